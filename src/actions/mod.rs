@@ -1,0 +1,328 @@
+//! One function per event. The rules of DESIGN.md §2 live here and only here. An action
+//! takes the transaction, the context (actor, clock, source) and a typed input, checks the
+//! rules, writes, appends the audit row, and returns an [`Outcome`]. It never prints and
+//! never reads the environment; the CLI and the seed loader are its two callers.
+
+pub mod audit;
+pub mod profile;
+pub mod user;
+pub mod validate;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::model::{Profile, Role, User, timestamp};
+use crate::store::Tx;
+
+/// Who runs a command.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Actor {
+    /// Whoever holds the database file; may do what a global admin may do.
+    Operator { login: String },
+    /// A user, checked against every rule.
+    User(Box<User>),
+}
+
+impl Actor {
+    /// `operator:<login>` or `user:<id>`, as written in the audit log.
+    pub fn audit_name(&self) -> String {
+        match self {
+            Actor::Operator { login } => format!("operator:{login}"),
+            Actor::User(u) => format!("user:{}", u.id),
+        }
+    }
+
+    /// The operator and users holding the global `admin` role.
+    pub fn is_global_admin(&self) -> bool {
+        match self {
+            Actor::Operator { .. } => true,
+            Actor::User(u) => u.is_admin(),
+        }
+    }
+
+    pub fn user(&self) -> Option<&User> {
+        match self {
+            Actor::Operator { .. } => None,
+            Actor::User(u) => Some(u),
+        }
+    }
+
+    pub fn user_id(&self) -> Option<&str> {
+        self.user().map(|u| u.id.as_str())
+    }
+
+    /// True when the actor is this very user.
+    pub fn is(&self, user: &User) -> bool {
+        self.user_id() == Some(user.id.as_str())
+    }
+}
+
+/// Everything an action needs besides its input.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub actor: Actor,
+    pub now: DateTime<Utc>,
+    /// `now` as stored: RFC 3339 with milliseconds.
+    pub now_text: String,
+    /// `cli` or `seed:<file name>`.
+    pub source: String,
+}
+
+impl Ctx {
+    pub fn new(actor: Actor, now: DateTime<Utc>, source: impl Into<String>) -> Self {
+        Ctx {
+            actor,
+            now,
+            now_text: timestamp(now),
+            source: source.into(),
+        }
+    }
+
+    /// The same clock and source, another actor (a seed event's `"as"`).
+    pub fn with_actor(&self, actor: Actor) -> Self {
+        Ctx {
+            actor,
+            ..self.clone()
+        }
+    }
+
+    /// Appends the audit row of a change made by this context's actor.
+    pub fn audit(&self, tx: &mut Tx<'_>, event: &str, subject: &str, data: Value) -> Result<()> {
+        tx.audit_append(
+            &self.now_text,
+            &self.actor.audit_name(),
+            event,
+            subject,
+            &data,
+            &self.source,
+        )
+    }
+}
+
+/// What an action did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome<T> {
+    Created(T),
+    Updated(T),
+    Unchanged(T),
+    Deleted(T),
+}
+
+impl<T> Outcome<T> {
+    pub fn value(&self) -> &T {
+        match self {
+            Outcome::Created(v) | Outcome::Updated(v) | Outcome::Unchanged(v) | Outcome::Deleted(v) => v,
+        }
+    }
+
+    pub fn into_value(self) -> T {
+        match self {
+            Outcome::Created(v) | Outcome::Updated(v) | Outcome::Unchanged(v) | Outcome::Deleted(v) => v,
+        }
+    }
+
+    /// `created`, `updated`, `unchanged` or `deleted`.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Outcome::Created(_) => "created",
+            Outcome::Updated(_) => "updated",
+            Outcome::Unchanged(_) => "unchanged",
+            Outcome::Deleted(_) => "deleted",
+        }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Outcome<U> {
+        match self {
+            Outcome::Created(v) => Outcome::Created(f(v)),
+            Outcome::Updated(v) => Outcome::Updated(f(v)),
+            Outcome::Unchanged(v) => Outcome::Unchanged(f(v)),
+            Outcome::Deleted(v) => Outcome::Deleted(f(v)),
+        }
+    }
+}
+
+/// What a create does when its natural key already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnExists {
+    /// A conflict (exit 68): the plain command.
+    #[default]
+    Fail,
+    /// Nothing, reported `unchanged`: `--if-not-exists`.
+    Skip,
+    /// Bring the record to the given values, reported `updated` or `unchanged`: seeds.
+    Converge,
+}
+
+/// Refuses with 77 unless `allowed`. The message names the action and the roles that may
+/// do it, and nothing about the records involved.
+pub fn require(allowed: bool, action: &str, who_may: &str) -> Result<()> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(Error::denied(format!("permission denied: {action}"))
+            .hint(format!("only {who_may} may do this")))
+    }
+}
+
+/// Resolves the user named by `--as` into an actor. A disabled user cannot act.
+pub fn resolve_actor(tx: &Tx<'_>, login: &str, as_user: Option<&str>) -> Result<Actor> {
+    match as_user {
+        None => Ok(Actor::Operator {
+            login: login.to_string(),
+        }),
+        Some(reference) => {
+            let user = find_user(tx, reference)?.ok_or_else(|| {
+                user_not_found(tx, reference).context("--as")
+            })?;
+            if !user.active {
+                return Err(Error::denied(format!(
+                    "user {} is disabled and cannot act",
+                    user.label()
+                ))
+                .hint(format!("a global admin can run `roster user enable {}`", user.label())));
+            }
+            Ok(Actor::User(Box::new(user)))
+        }
+    }
+}
+
+/// Finds a user by id, email (any case), username (any case) or phone.
+pub fn find_user(tx: &Tx<'_>, reference: &str) -> Result<Option<User>> {
+    let r = reference.trim();
+    if r.is_empty() {
+        return Ok(None);
+    }
+    if r.contains('@') {
+        return tx.user_by_email(&r.to_lowercase());
+    }
+    if r.starts_with('+') {
+        if let Ok(phone) = validate::phone(r) {
+            return tx.user_by_phone(&phone);
+        }
+    }
+    if let Some(u) = tx.user_by_id(r)? {
+        return Ok(Some(u));
+    }
+    tx.user_by_username(r)
+}
+
+/// Like [`find_user`], but a missing user is a 67 with a "did you mean" hint.
+pub fn need_user(tx: &Tx<'_>, reference: &str) -> Result<User> {
+    find_user(tx, reference)?.ok_or_else(|| user_not_found(tx, reference))
+}
+
+pub fn user_not_found(tx: &Tx<'_>, reference: &str) -> Error {
+    let mut e = Error::not_found(format!("user {reference:?} does not exist"));
+    if let Ok(handles) = tx.user_handles() {
+        if let Some(near) = nearest(reference, &handles) {
+            e = e.hint(format!("did you mean {near:?}?"));
+        }
+    }
+    e.hint("list users with `roster user list`")
+}
+
+/// Finds a profile by slug (any case) or id.
+pub fn find_profile(tx: &Tx<'_>, reference: &str) -> Result<Option<Profile>> {
+    let r = reference.trim();
+    if r.is_empty() {
+        return Ok(None);
+    }
+    if let Some(p) = tx.profile_by_slug(&r.to_ascii_lowercase())? {
+        return Ok(Some(p));
+    }
+    tx.profile_by_id(r)
+}
+
+pub fn need_profile(tx: &Tx<'_>, reference: &str) -> Result<Profile> {
+    find_profile(tx, reference)?.ok_or_else(|| profile_not_found(tx, reference))
+}
+
+pub fn profile_not_found(tx: &Tx<'_>, reference: &str) -> Error {
+    let mut e = Error::not_found(format!("profile {reference:?} does not exist"));
+    if let Ok(slugs) = tx.profile_slugs() {
+        if let Some(near) = nearest(reference, &slugs) {
+            e = e.hint(format!("did you mean {near:?}?"));
+        }
+    }
+    e.hint("list profiles with `roster profile list`")
+}
+
+/// The actor's role in a profile (None for the operator and for non-members).
+pub fn role_in(tx: &Tx<'_>, ctx: &Ctx, profile_id: &str) -> Result<Option<Role>> {
+    match ctx.actor.user_id() {
+        Some(uid) => tx.member_role(profile_id, uid),
+        None => Ok(None),
+    }
+}
+
+/// Finds a profile the actor must manage (owner or admin there, or global admin). A
+/// profile that does not exist is a 67 only for global admins; everyone else gets the 77
+/// they would get for a profile they cannot manage, and learns nothing.
+pub fn managed_profile(tx: &Tx<'_>, ctx: &Ctx, reference: &str, action: &str) -> Result<(Profile, Option<Role>)> {
+    let found = find_profile(tx, reference)?;
+    let role = match &found {
+        Some(p) => role_in(tx, ctx, &p.id)?,
+        None => None,
+    };
+    require(
+        ctx.actor.is_global_admin() || role.is_some_and(Role::manages),
+        &format!("{action} in profile {reference:?}"),
+        "the profile's owners and admins, and global admins,",
+    )?;
+    let profile = found.ok_or_else(|| profile_not_found(tx, reference))?;
+    Ok((profile, role))
+}
+
+/// The closest candidate within a small edit distance, for "did you mean" hints. An email
+/// whose part before the '@' is the needle (`ann` for `ann@example.com`) counts as close.
+pub fn nearest<'a>(needle: &str, candidates: &'a [String]) -> Option<&'a str> {
+    let needle = needle.to_lowercase();
+    let limit = (needle.chars().count() / 3).clamp(1, 3);
+    candidates
+        .iter()
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let local = lower.split('@').next().unwrap_or("");
+            let d = if lower.contains('@') && !needle.contains('@') && local == needle {
+                1
+            } else {
+                edit_distance(&needle, &lower)
+            };
+            (d, c)
+        })
+        .filter(|(d, _)| *d > 0 && *d <= limit)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+        .map(|(_, c)| c.as_str())
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_typos_only() {
+        let c = vec!["alice@example.com".to_string(), "bob".to_string(), "family".to_string()];
+        assert_eq!(nearest("alcie@example.com", &c), Some("alice@example.com"));
+        assert_eq!(nearest("famly", &c), Some("family"));
+        assert_eq!(nearest("zzzzzz", &c), None);
+        assert_eq!(nearest("alice", &c), Some("alice@example.com"));
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

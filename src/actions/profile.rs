@@ -1,0 +1,278 @@
+//! `profile-*` events: create, update, delete, and the list and show views.
+
+use serde_json::{Value, json};
+
+use super::{Ctx, OnExists, Outcome, find_profile, managed_profile, require, role_in, validate};
+use crate::error::{Error, Result};
+use crate::model::{JsonObject, Member, Profile, Role, new_id};
+use crate::store::Tx;
+
+pub const DEFAULT_COLOR: &str = "#6366F1";
+pub const DEFAULT_MEMBER_LIMIT: i64 = 100;
+
+/// The input of `profile-create`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewProfile {
+    pub id: Option<String>,
+    pub slug: Option<String>,
+    pub name: Option<String>,
+    pub logo: Option<String>,
+    pub color: Option<String>,
+    pub member_limit: Option<i64>,
+    pub metadata: Option<JsonObject>,
+}
+
+impl NewProfile {
+    /// Validates every field and derives the slug from the name when it is left out.
+    pub fn validated(mut self) -> Result<NewProfile> {
+        self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
+        let name = self
+            .name
+            .as_deref()
+            .ok_or_else(|| Error::invalid("name: required").hint("add --name"))?;
+        let name = validate::text("name", name, 200)?;
+        self.slug = Some(match self.slug.take() {
+            Some(s) => validate::slug(&s)?,
+            None => validate::slug_from_name(&name).ok_or_else(|| {
+                Error::invalid(format!("name {name:?}: no slug can be derived from it"))
+                    .hint("give one with --slug, such as --slug family")
+            })?,
+        });
+        self.name = Some(name);
+        self.logo = self.logo.map(|v| validate::url("logo", &v)).transpose()?;
+        self.color = self.color.map(|v| validate::color(&v)).transpose()?;
+        self.member_limit = self.member_limit.map(validate::member_limit).transpose()?;
+        Ok(self)
+    }
+}
+
+/// The existing profile this input names: by id when given, else by slug.
+pub fn existing(tx: &Tx<'_>, input: &NewProfile) -> Result<Option<Profile>> {
+    if let Some(id) = &input.id {
+        return tx.profile_by_id(id);
+    }
+    match &input.slug {
+        Some(slug) => tx.profile_by_slug(slug),
+        None => Ok(None),
+    }
+}
+
+/// `profile-create`: global admins only. A user who creates becomes its owner.
+pub fn create(tx: &mut Tx<'_>, ctx: &Ctx, input: NewProfile, on_exists: OnExists) -> Result<Outcome<Profile>> {
+    require(ctx.actor.is_global_admin(), "creating profiles", "global admins and the operator")?;
+    let input = input.validated()?;
+    let slug = input.slug.clone().unwrap_or_default();
+
+    if let Some(current) = existing(tx, &input)? {
+        return match on_exists {
+            OnExists::Fail => Err(Error::conflict(format!(
+                "profile {:?} already exists (id {})",
+                current.slug, current.id
+            ))
+            .hint("add --if-not-exists to treat an existing profile as success, or choose another --slug")),
+            OnExists::Skip => Ok(Outcome::Unchanged(current)),
+            OnExists::Converge => {
+                let changes = ProfileChanges {
+                    name: input.name,
+                    slug: input.slug,
+                    logo: input.logo.map(Some),
+                    color: input.color,
+                    member_limit: input.member_limit,
+                    metadata: input.metadata,
+                };
+                save_changes(tx, ctx, current, changes)
+            }
+        };
+    }
+    if let Some(id) = &input.id {
+        if let Some(other) = tx.profile_by_slug(&slug)? {
+            return Err(Error::conflict(format!(
+                "slug {slug:?} already belongs to profile {}",
+                other.id
+            ))
+            .hint(format!("choose another --slug for profile {id}")));
+        }
+    }
+
+    let mut profile = Profile {
+        id: input.id.unwrap_or_else(new_id),
+        slug,
+        name: input.name.unwrap_or_default(),
+        logo: input.logo,
+        color: input.color.unwrap_or_else(|| DEFAULT_COLOR.to_string()),
+        member_limit: input.member_limit.unwrap_or(DEFAULT_MEMBER_LIMIT),
+        metadata: input.metadata.unwrap_or_default(),
+        created_at: ctx.now_text.clone(),
+        updated_at: ctx.now_text.clone(),
+        member_count: 0,
+        access: None,
+    };
+    tx.profile_insert(&profile)?;
+    ctx.audit(tx, "profile-create", &profile.id, profile.to_json())?;
+
+    if let Some(user) = ctx.actor.user() {
+        let member = Member {
+            id: new_id(),
+            profile_id: profile.id.clone(),
+            user_id: user.id.clone(),
+            role: Role::Owner,
+            created_at: ctx.now_text.clone(),
+            updated_at: ctx.now_text.clone(),
+            profile_slug: profile.slug.clone(),
+            user_email: user.email.clone(),
+            user_username: user.username.clone(),
+            user_name: user.name.clone(),
+        };
+        tx.member_insert(&member)?;
+        ctx.audit(tx, "member-add", &member.id, member.to_json())?;
+        profile.member_count = 1;
+        profile.access = Some(true);
+    }
+    Ok(Outcome::Created(profile))
+}
+
+/// The input of `profile-update`. `logo: Some(None)` removes the logo.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfileChanges {
+    pub name: Option<String>,
+    pub slug: Option<String>,
+    pub logo: Option<Option<String>>,
+    pub color: Option<String>,
+    pub member_limit: Option<i64>,
+    pub metadata: Option<JsonObject>,
+}
+
+impl ProfileChanges {
+    pub fn validated(mut self) -> Result<ProfileChanges> {
+        self.name = self.name.map(|v| validate::text("name", &v, 200)).transpose()?;
+        self.slug = self.slug.map(|v| validate::slug(&v)).transpose()?;
+        self.logo = self.logo.map(|o| o.map(|v| validate::url("logo", &v)).transpose()).transpose()?;
+        self.color = self.color.map(|v| validate::color(&v)).transpose()?;
+        self.member_limit = self.member_limit.map(validate::member_limit).transpose()?;
+        Ok(self)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == ProfileChanges::default()
+    }
+}
+
+fn save_changes(tx: &mut Tx<'_>, ctx: &Ctx, current: Profile, changes: ProfileChanges) -> Result<Outcome<Profile>> {
+    let changes = changes.validated()?;
+    let mut next = current.clone();
+    if let Some(v) = changes.name {
+        next.name = v;
+    }
+    if let Some(v) = changes.slug {
+        next.slug = v;
+    }
+    if let Some(v) = changes.logo {
+        next.logo = v;
+    }
+    if let Some(v) = changes.color {
+        next.color = v;
+    }
+    if let Some(v) = changes.member_limit {
+        next.member_limit = v;
+    }
+    if let Some(v) = changes.metadata {
+        next.metadata = v;
+    }
+    let before = current.to_json();
+    let after = next.to_json();
+    let mut changed = serde_json::Map::new();
+    if let (Some(b), Some(a)) = (before.as_object(), after.as_object()) {
+        for (k, v) in a {
+            if b.get(k) != Some(v) {
+                changed.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    if changed.is_empty() {
+        return Ok(Outcome::Unchanged(current));
+    }
+    if next.slug != current.slug {
+        if let Some(other) = tx.profile_by_slug(&next.slug)? {
+            return Err(Error::conflict(format!(
+                "slug {:?} already belongs to profile {}",
+                next.slug, other.id
+            )));
+        }
+    }
+    if next.member_limit < next.member_count {
+        return Err(Error::conflict(format!(
+            "profile {}: member_limit {} is below its {} members",
+            current.slug, next.member_limit, next.member_count
+        ))
+        .hint("remove members first, or choose a higher limit"));
+    }
+    next.updated_at = ctx.now_text.clone();
+    tx.profile_update(&next)?;
+    ctx.audit(tx, "profile-update", &next.id, Value::Object(changed))?;
+    Ok(Outcome::Updated(next))
+}
+
+/// `profile-update`: the profile's owners and admins, and global admins.
+pub fn update(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, changes: ProfileChanges) -> Result<Outcome<Profile>> {
+    let (profile, _) = managed_profile(tx, ctx, reference, "updating the profile")?;
+    save_changes(tx, ctx, profile, changes)
+}
+
+/// What deleting a profile removes, checked against the rules: for the confirmation.
+pub fn delete_plan(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(Profile, crate::store::ProfileContents)> {
+    let found = find_profile(tx, reference)?;
+    let role = match &found {
+        Some(p) => role_in(tx, ctx, &p.id)?,
+        None => None,
+    };
+    require(
+        ctx.actor.is_global_admin() || role == Some(Role::Owner),
+        &format!("deleting profile {reference:?}"),
+        "the profile's owners and global admins",
+    )?;
+    let profile = found.ok_or_else(|| super::profile_not_found(tx, reference))?;
+    let contents = tx.profile_contents(&profile.id)?;
+    Ok((profile, contents))
+}
+
+/// `profile-delete`: the profile's owners and global admins. Members, invitations and media
+/// go with it.
+pub fn delete(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Outcome<Profile>> {
+    let (profile, contents) = delete_plan(tx, ctx, reference)?;
+    tx.profile_delete(&profile.id)?;
+    ctx.audit(
+        tx,
+        "profile-delete",
+        &profile.id,
+        json!({
+            "slug": profile.slug,
+            "members": contents.members,
+            "invitations": contents.invitations,
+            "media": contents.media,
+        }),
+    )?;
+    Ok(Outcome::Deleted(profile))
+}
+
+/// `profile-list`: anyone. A user actor sees `access` on each: true where they are a member,
+/// everywhere for a global admin.
+pub fn list(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Profile>> {
+    let mut profiles = tx.profile_list()?;
+    if let Some(user) = ctx.actor.user() {
+        let mine = tx.memberships_of(&user.id)?;
+        for p in &mut profiles {
+            p.access = Some(user.is_admin() || mine.contains_key(&p.id));
+        }
+    }
+    Ok(profiles)
+}
+
+/// `profile-show`: anyone, with `access` for a user actor.
+pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Profile> {
+    let mut profile = super::need_profile(tx, reference)?;
+    if let Some(user) = ctx.actor.user() {
+        let member = tx.member_role(&profile.id, &user.id)?.is_some();
+        profile.access = Some(user.is_admin() || member);
+    }
+    Ok(profile)
+}

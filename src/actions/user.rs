@@ -1,0 +1,462 @@
+//! `user-*` events: create, update, passwd, grant, revoke, disable, enable, delete.
+
+use serde_json::{Value, json};
+
+use super::{Ctx, OnExists, Outcome, find_user, need_user, require, validate};
+use crate::error::{Error, Result};
+use crate::model::{JsonObject, User, new_id};
+use crate::password;
+use crate::store::Tx;
+
+/// The input of `user-create`. `password_hash` is an argon2id PHC string: plain passwords
+/// are hashed by the caller before the write transaction begins.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewUser {
+    pub id: Option<String>,
+    pub email: Option<String>,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub name: Option<String>,
+    pub image: Option<String>,
+    pub kind: Option<String>,
+    pub roles: Vec<String>,
+    pub tags: Option<Vec<String>>,
+    pub metadata: Option<JsonObject>,
+    pub active: Option<bool>,
+    pub password_hash: Option<String>,
+}
+
+impl NewUser {
+    /// Validates and normalises every field; needs no database, so seeds can check all
+    /// their events before writing anything.
+    pub fn validated(mut self) -> Result<NewUser> {
+        self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
+        self.email = self.email.map(|v| validate::email(&v)).transpose()?;
+        self.username = self.username.map(|v| validate::username(&v)).transpose()?;
+        self.phone = self.phone.map(|v| validate::phone(&v)).transpose()?;
+        if self.email.is_none() && self.username.is_none() && self.phone.is_none() {
+            return Err(Error::invalid("a user needs at least one of email, username and phone")
+                .hint("add --email (or --username / --phone)"));
+        }
+        let name = self
+            .name
+            .as_deref()
+            .ok_or_else(|| Error::invalid("name: required").hint("add --name"))?;
+        self.name = Some(validate::text("name", name, 200)?);
+        self.image = self.image.map(|v| validate::url("image", &v)).transpose()?;
+        self.kind = self.kind.map(|v| validate::word("type", &v)).transpose()?;
+        self.roles = validate::words("role", &self.roles)?;
+        self.tags = self.tags.map(|t| validate::tags(&t)).transpose()?;
+        if let Some(h) = &self.password_hash {
+            password::check_phc(h)?;
+        }
+        Ok(self)
+    }
+
+    /// The key a seed or `--if-not-exists` recognises the user by.
+    pub fn key(&self) -> String {
+        self.id
+            .clone()
+            .or_else(|| self.email.clone())
+            .or_else(|| self.username.clone())
+            .or_else(|| self.phone.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The existing user this input names: by id when given, else email, username, phone.
+pub fn existing(tx: &Tx<'_>, input: &NewUser) -> Result<Option<User>> {
+    if let Some(id) = &input.id {
+        return tx.user_by_id(id);
+    }
+    if let Some(email) = &input.email {
+        if let Some(u) = tx.user_by_email(email)? {
+            return Ok(Some(u));
+        }
+    }
+    if let Some(username) = &input.username {
+        if let Some(u) = tx.user_by_username(username)? {
+            return Ok(Some(u));
+        }
+    }
+    if let Some(phone) = &input.phone {
+        return tx.user_by_phone(phone);
+    }
+    Ok(None)
+}
+
+/// Refuses an email, username or phone that another user already holds.
+fn check_unique(tx: &Tx<'_>, u: &User) -> Result<()> {
+    let clash = |field: &str, value: &str, other: User| {
+        Err(Error::conflict(format!(
+            "{field} {value:?} already belongs to user {} ({})",
+            other.label(),
+            other.id
+        )))
+    };
+    if let Some(email) = &u.email {
+        if let Some(other) = tx.user_by_email(email)?.filter(|o| o.id != u.id) {
+            return clash("email", email, other);
+        }
+    }
+    if let Some(username) = &u.username {
+        if let Some(other) = tx.user_by_username(username)?.filter(|o| o.id != u.id) {
+            return clash("username", username, other);
+        }
+    }
+    if let Some(phone) = &u.phone {
+        if let Some(other) = tx.user_by_phone(phone)?.filter(|o| o.id != u.id) {
+            return clash("phone", phone, other);
+        }
+    }
+    Ok(())
+}
+
+/// What the audit log keeps of a user: everything public, and whether a password is set.
+fn audit_data(u: &User) -> Value {
+    u.to_json()
+}
+
+/// `user-create`. Only the operator and global admins may create users; the first user
+/// ever created becomes a global admin.
+pub fn create(tx: &mut Tx<'_>, ctx: &Ctx, input: NewUser, on_exists: OnExists) -> Result<Outcome<User>> {
+    require(ctx.actor.is_global_admin(), "creating users", "global admins and the operator")?;
+    let input = input.validated()?;
+
+    if let Some(current) = existing(tx, &input)? {
+        return match on_exists {
+            OnExists::Fail => Err(Error::conflict(format!(
+                "user {:?} already exists (id {})",
+                input.key(),
+                current.id
+            ))
+            .hint("add --if-not-exists to treat an existing user as success")),
+            OnExists::Skip => Ok(Outcome::Unchanged(current)),
+            OnExists::Converge => converge(tx, ctx, current, input),
+        };
+    }
+
+    let mut roles = input.roles.clone();
+    if tx.user_count()? == 0 && !roles.iter().any(|r| r == "admin") {
+        roles.insert(0, "admin".to_string());
+    }
+    let user = User {
+        id: input.id.clone().unwrap_or_else(new_id),
+        email: input.email,
+        username: input.username,
+        phone: input.phone,
+        name: input.name.unwrap_or_default(),
+        image: input.image,
+        kind: input.kind.unwrap_or_else(|| "person".to_string()),
+        roles,
+        tags: input.tags.unwrap_or_default(),
+        metadata: input.metadata.unwrap_or_default(),
+        active: input.active.unwrap_or(true),
+        password_hash: input.password_hash,
+        created_at: ctx.now_text.clone(),
+        updated_at: ctx.now_text.clone(),
+    };
+    check_unique(tx, &user)?;
+    tx.user_insert(&user)?;
+    ctx.audit(tx, "user-create", &user.id, audit_data(&user))?;
+    Ok(Outcome::Created(user))
+}
+
+/// Brings an existing user to the values a seed gives. Roles are only ever added, so the
+/// admin role the first user received is not taken away by a second run.
+fn converge(tx: &mut Tx<'_>, ctx: &Ctx, current: User, input: NewUser) -> Result<Outcome<User>> {
+    let mut next = current.clone();
+    if input.email.is_some() {
+        next.email = input.email;
+    }
+    if input.username.is_some() {
+        next.username = input.username;
+    }
+    if input.phone.is_some() {
+        next.phone = input.phone;
+    }
+    if let Some(name) = input.name {
+        next.name = name;
+    }
+    if input.image.is_some() {
+        next.image = input.image;
+    }
+    if let Some(kind) = input.kind {
+        next.kind = kind;
+    }
+    for role in input.roles {
+        if !next.roles.contains(&role) {
+            next.roles.push(role);
+        }
+    }
+    if let Some(tags) = input.tags {
+        next.tags = tags;
+    }
+    if let Some(metadata) = input.metadata {
+        next.metadata = metadata;
+    }
+    if let Some(active) = input.active {
+        next.active = active;
+    }
+    if input.password_hash.is_some() {
+        next.password_hash = input.password_hash;
+    }
+    save_changes(tx, ctx, current, next, "user-update")
+}
+
+/// Writes `next` when it differs from `current`, with one audit row naming what changed.
+fn save_changes(tx: &mut Tx<'_>, ctx: &Ctx, current: User, mut next: User, event: &str) -> Result<Outcome<User>> {
+    let before = current.to_json();
+    let after = next.to_json();
+    let mut changed = serde_json::Map::new();
+    if let (Some(b), Some(a)) = (before.as_object(), after.as_object()) {
+        for (k, v) in a {
+            if k != "updated_at" && k != "has_password" && b.get(k) != Some(v) {
+                changed.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    let password_changed = current.password_hash != next.password_hash;
+    if changed.is_empty() && !password_changed {
+        return Ok(Outcome::Unchanged(current));
+    }
+    if password_changed {
+        changed.insert("password".into(), json!("changed"));
+    }
+    check_unique(tx, &next)?;
+    next.updated_at = ctx.now_text.clone();
+    tx.user_update(&next)?;
+    ctx.audit(tx, event, &next.id, Value::Object(changed))?;
+    Ok(Outcome::Updated(next))
+}
+
+/// The input of `user-update`. `Some(None)` clears an optional field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserChanges {
+    pub name: Option<String>,
+    pub image: Option<Option<String>>,
+    pub tags: Option<Vec<String>>,
+    pub metadata: Option<JsonObject>,
+    pub email: Option<Option<String>>,
+    pub username: Option<Option<String>>,
+    pub phone: Option<Option<String>>,
+    pub kind: Option<String>,
+}
+
+impl UserChanges {
+    pub fn validated(mut self) -> Result<UserChanges> {
+        self.name = self.name.map(|v| validate::text("name", &v, 200)).transpose()?;
+        self.image = self.image.map(|o| o.map(|v| validate::url("image", &v)).transpose()).transpose()?;
+        self.tags = self.tags.map(|t| validate::tags(&t)).transpose()?;
+        self.email = self.email.map(|o| o.map(|v| validate::email(&v)).transpose()).transpose()?;
+        self.username = self
+            .username
+            .map(|o| o.map(|v| validate::username(&v)).transpose())
+            .transpose()?;
+        self.phone = self.phone.map(|o| o.map(|v| validate::phone(&v)).transpose()).transpose()?;
+        self.kind = self.kind.map(|v| validate::word("type", &v)).transpose()?;
+        Ok(self)
+    }
+
+    /// Email, username, phone and type are identity: only global admins change them (a user
+    /// who could change their own email could accept invitations meant for someone else).
+    fn touches_identity(&self) -> bool {
+        self.email.is_some() || self.username.is_some() || self.phone.is_some() || self.kind.is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == UserChanges::default()
+    }
+}
+
+/// `user-update`: the user themself (name, image, tags, metadata) or a global admin.
+pub fn update(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, changes: UserChanges) -> Result<Outcome<User>> {
+    let target = find_user(tx, reference)?;
+    let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
+    require(
+        ctx.actor.is_global_admin() || is_self,
+        &format!("updating user {reference:?}"),
+        "the user themself and global admins",
+    )?;
+    if changes.touches_identity() {
+        require(
+            ctx.actor.is_global_admin(),
+            "changing a user's email, username, phone or type",
+            "global admins",
+        )?;
+    }
+    let current = match target {
+        Some(t) => t,
+        None => return Err(super::user_not_found(tx, reference)),
+    };
+    let changes = changes.validated()?;
+    let mut next = current.clone();
+    if let Some(name) = changes.name {
+        next.name = name;
+    }
+    if let Some(image) = changes.image {
+        next.image = image;
+    }
+    if let Some(tags) = changes.tags {
+        next.tags = tags;
+    }
+    if let Some(metadata) = changes.metadata {
+        next.metadata = metadata;
+    }
+    if let Some(email) = changes.email {
+        next.email = email;
+    }
+    if let Some(username) = changes.username {
+        next.username = username;
+    }
+    if let Some(phone) = changes.phone {
+        next.phone = phone;
+    }
+    if let Some(kind) = changes.kind {
+        next.kind = kind;
+    }
+    if next.email.is_none() && next.username.is_none() && next.phone.is_none() {
+        return Err(Error::invalid(format!(
+            "user {}: would have none of email, username and phone left",
+            current.label()
+        )));
+    }
+    save_changes(tx, ctx, current, next, "user-update")
+}
+
+/// `user-passwd`: the user themself, who must give the current password, or a global admin.
+/// `new_hash` is the argon2id PHC string of the new password.
+pub fn passwd(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    current_password: Option<&str>,
+    new_hash: &str,
+) -> Result<Outcome<User>> {
+    let target = find_user(tx, reference)?;
+    let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
+    require(
+        ctx.actor.is_global_admin() || is_self,
+        &format!("changing the password of user {reference:?}"),
+        "the user themself and global admins",
+    )?;
+    let user = match target {
+        Some(t) => t,
+        None => return Err(super::user_not_found(tx, reference)),
+    };
+    if is_self {
+        if let Some(stored) = &user.password_hash {
+            let ok = current_password.is_some_and(|p| password::verify(p, stored));
+            if !ok {
+                return Err(Error::denied("wrong current password")
+                    .hint("changing your own password needs the current one first"));
+            }
+        }
+    }
+    password::check_phc(new_hash)?;
+    let mut next = user.clone();
+    next.password_hash = Some(new_hash.to_string());
+    next.updated_at = ctx.now_text.clone();
+    tx.user_update(&next)?;
+    ctx.audit(tx, "user-passwd", &next.id, json!({ "password": "changed" }))?;
+    Ok(Outcome::Updated(next))
+}
+
+/// Finds the target of an admin-only change, refusing anyone but global admins and refusing
+/// the actor's own record.
+fn admin_target(tx: &Tx<'_>, ctx: &Ctx, reference: &str, action: &str) -> Result<User> {
+    require(ctx.actor.is_global_admin(), &format!("{action} {reference:?}"), "global admins")?;
+    let user = need_user(tx, reference)?;
+    if ctx.actor.is(&user) {
+        return Err(Error::denied(format!("permission denied: {action} yourself"))
+            .hint("another global admin, or the operator (without --as), can do this"));
+    }
+    Ok(user)
+}
+
+/// `user-grant`: adds global roles. Global admins only, never on themselves.
+pub fn grant(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, roles: &[String]) -> Result<Outcome<User>> {
+    let user = admin_target(tx, ctx, reference, "changing the global roles of")?;
+    let roles = validate::words("role", roles)?;
+    let mut next = user.clone();
+    for r in roles {
+        if !next.roles.contains(&r) {
+            next.roles.push(r);
+        }
+    }
+    save_changes(tx, ctx, user, next, "user-grant")
+}
+
+/// `user-revoke`: removes global roles. Global admins only, never on themselves.
+pub fn revoke(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, roles: &[String]) -> Result<Outcome<User>> {
+    let user = admin_target(tx, ctx, reference, "changing the global roles of")?;
+    let roles = validate::words("role", roles)?;
+    let mut next = user.clone();
+    next.roles.retain(|r| !roles.contains(r));
+    save_changes(tx, ctx, user, next, "user-revoke")
+}
+
+/// `user-disable` and `user-enable`.
+pub fn set_active(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, active: bool) -> Result<Outcome<User>> {
+    let verb = if active { "enabling" } else { "disabling" };
+    let user = admin_target(tx, ctx, reference, verb)?;
+    let mut next = user.clone();
+    next.active = active;
+    let event = if active { "user-enable" } else { "user-disable" };
+    save_changes(tx, ctx, user, next, event)
+}
+
+/// What deleting a user takes with it, checked against the rules: for the confirmation.
+pub fn delete_plan(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(User, usize)> {
+    let user = admin_target(tx, ctx, reference, "deleting")?;
+    let owned = tx.profiles_solely_owned_by(&user.id)?;
+    if let Some(first) = owned.first() {
+        return Err(Error::conflict(format!(
+            "user {} is the last owner of profile{} {}",
+            user.label(),
+            if owned.len() > 1 { "s" } else { "" },
+            owned.join(", ")
+        ))
+        .hint(format!(
+            "transfer ownership first: `roster member role {first} OTHER_USER owner`, then delete"
+        )));
+    }
+    let memberships = tx.memberships_of(&user.id)?.len();
+    Ok((user, memberships))
+}
+
+/// `user-delete`: global admins only, never themselves, never the last owner of a profile.
+pub fn delete(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Outcome<User>> {
+    let (user, memberships) = delete_plan(tx, ctx, reference)?;
+    tx.user_delete(&user.id)?;
+    ctx.audit(
+        tx,
+        "user-delete",
+        &user.id,
+        json!({ "email": user.email, "username": user.username, "memberships": memberships }),
+    )?;
+    Ok(Outcome::Deleted(user))
+}
+
+/// `user list`: global admins see everyone; a user sees only themself.
+pub fn list(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<User>> {
+    match ctx.actor.user() {
+        Some(u) if !u.is_admin() => Ok(vec![u.clone()]),
+        _ => tx.user_list(),
+    }
+}
+
+/// `user show`: the user themself and global admins.
+pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<User> {
+    let target = find_user(tx, reference)?;
+    let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
+    require(
+        ctx.actor.is_global_admin() || is_self,
+        &format!("showing user {reference:?}"),
+        "the user themself and global admins",
+    )?;
+    match target {
+        Some(t) => Ok(t),
+        None => need_user(tx, reference),
+    }
+}

@@ -1,0 +1,76 @@
+//! `roster audit [verify]`
+
+use serde_json::json;
+
+use super::App;
+use super::args::{AuditArgs, AuditCmd};
+use crate::actions::{audit, validate};
+use crate::error::{Error, Result};
+use crate::model::{AuditEntry, parse_timestamp, timestamp};
+use crate::output::{AUDIT, Format};
+use crate::store::AuditFilter;
+
+/// `--since`: RFC 3339, a date, or an age counted back from now.
+fn since(app: &App, text: &str) -> Result<String> {
+    if let Some(t) = parse_timestamp(text) {
+        return Ok(timestamp(t));
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        if let Some(t) = d.and_hms_opt(0, 0, 0) {
+            return Ok(timestamp(t.and_utc()));
+        }
+    }
+    let age = validate::duration("--since", text)
+        .map_err(|e| e.hint("or give a time (2026-11-21T12:00:00Z) or a date (2026-11-21)"))?;
+    Ok(timestamp(app.now - age))
+}
+
+pub fn run(app: &App, a: AuditArgs) -> Result<()> {
+    match a.command {
+        Some(AuditCmd::Verify) => verify(app),
+        None => {
+            let filter = AuditFilter {
+                actor: a.actor,
+                event: a.event,
+                since: a.since.as_deref().map(|s| since(app, s)).transpose()?,
+                limit: a.limit.map(i64::from),
+            };
+            let rows = app.read(|tx, ctx| audit::list(tx, ctx, filter))?;
+            if rows.is_empty() && app.out.format == Format::Table {
+                app.out.note("no audit rows match");
+                return Ok(());
+            }
+            let items: Vec<_> = rows.iter().map(AuditEntry::to_json).collect();
+            app.out.list(&AUDIT, &items)
+        }
+    }
+}
+
+fn verify(app: &App) -> Result<()> {
+    let v = app.read(|tx, ctx| audit::verify(tx, ctx))?;
+    let report = json!({
+        "ok": v.first_bad.is_none(),
+        "rows": v.rows,
+        "first_bad_seq": v.first_bad.as_ref().map(|b| b.0),
+        "problem": v.first_bad.as_ref().map(|b| b.1.clone()),
+    });
+    match &v.first_bad {
+        None => {
+            if app.out.format == Format::Table {
+                if !app.out.quiet {
+                    app.out.out(&format!("audit chain ok: {} rows verified\n", v.rows))?;
+                }
+            } else {
+                app.out.out(&crate::output::render_json(&report))?;
+            }
+            Ok(())
+        }
+        Some((seq, problem)) => {
+            if app.out.format != Format::Table {
+                app.out.out(&crate::output::render_json(&report))?;
+            }
+            Err(Error::differs(format!("audit chain broken at row {seq}: {problem}"))
+                .hint("the rows from this one on cannot be trusted; compare with a backup"))
+        }
+    }
+}

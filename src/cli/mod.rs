@@ -1,0 +1,219 @@
+//! The command line: parse (in `args`), call an action, render. No SQL and no rules here.
+
+pub mod args;
+mod audit;
+mod init;
+mod profile;
+mod user;
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+
+use crate::actions::{self, Ctx};
+use crate::error::{Error, Result};
+use crate::output::{Format, Printer};
+use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
+use args::{Cli, ColorChoice, Command};
+
+/// Everything a command needs from the world outside: options, clock, terminal, login.
+/// The environment is read here, once, and nowhere else in the CLI.
+pub struct App {
+    pub db: PathBuf,
+    pub as_user: Option<String>,
+    pub yes: bool,
+    pub out: Printer,
+    /// The operator's login name, for the audit log.
+    pub login: String,
+    pub now: DateTime<Utc>,
+    pub busy_timeout_ms: u64,
+    /// stdin and stderr are terminals and --no-input was not given: prompts are allowed.
+    pub interactive: bool,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+impl App {
+    pub fn new(cli: &Cli) -> Result<App> {
+        let g = &cli.global;
+        let stdout_tty = std::io::stdout().is_terminal();
+        let stderr_tty = std::io::stderr().is_terminal();
+        let no_color = env("NO_COLOR").is_some() || env("TERM").as_deref() == Some("dumb");
+        let (color, err_color) = match g.color {
+            ColorChoice::Always => (true, true),
+            ColorChoice::Never => (false, false),
+            ColorChoice::Auto => (stdout_tty && !no_color, stderr_tty && !no_color),
+        };
+        let format = if g.json {
+            Format::Json
+        } else {
+            g.format
+                .unwrap_or(if stdout_tty { Format::Table } else { Format::Json })
+        };
+        let width = env("COLUMNS")
+            .and_then(|c| c.parse::<u16>().ok())
+            .filter(|w| *w >= 20)
+            .or_else(|| if stdout_tty { terminal_width() } else { None });
+        let out = Printer {
+            format,
+            color,
+            err_color,
+            quiet: g.quiet,
+            verbose: g.verbose,
+            width,
+        };
+        let now = match env("ROSTER_NOW") {
+            Some(t) => crate::model::parse_timestamp(&t).ok_or_else(|| {
+                Error::usage(format!("ROSTER_NOW {t:?} is not an RFC 3339 time"))
+                    .hint("for example ROSTER_NOW=2026-11-21T12:00:00Z, or unset it")
+            })?,
+            None => Utc::now(),
+        };
+        let busy_timeout_ms = match env("ROSTER_BUSY_TIMEOUT_MS") {
+            Some(v) => v.parse().map_err(|_| {
+                Error::usage(format!("ROSTER_BUSY_TIMEOUT_MS {v:?} is not a number of milliseconds"))
+            })?,
+            None => DEFAULT_BUSY_TIMEOUT_MS,
+        };
+        let login = env("USER")
+            .or_else(|| env("LOGNAME"))
+            .unwrap_or_else(|| "unknown".to_string());
+        Ok(App {
+            db: g.db.clone(),
+            as_user: g.as_user.clone().filter(|s| !s.is_empty()),
+            yes: g.yes,
+            out,
+            login,
+            now,
+            busy_timeout_ms,
+            interactive: !g.no_input && std::io::stdin().is_terminal() && stderr_tty,
+        })
+    }
+
+    pub fn open(&self, mode: OpenMode) -> Result<Store> {
+        Store::open(&self.db, mode, self.busy_timeout_ms)
+    }
+
+    /// The context of this command, with the `--as` user resolved inside `tx`.
+    pub fn ctx(&self, tx: &Tx<'_>) -> Result<Ctx> {
+        let actor = actions::resolve_actor(tx, &self.login, self.as_user.as_deref())?;
+        Ok(Ctx::new(actor, self.now, "cli"))
+    }
+
+    /// Runs a change in one immediate transaction. `mode` says whether a missing database
+    /// may be created (commands that create records) or is refused (the others).
+    pub fn write<T>(&self, mode: OpenMode, f: impl FnOnce(&mut Tx<'_>, &Ctx) -> Result<T>) -> Result<T> {
+        let mut store = self.open(mode)?;
+        store.write(|tx| {
+            let ctx = self.ctx(tx)?;
+            f(tx, &ctx)
+        })
+    }
+
+    /// Runs a read in one snapshot; a missing database is refused (66).
+    pub fn read<T>(&self, f: impl FnOnce(&mut Tx<'_>, &Ctx) -> Result<T>) -> Result<T> {
+        let mut store = self.open(OpenMode::Existing)?;
+        store.read(|tx| {
+            let ctx = self.ctx(tx)?;
+            f(tx, &ctx)
+        })
+    }
+
+    /// Asks before a destructive change. `--yes` skips the question; without a terminal
+    /// (or with --no-input) and without `--yes` the command is refused with exit 2.
+    pub fn confirm(&self, what: &str) -> Result<()> {
+        if self.yes {
+            return Ok(());
+        }
+        if !self.interactive {
+            return Err(Error::usage(format!("{what}: confirmation needed, and there is no terminal to ask"))
+                .hint("add --yes to confirm"));
+        }
+        let answer = dialoguer::Confirm::new()
+            .with_prompt(format!("{what}?"))
+            .default(false)
+            .interact_on(&dialoguer::console::Term::stderr())
+            .map_err(|e| Error::usage(format!("{what}: could not ask for confirmation ({e})")).hint("add --yes to confirm"))?;
+        if answer {
+            Ok(())
+        } else {
+            Err(Error::usage(format!("{what}: not confirmed; nothing was changed")))
+        }
+    }
+
+    /// Reads a password from stdin: one line, without its line ending.
+    pub fn read_stdin_lines(&self, count: usize) -> Result<Vec<String>> {
+        let mut text = String::new();
+        std::io::stdin()
+            .take(64 * 1024)
+            .read_to_string(&mut text)
+            .map_err(|e| Error::invalid(format!("could not read the password from stdin: {e}")))?;
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+            .take(count)
+            .collect();
+        if lines.len() < count || lines.iter().any(String::is_empty) {
+            return Err(Error::invalid(format!(
+                "--password-stdin: expected {count} non-empty line{} on stdin",
+                if count == 1 { "" } else { "s" }
+            )));
+        }
+        Ok(lines)
+    }
+
+    /// A new password: from stdin with `--password-stdin`, else a hidden prompt with
+    /// confirmation on a terminal, else a usage error naming the flag.
+    pub fn new_password(&self, from_stdin: bool, what: &str) -> Result<String> {
+        if from_stdin {
+            return Ok(self.read_stdin_lines(1)?.remove(0));
+        }
+        self.prompt_password(what)
+    }
+
+    pub fn prompt_password(&self, what: &str) -> Result<String> {
+        if !self.interactive {
+            return Err(Error::usage(format!("{what}: no password given and no terminal to ask for one"))
+                .hint("pipe it in with --password-stdin (passwords are never taken as arguments)"));
+        }
+        loop {
+            let pw = dialoguer::Password::new()
+                .with_prompt(what)
+                .with_confirmation("Repeat it", "The two entries differ; try again")
+                .interact_on(&dialoguer::console::Term::stderr())
+                .map_err(|e| Error::usage(format!("could not read the password: {e}")))?;
+            match crate::password::validate(&pw) {
+                Ok(()) => return Ok(pw),
+                Err(e) => self.out.warning(&e.message),
+            }
+        }
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    let mut t = comfy_table::Table::new();
+    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    t.width()
+}
+
+/// `created user ann@example.com (id …)`: the one-line confirmation of a table-format change.
+pub fn said(outcome: &str, noun: &str, name: &str, id: &str) -> String {
+    if name == id {
+        format!("{outcome} {noun} {name}")
+    } else {
+        format!("{outcome} {noun} {name} (id {id})")
+    }
+}
+
+/// Runs one parsed command.
+pub fn dispatch(app: &App, command: Command) -> Result<()> {
+    match command {
+        Command::Init => init::run(app),
+        Command::User(cmd) => user::run(app, cmd),
+        Command::Profile(cmd) => profile::run(app, cmd),
+        Command::Audit(cmd) => audit::run(app, cmd),
+    }
+}

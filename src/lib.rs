@@ -1,0 +1,66 @@
+//! roster: the administrative command line of a multi-profile membership system.
+//! See DESIGN.md for the contract and the README for the commands.
+
+pub mod actions;
+pub mod cli;
+pub mod error;
+pub mod model;
+pub mod output;
+pub mod password;
+pub mod store;
+
+use clap::Parser;
+
+use crate::error::{Error, Kind};
+
+/// Runs roster with the process arguments and returns the exit code.
+pub fn run() -> i32 {
+    install_panic_hook();
+    let cli = match cli::args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(e),
+    };
+    let app = match cli::App::new(&cli) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            for h in &e.hints {
+                eprintln!("hint: {h}");
+            }
+            return e.exit_code();
+        }
+    };
+    match cli::dispatch(&app, cli.command) {
+        Ok(()) => 0,
+        Err(e) => {
+            app.out.error(&e);
+            e.exit_code()
+        }
+    }
+}
+
+/// Prints clap's help, version or usage error. Help and version exit 0 (a closed pipe
+/// included); usage errors exit 2.
+fn clap_exit(e: clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    let code = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Kind::Usage.exit_code(),
+        _ => Kind::Usage.exit_code(),
+    };
+    let _ = e.print();
+    code
+}
+
+/// A panic is a bug: say so plainly and exit 70, never with a Rust backtrace dump.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let where_ = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("error: internal error{where_}: {info}");
+        eprintln!("hint: this is a bug in roster; please report it with the command you ran");
+        std::process::exit(Error::internal("panic").exit_code());
+    }));
+}

@@ -1,0 +1,404 @@
+//! The records of DESIGN.md §1, as the store returns them and the actions pass them on,
+//! and their one JSON shape (field names = column names, plus derived fields), used by the
+//! output, the audit log and export alike. No `to_json` includes a password hash.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde_json::{Map, Value, json};
+
+pub type JsonObject = Map<String, Value>;
+
+/// RFC 3339 UTC with milliseconds: `2026-11-21T19:52:55.453Z`.
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Parses a stored or user-given RFC 3339 timestamp.
+pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
+}
+
+/// A time-ordered id (UUID v7) for users, profiles, members and media.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// A random, unguessable id (UUID v4) for invitations: the id is the invitation link.
+pub fn new_secret_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub id: String,
+    pub email: Option<String>,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub name: String,
+    pub image: Option<String>,
+    pub kind: String,
+    pub roles: Vec<String>,
+    pub tags: Vec<String>,
+    pub metadata: JsonObject,
+    pub active: bool,
+    pub password_hash: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl User {
+    pub fn is_admin(&self) -> bool {
+        self.roles.iter().any(|r| r == "admin")
+    }
+
+    /// The public JSON shape: every column but `password_hash`, plus `is_admin`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "email": self.email,
+            "username": self.username,
+            "phone": self.phone,
+            "name": self.name,
+            "image": self.image,
+            "type": self.kind,
+            "roles": self.roles,
+            "tags": self.tags,
+            "metadata": self.metadata,
+            "active": self.active,
+            "has_password": self.password_hash.is_some(),
+            "is_admin": self.is_admin(),
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        })
+    }
+
+    /// How the user is named in messages: email, else username, else phone, else id.
+    pub fn label(&self) -> &str {
+        self.email
+            .as_deref()
+            .or(self.username.as_deref())
+            .or(self.phone.as_deref())
+            .unwrap_or(&self.id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub logo: Option<String>,
+    pub color: String,
+    pub member_limit: i64,
+    pub metadata: JsonObject,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Derived: how many members the profile has.
+    pub member_count: i64,
+    /// Derived, for a user actor only: whether that user may enter the profile.
+    pub access: Option<bool>,
+}
+
+impl Profile {
+    /// Every column plus `member_count`, and `access` when computed for a user actor.
+    pub fn to_json(&self) -> Value {
+        let mut v = json!({
+            "id": self.id,
+            "slug": self.slug,
+            "name": self.name,
+            "logo": self.logo,
+            "color": self.color,
+            "member_limit": self.member_limit,
+            "metadata": self.metadata,
+            "member_count": self.member_count,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        });
+        if let (Some(access), Some(obj)) = (self.access, v.as_object_mut()) {
+            obj.insert("access".into(), access.into());
+        }
+        v
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Member,
+    Admin,
+    Owner,
+}
+
+impl Role {
+    pub const ALL: [&'static str; 3] = ["owner", "admin", "member"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s.to_ascii_lowercase().as_str() {
+            "owner" => Some(Role::Owner),
+            "admin" => Some(Role::Admin),
+            "member" => Some(Role::Member),
+            _ => None,
+        }
+    }
+
+    /// Owners and admins manage a profile.
+    pub fn manages(self) -> bool {
+        matches!(self, Role::Owner | Role::Admin)
+    }
+}
+
+/// A membership, with the user's and profile's names for display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub id: String,
+    pub profile_id: String,
+    pub user_id: String,
+    pub role: Role,
+    pub created_at: String,
+    pub updated_at: String,
+    pub profile_slug: String,
+    pub user_email: Option<String>,
+    pub user_username: Option<String>,
+    pub user_name: String,
+}
+
+impl Member {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "profile_id": self.profile_id,
+            "profile": self.profile_slug,
+            "user_id": self.user_id,
+            "email": self.user_email,
+            "username": self.user_username,
+            "name": self.user_name,
+            "role": self.role.as_str(),
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InviteStatus {
+    Pending,
+    Accepted,
+    Rejected,
+    Canceled,
+    Expired,
+}
+
+impl InviteStatus {
+    pub const ALL: [&'static str; 5] = ["pending", "accepted", "rejected", "canceled", "expired"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InviteStatus::Pending => "pending",
+            InviteStatus::Accepted => "accepted",
+            InviteStatus::Rejected => "rejected",
+            InviteStatus::Canceled => "canceled",
+            InviteStatus::Expired => "expired",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<InviteStatus> {
+        match s.to_ascii_lowercase().as_str() {
+            "pending" => Some(InviteStatus::Pending),
+            "accepted" => Some(InviteStatus::Accepted),
+            "rejected" => Some(InviteStatus::Rejected),
+            "canceled" | "cancelled" => Some(InviteStatus::Canceled),
+            "expired" => Some(InviteStatus::Expired),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invitation {
+    pub id: String,
+    pub profile_id: String,
+    pub profile_slug: String,
+    pub email: String,
+    pub role: Role,
+    /// The stored status; see [`Invitation::effective_status`].
+    pub status: InviteStatus,
+    pub inviter_id: Option<String>,
+    pub expires_at: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Invitation {
+    /// A pending invitation past its expiry is `expired` everywhere.
+    pub fn effective_status(&self, now: &str) -> InviteStatus {
+        if self.status == InviteStatus::Pending && self.expires_at.as_str() <= now {
+            InviteStatus::Expired
+        } else {
+            self.status
+        }
+    }
+}
+
+impl Invitation {
+    /// The JSON shape, with the effective status at `now`.
+    pub fn to_json(&self, now: &str) -> Value {
+        json!({
+            "id": self.id,
+            "profile_id": self.profile_id,
+            "profile": self.profile_slug,
+            "email": self.email,
+            "role": self.role.as_str(),
+            "status": self.effective_status(now).as_str(),
+            "inviter_id": self.inviter_id,
+            "expires_at": self.expires_at,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaType {
+    Movie,
+    Show,
+    Episode,
+}
+
+impl MediaType {
+    pub const ALL: [&'static str; 3] = ["movie", "show", "episode"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaType::Movie => "movie",
+            MediaType::Show => "show",
+            MediaType::Episode => "episode",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MediaType> {
+        match s.to_ascii_lowercase().as_str() {
+            "movie" => Some(MediaType::Movie),
+            "show" => Some(MediaType::Show),
+            "episode" => Some(MediaType::Episode),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Media {
+    pub id: String,
+    pub profile_id: String,
+    pub kind: MediaType,
+    pub title: String,
+    pub year: Option<i64>,
+    pub tmdb_id: Option<i64>,
+    pub imdb_id: Option<String>,
+    pub infohash: Option<String>,
+    pub file_path: Option<String>,
+    pub parent_id: Option<String>,
+    pub season_number: Option<i64>,
+    pub episode_number: Option<i64>,
+    pub status: String,
+    pub added_by: Option<String>,
+    pub added_at: String,
+}
+
+impl Media {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "profile_id": self.profile_id,
+            "type": self.kind.as_str(),
+            "title": self.title,
+            "year": self.year,
+            "tmdb_id": self.tmdb_id,
+            "imdb_id": self.imdb_id,
+            "infohash": self.infohash,
+            "file_path": self.file_path,
+            "parent_id": self.parent_id,
+            "season_number": self.season_number,
+            "episode_number": self.episode_number,
+            "status": self.status,
+            "added_by": self.added_by,
+            "added_at": self.added_at,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub event: String,
+    pub subject: String,
+    pub data: String,
+    pub source: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl AuditEntry {
+    pub fn to_json(&self) -> Value {
+        let data: Value = serde_json::from_str(&self.data).unwrap_or(Value::String(self.data.clone()));
+        json!({
+            "seq": self.seq,
+            "at": self.at,
+            "actor": self.actor,
+            "event": self.event,
+            "subject": self.subject,
+            "data": data,
+            "source": self.source,
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_have_milliseconds_and_z() {
+        let t = parse_timestamp("2026-11-21T19:52:55.453Z").unwrap();
+        assert_eq!(timestamp(t), "2026-11-21T19:52:55.453Z");
+        let t = parse_timestamp("2026-11-21T20:52:55+01:00").unwrap();
+        assert_eq!(timestamp(t), "2026-11-21T19:52:55.000Z");
+    }
+
+    #[test]
+    fn ids_are_uuid_v7_and_v4() {
+        let a = uuid::Uuid::parse_str(&new_id()).unwrap();
+        assert_eq!(a.get_version_num(), 7);
+        let b = uuid::Uuid::parse_str(&new_secret_id()).unwrap();
+        assert_eq!(b.get_version_num(), 4);
+    }
+
+    #[test]
+    fn a_lapsed_pending_invitation_is_expired() {
+        let mut i = Invitation {
+            id: "i".into(),
+            profile_id: "p".into(),
+            profile_slug: "p".into(),
+            email: "a@b.co".into(),
+            role: Role::Member,
+            status: InviteStatus::Pending,
+            inviter_id: None,
+            expires_at: "2026-01-01T00:00:00.000Z".into(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        assert_eq!(i.effective_status("2026-01-02T00:00:00.000Z"), InviteStatus::Expired);
+        assert_eq!(i.effective_status("2025-12-31T00:00:00.000Z"), InviteStatus::Pending);
+        i.status = InviteStatus::Accepted;
+        assert_eq!(i.effective_status("2026-01-02T00:00:00.000Z"), InviteStatus::Accepted);
+    }
+}

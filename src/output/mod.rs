@@ -1,0 +1,367 @@
+//! Rendering: table, json, jsonl and csv. Rendering is a pure function of the records'
+//! JSON shape (`render_*`), so it is tested without running the binary; [`Printer`] only
+//! decides where the text goes.
+
+use std::io::Write;
+
+use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use serde_json::Value;
+
+use crate::error::{Error, Kind, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// The fields of one kind of record: all of them (JSON and CSV order) and the few a table
+/// shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub noun: &'static str,
+    pub fields: &'static [&'static str],
+    pub columns: &'static [&'static str],
+}
+
+pub const USER: Shape = Shape {
+    noun: "user",
+    fields: &[
+        "id", "email", "username", "phone", "name", "image", "type", "roles", "tags", "metadata",
+        "active", "has_password", "is_admin", "created_at", "updated_at",
+    ],
+    columns: &["id", "email", "username", "name", "roles", "active"],
+};
+
+pub const PROFILE: Shape = Shape {
+    noun: "profile",
+    fields: &[
+        "id", "slug", "name", "logo", "color", "member_limit", "metadata", "member_count", "access",
+        "created_at", "updated_at",
+    ],
+    columns: &["slug", "name", "color", "member_count", "member_limit", "access"],
+};
+
+pub const MEMBER: Shape = Shape {
+    noun: "member",
+    fields: &[
+        "id", "profile_id", "profile", "user_id", "email", "username", "name", "role", "created_at",
+        "updated_at",
+    ],
+    columns: &["email", "username", "name", "role", "created_at"],
+};
+
+pub const INVITATION: Shape = Shape {
+    noun: "invitation",
+    fields: &[
+        "id", "profile_id", "profile", "email", "role", "status", "inviter_id", "expires_at", "created_at",
+        "updated_at",
+    ],
+    columns: &["id", "profile", "email", "role", "status", "expires_at"],
+};
+
+pub const MEDIA: Shape = Shape {
+    noun: "media item",
+    fields: &[
+        "id", "profile_id", "type", "title", "year", "tmdb_id", "imdb_id", "infohash", "file_path",
+        "parent_id", "season_number", "episode_number", "status", "added_by", "added_at",
+    ],
+    columns: &["id", "type", "title", "year", "season_number", "episode_number", "status"],
+};
+
+pub const AUDIT: Shape = Shape {
+    noun: "audit row",
+    fields: &["seq", "at", "actor", "event", "subject", "data", "source", "prev_hash", "hash"],
+    columns: &["seq", "at", "actor", "event", "subject", "source"],
+};
+
+/// A cell's text: strings as they are, null as empty, arrays of strings joined by ", ",
+/// anything else as compact JSON.
+pub fn cell_text(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn new_table(width: Option<u16>, color: bool) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    match width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(w);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t
+}
+
+fn header(text: &str, color: bool) -> Cell {
+    let c = Cell::new(text);
+    if color { c.add_attribute(Attribute::Bold) } else { c }
+}
+
+/// A table of records with the shape's columns; only columns present in some record show.
+pub fn render_table(shape: &Shape, items: &[Value], width: Option<u16>, color: bool) -> String {
+    let columns: Vec<&str> = shape
+        .columns
+        .iter()
+        .copied()
+        .filter(|c| items.iter().any(|i| i.get(*c).is_some()))
+        .collect();
+    let mut t = new_table(width, color);
+    t.set_header(columns.iter().map(|c| header(c, color)));
+    for item in items {
+        t.add_row(columns.iter().map(|c| cell_text(item.get(*c).unwrap_or(&Value::Null))));
+    }
+    format!("{t}\n")
+}
+
+/// One record as a two-column table of every field.
+pub fn render_record_table(shape: &Shape, item: &Value, width: Option<u16>, color: bool) -> String {
+    let mut t = new_table(width, color);
+    t.set_header([header("field", color), header("value", color)]);
+    for f in shape.fields {
+        if let Some(v) = item.get(*f) {
+            let text = match v {
+                Value::Object(_) => serde_json::to_string(v).unwrap_or_default(),
+                other => cell_text(other),
+            };
+            t.add_row([f.to_string(), text]);
+        }
+    }
+    format!("{t}\n")
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// A CSV header of all the shape's fields and one row per record (RFC 4180 quoting;
+/// arrays and objects as JSON text).
+pub fn render_csv(shape: &Shape, items: &[Value]) -> String {
+    let fields: Vec<&str> = shape
+        .fields
+        .iter()
+        .copied()
+        .filter(|f| items.is_empty() || items.iter().any(|i| i.get(*f).is_some()))
+        .collect();
+    let mut out = fields.join(",");
+    out.push('\n');
+    for item in items {
+        let row: Vec<String> = fields
+            .iter()
+            .map(|f| {
+                let v = item.get(*f).unwrap_or(&Value::Null);
+                let text = match v {
+                    Value::Array(_) | Value::Object(_) => v.to_string(),
+                    other => cell_text(other),
+                };
+                csv_field(&text)
+            })
+            .collect();
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+pub fn render_json(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
+    s.push('\n');
+    s
+}
+
+pub fn render_jsonl(items: &[Value]) -> String {
+    let mut out = String::new();
+    for i in items {
+        out.push_str(&i.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Where output goes, in which format, with or without colour.
+#[derive(Debug, Clone)]
+pub struct Printer {
+    pub format: Format,
+    /// Colour on stdout (tables).
+    pub color: bool,
+    /// Colour on stderr (error:, hint:, warning:).
+    pub err_color: bool,
+    pub quiet: bool,
+    pub verbose: u8,
+    /// The table width: `COLUMNS`, else the terminal's, else unbounded.
+    pub width: Option<u16>,
+}
+
+impl Printer {
+    pub fn out(&self, text: &str) -> Result<()> {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text.as_bytes())?;
+        stdout.flush()?;
+        Ok(())
+    }
+
+    /// A list of records.
+    pub fn list(&self, shape: &Shape, items: &[Value]) -> Result<()> {
+        let text = match self.format {
+            Format::Table => {
+                if items.is_empty() {
+                    return Ok(());
+                }
+                render_table(shape, items, self.width, self.color)
+            }
+            Format::Json => render_json(&Value::Array(items.to_vec())),
+            Format::Jsonl => render_jsonl(items),
+            Format::Csv => render_csv(shape, items),
+        };
+        self.out(&text)
+    }
+
+    /// One record in full.
+    pub fn record(&self, shape: &Shape, item: &Value) -> Result<()> {
+        let text = match self.format {
+            Format::Table => render_record_table(shape, item, self.width, self.color),
+            Format::Json => render_json(item),
+            Format::Jsonl => render_jsonl(std::slice::from_ref(item)),
+            Format::Csv => render_csv(shape, std::slice::from_ref(item)),
+        };
+        self.out(&text)
+    }
+
+    /// The result of a change: in a table, one confirmation line; otherwise the record.
+    /// `-q` prints nothing.
+    pub fn changed(&self, shape: &Shape, item: &Value, line: &str) -> Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        match self.format {
+            Format::Table => self.out(&format!("{line}\n")),
+            _ => self.record(shape, item),
+        }
+    }
+
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.err_color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn err_line(&self, text: &str) {
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "{text}");
+    }
+
+    /// A note on stderr (progress, what happened), unless `-q`.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            self.err_line(text);
+        }
+    }
+
+    /// A hint on stderr, unless `-q`.
+    pub fn hint(&self, text: &str) {
+        if !self.quiet {
+            self.err_line(&format!("{} {text}", self.paint("hint:", "1;36")));
+        }
+    }
+
+    pub fn warning(&self, text: &str) {
+        self.err_line(&format!("{} {text}", self.paint("warning:", "1;33")));
+    }
+
+    /// Prints an error: `error:` and `hint:` lines, and with `--format json` the JSON error
+    /// object too. Errors print even with `-q`.
+    pub fn error(&self, e: &Error) {
+        if e.kind == Kind::BrokenPipe {
+            return;
+        }
+        self.err_line(&format!("{} {}", self.paint("error:", "1;31"), e.message));
+        for h in &e.hints {
+            self.err_line(&format!("{} {h}", self.paint("hint:", "1;36")));
+        }
+        if self.format == Format::Json {
+            self.err_line(&e.to_json().to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn users() -> Vec<Value> {
+        vec![
+            json!({"id": "u1", "email": "a@x.io", "username": null, "name": "Ann, \"A\"", "roles": ["admin"], "active": true, "metadata": {}}),
+            json!({"id": "u2", "email": "b@x.io", "username": "bee", "name": "Bo", "roles": [], "active": false, "metadata": {"k": 1}}),
+        ]
+    }
+
+    #[test]
+    fn table_shows_the_columns() {
+        let t = render_table(&USER, &users(), Some(80), false);
+        insta::assert_snapshot!(t);
+    }
+
+    #[test]
+    fn record_table_shows_every_field() {
+        let t = render_record_table(&USER, &users()[1], Some(80), false);
+        insta::assert_snapshot!(t);
+    }
+
+    #[test]
+    fn csv_quotes_and_encodes() {
+        let c = render_csv(&USER, &users());
+        let mut lines = c.lines();
+        assert_eq!(lines.next(), Some("id,email,username,name,roles,metadata,active"));
+        assert_eq!(lines.next(), Some(r#"u1,a@x.io,,"Ann, ""A""","[""admin""]",{},true"#));
+        assert_eq!(lines.next(), Some(r#"u2,b@x.io,bee,Bo,[],"{""k"":1}",false"#));
+    }
+
+    #[test]
+    fn empty_csv_still_has_a_header() {
+        assert_eq!(render_csv(&PROFILE, &[]).lines().count(), 1);
+    }
+
+    #[test]
+    fn jsonl_is_one_object_per_line() {
+        let s = render_jsonl(&users());
+        assert_eq!(s.lines().count(), 2);
+        for l in s.lines() {
+            assert!(serde_json::from_str::<Value>(l).unwrap().is_object());
+        }
+    }
+
+    #[test]
+    fn cells() {
+        assert_eq!(cell_text(&json!(null)), "");
+        assert_eq!(cell_text(&json!(["a", "b"])), "a, b");
+        assert_eq!(cell_text(&json!({"a": 1})), r#"{"a":1}"#);
+    }
+}

@@ -1,0 +1,111 @@
+//! argon2id hashing and verification (DESIGN.md §7).
+//!
+//! Hashing uses the OWASP parameters (m = 19456 KiB, t = 2, p = 1) and a salt from the
+//! operating system; verification uses the parameters stored in the PHC string. Tests may
+//! lower the cost with `ROSTER_TEST_FAST_HASH=1`, read here and nowhere else; no
+//! command-line flag weakens hashing.
+
+use std::sync::OnceLock;
+
+use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
+use argon2::{Algorithm, Argon2, Params, Version};
+
+use crate::error::{Error, Result};
+
+pub const MIN_CHARS: usize = 8;
+pub const MAX_BYTES: usize = 1024;
+
+/// The environment variable that lowers the hashing cost for test suites.
+pub const FAST_HASH_ENV: &str = "ROSTER_TEST_FAST_HASH";
+
+fn params() -> &'static Params {
+    static PARAMS: OnceLock<Params> = OnceLock::new();
+    PARAMS.get_or_init(|| {
+        let fast = std::env::var(FAST_HASH_ENV).is_ok_and(|v| v == "1");
+        let (m, t) = if fast { (64, 1) } else { (19456, 2) };
+        Params::new(m, t, 1, None).unwrap_or_default()
+    })
+}
+
+/// Checks the length rules: at least 8 characters, at most 1024 bytes.
+pub fn validate(password: &str) -> Result<()> {
+    if password.chars().count() < MIN_CHARS {
+        return Err(Error::invalid(format!(
+            "password: too short ({} characters; at least {MIN_CHARS} are needed)",
+            password.chars().count()
+        )));
+    }
+    if password.len() > MAX_BYTES {
+        return Err(Error::invalid(format!(
+            "password: too long ({} bytes; at most {MAX_BYTES})",
+            password.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Hashes a (validated) password into an argon2id PHC string.
+pub fn hash(password: &str) -> Result<String> {
+    validate(password)?;
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params().clone());
+    argon
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| Error::internal(format!("hashing the password failed: {e}")))
+}
+
+/// True when `password` matches the PHC string `phc`.
+pub fn verify(password: &str, phc: &str) -> bool {
+    if PasswordHash::new(phc).is_err() {
+        return false;
+    }
+    Argon2::default()
+        .verify_password(password.as_bytes(), phc)
+        .is_ok()
+}
+
+/// Checks that a given `password_hash` is an argon2id PHC string.
+pub fn check_phc(phc: &str) -> Result<()> {
+    let bad = || {
+        Error::invalid("password_hash: not an argon2id PHC string")
+            .hint("expected the form $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>")
+    };
+    let parsed = PasswordHash::new(phc).map_err(|_| bad())?;
+    if parsed.algorithm.as_str() != "argon2id" || parsed.hash.is_none() || parsed.salt.is_none() {
+        return Err(bad());
+    }
+    // Parameters must be ones argon2 accepts, or verification could never succeed.
+    Params::try_from(&parsed).map_err(|_| bad())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_and_verify_round_trip() {
+        let h = hash("correct horse").unwrap();
+        assert!(h.starts_with("$argon2id$v=19$"));
+        assert!(verify("correct horse", &h));
+        assert!(!verify("wrong horse!", &h));
+        check_phc(&h).unwrap();
+    }
+
+    #[test]
+    fn length_rules() {
+        assert_eq!(validate("1234567").unwrap_err().kind, crate::error::Kind::Invalid);
+        validate("12345678").unwrap();
+        validate(&"x".repeat(1024)).unwrap();
+        assert!(validate(&"x".repeat(1025)).is_err());
+        // Seven characters of four bytes each are still too short.
+        assert!(validate("ééééééé").is_err());
+    }
+
+    #[test]
+    fn phc_format_is_checked() {
+        assert!(check_phc("plain").is_err());
+        assert!(check_phc("$argon2i$v=19$m=16,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA").is_err());
+        assert!(verify("x", "not a hash") == false);
+    }
+}

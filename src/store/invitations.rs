@@ -1,0 +1,117 @@
+use rusqlite::params;
+
+use super::{Tx, one};
+use crate::error::Result;
+use crate::model::{InviteStatus, Invitation, Role};
+
+const SELECT: &str = "SELECT i.id, i.profile_id, p.slug, i.email, i.role, i.status, i.inviter_id, \
+     i.expires_at, i.created_at, i.updated_at FROM invitations i JOIN profiles p ON p.id = i.profile_id";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Invitation> {
+    let bad = |idx: usize, what: String| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, what.into())
+    };
+    let role: String = r.get(4)?;
+    let status: String = r.get(5)?;
+    Ok(Invitation {
+        id: r.get(0)?,
+        profile_id: r.get(1)?,
+        profile_slug: r.get(2)?,
+        email: r.get(3)?,
+        role: Role::parse(&role).ok_or_else(|| bad(4, format!("unknown role {role:?}")))?,
+        status: InviteStatus::parse(&status).ok_or_else(|| bad(5, format!("unknown status {status:?}")))?,
+        inviter_id: r.get(6)?,
+        expires_at: r.get(7)?,
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+    })
+}
+
+impl Tx<'_> {
+    pub fn invite_by_id(&self, id: &str) -> Result<Option<Invitation>> {
+        one(self.conn, &format!("{SELECT} WHERE i.id = ?1"), [id], from_row)
+    }
+
+    /// The stored-pending invitation of an email to a profile (it may have lapsed).
+    pub fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
+        one(
+            self.conn,
+            &format!("{SELECT} WHERE i.profile_id = ?1 AND i.email = ?2 AND i.status = 'pending'"),
+            [profile_id, email],
+            from_row,
+        )
+    }
+
+    /// Invitations, newest first, optionally of one profile and one effective status.
+    pub fn invite_list(
+        &self,
+        profile_id: Option<&str>,
+        status: Option<InviteStatus>,
+        now: &str,
+    ) -> Result<Vec<Invitation>> {
+        let mut sql = format!("{SELECT} WHERE (?1 IS NULL OR i.profile_id = ?1)");
+        match status {
+            None => {}
+            Some(InviteStatus::Pending) => sql.push_str(" AND i.status = 'pending' AND i.expires_at > ?2"),
+            Some(InviteStatus::Expired) => sql.push_str(
+                " AND (i.status = 'expired' OR (i.status = 'pending' AND i.expires_at <= ?2))",
+            ),
+            Some(other) => sql.push_str(&format!(" AND i.status = '{}'", other.as_str())),
+        }
+        sql.push_str(" AND ?2 IS NOT NULL ORDER BY i.created_at DESC, i.id");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![profile_id, now], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn invite_insert(&self, i: &Invitation) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO invitations (id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(params![
+                i.id,
+                i.profile_id,
+                i.email,
+                i.role.as_str(),
+                i.status.as_str(),
+                i.inviter_id,
+                i.expires_at,
+                i.created_at,
+                i.updated_at
+            ])?;
+        Ok(())
+    }
+
+    /// Writes the mutable fields: role, status, expiry.
+    pub fn invite_update(&self, i: &Invitation) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE invitations SET role = ?2, status = ?3, expires_at = ?4, updated_at = ?5 WHERE id = ?1",
+            )?
+            .execute(params![i.id, i.role.as_str(), i.status.as_str(), i.expires_at, i.updated_at])?;
+        Ok(())
+    }
+
+    /// Ids of pending invitations whose expiry has passed.
+    pub fn invite_lapsed(&self, now: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM invitations WHERE status = 'pending' AND expires_at <= ?1 ORDER BY expires_at, id",
+        )?;
+        let rows = stmt.query_map([now], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Pending, unexpired invitations sent to people who are already members (doctor).
+    pub fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{SELECT} WHERE i.status = 'pending' AND i.expires_at > ?1 AND EXISTS (
+                SELECT 1 FROM members m JOIN users u ON u.id = m.user_id
+                WHERE m.profile_id = i.profile_id AND u.email = i.email)
+             ORDER BY i.created_at, i.id"
+        ))?;
+        let rows = stmt.query_map([now], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

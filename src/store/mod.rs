@@ -1,0 +1,280 @@
+//! The only module that speaks SQL (DESIGN.md §6).
+//!
+//! [`Store::open`] identifies the file before touching it, refuses what is not roster's or
+//! is too new (exit 78, file untouched), sets the pragmas and runs migrations. Every write
+//! runs inside [`Store::write`], a `BEGIN IMMEDIATE` transaction; the actions receive a
+//! [`Tx`] and reach the tables only through its methods, so a PostgreSQL backend can later
+//! implement the same narrow interface.
+
+mod audit;
+mod members;
+mod profiles;
+pub mod schema;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+pub use audit::{AuditFilter, chain_hash, GENESIS_HASH};
+pub use profiles::ProfileContents;
+
+use crate::error::{Error, Result};
+
+/// `application_id` marking a SQLite file as roster's: "RSTR".
+pub const APPLICATION_ID: i64 = 0x5253_5452;
+
+/// Default busy timeout; `ROSTER_BUSY_TIMEOUT_MS` overrides it (read by the CLI).
+pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5000;
+
+/// Whether a command may create the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Commands that only read: a missing file is refused with exit 66.
+    Existing,
+    /// Commands that write, `init` and `seed`: a missing file is created (mode 0600).
+    Create,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    created: bool,
+}
+
+/// A transaction on the store. All table access goes through its methods.
+pub struct Tx<'c> {
+    conn: &'c Connection,
+    /// The last audit row's (seq, hash), cached after the first append.
+    audit_head: Option<(i64, String)>,
+}
+
+impl Store {
+    pub fn open(path: &Path, mode: OpenMode, busy_timeout_ms: u64) -> Result<Store> {
+        let shown = path.display();
+        let mut created = false;
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(Error::unusable(format!("{shown} is a directory, not a roster database"))
+                    .hint("give the path of a database file with --db or ROSTER_DB"));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if mode == OpenMode::Existing {
+                    return Err(Error::no_input(format!("database not found: {shown}")).hint(
+                        "create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file",
+                    ));
+                }
+                create_private_file(path)?;
+                created = true;
+            }
+            Err(e) => return Err(Error::no_input(format!("cannot read the database {shown}: {e}"))),
+        }
+
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| Error::no_input(format!("cannot open the database {shown}: {e}")))?;
+        conn.busy_timeout(Duration::from_millis(busy_timeout_ms))?;
+
+        // Identify the file before anything could modify it.
+        let not_ours = |detail: &str| {
+            Error::unusable(format!("{shown} is not a roster database ({detail})"))
+                .hint("point --db at a roster database, or choose a new file name to create one")
+        };
+        let identity = (|| -> rusqlite::Result<(i64, i64, i64)> {
+            let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            Ok((app, version, objects))
+        })();
+        let (app, version, objects) = match identity {
+            Ok(v) => v,
+            Err(e) => {
+                let err = Error::from(e);
+                if err.kind == crate::error::Kind::Unusable {
+                    return Err(not_ours("not a SQLite file"));
+                }
+                return Err(err);
+            }
+        };
+        let blank = app == 0 && version == 0 && objects == 0;
+        if app != APPLICATION_ID && !blank {
+            return Err(not_ours(&format!("its application_id is {app}")));
+        }
+        if version > schema::CURRENT {
+            return Err(Error::unusable(format!(
+                "{shown} was written by a newer roster (schema version {version}; this roster knows up to {})",
+                schema::CURRENT
+            ))
+            .hint("upgrade roster to open this database; it has not been modified"));
+        }
+
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -16000)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            created,
+        };
+        if version < schema::CURRENT {
+            store.migrate()?;
+        }
+        Ok(store)
+    }
+
+    /// Runs the pending migrations in one immediate transaction. Another process may have
+    /// migrated meanwhile, so the version is read again under the write lock.
+    fn migrate(&mut self) -> Result<()> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let app: i64 = txn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = txn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if app != APPLICATION_ID && app != 0 {
+            return Err(Error::unusable(format!("{} is not a roster database", self.path.display())));
+        }
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+            txn.execute_batch(sql)
+                .map_err(|e| Error::internal(format!("migration {} failed: {e}", i + 1)))?;
+        }
+        txn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        txn.pragma_update(None, "user_version", schema::CURRENT)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// True when this open created the file.
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction; commits when it returns Ok.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = {
+            let mut tx = Tx::new(&txn);
+            f(&mut tx)?
+        };
+        txn.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction that is always rolled back.
+    pub fn write_rolled_back<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = {
+            let mut tx = Tx::new(&txn);
+            f(&mut tx)
+        };
+        txn.rollback()?;
+        out
+    }
+
+    /// Runs `f` in a read transaction: one consistent snapshot.
+    pub fn read<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let out = {
+            let mut tx = Tx::new(&txn);
+            f(&mut tx)?
+        };
+        txn.commit()?;
+        Ok(out)
+    }
+}
+
+/// Creates an empty file readable only by its owner, before SQLite opens it.
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::no_input(format!(
+            "cannot create the database {}: its directory does not exist",
+            path.display()
+        ))),
+        Err(e) => Err(Error::no_input(format!(
+            "cannot create the database {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
+impl<'c> Tx<'c> {
+    fn new(conn: &'c Connection) -> Self {
+        Tx {
+            conn,
+            audit_head: None,
+        }
+    }
+
+    /// SQLite's own checks, for `roster doctor`: `integrity_check` then `foreign_key_check`.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            let line = row?;
+            if line != "ok" {
+                problems.push(format!("integrity_check: {line}"));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "foreign_key_check: {} row {} refers to a missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.map_or("?".into(), |v| v.to_string()),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
+}
+
+/// Reads a JSON text column into a value of type `T`.
+fn json_col<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Shorthand for `query_row(...).optional()` on a cached statement.
+fn one<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    map: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Option<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    Ok(stmt.query_row(params, map).optional()?)
+}

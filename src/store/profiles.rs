@@ -1,0 +1,115 @@
+use rusqlite::params;
+
+use super::{Tx, json_col, one};
+use crate::error::Result;
+use crate::model::Profile;
+
+const SELECT: &str = "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
+     p.created_at, p.updated_at, (SELECT count(*) FROM members m WHERE m.profile_id = p.id) \
+     FROM profiles p";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
+    Ok(Profile {
+        id: r.get(0)?,
+        slug: r.get(1)?,
+        name: r.get(2)?,
+        logo: r.get(3)?,
+        color: r.get(4)?,
+        member_limit: r.get(5)?,
+        metadata: json_col(r, 6)?,
+        created_at: r.get(7)?,
+        updated_at: r.get(8)?,
+        member_count: r.get(9)?,
+        access: None,
+    })
+}
+
+/// What deleting a profile removes with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ProfileContents {
+    pub members: i64,
+    pub invitations: i64,
+    pub media: i64,
+}
+
+impl Tx<'_> {
+    pub fn profile_by_id(&self, id: &str) -> Result<Option<Profile>> {
+        one(self.conn, &format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
+    }
+
+    pub fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
+        one(self.conn, &format!("{SELECT} WHERE p.slug = ?1"), [slug], from_row)
+    }
+
+    /// Every profile, by slug.
+    pub fn profile_list(&self) -> Result<Vec<Profile>> {
+        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} ORDER BY p.slug"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn profile_slugs(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT slug FROM profiles")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn profile_insert(&self, p: &Profile) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        stmt.execute(params![
+            p.id,
+            p.slug,
+            p.name,
+            p.logo,
+            p.color,
+            p.member_limit,
+            serde_json::Value::Object(p.metadata.clone()).to_string(),
+            p.created_at,
+            p.updated_at
+        ])?;
+        Ok(())
+    }
+
+    pub fn profile_update(&self, p: &Profile) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "UPDATE profiles SET slug = ?2, name = ?3, logo = ?4, color = ?5, member_limit = ?6,
+             metadata = ?7, updated_at = ?8 WHERE id = ?1",
+        )?;
+        stmt.execute(params![
+            p.id,
+            p.slug,
+            p.name,
+            p.logo,
+            p.color,
+            p.member_limit,
+            serde_json::Value::Object(p.metadata.clone()).to_string(),
+            p.updated_at
+        ])?;
+        Ok(())
+    }
+
+    pub fn profile_contents(&self, id: &str) -> Result<ProfileContents> {
+        let count = |table: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) FROM {table} WHERE profile_id = ?1"))?
+                .query_row([id], |r| r.get(0))?)
+        };
+        Ok(ProfileContents {
+            members: count("members")?,
+            invitations: count("invitations")?,
+            media: count("media")?,
+        })
+    }
+
+    /// Deletes a profile; its members, invitations and media cascade.
+    pub fn profile_delete(&self, id: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+}

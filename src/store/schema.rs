@@ -1,0 +1,111 @@
+//! Migrations: append-only, applied in order inside one `BEGIN IMMEDIATE` transaction.
+//! `user_version` holds the number of migrations applied. Never edit a migration that has
+//! shipped; add a new one at the end.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the data model of DESIGN.md §1.
+    r#"
+CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    email         TEXT UNIQUE,
+    username      TEXT COLLATE NOCASE UNIQUE,
+    phone         TEXT UNIQUE,
+    name          TEXT NOT NULL CHECK (length(name) > 0),
+    image         TEXT,
+    type          TEXT NOT NULL DEFAULT 'person',
+    roles         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(roles) AND json_type(roles) = 'array'),
+    tags          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tags) AND json_type(tags) = 'array'),
+    metadata      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata) AND json_type(metadata) = 'object'),
+    active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    password_hash TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    CHECK (email IS NOT NULL OR username IS NOT NULL OR phone IS NOT NULL),
+    CHECK (email IS NULL OR email = lower(email))
+) STRICT;
+
+CREATE TABLE profiles (
+    id           TEXT PRIMARY KEY,
+    slug         TEXT NOT NULL UNIQUE,
+    name         TEXT NOT NULL CHECK (length(name) > 0),
+    logo         TEXT,
+    color        TEXT NOT NULL DEFAULT '#6366F1',
+    member_limit INTEGER NOT NULL DEFAULT 100 CHECK (member_limit >= 1),
+    metadata     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata) AND json_type(metadata) = 'object'),
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE members (
+    id         TEXT PRIMARY KEY,
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (profile_id, user_id)
+) STRICT;
+CREATE INDEX members_by_user ON members(user_id);
+
+CREATE TABLE invitations (
+    id         TEXT PRIMARY KEY,
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    email      TEXT NOT NULL CHECK (email = lower(email)),
+    role       TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member')),
+    status     TEXT NOT NULL DEFAULT 'pending'
+               CHECK (status IN ('pending', 'accepted', 'rejected', 'canceled', 'expired')),
+    inviter_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX invitations_by_profile_email ON invitations(profile_id, email);
+CREATE INDEX invitations_by_email ON invitations(email);
+CREATE INDEX invitations_by_inviter ON invitations(inviter_id);
+CREATE INDEX invitations_pending_by_expiry ON invitations(expires_at) WHERE status = 'pending';
+CREATE UNIQUE INDEX invitations_one_pending ON invitations(profile_id, email) WHERE status = 'pending';
+
+CREATE TABLE media (
+    id             TEXT PRIMARY KEY,
+    profile_id     TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    type           TEXT NOT NULL CHECK (type IN ('movie', 'show', 'episode')),
+    title          TEXT NOT NULL CHECK (length(title) > 0),
+    year           INTEGER,
+    tmdb_id        INTEGER CHECK (tmdb_id IS NULL OR tmdb_id > 0),
+    imdb_id        TEXT,
+    infohash       TEXT CHECK (infohash IS NULL OR infohash = lower(infohash)),
+    file_path      TEXT,
+    parent_id      TEXT REFERENCES media(id) ON DELETE CASCADE,
+    season_number  INTEGER,
+    episode_number INTEGER,
+    status         TEXT NOT NULL DEFAULT 'pending',
+    added_by       TEXT REFERENCES users(id) ON DELETE SET NULL,
+    added_at       TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX media_unique_infohash ON media(profile_id, infohash) WHERE infohash IS NOT NULL;
+CREATE UNIQUE INDEX media_unique_tmdb ON media(profile_id, type, tmdb_id) WHERE tmdb_id IS NOT NULL;
+CREATE INDEX media_by_natural_title ON media(profile_id, type, title, year);
+CREATE INDEX media_by_title ON media(profile_id, title, id);
+CREATE INDEX media_by_type_title ON media(profile_id, type, title, id);
+CREATE INDEX media_by_parent ON media(parent_id);
+CREATE INDEX media_by_added_by ON media(added_by);
+
+CREATE TABLE audit (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    event     TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    data      TEXT NOT NULL CHECK (json_valid(data)),
+    source    TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash      TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_by_event ON audit(event, seq);
+CREATE INDEX audit_by_actor ON audit(actor, seq);
+CREATE INDEX audit_by_at ON audit(at);
+"#,
+];
+
+/// The schema version this roster writes.
+pub const CURRENT: i64 = MIGRATIONS.len() as i64;

@@ -1,0 +1,134 @@
+use rusqlite::params;
+
+use super::{Tx, json_col, one};
+use crate::error::Result;
+use crate::model::User;
+
+const COLS: &str = "id, email, username, phone, name, image, type, roles, tags, metadata, \
+                    active, password_hash, created_at, updated_at";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: r.get(0)?,
+        email: r.get(1)?,
+        username: r.get(2)?,
+        phone: r.get(3)?,
+        name: r.get(4)?,
+        image: r.get(5)?,
+        kind: r.get(6)?,
+        roles: json_col(r, 7)?,
+        tags: json_col(r, 8)?,
+        metadata: json_col(r, 9)?,
+        active: r.get(10)?,
+        password_hash: r.get(11)?,
+        created_at: r.get(12)?,
+        updated_at: r.get(13)?,
+    })
+}
+
+fn json(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}
+
+impl Tx<'_> {
+    pub fn user_by_id(&self, id: &str) -> Result<Option<User>> {
+        one(self.conn, &format!("SELECT {COLS} FROM users WHERE id = ?1"), [id], from_row)
+    }
+
+    /// `email` must already be lower-case.
+    pub fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+        one(self.conn, &format!("SELECT {COLS} FROM users WHERE email = ?1"), [email], from_row)
+    }
+
+    /// Usernames compare without regard to ASCII case.
+    pub fn user_by_username(&self, username: &str) -> Result<Option<User>> {
+        one(self.conn, &format!("SELECT {COLS} FROM users WHERE username = ?1"), [username], from_row)
+    }
+
+    pub fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
+        one(self.conn, &format!("SELECT {COLS} FROM users WHERE phone = ?1"), [phone], from_row)
+    }
+
+    pub fn user_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM users")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// Every user, oldest first.
+    pub fn user_list(&self) -> Result<Vec<User>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLS} FROM users ORDER BY created_at, id"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// All emails and usernames, for "did you mean" suggestions.
+    pub fn user_handles(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT email FROM users WHERE email IS NOT NULL
+             UNION ALL SELECT username FROM users WHERE username IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn user_insert(&self, u: &User) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "INSERT INTO users ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        ))?;
+        stmt.execute(params![
+            u.id,
+            u.email,
+            u.username,
+            u.phone,
+            u.name,
+            u.image,
+            u.kind,
+            json(&u.roles),
+            json(&u.tags),
+            json(&u.metadata),
+            u.active,
+            u.password_hash,
+            u.created_at,
+            u.updated_at
+        ])?;
+        Ok(())
+    }
+
+    /// Writes every column but `id` and `created_at`.
+    pub fn user_update(&self, u: &User) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "UPDATE users SET email = ?2, username = ?3, phone = ?4, name = ?5, image = ?6, type = ?7,
+             roles = ?8, tags = ?9, metadata = ?10, active = ?11, password_hash = ?12, updated_at = ?13
+             WHERE id = ?1",
+        )?;
+        stmt.execute(params![
+            u.id,
+            u.email,
+            u.username,
+            u.phone,
+            u.name,
+            u.image,
+            u.kind,
+            json(&u.roles),
+            json(&u.tags),
+            json(&u.metadata),
+            u.active,
+            u.password_hash,
+            u.updated_at
+        ])?;
+        Ok(())
+    }
+
+    /// Deletes a user; memberships cascade, invitations and media keep the row with the
+    /// inviter or adder set to null.
+    pub fn user_delete(&self, id: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM users WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+}
