@@ -156,8 +156,11 @@ impl From<rusqlite::Error> for Error {
         if let rusqlite::Error::SqliteFailure(e, _) = &err {
             match e.code {
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-                    return Error::new(Kind::Busy, "the database is busy (locked by another process)")
-                        .hint("retry, or raise ROSTER_BUSY_TIMEOUT_MS (milliseconds, default 5000)");
+                    return Error::new(
+                        Kind::Busy,
+                        "the database is busy (locked by another process)",
+                    )
+                    .hint("retry, or raise ROSTER_BUSY_TIMEOUT_MS (milliseconds, default 5000)");
                 }
                 ErrorCode::NotADatabase => {
                     return Error::unusable("the file is not a SQLite database");
@@ -208,7 +211,8 @@ mod tests {
 
     #[test]
     fn json_error_object_has_code_kind_message_hint() {
-        let e = Error::not_found("user 'bob' does not exist").hint("list users with `roster user list`");
+        let e = Error::not_found("user 'bob' does not exist")
+            .hint("list users with `roster user list`");
         let v = e.to_json();
         assert_eq!(v["error"]["code"], 67);
         assert_eq!(v["error"]["kind"], "not_found");

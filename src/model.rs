@@ -14,7 +14,9 @@ pub fn timestamp(t: DateTime<Utc>) -> String {
 
 /// Parses a stored or user-given RFC 3339 timestamp.
 pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// A time-ordered id (UUID v7) for users, profiles, members and media.
@@ -347,7 +349,8 @@ pub struct AuditEntry {
 
 impl AuditEntry {
     pub fn to_json(&self) -> Value {
-        let data: Value = serde_json::from_str(&self.data).unwrap_or(Value::String(self.data.clone()));
+        let data: Value =
+            serde_json::from_str(&self.data).unwrap_or(Value::String(self.data.clone()));
         json!({
             "seq": self.seq,
             "at": self.at,
@@ -396,9 +399,18 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
         };
-        assert_eq!(i.effective_status("2026-01-02T00:00:00.000Z"), InviteStatus::Expired);
-        assert_eq!(i.effective_status("2025-12-31T00:00:00.000Z"), InviteStatus::Pending);
+        assert_eq!(
+            i.effective_status("2026-01-02T00:00:00.000Z"),
+            InviteStatus::Expired
+        );
+        assert_eq!(
+            i.effective_status("2025-12-31T00:00:00.000Z"),
+            InviteStatus::Pending
+        );
         i.status = InviteStatus::Accepted;
-        assert_eq!(i.effective_status("2026-01-02T00:00:00.000Z"), InviteStatus::Accepted);
+        assert_eq!(
+            i.effective_status("2026-01-02T00:00:00.000Z"),
+            InviteStatus::Accepted
+        );
     }
 }

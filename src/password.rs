@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn length_rules() {
-        assert_eq!(validate("1234567").unwrap_err().kind, crate::error::Kind::Invalid);
+        assert_eq!(
+            validate("1234567").unwrap_err().kind,
+            crate::error::Kind::Invalid
+        );
         validate("12345678").unwrap();
         validate(&"x".repeat(1024)).unwrap();
         assert!(validate(&"x".repeat(1025)).is_err());
@@ -105,7 +108,9 @@ mod tests {
     #[test]
     fn phc_format_is_checked() {
         assert!(check_phc("plain").is_err());
-        assert!(check_phc("$argon2i$v=19$m=16,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA").is_err());
+        assert!(
+            check_phc("$argon2i$v=19$m=16,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA").is_err()
+        );
         assert!(verify("x", "not a hash") == false);
     }
 }

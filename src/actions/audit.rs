@@ -6,7 +6,11 @@ use crate::model::AuditEntry;
 use crate::store::{AuditFilter, GENESIS_HASH, Tx, chain_hash};
 
 fn allowed(ctx: &Ctx) -> Result<()> {
-    require(ctx.actor.is_global_admin(), "reading the audit log", "global admins and the operator")
+    require(
+        ctx.actor.is_global_admin(),
+        "reading the audit log",
+        "global admins and the operator",
+    )
 }
 
 /// Turns `--actor` into the stored form: `operator:NAME` and `user:ID` pass through; a
@@ -62,8 +66,16 @@ pub fn verify_chain(tx: &Tx<'_>) -> Result<Verification> {
             ))
         } else if e.prev_hash != prev {
             Some("its prev_hash does not match the hash of the row before it".to_string())
-        } else if chain_hash(e.seq, &e.at, &e.actor, &e.event, &e.subject, &e.data, &e.source, &e.prev_hash)
-            != e.hash
+        } else if chain_hash(
+            e.seq,
+            &e.at,
+            &e.actor,
+            &e.event,
+            &e.subject,
+            &e.data,
+            &e.source,
+            &e.prev_hash,
+        ) != e.hash
         {
             Some("its content does not match its hash: the row was altered".to_string())
         } else {

@@ -112,13 +112,19 @@ pub enum Outcome<T> {
 impl<T> Outcome<T> {
     pub fn value(&self) -> &T {
         match self {
-            Outcome::Created(v) | Outcome::Updated(v) | Outcome::Unchanged(v) | Outcome::Deleted(v) => v,
+            Outcome::Created(v)
+            | Outcome::Updated(v)
+            | Outcome::Unchanged(v)
+            | Outcome::Deleted(v) => v,
         }
     }
 
     pub fn into_value(self) -> T {
         match self {
-            Outcome::Created(v) | Outcome::Updated(v) | Outcome::Unchanged(v) | Outcome::Deleted(v) => v,
+            Outcome::Created(v)
+            | Outcome::Updated(v)
+            | Outcome::Unchanged(v)
+            | Outcome::Deleted(v) => v,
         }
     }
 
@@ -172,15 +178,17 @@ pub fn resolve_actor(tx: &Tx<'_>, login: &str, as_user: Option<&str>) -> Result<
             login: login.to_string(),
         }),
         Some(reference) => {
-            let user = find_user(tx, reference)?.ok_or_else(|| {
-                user_not_found(tx, reference).context("--as")
-            })?;
+            let user = find_user(tx, reference)?
+                .ok_or_else(|| user_not_found(tx, reference).context("--as"))?;
             if !user.active {
                 return Err(Error::denied(format!(
                     "user {} is disabled and cannot act",
                     user.label()
                 ))
-                .hint(format!("a global admin can run `roster user enable {}`", user.label())));
+                .hint(format!(
+                    "a global admin can run `roster user enable {}`",
+                    user.label()
+                )));
             }
             Ok(Actor::User(Box::new(user)))
         }
@@ -259,7 +267,12 @@ pub fn role_in(tx: &Tx<'_>, ctx: &Ctx, profile_id: &str) -> Result<Option<Role>>
 /// Finds a profile the actor must manage (owner or admin there, or global admin). A
 /// profile that does not exist is a 67 only for global admins; everyone else gets the 77
 /// they would get for a profile they cannot manage, and learns nothing.
-pub fn managed_profile(tx: &Tx<'_>, ctx: &Ctx, reference: &str, action: &str) -> Result<(Profile, Option<Role>)> {
+pub fn managed_profile(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    action: &str,
+) -> Result<(Profile, Option<Role>)> {
     let found = find_profile(tx, reference)?;
     let role = match &found {
         Some(p) => role_in(tx, ctx, &p.id)?,
@@ -318,7 +331,11 @@ mod tests {
 
     #[test]
     fn nearest_finds_typos_only() {
-        let c = vec!["alice@example.com".to_string(), "bob".to_string(), "family".to_string()];
+        let c = vec![
+            "alice@example.com".to_string(),
+            "bob".to_string(),
+            "family".to_string(),
+        ];
         assert_eq!(nearest("alcie@example.com", &c), Some("alice@example.com"));
         assert_eq!(nearest("famly", &c), Some("family"));
         assert_eq!(nearest("zzzzzz", &c), None);

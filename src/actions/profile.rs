@@ -58,8 +58,17 @@ pub fn existing(tx: &Tx<'_>, input: &NewProfile) -> Result<Option<Profile>> {
 }
 
 /// `profile-create`: global admins only. A user who creates becomes its owner.
-pub fn create(tx: &mut Tx<'_>, ctx: &Ctx, input: NewProfile, on_exists: OnExists) -> Result<Outcome<Profile>> {
-    require(ctx.actor.is_global_admin(), "creating profiles", "global admins and the operator")?;
+pub fn create(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    input: NewProfile,
+    on_exists: OnExists,
+) -> Result<Outcome<Profile>> {
+    require(
+        ctx.actor.is_global_admin(),
+        "creating profiles",
+        "global admins and the operator",
+    )?;
     let input = input.validated()?;
     let slug = input.slug.clone().unwrap_or_default();
 
@@ -144,9 +153,15 @@ pub struct ProfileChanges {
 
 impl ProfileChanges {
     pub fn validated(mut self) -> Result<ProfileChanges> {
-        self.name = self.name.map(|v| validate::text("name", &v, 200)).transpose()?;
+        self.name = self
+            .name
+            .map(|v| validate::text("name", &v, 200))
+            .transpose()?;
         self.slug = self.slug.map(|v| validate::slug(&v)).transpose()?;
-        self.logo = self.logo.map(|o| o.map(|v| validate::url("logo", &v)).transpose()).transpose()?;
+        self.logo = self
+            .logo
+            .map(|o| o.map(|v| validate::url("logo", &v)).transpose())
+            .transpose()?;
         self.color = self.color.map(|v| validate::color(&v)).transpose()?;
         self.member_limit = self.member_limit.map(validate::member_limit).transpose()?;
         Ok(self)
@@ -157,7 +172,12 @@ impl ProfileChanges {
     }
 }
 
-fn save_changes(tx: &mut Tx<'_>, ctx: &Ctx, current: Profile, changes: ProfileChanges) -> Result<Outcome<Profile>> {
+fn save_changes(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    current: Profile,
+    changes: ProfileChanges,
+) -> Result<Outcome<Profile>> {
     let changes = changes.validated()?;
     let mut next = current.clone();
     if let Some(v) = changes.name {
@@ -213,13 +233,22 @@ fn save_changes(tx: &mut Tx<'_>, ctx: &Ctx, current: Profile, changes: ProfileCh
 }
 
 /// `profile-update`: the profile's owners and admins, and global admins.
-pub fn update(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, changes: ProfileChanges) -> Result<Outcome<Profile>> {
+pub fn update(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    changes: ProfileChanges,
+) -> Result<Outcome<Profile>> {
     let (profile, _) = managed_profile(tx, ctx, reference, "updating the profile")?;
     save_changes(tx, ctx, profile, changes)
 }
 
 /// What deleting a profile removes, checked against the rules: for the confirmation.
-pub fn delete_plan(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(Profile, crate::store::ProfileContents)> {
+pub fn delete_plan(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+) -> Result<(Profile, crate::store::ProfileContents)> {
     let found = find_profile(tx, reference)?;
     let role = match &found {
         Some(p) => role_in(tx, ctx, &p.id)?,

@@ -35,8 +35,10 @@ impl NewUser {
         self.username = self.username.map(|v| validate::username(&v)).transpose()?;
         self.phone = self.phone.map(|v| validate::phone(&v)).transpose()?;
         if self.email.is_none() && self.username.is_none() && self.phone.is_none() {
-            return Err(Error::invalid("a user needs at least one of email, username and phone")
-                .hint("add --email (or --username / --phone)"));
+            return Err(
+                Error::invalid("a user needs at least one of email, username and phone")
+                    .hint("add --email (or --username / --phone)"),
+            );
         }
         let name = self
             .name
@@ -119,8 +121,17 @@ fn audit_data(u: &User) -> Value {
 
 /// `user-create`. Only the operator and global admins may create users; the first user
 /// ever created becomes a global admin.
-pub fn create(tx: &mut Tx<'_>, ctx: &Ctx, input: NewUser, on_exists: OnExists) -> Result<Outcome<User>> {
-    require(ctx.actor.is_global_admin(), "creating users", "global admins and the operator")?;
+pub fn create(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    input: NewUser,
+    on_exists: OnExists,
+) -> Result<Outcome<User>> {
+    require(
+        ctx.actor.is_global_admin(),
+        "creating users",
+        "global admins and the operator",
+    )?;
     let input = input.validated()?;
 
     if let Some(current) = existing(tx, &input)? {
@@ -205,7 +216,13 @@ fn converge(tx: &mut Tx<'_>, ctx: &Ctx, current: User, input: NewUser) -> Result
 }
 
 /// Writes `next` when it differs from `current`, with one audit row naming what changed.
-fn save_changes(tx: &mut Tx<'_>, ctx: &Ctx, current: User, mut next: User, event: &str) -> Result<Outcome<User>> {
+fn save_changes(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    current: User,
+    mut next: User,
+    event: &str,
+) -> Result<Outcome<User>> {
     let before = current.to_json();
     let after = next.to_json();
     let mut changed = serde_json::Map::new();
@@ -245,15 +262,27 @@ pub struct UserChanges {
 
 impl UserChanges {
     pub fn validated(mut self) -> Result<UserChanges> {
-        self.name = self.name.map(|v| validate::text("name", &v, 200)).transpose()?;
-        self.image = self.image.map(|o| o.map(|v| validate::url("image", &v)).transpose()).transpose()?;
+        self.name = self
+            .name
+            .map(|v| validate::text("name", &v, 200))
+            .transpose()?;
+        self.image = self
+            .image
+            .map(|o| o.map(|v| validate::url("image", &v)).transpose())
+            .transpose()?;
         self.tags = self.tags.map(|t| validate::tags(&t)).transpose()?;
-        self.email = self.email.map(|o| o.map(|v| validate::email(&v)).transpose()).transpose()?;
+        self.email = self
+            .email
+            .map(|o| o.map(|v| validate::email(&v)).transpose())
+            .transpose()?;
         self.username = self
             .username
             .map(|o| o.map(|v| validate::username(&v)).transpose())
             .transpose()?;
-        self.phone = self.phone.map(|o| o.map(|v| validate::phone(&v)).transpose()).transpose()?;
+        self.phone = self
+            .phone
+            .map(|o| o.map(|v| validate::phone(&v)).transpose())
+            .transpose()?;
         self.kind = self.kind.map(|v| validate::word("type", &v)).transpose()?;
         Ok(self)
     }
@@ -261,7 +290,10 @@ impl UserChanges {
     /// Email, username, phone and type are identity: only global admins change them (a user
     /// who could change their own email could accept invitations meant for someone else).
     fn touches_identity(&self) -> bool {
-        self.email.is_some() || self.username.is_some() || self.phone.is_some() || self.kind.is_some()
+        self.email.is_some()
+            || self.username.is_some()
+            || self.phone.is_some()
+            || self.kind.is_some()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -270,7 +302,12 @@ impl UserChanges {
 }
 
 /// `user-update`: the user themself (name, image, tags, metadata) or a global admin.
-pub fn update(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, changes: UserChanges) -> Result<Outcome<User>> {
+pub fn update(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    changes: UserChanges,
+) -> Result<Outcome<User>> {
     let target = find_user(tx, reference)?;
     let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
     require(
@@ -358,24 +395,40 @@ pub fn passwd(
     next.password_hash = Some(new_hash.to_string());
     next.updated_at = ctx.now_text.clone();
     tx.user_update(&next)?;
-    ctx.audit(tx, "user-passwd", &next.id, json!({ "password": "changed" }))?;
+    ctx.audit(
+        tx,
+        "user-passwd",
+        &next.id,
+        json!({ "password": "changed" }),
+    )?;
     Ok(Outcome::Updated(next))
 }
 
 /// Finds the target of an admin-only change, refusing anyone but global admins and refusing
 /// the actor's own record.
 fn admin_target(tx: &Tx<'_>, ctx: &Ctx, reference: &str, action: &str) -> Result<User> {
-    require(ctx.actor.is_global_admin(), &format!("{action} {reference:?}"), "global admins")?;
+    require(
+        ctx.actor.is_global_admin(),
+        &format!("{action} {reference:?}"),
+        "global admins",
+    )?;
     let user = need_user(tx, reference)?;
     if ctx.actor.is(&user) {
-        return Err(Error::denied(format!("permission denied: {action} yourself"))
-            .hint("another global admin, or the operator (without --as), can do this"));
+        return Err(
+            Error::denied(format!("permission denied: {action} yourself"))
+                .hint("another global admin, or the operator (without --as), can do this"),
+        );
     }
     Ok(user)
 }
 
 /// `user-grant`: adds global roles. Global admins only, never on themselves.
-pub fn grant(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, roles: &[String]) -> Result<Outcome<User>> {
+pub fn grant(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    roles: &[String],
+) -> Result<Outcome<User>> {
     let user = admin_target(tx, ctx, reference, "changing the global roles of")?;
     let roles = validate::words("role", roles)?;
     let mut next = user.clone();
@@ -388,7 +441,12 @@ pub fn grant(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, roles: &[String]) -> R
 }
 
 /// `user-revoke`: removes global roles. Global admins only, never on themselves.
-pub fn revoke(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, roles: &[String]) -> Result<Outcome<User>> {
+pub fn revoke(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    roles: &[String],
+) -> Result<Outcome<User>> {
     let user = admin_target(tx, ctx, reference, "changing the global roles of")?;
     let roles = validate::words("role", roles)?;
     let mut next = user.clone();
@@ -397,12 +455,21 @@ pub fn revoke(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, roles: &[String]) -> 
 }
 
 /// `user-disable` and `user-enable`.
-pub fn set_active(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str, active: bool) -> Result<Outcome<User>> {
+pub fn set_active(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    active: bool,
+) -> Result<Outcome<User>> {
     let verb = if active { "enabling" } else { "disabling" };
     let user = admin_target(tx, ctx, reference, verb)?;
     let mut next = user.clone();
     next.active = active;
-    let event = if active { "user-enable" } else { "user-disable" };
+    let event = if active {
+        "user-enable"
+    } else {
+        "user-disable"
+    };
     save_changes(tx, ctx, user, next, event)
 }
 

@@ -8,7 +8,11 @@ use crate::model::JsonObject;
 
 fn bad(field: &str, value: &str, why: impl std::fmt::Display) -> Error {
     let shown: String = value.chars().take(80).collect();
-    let ellipsis = if value.chars().count() > 80 { "…" } else { "" };
+    let ellipsis = if value.chars().count() > 80 {
+        "…"
+    } else {
+        ""
+    };
     Error::invalid(format!("{field} {:?}: {why}", format!("{shown}{ellipsis}")))
 }
 
@@ -28,8 +32,12 @@ pub fn id(field: &str, value: &str) -> Result<String> {
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
     {
-        return Err(bad(field, value, "may contain only letters, digits, '.', '_' and '-'")
-            .hint("ids look like `alice`, `family-2`, or a UUID"));
+        return Err(bad(
+            field,
+            value,
+            "may contain only letters, digits, '.', '_' and '-'",
+        )
+        .hint("ids look like `alice`, `family-2`, or a UUID"));
     }
     Ok(value.to_string())
 }
@@ -56,7 +64,9 @@ pub fn email(value: &str) -> Result<String> {
     if local.len() > 64 {
         return Err(err("has more than 64 characters before the '@'"));
     }
-    if local.contains('@') || local.contains(['<', '>', '(', ')', '[', ']', ',', ';', ':', '\\', '"']) {
+    if local.contains('@')
+        || local.contains(['<', '>', '(', ')', '[', ']', ',', ';', ':', '\\', '"'])
+    {
         return Err(err("has characters that are not allowed before the '@'"));
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
@@ -89,7 +99,10 @@ pub fn username(value: &str) -> Result<String> {
     if !(2..=32).contains(&len) {
         return Err(bad("username", value, "must be 2 to 32 characters"));
     }
-    let first_ok = value.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let first_ok = value
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
     if !first_ok
         || !value
             .chars()
@@ -131,7 +144,11 @@ pub fn text(field: &str, value: &str, max: usize) -> Result<String> {
         return Err(bad(field, value, "must not be empty"));
     }
     if v.chars().count() > max {
-        return Err(bad(field, value, format!("is longer than {max} characters")));
+        return Err(bad(
+            field,
+            value,
+            format!("is longer than {max} characters"),
+        ));
     }
     no_controls(field, v)?;
     Ok(v.to_string())
@@ -197,7 +214,10 @@ pub fn tags(values: &[String]) -> Result<Vec<String>> {
         }
     }
     if out.len() > 100 {
-        return Err(Error::invalid(format!("tags: {} given; at most 100", out.len())));
+        return Err(Error::invalid(format!(
+            "tags: {} given; at most 100",
+            out.len()
+        )));
     }
     Ok(out)
 }
@@ -207,7 +227,10 @@ pub fn slug(value: &str) -> Result<String> {
     let ok = !value.is_empty()
         && value.len() <= 64
         && value.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         });
     if !ok {
         let suggestion = slug_from_name(value);
@@ -355,7 +378,8 @@ pub fn metadata(value: Value) -> Result<JsonObject> {
 /// A duration such as `90s`, `30m`, `48h`, `7d`, `2w` or `1d12h`.
 pub fn duration(field: &str, value: &str) -> Result<chrono::TimeDelta> {
     let err = || {
-        bad(field, value, "is not a duration").hint("write a number and a unit: 90s, 30m, 48h, 7d, 2w (or 1d12h)")
+        bad(field, value, "is not a duration")
+            .hint("write a number and a unit: 90s, 30m, 48h, 7d, 2w (or 1d12h)")
     };
     let v = value.trim();
     if v.is_empty() {
@@ -398,7 +422,18 @@ mod tests {
     fn emails() {
         assert_eq!(email("Bob@Example.COM").unwrap(), "bob@example.com");
         assert_eq!(email(" a.b+c@x.io ").unwrap(), "a.b+c@x.io");
-        for bad in ["", "bob", "bob@", "@x.io", "bob@localhost", "a b@x.io", "a@@x.io", "a@x..io", "a@-x.io", ".a@x.io"] {
+        for bad in [
+            "",
+            "bob",
+            "bob@",
+            "@x.io",
+            "bob@localhost",
+            "a b@x.io",
+            "a@@x.io",
+            "a@x..io",
+            "a@-x.io",
+            ".a@x.io",
+        ] {
             let e = email(bad).unwrap_err();
             assert_eq!(e.kind, crate::error::Kind::Invalid, "{bad}");
             assert!(e.message.starts_with("email "), "{}", e.message);
@@ -424,8 +459,14 @@ mod tests {
         for bad in ["", "Family", "a--b", "-a", "a-", "a b", &"a".repeat(65)] {
             assert!(slug(bad).is_err(), "{bad}");
         }
-        assert_eq!(slug_from_name("The Smith Family").as_deref(), Some("the-smith-family"));
-        assert_eq!(slug_from_name("  Café & Crème!! ").as_deref(), Some("cafe-and-creme"));
+        assert_eq!(
+            slug_from_name("The Smith Family").as_deref(),
+            Some("the-smith-family")
+        );
+        assert_eq!(
+            slug_from_name("  Café & Crème!! ").as_deref(),
+            Some("cafe-and-creme")
+        );
         assert_eq!(slug_from_name("日本"), None);
         let long = slug_from_name(&"word ".repeat(40)).unwrap();
         assert!(long.len() <= 64 && !long.ends_with('-'));

@@ -6,7 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::output::Format;
 
-const ABOUT: &str = "Administer users, profiles, memberships, invitations and media in one SQLite file";
+const ABOUT: &str =
+    "Administer users, profiles, memberships, invitations and media in one SQLite file";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -29,7 +30,13 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The database file
-    #[arg(long, global = true, env = "ROSTER_DB", default_value = "roster.db", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ROSTER_DB",
+        default_value = "roster.db",
+        value_name = "PATH"
+    )]
     pub db: PathBuf,
     /// Act as this user (id, email or username) under the rules; default: the operator
     #[arg(long = "as", global = true, env = "ROSTER_AS", value_name = "USER")]
@@ -84,25 +91,35 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum UserCmd {
     /// Create a user (the first user ever created becomes a global admin)
-    #[command(after_help = "Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
-        printf '%s\\n' \"$PW\" | roster user create --email bob@example.com --name Bob --password-stdin --if-not-exists")]
+    #[command(
+        after_help = "Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
+        printf '%s\\n' \"$PW\" | roster user create --email bob@example.com --name Bob --password-stdin --if-not-exists"
+    )]
     Create(UserCreate),
     /// List users (a non-admin user sees only themself)
-    #[command(after_help = "Examples:\n  roster user list\n  roster user list --format csv > users.csv")]
+    #[command(
+        after_help = "Examples:\n  roster user list\n  roster user list --format csv > users.csv"
+    )]
     List,
     /// Show one user
-    #[command(after_help = "Examples:\n  roster user show ann@example.com\n  roster --json user show ann")]
+    #[command(
+        after_help = "Examples:\n  roster user show ann@example.com\n  roster --json user show ann"
+    )]
     Show {
         /// Id, email or username
         user: String,
     },
     /// Change a user's name, image, tags or metadata (identity fields: global admins only)
-    #[command(after_help = "Examples:\n  roster user update ann@example.com --name 'Ann B. Smith'\n  \
-        roster --as ann user update ann --tag beta --metadata '{\"theme\":\"dark\"}'")]
+    #[command(
+        after_help = "Examples:\n  roster user update ann@example.com --name 'Ann B. Smith'\n  \
+        roster --as ann user update ann --tag beta --metadata '{\"theme\":\"dark\"}'"
+    )]
     Update(UserUpdate),
     /// Set a user's password (read from stdin; never from the command line)
-    #[command(after_help = "Examples:\n  printf '%s\\n' \"$NEW\" | roster user passwd ann --password-stdin\n  \
-        printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | roster --as ann user passwd ann --password-stdin   (yourself: current, then new)")]
+    #[command(
+        after_help = "Examples:\n  printf '%s\\n' \"$NEW\" | roster user passwd ann --password-stdin\n  \
+        printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | roster --as ann user passwd ann --password-stdin   (yourself: current, then new)"
+    )]
     Passwd {
         /// Id, email or username
         user: String,
@@ -111,7 +128,9 @@ pub enum UserCmd {
         password_stdin: bool,
     },
     /// Add global roles to a user (global admins only, never yourself)
-    #[command(after_help = "Examples:\n  roster user grant bob@example.com admin\n  roster user grant bob support billing")]
+    #[command(
+        after_help = "Examples:\n  roster user grant bob@example.com admin\n  roster user grant bob support billing"
+    )]
     Grant {
         /// Id, email or username
         user: String,
@@ -141,7 +160,9 @@ pub enum UserCmd {
         user: String,
     },
     /// Delete a user and their memberships (asks first; --yes skips)
-    #[command(after_help = "Examples:\n  roster user delete bob@example.com\n  roster --yes user delete bob")]
+    #[command(
+        after_help = "Examples:\n  roster user delete bob@example.com\n  roster --yes user delete bob"
+    )]
     Delete {
         /// Id, email or username
         user: String,
@@ -226,11 +247,15 @@ pub struct UserUpdate {
 #[derive(Debug, Subcommand)]
 pub enum ProfileCmd {
     /// Create a profile (global admins; a user who creates becomes its owner)
-    #[command(after_help = "Examples:\n  roster profile create --name 'The Smiths'\n  \
-        roster profile create --name Office --slug office --color '#0a0' --member-limit 25 --if-not-exists")]
+    #[command(
+        after_help = "Examples:\n  roster profile create --name 'The Smiths'\n  \
+        roster profile create --name Office --slug office --color '#0a0' --member-limit 25 --if-not-exists"
+    )]
     Create(ProfileCreate),
     /// List profiles with their member counts (and `access` for a user)
-    #[command(after_help = "Examples:\n  roster profile list\n  roster --as ann --json profile list")]
+    #[command(
+        after_help = "Examples:\n  roster profile list\n  roster --as ann --json profile list"
+    )]
     List,
     /// Show one profile
     #[command(after_help = "Examples:\n  roster profile show the-smiths")]
@@ -239,11 +264,15 @@ pub enum ProfileCmd {
         profile: String,
     },
     /// Change a profile (its owners and admins, global admins)
-    #[command(after_help = "Examples:\n  roster profile update the-smiths --name 'Smith family' --color '#f60'\n  \
-        roster profile update office --member-limit 50")]
+    #[command(
+        after_help = "Examples:\n  roster profile update the-smiths --name 'Smith family' --color '#f60'\n  \
+        roster profile update office --member-limit 50"
+    )]
     Update(ProfileUpdate),
     /// Delete a profile with its members, invitations and media (asks first; --yes skips)
-    #[command(after_help = "Examples:\n  roster profile delete office\n  roster --yes profile delete office")]
+    #[command(
+        after_help = "Examples:\n  roster profile delete office\n  roster --yes profile delete office"
+    )]
     Delete {
         /// Slug or id
         profile: String,

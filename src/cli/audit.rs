@@ -58,7 +58,8 @@ fn verify(app: &App) -> Result<()> {
         None => {
             if app.out.format == Format::Table {
                 if !app.out.quiet {
-                    app.out.out(&format!("audit chain ok: {} rows verified\n", v.rows))?;
+                    app.out
+                        .out(&format!("audit chain ok: {} rows verified\n", v.rows))?;
                 }
             } else {
                 app.out.out(&crate::output::render_json(&report))?;
@@ -69,8 +70,10 @@ fn verify(app: &App) -> Result<()> {
             if app.out.format != Format::Table {
                 app.out.out(&crate::output::render_json(&report))?;
             }
-            Err(Error::differs(format!("audit chain broken at row {seq}: {problem}"))
-                .hint("the rows from this one on cannot be trusted; compare with a backup"))
+            Err(
+                Error::differs(format!("audit chain broken at row {seq}: {problem}"))
+                    .hint("the rows from this one on cannot be trusted; compare with a backup"),
+            )
         }
     }
 }

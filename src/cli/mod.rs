@@ -50,8 +50,11 @@ impl App {
         let format = if g.json {
             Format::Json
         } else {
-            g.format
-                .unwrap_or(if stdout_tty { Format::Table } else { Format::Json })
+            g.format.unwrap_or(if stdout_tty {
+                Format::Table
+            } else {
+                Format::Json
+            })
         };
         let width = env("COLUMNS")
             .and_then(|c| c.parse::<u16>().ok())
@@ -74,7 +77,9 @@ impl App {
         };
         let busy_timeout_ms = match env("ROSTER_BUSY_TIMEOUT_MS") {
             Some(v) => v.parse().map_err(|_| {
-                Error::usage(format!("ROSTER_BUSY_TIMEOUT_MS {v:?} is not a number of milliseconds"))
+                Error::usage(format!(
+                    "ROSTER_BUSY_TIMEOUT_MS {v:?} is not a number of milliseconds"
+                ))
             })?,
             None => DEFAULT_BUSY_TIMEOUT_MS,
         };
@@ -105,7 +110,11 @@ impl App {
 
     /// Runs a change in one immediate transaction. `mode` says whether a missing database
     /// may be created (commands that create records) or is refused (the others).
-    pub fn write<T>(&self, mode: OpenMode, f: impl FnOnce(&mut Tx<'_>, &Ctx) -> Result<T>) -> Result<T> {
+    pub fn write<T>(
+        &self,
+        mode: OpenMode,
+        f: impl FnOnce(&mut Tx<'_>, &Ctx) -> Result<T>,
+    ) -> Result<T> {
         let mut store = self.open(mode)?;
         store.write(|tx| {
             let ctx = self.ctx(tx)?;
@@ -129,18 +138,25 @@ impl App {
             return Ok(());
         }
         if !self.interactive {
-            return Err(Error::usage(format!("{what}: confirmation needed, and there is no terminal to ask"))
-                .hint("add --yes to confirm"));
+            return Err(Error::usage(format!(
+                "{what}: confirmation needed, and there is no terminal to ask"
+            ))
+            .hint("add --yes to confirm"));
         }
         let answer = dialoguer::Confirm::new()
             .with_prompt(format!("{what}?"))
             .default(false)
             .interact_on(&dialoguer::console::Term::stderr())
-            .map_err(|e| Error::usage(format!("{what}: could not ask for confirmation ({e})")).hint("add --yes to confirm"))?;
+            .map_err(|e| {
+                Error::usage(format!("{what}: could not ask for confirmation ({e})"))
+                    .hint("add --yes to confirm")
+            })?;
         if answer {
             Ok(())
         } else {
-            Err(Error::usage(format!("{what}: not confirmed; nothing was changed")))
+            Err(Error::usage(format!(
+                "{what}: not confirmed; nothing was changed"
+            )))
         }
     }
 
@@ -176,8 +192,10 @@ impl App {
 
     pub fn prompt_password(&self, what: &str) -> Result<String> {
         if !self.interactive {
-            return Err(Error::usage(format!("{what}: no password given and no terminal to ask for one"))
-                .hint("pipe it in with --password-stdin (passwords are never taken as arguments)"));
+            return Err(Error::usage(format!(
+                "{what}: no password given and no terminal to ask for one"
+            ))
+            .hint("pipe it in with --password-stdin (passwords are never taken as arguments)"));
         }
         loop {
             let pw = dialoguer::Password::new()

@@ -12,10 +12,16 @@ use crate::store::OpenMode;
 fn show_change(app: &App, outcome: &Outcome<Profile>) -> Result<()> {
     let p = outcome.value();
     if matches!(outcome, Outcome::Unchanged(_)) && app.out.format != Format::Table {
-        app.out.note(&format!("profile {} already exists; nothing changed", p.slug));
+        app.out.note(&format!(
+            "profile {} already exists; nothing changed",
+            p.slug
+        ));
     }
-    app.out
-        .changed(&PROFILE, &p.to_json(), &said(outcome.label(), "profile", &p.slug, &p.id))
+    app.out.changed(
+        &PROFILE,
+        &p.to_json(),
+        &said(outcome.label(), "profile", &p.slug, &p.id),
+    )
 }
 
 pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
@@ -45,7 +51,9 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
                 p.slug, p.name, contents.members, contents.invitations, contents.media
             ));
             app.confirm(&format!("delete profile {}", p.slug))?;
-            let o = app.write(OpenMode::Existing, |tx, ctx| profile::delete(tx, ctx, &p.id))?;
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                profile::delete(tx, ctx, &p.id)
+            })?;
             show_change(app, &o)
         }
     }
@@ -63,10 +71,20 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
         logo: a.logo,
         color: a.color,
         member_limit: a.member_limit,
-        metadata: a.metadata.as_deref().map(validate::metadata_text).transpose()?,
+        metadata: a
+            .metadata
+            .as_deref()
+            .map(validate::metadata_text)
+            .transpose()?,
     };
-    let on_exists = if a.if_not_exists { OnExists::Skip } else { OnExists::Fail };
-    let o = app.write(OpenMode::Create, |tx, ctx| profile::create(tx, ctx, input, on_exists))?;
+    let on_exists = if a.if_not_exists {
+        OnExists::Skip
+    } else {
+        OnExists::Fail
+    };
+    let o = app.write(OpenMode::Create, |tx, ctx| {
+        profile::create(tx, ctx, input, on_exists)
+    })?;
     show_change(app, &o)
 }
 
@@ -77,12 +95,19 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
         logo: a.logo.map(|s| if s.is_empty() { None } else { Some(s) }),
         color: a.color,
         member_limit: a.member_limit,
-        metadata: a.metadata.as_deref().map(validate::metadata_text).transpose()?,
+        metadata: a
+            .metadata
+            .as_deref()
+            .map(validate::metadata_text)
+            .transpose()?,
     };
     if changes.is_empty() {
-        return Err(Error::usage("profile update: nothing to change")
-            .hint("give at least one of --name, --slug, --logo, --color, --member-limit, --metadata"));
+        return Err(Error::usage("profile update: nothing to change").hint(
+            "give at least one of --name, --slug, --logo, --color, --member-limit, --metadata",
+        ));
     }
-    let o = app.write(OpenMode::Existing, |tx, ctx| profile::update(tx, ctx, &a.profile, changes))?;
+    let o = app.write(OpenMode::Existing, |tx, ctx| {
+        profile::update(tx, ctx, &a.profile, changes)
+    })?;
     show_change(app, &o)
 }

@@ -13,10 +13,16 @@ use crate::store::OpenMode;
 fn show_change(app: &App, outcome: &Outcome<User>) -> Result<()> {
     let u = outcome.value();
     if matches!(outcome, Outcome::Unchanged(_)) && app.out.format != crate::output::Format::Table {
-        app.out.note(&format!("user {} already exists; nothing changed", u.label()));
+        app.out.note(&format!(
+            "user {} already exists; nothing changed",
+            u.label()
+        ));
     }
-    app.out
-        .changed(&USER, &u.to_json(), &said(outcome.label(), "user", u.label(), &u.id))
+    app.out.changed(
+        &USER,
+        &u.to_json(),
+        &said(outcome.label(), "user", u.label(), &u.id),
+    )
 }
 
 /// `''` on the command line clears an optional field.
@@ -46,24 +52,39 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             user: reference,
             password_stdin,
         } => passwd(app, &reference, password_stdin),
-        UserCmd::Grant { user: reference, roles } => {
-            let o = app.write(OpenMode::Existing, |tx, ctx| user::grant(tx, ctx, &reference, &roles))?;
+        UserCmd::Grant {
+            user: reference,
+            roles,
+        } => {
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                user::grant(tx, ctx, &reference, &roles)
+            })?;
             show_change(app, &o)
         }
-        UserCmd::Revoke { user: reference, roles } => {
-            let o = app.write(OpenMode::Existing, |tx, ctx| user::revoke(tx, ctx, &reference, &roles))?;
+        UserCmd::Revoke {
+            user: reference,
+            roles,
+        } => {
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                user::revoke(tx, ctx, &reference, &roles)
+            })?;
             show_change(app, &o)
         }
         UserCmd::Disable { user: reference } => {
-            let o = app.write(OpenMode::Existing, |tx, ctx| user::set_active(tx, ctx, &reference, false))?;
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                user::set_active(tx, ctx, &reference, false)
+            })?;
             show_change(app, &o)
         }
         UserCmd::Enable { user: reference } => {
-            let o = app.write(OpenMode::Existing, |tx, ctx| user::set_active(tx, ctx, &reference, true))?;
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                user::set_active(tx, ctx, &reference, true)
+            })?;
             show_change(app, &o)
         }
         UserCmd::Delete { user: reference } => {
-            let (target, memberships) = app.read(|tx, ctx| user::delete_plan(tx, ctx, &reference))?;
+            let (target, memberships) =
+                app.read(|tx, ctx| user::delete_plan(tx, ctx, &reference))?;
             app.out.note(&format!(
                 "this deletes user {} ({}) and their {memberships} membership{}",
                 target.label(),
@@ -71,7 +92,9 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
                 if memberships == 1 { "" } else { "s" }
             ));
             app.confirm(&format!("delete user {}", target.label()))?;
-            let o = app.write(OpenMode::Existing, |tx, ctx| user::delete(tx, ctx, &target.id))?;
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                user::delete(tx, ctx, &target.id)
+            })?;
             show_change(app, &o)
         }
     }
@@ -79,14 +102,20 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
 
 fn create(app: &App, a: UserCreate) -> Result<()> {
     if a.email.is_none() && a.username.is_none() && a.phone.is_none() {
-        return Err(Error::usage("user create: one of --email, --username and --phone is required")
-            .hint("for example: roster user create --email ann@example.com --name Ann"));
+        return Err(Error::usage(
+            "user create: one of --email, --username and --phone is required",
+        )
+        .hint("for example: roster user create --email ann@example.com --name Ann"));
     }
     let Some(name) = a.name else {
         return Err(Error::usage("user create: --name is required")
             .hint("for example: roster user create --email ann@example.com --name Ann"));
     };
-    let metadata = a.metadata.as_deref().map(validate::metadata_text).transpose()?;
+    let metadata = a
+        .metadata
+        .as_deref()
+        .map(validate::metadata_text)
+        .transpose()?;
     let input = NewUser {
         id: a.id,
         email: a.email,
@@ -108,8 +137,14 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
         let pw = app.read_stdin_lines(1)?.remove(0);
         input.password_hash = Some(password::hash(&pw)?);
     }
-    let on_exists = if a.if_not_exists { OnExists::Skip } else { OnExists::Fail };
-    let o = app.write(OpenMode::Create, |tx, ctx| user::create(tx, ctx, input, on_exists))?;
+    let on_exists = if a.if_not_exists {
+        OnExists::Skip
+    } else {
+        OnExists::Fail
+    };
+    let o = app.write(OpenMode::Create, |tx, ctx| {
+        user::create(tx, ctx, input, on_exists)
+    })?;
     show_change(app, &o)
 }
 
@@ -122,7 +157,11 @@ fn update(app: &App, a: UserUpdate) -> Result<()> {
         } else {
             (!a.tags.is_empty()).then_some(a.tags)
         },
-        metadata: a.metadata.as_deref().map(validate::metadata_text).transpose()?,
+        metadata: a
+            .metadata
+            .as_deref()
+            .map(validate::metadata_text)
+            .transpose()?,
         email: clearable(a.email),
         username: clearable(a.username),
         phone: clearable(a.phone),
@@ -133,7 +172,9 @@ fn update(app: &App, a: UserUpdate) -> Result<()> {
             "give at least one of --name, --image, --tag, --clear-tags, --metadata, --email, --username, --phone, --type",
         ));
     }
-    let o = app.write(OpenMode::Existing, |tx, ctx| user::update(tx, ctx, &a.user, changes))?;
+    let o = app.write(OpenMode::Existing, |tx, ctx| {
+        user::update(tx, ctx, &a.user, changes)
+    })?;
     show_change(app, &o)
 }
 

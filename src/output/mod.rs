@@ -29,8 +29,21 @@ pub struct Shape {
 pub const USER: Shape = Shape {
     noun: "user",
     fields: &[
-        "id", "email", "username", "phone", "name", "image", "type", "roles", "tags", "metadata",
-        "active", "has_password", "is_admin", "created_at", "updated_at",
+        "id",
+        "email",
+        "username",
+        "phone",
+        "name",
+        "image",
+        "type",
+        "roles",
+        "tags",
+        "metadata",
+        "active",
+        "has_password",
+        "is_admin",
+        "created_at",
+        "updated_at",
     ],
     columns: &["id", "email", "username", "name", "roles", "active"],
 };
@@ -38,16 +51,40 @@ pub const USER: Shape = Shape {
 pub const PROFILE: Shape = Shape {
     noun: "profile",
     fields: &[
-        "id", "slug", "name", "logo", "color", "member_limit", "metadata", "member_count", "access",
-        "created_at", "updated_at",
+        "id",
+        "slug",
+        "name",
+        "logo",
+        "color",
+        "member_limit",
+        "metadata",
+        "member_count",
+        "access",
+        "created_at",
+        "updated_at",
     ],
-    columns: &["slug", "name", "color", "member_count", "member_limit", "access"],
+    columns: &[
+        "slug",
+        "name",
+        "color",
+        "member_count",
+        "member_limit",
+        "access",
+    ],
 };
 
 pub const MEMBER: Shape = Shape {
     noun: "member",
     fields: &[
-        "id", "profile_id", "profile", "user_id", "email", "username", "name", "role", "created_at",
+        "id",
+        "profile_id",
+        "profile",
+        "user_id",
+        "email",
+        "username",
+        "name",
+        "role",
+        "created_at",
         "updated_at",
     ],
     columns: &["email", "username", "name", "role", "created_at"],
@@ -56,7 +93,15 @@ pub const MEMBER: Shape = Shape {
 pub const INVITATION: Shape = Shape {
     noun: "invitation",
     fields: &[
-        "id", "profile_id", "profile", "email", "role", "status", "inviter_id", "expires_at", "created_at",
+        "id",
+        "profile_id",
+        "profile",
+        "email",
+        "role",
+        "status",
+        "inviter_id",
+        "expires_at",
+        "created_at",
         "updated_at",
     ],
     columns: &["id", "profile", "email", "role", "status", "expires_at"],
@@ -65,15 +110,46 @@ pub const INVITATION: Shape = Shape {
 pub const MEDIA: Shape = Shape {
     noun: "media item",
     fields: &[
-        "id", "profile_id", "type", "title", "year", "tmdb_id", "imdb_id", "infohash", "file_path",
-        "parent_id", "season_number", "episode_number", "status", "added_by", "added_at",
+        "id",
+        "profile_id",
+        "type",
+        "title",
+        "year",
+        "tmdb_id",
+        "imdb_id",
+        "infohash",
+        "file_path",
+        "parent_id",
+        "season_number",
+        "episode_number",
+        "status",
+        "added_by",
+        "added_at",
     ],
-    columns: &["id", "type", "title", "year", "season_number", "episode_number", "status"],
+    columns: &[
+        "id",
+        "type",
+        "title",
+        "year",
+        "season_number",
+        "episode_number",
+        "status",
+    ],
 };
 
 pub const AUDIT: Shape = Shape {
     noun: "audit row",
-    fields: &["seq", "at", "actor", "event", "subject", "data", "source", "prev_hash", "hash"],
+    fields: &[
+        "seq",
+        "at",
+        "actor",
+        "event",
+        "subject",
+        "data",
+        "source",
+        "prev_hash",
+        "hash",
+    ],
     columns: &["seq", "at", "actor", "event", "subject", "source"],
 };
 
@@ -116,7 +192,11 @@ fn new_table(width: Option<u16>, color: bool) -> Table {
 
 fn header(text: &str, color: bool) -> Cell {
     let c = Cell::new(text);
-    if color { c.add_attribute(Attribute::Bold) } else { c }
+    if color {
+        c.add_attribute(Attribute::Bold)
+    } else {
+        c
+    }
 }
 
 /// A table of records with the shape's columns; only columns present in some record show.
@@ -130,7 +210,11 @@ pub fn render_table(shape: &Shape, items: &[Value], width: Option<u16>, color: b
     let mut t = new_table(width, color);
     t.set_header(columns.iter().map(|c| header(c, color)));
     for item in items {
-        t.add_row(columns.iter().map(|c| cell_text(item.get(*c).unwrap_or(&Value::Null))));
+        t.add_row(
+            columns
+                .iter()
+                .map(|c| cell_text(item.get(*c).unwrap_or(&Value::Null))),
+        );
     }
     format!("{t}\n")
 }
@@ -339,9 +423,18 @@ mod tests {
     fn csv_quotes_and_encodes() {
         let c = render_csv(&USER, &users());
         let mut lines = c.lines();
-        assert_eq!(lines.next(), Some("id,email,username,name,roles,metadata,active"));
-        assert_eq!(lines.next(), Some(r#"u1,a@x.io,,"Ann, ""A""","[""admin""]",{},true"#));
-        assert_eq!(lines.next(), Some(r#"u2,b@x.io,bee,Bo,[],"{""k"":1}",false"#));
+        assert_eq!(
+            lines.next(),
+            Some("id,email,username,name,roles,metadata,active")
+        );
+        assert_eq!(
+            lines.next(),
+            Some(r#"u1,a@x.io,,"Ann, ""A""","[""admin""]",{},true"#)
+        );
+        assert_eq!(
+            lines.next(),
+            Some(r#"u2,b@x.io,bee,Bo,[],"{""k"":1}",false"#)
+        );
     }
 
     #[test]

@@ -90,7 +90,9 @@ impl Tx<'_> {
             .prepare_cached(&format!(
                 "INSERT INTO audit ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
             ))?
-            .execute(params![seq, at, actor, event, subject, data, source, prev_hash, hash])?;
+            .execute(params![
+                seq, at, actor, event, subject, data, source, prev_hash, hash
+            ])?;
         self.audit_head = Some((seq, hash));
         Ok(())
     }
@@ -164,8 +166,14 @@ mod tests {
     fn hash_depends_on_every_field() {
         let base = chain_hash(1, "a", "b", "c", "d", "{}", "cli", GENESIS_HASH);
         assert_eq!(base.len(), 64);
-        assert_ne!(base, chain_hash(2, "a", "b", "c", "d", "{}", "cli", GENESIS_HASH));
-        assert_ne!(base, chain_hash(1, "a", "b", "c", "d", "{}", "seed", GENESIS_HASH));
+        assert_ne!(
+            base,
+            chain_hash(2, "a", "b", "c", "d", "{}", "cli", GENESIS_HASH)
+        );
+        assert_ne!(
+            base,
+            chain_hash(1, "a", "b", "c", "d", "{}", "seed", GENESIS_HASH)
+        );
         // Moving a byte between fields changes the hash.
         assert_ne!(
             chain_hash(1, "ab", "", "c", "d", "{}", "cli", GENESIS_HASH),

@@ -76,7 +76,9 @@ impl Tx<'_> {
     pub fn owner_count(&self, profile_id: &str) -> Result<i64> {
         Ok(self
             .conn
-            .prepare_cached("SELECT count(*) FROM members WHERE profile_id = ?1 AND role = 'owner'")?
+            .prepare_cached(
+                "SELECT count(*) FROM members WHERE profile_id = ?1 AND role = 'owner'",
+            )?
             .query_row([profile_id], |r| r.get(0))?)
     }
 

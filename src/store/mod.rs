@@ -17,7 +17,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-pub use audit::{AuditFilter, chain_hash, GENESIS_HASH};
+pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
 pub use profiles::ProfileContents;
 
 use crate::error::{Error, Result};
@@ -56,8 +56,10 @@ impl Store {
         let mut created = false;
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                return Err(Error::unusable(format!("{shown} is a directory, not a roster database"))
-                    .hint("give the path of a database file with --db or ROSTER_DB"));
+                return Err(Error::unusable(format!(
+                    "{shown} is a directory, not a roster database"
+                ))
+                .hint("give the path of a database file with --db or ROSTER_DB"));
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -69,7 +71,11 @@ impl Store {
                 create_private_file(path)?;
                 created = true;
             }
-            Err(e) => return Err(Error::no_input(format!("cannot read the database {shown}: {e}"))),
+            Err(e) => {
+                return Err(Error::no_input(format!(
+                    "cannot read the database {shown}: {e}"
+                )));
+            }
         }
 
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -85,7 +91,8 @@ impl Store {
         let identity = (|| -> rusqlite::Result<(i64, i64, i64)> {
             let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
             let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            let objects: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
             Ok((app, version, objects))
         })();
         let (app, version, objects) = match identity {
@@ -136,9 +143,16 @@ impl Store {
         let app: i64 = txn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version: i64 = txn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if app != APPLICATION_ID && app != 0 {
-            return Err(Error::unusable(format!("{} is not a roster database", self.path.display())));
+            return Err(Error::unusable(format!(
+                "{} is not a roster database",
+                self.path.display()
+            )));
         }
-        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+        for (i, sql) in schema::MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(version.max(0) as usize)
+        {
             txn.execute_batch(sql)
                 .map_err(|e| Error::internal(format!("migration {} failed: {e}", i + 1)))?;
         }
@@ -150,7 +164,9 @@ impl Store {
 
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// True when this open created the file.
@@ -249,7 +265,8 @@ impl<'c> Tx<'c> {
             Ok(format!(
                 "foreign_key_check: {} row {} refers to a missing {}",
                 r.get::<_, String>(0)?,
-                r.get::<_, Option<i64>>(1)?.map_or("?".into(), |v| v.to_string()),
+                r.get::<_, Option<i64>>(1)?
+                    .map_or("?".into(), |v| v.to_string()),
                 r.get::<_, String>(2)?
             ))
         })?;
@@ -261,7 +278,10 @@ impl<'c> Tx<'c> {
 }
 
 /// Reads a JSON text column into a value of type `T`.
-fn json_col<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<T> {
+fn json_col<T: serde::de::DeserializeOwned>(
+    row: &rusqlite::Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
     serde_json::from_str(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))

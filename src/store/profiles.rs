@@ -34,16 +34,28 @@ pub struct ProfileContents {
 
 impl Tx<'_> {
     pub fn profile_by_id(&self, id: &str) -> Result<Option<Profile>> {
-        one(self.conn, &format!("{SELECT} WHERE p.id = ?1"), [id], from_row)
+        one(
+            self.conn,
+            &format!("{SELECT} WHERE p.id = ?1"),
+            [id],
+            from_row,
+        )
     }
 
     pub fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
-        one(self.conn, &format!("{SELECT} WHERE p.slug = ?1"), [slug], from_row)
+        one(
+            self.conn,
+            &format!("{SELECT} WHERE p.slug = ?1"),
+            [slug],
+            from_row,
+        )
     }
 
     /// Every profile, by slug.
     pub fn profile_list(&self) -> Result<Vec<Profile>> {
-        let mut stmt = self.conn.prepare_cached(&format!("{SELECT} ORDER BY p.slug"))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT} ORDER BY p.slug"))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -95,7 +107,9 @@ impl Tx<'_> {
         let count = |table: &str| -> Result<i64> {
             Ok(self
                 .conn
-                .prepare_cached(&format!("SELECT count(*) FROM {table} WHERE profile_id = ?1"))?
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM {table} WHERE profile_id = ?1"
+                ))?
                 .query_row([id], |r| r.get(0))?)
         };
         Ok(ProfileContents {

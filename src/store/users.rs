@@ -32,21 +32,41 @@ fn json(v: &impl serde::Serialize) -> String {
 
 impl Tx<'_> {
     pub fn user_by_id(&self, id: &str) -> Result<Option<User>> {
-        one(self.conn, &format!("SELECT {COLS} FROM users WHERE id = ?1"), [id], from_row)
+        one(
+            self.conn,
+            &format!("SELECT {COLS} FROM users WHERE id = ?1"),
+            [id],
+            from_row,
+        )
     }
 
     /// `email` must already be lower-case.
     pub fn user_by_email(&self, email: &str) -> Result<Option<User>> {
-        one(self.conn, &format!("SELECT {COLS} FROM users WHERE email = ?1"), [email], from_row)
+        one(
+            self.conn,
+            &format!("SELECT {COLS} FROM users WHERE email = ?1"),
+            [email],
+            from_row,
+        )
     }
 
     /// Usernames compare without regard to ASCII case.
     pub fn user_by_username(&self, username: &str) -> Result<Option<User>> {
-        one(self.conn, &format!("SELECT {COLS} FROM users WHERE username = ?1"), [username], from_row)
+        one(
+            self.conn,
+            &format!("SELECT {COLS} FROM users WHERE username = ?1"),
+            [username],
+            from_row,
+        )
     }
 
     pub fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
-        one(self.conn, &format!("SELECT {COLS} FROM users WHERE phone = ?1"), [phone], from_row)
+        one(
+            self.conn,
+            &format!("SELECT {COLS} FROM users WHERE phone = ?1"),
+            [phone],
+            from_row,
+        )
     }
 
     pub fn user_count(&self) -> Result<i64> {
