@@ -204,10 +204,10 @@ pub fn find_user(tx: &Tx<'_>, reference: &str) -> Result<Option<User>> {
     if r.contains('@') {
         return tx.user_by_email(&r.to_lowercase());
     }
-    if r.starts_with('+') {
-        if let Ok(phone) = validate::phone(r) {
-            return tx.user_by_phone(&phone);
-        }
+    if r.starts_with('+')
+        && let Ok(phone) = validate::phone(r)
+    {
+        return tx.user_by_phone(&phone);
     }
     if let Some(u) = tx.user_by_id(r)? {
         return Ok(Some(u));
@@ -222,10 +222,10 @@ pub fn need_user(tx: &Tx<'_>, reference: &str) -> Result<User> {
 
 pub fn user_not_found(tx: &Tx<'_>, reference: &str) -> Error {
     let mut e = Error::not_found(format!("user {reference:?} does not exist"));
-    if let Ok(handles) = tx.user_handles() {
-        if let Some(near) = nearest(reference, &handles) {
-            e = e.hint(format!("did you mean {near:?}?"));
-        }
+    if let Ok(handles) = tx.user_handles()
+        && let Some(near) = nearest(reference, &handles)
+    {
+        e = e.hint(format!("did you mean {near:?}?"));
     }
     e.hint("list users with `roster user list`")
 }
@@ -248,10 +248,10 @@ pub fn need_profile(tx: &Tx<'_>, reference: &str) -> Result<Profile> {
 
 pub fn profile_not_found(tx: &Tx<'_>, reference: &str) -> Error {
     let mut e = Error::not_found(format!("profile {reference:?} does not exist"));
-    if let Ok(slugs) = tx.profile_slugs() {
-        if let Some(near) = nearest(reference, &slugs) {
-            e = e.hint(format!("did you mean {near:?}?"));
-        }
+    if let Ok(slugs) = tx.profile_slugs()
+        && let Some(near) = nearest(reference, &slugs)
+    {
+        e = e.hint(format!("did you mean {near:?}?"));
     }
     e.hint("list profiles with `roster profile list`")
 }

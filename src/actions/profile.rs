@@ -93,14 +93,14 @@ pub fn create(
             }
         };
     }
-    if let Some(id) = &input.id {
-        if let Some(other) = tx.profile_by_slug(&slug)? {
-            return Err(Error::conflict(format!(
-                "slug {slug:?} already belongs to profile {}",
-                other.id
-            ))
-            .hint(format!("choose another --slug for profile {id}")));
-        }
+    if let Some(id) = &input.id
+        && let Some(other) = tx.profile_by_slug(&slug)?
+    {
+        return Err(Error::conflict(format!(
+            "slug {slug:?} already belongs to profile {}",
+            other.id
+        ))
+        .hint(format!("choose another --slug for profile {id}")));
     }
 
     let mut profile = Profile {
@@ -211,13 +211,13 @@ fn save_changes(
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));
     }
-    if next.slug != current.slug {
-        if let Some(other) = tx.profile_by_slug(&next.slug)? {
-            return Err(Error::conflict(format!(
-                "slug {:?} already belongs to profile {}",
-                next.slug, other.id
-            )));
-        }
+    if next.slug != current.slug
+        && let Some(other) = tx.profile_by_slug(&next.slug)?
+    {
+        return Err(Error::conflict(format!(
+            "slug {:?} already belongs to profile {}",
+            next.slug, other.id
+        )));
     }
     if next.member_limit < next.member_count {
         return Err(Error::conflict(format!(

@@ -71,15 +71,15 @@ pub fn existing(tx: &Tx<'_>, input: &NewUser) -> Result<Option<User>> {
     if let Some(id) = &input.id {
         return tx.user_by_id(id);
     }
-    if let Some(email) = &input.email {
-        if let Some(u) = tx.user_by_email(email)? {
-            return Ok(Some(u));
-        }
+    if let Some(email) = &input.email
+        && let Some(u) = tx.user_by_email(email)?
+    {
+        return Ok(Some(u));
     }
-    if let Some(username) = &input.username {
-        if let Some(u) = tx.user_by_username(username)? {
-            return Ok(Some(u));
-        }
+    if let Some(username) = &input.username
+        && let Some(u) = tx.user_by_username(username)?
+    {
+        return Ok(Some(u));
     }
     if let Some(phone) = &input.phone {
         return tx.user_by_phone(phone);
@@ -96,20 +96,20 @@ fn check_unique(tx: &Tx<'_>, u: &User) -> Result<()> {
             other.id
         )))
     };
-    if let Some(email) = &u.email {
-        if let Some(other) = tx.user_by_email(email)?.filter(|o| o.id != u.id) {
-            return clash("email", email, other);
-        }
+    if let Some(email) = &u.email
+        && let Some(other) = tx.user_by_email(email)?.filter(|o| o.id != u.id)
+    {
+        return clash("email", email, other);
     }
-    if let Some(username) = &u.username {
-        if let Some(other) = tx.user_by_username(username)?.filter(|o| o.id != u.id) {
-            return clash("username", username, other);
-        }
+    if let Some(username) = &u.username
+        && let Some(other) = tx.user_by_username(username)?.filter(|o| o.id != u.id)
+    {
+        return clash("username", username, other);
     }
-    if let Some(phone) = &u.phone {
-        if let Some(other) = tx.user_by_phone(phone)?.filter(|o| o.id != u.id) {
-            return clash("phone", phone, other);
-        }
+    if let Some(phone) = &u.phone
+        && let Some(other) = tx.user_by_phone(phone)?.filter(|o| o.id != u.id)
+    {
+        return clash("phone", phone, other);
     }
     Ok(())
 }
@@ -381,13 +381,11 @@ pub fn passwd(
         Some(t) => t,
         None => return Err(super::user_not_found(tx, reference)),
     };
-    if is_self {
-        if let Some(stored) = &user.password_hash {
-            let ok = current_password.is_some_and(|p| password::verify(p, stored));
-            if !ok {
-                return Err(Error::denied("wrong current password")
-                    .hint("changing your own password needs the current one first"));
-            }
+    if is_self && let Some(stored) = &user.password_hash {
+        let ok = current_password.is_some_and(|p| password::verify(p, stored));
+        if !ok {
+            return Err(Error::denied("wrong current password")
+                .hint("changing your own password needs the current one first"));
         }
     }
     password::check_phc(new_hash)?;

@@ -15,10 +15,10 @@ fn since(app: &App, text: &str) -> Result<String> {
     if let Some(t) = parse_timestamp(text) {
         return Ok(timestamp(t));
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        if let Some(t) = d.and_hms_opt(0, 0, 0) {
-            return Ok(timestamp(t.and_utc()));
-        }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        && let Some(t) = d.and_hms_opt(0, 0, 0)
+    {
+        return Ok(timestamp(t.and_utc()));
     }
     let age = validate::duration("--since", text)
         .map_err(|e| e.hint("or give a time (2026-11-21T12:00:00Z) or a date (2026-11-21)"))?;
