@@ -4,6 +4,8 @@
 //! never reads the environment; the CLI and the seed loader are its two callers.
 
 pub mod audit;
+pub mod invite;
+pub mod member;
 pub mod profile;
 pub mod user;
 pub mod validate;

@@ -82,6 +82,12 @@ pub enum Command {
     /// Profiles: isolated groups, each with its own media library
     #[command(subcommand)]
     Profile(ProfileCmd),
+    /// Memberships: who belongs to a profile, with which role
+    #[command(subcommand)]
+    Member(super::member::MemberCmd),
+    /// Invitations by email to join a profile
+    #[command(subcommand)]
+    Invite(super::invite::InviteCmd),
     /// The audit log of every change, and its verification
     Audit(AuditArgs),
 }

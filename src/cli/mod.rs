@@ -3,6 +3,8 @@
 pub mod args;
 mod audit;
 mod init;
+mod invite;
+mod member;
 mod profile;
 mod user;
 
@@ -232,6 +234,8 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Init => init::run(app),
         Command::User(cmd) => user::run(app, cmd),
         Command::Profile(cmd) => profile::run(app, cmd),
+        Command::Member(cmd) => member::run(app, cmd),
+        Command::Invite(cmd) => invite::run(app, cmd),
         Command::Audit(cmd) => audit::run(app, cmd),
     }
 }

@@ -2,7 +2,7 @@ use rusqlite::params;
 
 use super::{Tx, one};
 use crate::error::Result;
-use crate::model::{InviteStatus, Invitation, Role};
+use crate::model::{Invitation, InviteStatus, Role};
 
 const SELECT: &str = "SELECT i.id, i.profile_id, p.slug, i.email, i.role, i.status, i.inviter_id, \
      i.expires_at, i.created_at, i.updated_at FROM invitations i JOIN profiles p ON p.id = i.profile_id";
@@ -19,7 +19,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Invitation> {
         profile_slug: r.get(2)?,
         email: r.get(3)?,
         role: Role::parse(&role).ok_or_else(|| bad(4, format!("unknown role {role:?}")))?,
-        status: InviteStatus::parse(&status).ok_or_else(|| bad(5, format!("unknown status {status:?}")))?,
+        status: InviteStatus::parse(&status)
+            .ok_or_else(|| bad(5, format!("unknown status {status:?}")))?,
         inviter_id: r.get(6)?,
         expires_at: r.get(7)?,
         created_at: r.get(8)?,
@@ -29,7 +30,12 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Invitation> {
 
 impl Tx<'_> {
     pub fn invite_by_id(&self, id: &str) -> Result<Option<Invitation>> {
-        one(self.conn, &format!("{SELECT} WHERE i.id = ?1"), [id], from_row)
+        one(
+            self.conn,
+            &format!("{SELECT} WHERE i.id = ?1"),
+            [id],
+            from_row,
+        )
     }
 
     /// The stored-pending invitation of an email to a profile (it may have lapsed).
@@ -52,7 +58,9 @@ impl Tx<'_> {
         let mut sql = format!("{SELECT} WHERE (?1 IS NULL OR i.profile_id = ?1)");
         match status {
             None => {}
-            Some(InviteStatus::Pending) => sql.push_str(" AND i.status = 'pending' AND i.expires_at > ?2"),
+            Some(InviteStatus::Pending) => {
+                sql.push_str(" AND i.status = 'pending' AND i.expires_at > ?2")
+            }
             Some(InviteStatus::Expired) => sql.push_str(
                 " AND (i.status = 'expired' OR (i.status = 'pending' AND i.expires_at <= ?2))",
             ),

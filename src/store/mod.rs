@@ -7,6 +7,7 @@
 //! implement the same narrow interface.
 
 mod audit;
+mod invitations;
 mod members;
 mod profiles;
 pub mod schema;

@@ -1,0 +1,361 @@
+//! `invite-*` events: send, accept, reject, cancel, prune, and the views.
+
+use chrono::TimeDelta;
+use serde_json::json;
+
+use super::{Ctx, OnExists, Outcome, managed_profile, require, role_in, validate};
+use crate::error::{Error, Result};
+use crate::model::{Invitation, InviteStatus, Member, Profile, Role, new_secret_id, timestamp};
+use crate::store::Tx;
+
+/// The input of `invite-send` for one email.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewInvite {
+    /// An explicit id (seeds); otherwise a random UUID v4.
+    pub id: Option<String>,
+    pub email: String,
+    pub role: Role,
+    pub expires_in: TimeDelta,
+}
+
+impl NewInvite {
+    pub fn validated(mut self) -> Result<NewInvite> {
+        self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
+        self.email = validate::email(&self.email)?;
+        if self.expires_in <= TimeDelta::zero() {
+            return Err(Error::invalid("expires_in: must be longer than zero")
+                .hint("for example --expires-in 48h"));
+        }
+        Ok(self)
+    }
+}
+
+fn expire(tx: &mut Tx<'_>, ctx: &Ctx, mut inv: Invitation) -> Result<Invitation> {
+    inv.status = InviteStatus::Expired;
+    inv.updated_at = ctx.now_text.clone();
+    tx.invite_update(&inv)?;
+    ctx.audit(
+        tx,
+        "invite-expire",
+        &inv.id,
+        json!({ "profile": inv.profile_slug, "email": inv.email }),
+    )?;
+    Ok(inv)
+}
+
+/// `invite-send`: the profile's owners and admins, and global admins; inviting as `owner`
+/// needs an owner or a global admin. Refuses members and people with a pending, unexpired
+/// invitation, unless `resend`, which extends that invitation instead. Seeds converge:
+/// an invitation that exists (by id, or pending for the email) is left as it is.
+pub fn send(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    invites: Vec<NewInvite>,
+    resend: bool,
+    on_exists: OnExists,
+) -> Result<Vec<Outcome<Invitation>>> {
+    let (profile, actor_role) = managed_profile(tx, ctx, profile_ref, "sending invitations")?;
+    let mut out = Vec::with_capacity(invites.len());
+    for input in invites {
+        let input = input.validated()?;
+        if input.role == Role::Owner {
+            require(
+                ctx.actor.is_global_admin() || actor_role == Some(Role::Owner),
+                "inviting someone as owner",
+                "the profile's owners and global admins",
+            )?;
+        }
+        out.push(send_one(tx, ctx, &profile, input, resend, on_exists)?);
+    }
+    Ok(out)
+}
+
+fn send_one(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile: &Profile,
+    input: NewInvite,
+    resend: bool,
+    on_exists: OnExists,
+) -> Result<Outcome<Invitation>> {
+    let expires_at = timestamp(ctx.now + input.expires_in);
+
+    if let Some(id) = &input.id
+        && let Some(existing) = tx.invite_by_id(id)?
+    {
+        if existing.profile_id != profile.id || existing.email != input.email {
+            return Err(Error::conflict(format!(
+                "invitation id {id:?} already belongs to an invitation of {} to profile {}",
+                existing.email, existing.profile_slug
+            )));
+        }
+        if on_exists == OnExists::Converge {
+            return Ok(Outcome::Unchanged(existing));
+        }
+        return Err(Error::conflict(format!("invitation {id:?} already exists")));
+    }
+
+    let member = tx
+        .user_by_email(&input.email)?
+        .map(|u| tx.member_role(&profile.id, &u.id))
+        .transpose()?
+        .flatten();
+
+    if let Some(pending) = tx.invite_pending(&profile.id, &input.email)? {
+        if pending.effective_status(&ctx.now_text) == InviteStatus::Expired {
+            // A lapsed invitation gives way to the new one.
+            expire(tx, ctx, pending)?;
+        } else if resend {
+            let mut next = pending.clone();
+            next.expires_at = expires_at;
+            next.role = input.role;
+            next.updated_at = ctx.now_text.clone();
+            tx.invite_update(&next)?;
+            ctx.audit(
+                tx,
+                "invite-resend",
+                &next.id,
+                json!({ "profile": profile.slug, "email": next.email, "role": next.role.as_str(), "expires_at": next.expires_at }),
+            )?;
+            return Ok(Outcome::Updated(next));
+        } else if on_exists == OnExists::Converge {
+            return Ok(Outcome::Unchanged(pending));
+        } else {
+            return Err(Error::conflict(format!(
+                "{} already has a pending invitation to profile {} (id {}, expires {})",
+                input.email, profile.slug, pending.id, pending.expires_at
+            ))
+            .hint("add --resend to extend it"));
+        }
+    }
+
+    if let Some(role) = member {
+        if on_exists == OnExists::Converge {
+            // A seed that invited and then accepted: the accepted invitation stands.
+            if let Some(done) = tx
+                .invite_list(
+                    Some(&profile.id),
+                    Some(InviteStatus::Accepted),
+                    &ctx.now_text,
+                )?
+                .into_iter()
+                .find(|i| i.email == input.email)
+            {
+                return Ok(Outcome::Unchanged(done));
+            }
+        }
+        return Err(Error::conflict(format!(
+            "{} is already a member of profile {} (role {})",
+            input.email,
+            profile.slug,
+            role.as_str()
+        )));
+    }
+
+    let inv = Invitation {
+        id: input.id.unwrap_or_else(new_secret_id),
+        profile_id: profile.id.clone(),
+        profile_slug: profile.slug.clone(),
+        email: input.email,
+        role: input.role,
+        status: InviteStatus::Pending,
+        inviter_id: ctx.actor.user_id().map(str::to_string),
+        expires_at,
+        created_at: ctx.now_text.clone(),
+        updated_at: ctx.now_text.clone(),
+    };
+    tx.invite_insert(&inv)?;
+    ctx.audit(tx, "invite-send", &inv.id, inv.to_json(&ctx.now_text))?;
+    Ok(Outcome::Created(inv))
+}
+
+/// The invitation an invitee answers: the actor must be a user whose email is the
+/// invitation's, ignoring case, and the invitation must be pending and unexpired.
+fn answerable(tx: &Tx<'_>, ctx: &Ctx, id: &str, verb: &str) -> Result<Invitation> {
+    let Some(user) = ctx.actor.user() else {
+        return Err(Error::denied(format!(
+            "permission denied: {verb} an invitation as the operator"
+        ))
+        .hint(format!(
+            "name the invitee: `roster --as EMAIL invite {verb} {id}`"
+        )));
+    };
+    let inv = tx
+        .invite_by_id(id)?
+        .ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))?;
+    let mine = user
+        .email
+        .as_deref()
+        .is_some_and(|e| e.eq_ignore_ascii_case(&inv.email));
+    require(
+        mine,
+        &format!("only the invitee may {verb} invitation {id}"),
+        "the user whose email the invitation was sent to",
+    )?;
+    match inv.effective_status(&ctx.now_text) {
+        InviteStatus::Pending => Ok(inv),
+        InviteStatus::Expired => Err(Error::conflict(format!(
+            "invitation {id} expired at {}",
+            inv.expires_at
+        ))
+        .hint("ask an owner or admin of the profile to send a new one")),
+        other => Err(Error::conflict(format!(
+            "invitation {id} is {}, not pending",
+            other.as_str()
+        ))),
+    }
+}
+
+/// `invite-accept`: the invitee only. Creates the membership with the invitation's role and
+/// marks the invitation accepted, in the caller's transaction.
+pub fn accept(tx: &mut Tx<'_>, ctx: &Ctx, id: &str) -> Result<Outcome<(Invitation, Member)>> {
+    let mut inv = answerable(tx, ctx, id, "accept")?;
+    let user = ctx
+        .actor
+        .user()
+        .cloned()
+        .ok_or_else(|| Error::internal("accept without a user actor"))?;
+    let profile = tx
+        .profile_by_id(&inv.profile_id)?
+        .ok_or_else(|| Error::internal("invitation without its profile"))?;
+    if let Some(role) = tx.member_role(&profile.id, &user.id)? {
+        return Err(Error::conflict(format!(
+            "{} is already a member of profile {} (role {})",
+            user.label(),
+            profile.slug,
+            role.as_str()
+        )));
+    }
+    super::member::check_room(tx, &profile)?;
+    let member = super::member::insert(tx, ctx, &profile, &user, inv.role, "member-add")?;
+    inv.status = InviteStatus::Accepted;
+    inv.updated_at = ctx.now_text.clone();
+    tx.invite_update(&inv)?;
+    ctx.audit(
+        tx,
+        "invite-accept",
+        &inv.id,
+        json!({ "profile": profile.slug, "email": inv.email, "role": inv.role.as_str(), "member_id": member.id }),
+    )?;
+    Ok(Outcome::Updated((inv, member)))
+}
+
+/// `invite-reject`: the invitee only, while pending and unexpired.
+pub fn reject(tx: &mut Tx<'_>, ctx: &Ctx, id: &str) -> Result<Outcome<Invitation>> {
+    let mut inv = answerable(tx, ctx, id, "reject")?;
+    inv.status = InviteStatus::Rejected;
+    inv.updated_at = ctx.now_text.clone();
+    tx.invite_update(&inv)?;
+    ctx.audit(
+        tx,
+        "invite-reject",
+        &inv.id,
+        json!({ "profile": inv.profile_slug, "email": inv.email }),
+    )?;
+    Ok(Outcome::Updated(inv))
+}
+
+/// An invitation the actor manages (owner or admin of its profile, or global admin). A
+/// missing invitation is a 67 only for global admins; anyone else gets 77.
+fn managed_invite(tx: &Tx<'_>, ctx: &Ctx, id: &str, action: &str) -> Result<Invitation> {
+    let found = tx.invite_by_id(id)?;
+    let role = match &found {
+        Some(i) => role_in(tx, ctx, &i.profile_id)?,
+        None => None,
+    };
+    require(
+        ctx.actor.is_global_admin() || role.is_some_and(Role::manages),
+        &format!("{action} invitation {id:?}"),
+        "the profile's owners and admins, and global admins,",
+    )?;
+    found.ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))
+}
+
+/// `invite-cancel`: the profile's owners and admins, and global admins; pending only.
+pub fn cancel(tx: &mut Tx<'_>, ctx: &Ctx, id: &str) -> Result<Outcome<Invitation>> {
+    let mut inv = managed_invite(tx, ctx, id, "canceling")?;
+    match inv.effective_status(&ctx.now_text) {
+        InviteStatus::Pending => {}
+        other => {
+            return Err(Error::conflict(format!(
+                "invitation {id} is {}, not pending; only a pending invitation can be canceled",
+                other.as_str()
+            )));
+        }
+    }
+    inv.status = InviteStatus::Canceled;
+    inv.updated_at = ctx.now_text.clone();
+    tx.invite_update(&inv)?;
+    ctx.audit(
+        tx,
+        "invite-cancel",
+        &inv.id,
+        json!({ "profile": inv.profile_slug, "email": inv.email }),
+    )?;
+    Ok(Outcome::Updated(inv))
+}
+
+/// `invite show`: the profile's managers, global admins, and the invitee.
+pub fn show(tx: &Tx<'_>, ctx: &Ctx, id: &str) -> Result<Invitation> {
+    if let (Some(user), Some(inv)) = (ctx.actor.user(), tx.invite_by_id(id)?)
+        && user
+            .email
+            .as_deref()
+            .is_some_and(|e| e.eq_ignore_ascii_case(&inv.email))
+    {
+        return Ok(inv);
+    }
+    managed_invite(tx, ctx, id, "showing")
+}
+
+/// `invite list`: of one profile (its managers and global admins), or of every profile: a
+/// global admin sees all, a user the invitations of profiles they manage and those sent to
+/// their own email.
+pub fn list(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: Option<&str>,
+    status: Option<InviteStatus>,
+) -> Result<Vec<Invitation>> {
+    if let Some(reference) = profile_ref {
+        let (profile, _) = managed_profile(tx, ctx, reference, "listing invitations")?;
+        return tx.invite_list(Some(&profile.id), status, &ctx.now_text);
+    }
+    let all = tx.invite_list(None, status, &ctx.now_text)?;
+    match ctx.actor.user() {
+        Some(user) if !user.is_admin() => {
+            let managed: Vec<String> = tx
+                .memberships_of(&user.id)?
+                .into_iter()
+                .filter(|(_, r)| r.manages())
+                .map(|(p, _)| p)
+                .collect();
+            Ok(all
+                .into_iter()
+                .filter(|i| {
+                    managed.contains(&i.profile_id)
+                        || user.email.as_deref() == Some(i.email.as_str())
+                })
+                .collect())
+        }
+        _ => Ok(all),
+    }
+}
+
+/// `invite prune`: writes `expired` on pending invitations past their expiry. The operator
+/// and global admins.
+pub fn prune(tx: &mut Tx<'_>, ctx: &Ctx) -> Result<Vec<Invitation>> {
+    require(
+        ctx.actor.is_global_admin(),
+        "pruning invitations",
+        "global admins and the operator",
+    )?;
+    let mut out = Vec::new();
+    for id in tx.invite_lapsed(&ctx.now_text)? {
+        if let Some(inv) = tx.invite_by_id(&id)? {
+            out.push(expire(tx, ctx, inv)?);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,259 @@
+//! `roster invite …`
+
+use clap::{Args, Subcommand};
+use serde_json::Value;
+
+use super::App;
+use super::member::RoleArg;
+use crate::actions::invite::{self, NewInvite};
+use crate::actions::{OnExists, Outcome, validate};
+use crate::error::{Error, Result};
+use crate::model::{Invitation, InviteStatus, Role};
+use crate::output::{Format, INVITATION};
+use crate::store::OpenMode;
+
+#[derive(Debug, Subcommand)]
+pub enum InviteCmd {
+    /// Invite emails to a profile (its owners and admins, global admins)
+    #[command(
+        after_help = "Examples:\n  roster invite send the-smiths dan@example.com\n  \
+        roster invite send office eve@example.com fay@example.com --role admin --expires-in 7d\n  \
+        roster invite send the-smiths dan@example.com --resend   (extend the pending invitation)"
+    )]
+    Send(InviteSend),
+    /// Accept an invitation (the invitee only: --as the invited email)
+    #[command(
+        after_help = "Examples:\n  roster --as dan@example.com invite accept 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
+    )]
+    Accept {
+        /// The invitation id
+        id: String,
+    },
+    /// Decline an invitation (the invitee only)
+    #[command(
+        after_help = "Examples:\n  roster --as dan@example.com invite reject 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
+    )]
+    Reject {
+        /// The invitation id
+        id: String,
+    },
+    /// Withdraw a pending invitation (the profile's owners and admins, global admins)
+    #[command(
+        after_help = "Examples:\n  roster invite cancel 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
+    )]
+    Cancel {
+        /// The invitation id
+        id: String,
+    },
+    /// Show one invitation (its profile's managers, global admins, the invitee)
+    #[command(after_help = "Examples:\n  roster invite show 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a")]
+    Show {
+        /// The invitation id
+        id: String,
+    },
+    /// List invitations, of one profile or of all you may see
+    #[command(
+        after_help = "Examples:\n  roster invite list the-smiths --status pending\n  \
+        roster --as dan@example.com invite list   (invitations sent to you)"
+    )]
+    List {
+        /// Slug or id
+        profile: Option<String>,
+        /// Only this effective status
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+    },
+    /// Mark pending invitations past their expiry as expired
+    #[command(after_help = "Examples:\n  roster invite prune")]
+    Prune,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusArg {
+    Pending,
+    Accepted,
+    Rejected,
+    Canceled,
+    Expired,
+}
+
+impl From<StatusArg> for InviteStatus {
+    fn from(s: StatusArg) -> InviteStatus {
+        match s {
+            StatusArg::Pending => InviteStatus::Pending,
+            StatusArg::Accepted => InviteStatus::Accepted,
+            StatusArg::Rejected => InviteStatus::Rejected,
+            StatusArg::Canceled => InviteStatus::Canceled,
+            StatusArg::Expired => InviteStatus::Expired,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InviteSend {
+    /// Slug or id
+    pub profile: String,
+    /// Email addresses to invite
+    #[arg(required = true, num_args = 1..)]
+    pub emails: Vec<String>,
+    /// The role the invitee will get
+    #[arg(long, value_enum, default_value = "member")]
+    pub role: RoleArg,
+    /// How long the invitation stays valid: 90s, 30m, 48h, 7d
+    #[arg(long, value_name = "DURATION", default_value = "48h")]
+    pub expires_in: String,
+    /// Extend an existing pending invitation instead of refusing
+    #[arg(long)]
+    pub resend: bool,
+    /// An explicit invitation id (one email only; default: a random UUID v4)
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// The exact command the invitee runs to accept.
+pub fn accept_command(inv: &Invitation) -> String {
+    format!("roster --as {} invite accept {}", inv.email, inv.id)
+}
+
+fn with_accept(inv: &Invitation, now: &str) -> Value {
+    let mut v = inv.to_json(now);
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("accept_command".into(), accept_command(inv).into());
+    }
+    v
+}
+
+pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
+    let now = crate::model::timestamp(app.now);
+    match cmd {
+        InviteCmd::Send(a) => send(app, a, &now),
+        InviteCmd::Accept { id } => {
+            let o = app.write(OpenMode::Existing, |tx, ctx| invite::accept(tx, ctx, &id))?;
+            let (inv, member) = o.value();
+            let mut v = inv.to_json(&now);
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("member".into(), member.to_json());
+            }
+            app.out.changed(
+                &INVITATION,
+                &v,
+                &format!(
+                    "{} joined {} as {}",
+                    inv.email,
+                    inv.profile_slug,
+                    inv.role.as_str()
+                ),
+            )
+        }
+        InviteCmd::Reject { id } => {
+            let o = app.write(OpenMode::Existing, |tx, ctx| invite::reject(tx, ctx, &id))?;
+            let inv = o.value();
+            app.out.changed(
+                &INVITATION,
+                &inv.to_json(&now),
+                &format!("rejected the invitation to {}", inv.profile_slug),
+            )
+        }
+        InviteCmd::Cancel { id } => {
+            let o = app.write(OpenMode::Existing, |tx, ctx| invite::cancel(tx, ctx, &id))?;
+            let inv = o.value();
+            app.out.changed(
+                &INVITATION,
+                &inv.to_json(&now),
+                &format!(
+                    "canceled the invitation of {} to {}",
+                    inv.email, inv.profile_slug
+                ),
+            )
+        }
+        InviteCmd::Show { id } => {
+            let inv = app.read(|tx, ctx| invite::show(tx, ctx, &id))?;
+            app.out.record(&INVITATION, &with_accept(&inv, &now))
+        }
+        InviteCmd::List { profile, status } => {
+            let list = app.read(|tx, ctx| {
+                invite::list(tx, ctx, profile.as_deref(), status.map(InviteStatus::from))
+            })?;
+            if list.is_empty() && app.out.format == Format::Table {
+                app.out.note("no invitations match");
+                return Ok(());
+            }
+            let items: Vec<_> = list.iter().map(|i| i.to_json(&now)).collect();
+            app.out.list(&INVITATION, &items)
+        }
+        InviteCmd::Prune => {
+            let pruned = app.write(OpenMode::Existing, invite::prune)?;
+            if app.out.format == Format::Table {
+                if !app.out.quiet {
+                    let n = pruned.len();
+                    app.out.out(&format!(
+                        "marked {n} lapsed invitation{} expired\n",
+                        if n == 1 { "" } else { "s" }
+                    ))?;
+                }
+                return Ok(());
+            }
+            if app.out.quiet {
+                return Ok(());
+            }
+            let items: Vec<_> = pruned.iter().map(|i| i.to_json(&now)).collect();
+            app.out.list(&INVITATION, &items)
+        }
+    }
+}
+
+fn send(app: &App, a: InviteSend, now: &str) -> Result<()> {
+    if a.id.is_some() && a.emails.len() > 1 {
+        return Err(Error::usage("invite send: --id needs exactly one email"));
+    }
+    let expires_in = validate::duration("--expires-in", &a.expires_in)?;
+    if expires_in.num_seconds() <= 0 {
+        return Err(Error::invalid(format!(
+            "--expires-in {:?}: must be longer than zero",
+            a.expires_in
+        )));
+    }
+    let role = Role::from(a.role);
+    let invites: Vec<NewInvite> = a
+        .emails
+        .iter()
+        .map(|email| NewInvite {
+            id: a.id.clone(),
+            email: email.clone(),
+            role,
+            expires_in,
+        })
+        .collect();
+    let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
+        invite::send(tx, ctx, &a.profile, invites, a.resend, OnExists::Fail)
+    })?;
+    if app.out.quiet {
+        return Ok(());
+    }
+    if app.out.format == Format::Table {
+        let mut text = String::new();
+        for o in &outcomes {
+            let inv = o.value();
+            let verb = if matches!(o, Outcome::Updated(_)) {
+                "extended"
+            } else {
+                "sent"
+            };
+            text.push_str(&format!(
+                "{verb} invitation {} to {} for {} as {}, expires {}\n  accept with: {}\n",
+                inv.id,
+                inv.email,
+                inv.profile_slug,
+                inv.role.as_str(),
+                inv.expires_at,
+                accept_command(inv)
+            ));
+        }
+        return app.out.out(&text);
+    }
+    let items: Vec<_> = outcomes
+        .iter()
+        .map(|o| with_accept(o.value(), now))
+        .collect();
+    app.out.list(&INVITATION, &items)
+}

@@ -1,0 +1,197 @@
+//! `roster member …`
+
+use clap::{Args, Subcommand};
+
+use super::App;
+use crate::actions::member;
+use crate::actions::{OnExists, Outcome};
+use crate::error::Result;
+use crate::model::{Member, Role};
+use crate::output::{Format, MEMBER};
+use crate::store::OpenMode;
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCmd {
+    /// Add users to a profile (its owners and admins, global admins), all in one transaction
+    #[command(
+        after_help = "Examples:\n  roster member add the-smiths bob@example.com carol\n  \
+        roster member add office dave@example.com --role admin --if-not-exists"
+    )]
+    Add(MemberAdd),
+    /// Remove users from a profile (a member may remove themself); asks first for several
+    #[command(
+        after_help = "Examples:\n  roster member remove the-smiths bob@example.com\n  \
+        roster --as bob@example.com member remove the-smiths bob@example.com   (leave)"
+    )]
+    Remove {
+        /// Slug or id
+        profile: String,
+        /// Id, email or username of each user
+        #[arg(required = true, num_args = 1..)]
+        users: Vec<String>,
+    },
+    /// List a profile's members (its members and global admins)
+    #[command(
+        after_help = "Examples:\n  roster member list the-smiths\n  roster --format csv member list office"
+    )]
+    List {
+        /// Slug or id
+        profile: String,
+    },
+    /// Change a member's role (anything touching `owner` needs an owner or a global admin)
+    #[command(
+        after_help = "Examples:\n  roster member role the-smiths bob@example.com admin\n  \
+        roster member role the-smiths carol owner   (transfer or share ownership)"
+    )]
+    Role {
+        /// Slug or id
+        profile: String,
+        /// Id, email or username
+        user: String,
+        /// owner, admin or member
+        role: RoleArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    Owner,
+    Admin,
+    Member,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Owner => Role::Owner,
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Member => Role::Member,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct MemberAdd {
+    /// Slug or id
+    pub profile: String,
+    /// Id, email or username of each user
+    #[arg(required = true, num_args = 1..)]
+    pub users: Vec<String>,
+    /// The role to give
+    #[arg(long, value_enum, default_value = "member")]
+    pub role: RoleArg,
+    /// Succeed without change for users who are already members
+    #[arg(long)]
+    pub if_not_exists: bool,
+}
+
+fn label(m: &Member) -> &str {
+    m.user_email
+        .as_deref()
+        .or(m.user_username.as_deref())
+        .unwrap_or(&m.user_id)
+}
+
+/// Several changes: one line each in a table, a JSON array otherwise.
+fn show_all(app: &App, outcomes: &[Outcome<Member>]) -> Result<()> {
+    if app.out.quiet {
+        return Ok(());
+    }
+    if app.out.format == Format::Table {
+        let mut text = String::new();
+        for o in outcomes {
+            let m = o.value();
+            let line = match o {
+                Outcome::Created(_) => format!(
+                    "added {} to {} as {}",
+                    label(m),
+                    m.profile_slug,
+                    m.role.as_str()
+                ),
+                Outcome::Unchanged(_) => format!(
+                    "unchanged: {} is already a member of {} ({})",
+                    label(m),
+                    m.profile_slug,
+                    m.role.as_str()
+                ),
+                Outcome::Updated(_) => format!(
+                    "{} is now {} of {}",
+                    label(m),
+                    m.role.as_str(),
+                    m.profile_slug
+                ),
+                Outcome::Deleted(_) => format!("removed {} from {}", label(m), m.profile_slug),
+            };
+            text.push_str(&line);
+            text.push('\n');
+        }
+        return app.out.out(&text);
+    }
+    let items: Vec<_> = outcomes.iter().map(|o| o.value().to_json()).collect();
+    app.out.list(&MEMBER, &items)
+}
+
+pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
+    match cmd {
+        MemberCmd::Add(a) => {
+            let on_exists = if a.if_not_exists {
+                OnExists::Skip
+            } else {
+                OnExists::Fail
+            };
+            let role = Role::from(a.role);
+            let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
+                member::add(tx, ctx, &a.profile, &a.users, role, on_exists)
+            })?;
+            show_all(app, &outcomes)
+        }
+        MemberCmd::Remove { profile, users } => {
+            if users.len() > 1 {
+                let (p, members) =
+                    app.read(|tx, ctx| member::remove_plan(tx, ctx, &profile, &users))?;
+                let names: Vec<&str> = members.iter().map(label).collect();
+                app.out.note(&format!(
+                    "this removes {} members from profile {}: {}",
+                    members.len(),
+                    p.slug,
+                    names.join(", ")
+                ));
+                app.confirm(&format!("remove {} members from {}", members.len(), p.slug))?;
+            }
+            let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
+                member::remove(tx, ctx, &profile, &users)
+            })?;
+            show_all(app, &outcomes)
+        }
+        MemberCmd::List { profile } => {
+            let members = app.read(|tx, ctx| member::list(tx, ctx, &profile))?;
+            let items: Vec<_> = members.iter().map(Member::to_json).collect();
+            app.out.list(&MEMBER, &items)
+        }
+        MemberCmd::Role {
+            profile,
+            user,
+            role,
+        } => {
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                member::set_role(tx, ctx, &profile, &user, Role::from(role))
+            })?;
+            let m = o.value();
+            let line = match &o {
+                Outcome::Unchanged(_) => format!(
+                    "unchanged: {} is already {} of {}",
+                    label(m),
+                    m.role.as_str(),
+                    m.profile_slug
+                ),
+                _ => format!(
+                    "{} is now {} of {}",
+                    label(m),
+                    m.role.as_str(),
+                    m.profile_slug
+                ),
+            };
+            app.out.changed(&MEMBER, &m.to_json(), &line)
+        }
+    }
+}
