@@ -7,6 +7,7 @@ pub mod error;
 pub mod model;
 pub mod output;
 pub mod password;
+pub mod seed;
 pub mod store;
 
 use clap::Parser;

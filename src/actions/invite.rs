@@ -16,6 +16,24 @@ pub struct NewInvite {
     pub email: String,
     pub role: Role,
     pub expires_in: TimeDelta,
+    /// State restored from an export (seeds only; global admins only).
+    pub restore: Restore,
+}
+
+/// Fields `roster export` writes so that a seed reproduces an invitation exactly.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Restore {
+    pub status: Option<InviteStatus>,
+    /// An absolute expiry, instead of now + `expires_in`.
+    pub expires_at: Option<String>,
+    /// The inviting user (id, email or username).
+    pub inviter: Option<String>,
+}
+
+impl Restore {
+    pub fn is_empty(&self) -> bool {
+        *self == Restore::default()
+    }
 }
 
 impl NewInvite {
@@ -59,6 +77,13 @@ pub fn send(
     let mut out = Vec::with_capacity(invites.len());
     for input in invites {
         let input = input.validated()?;
+        if !input.restore.is_empty() {
+            require(
+                ctx.actor.is_global_admin(),
+                "restoring an invitation's status, expiry or inviter",
+                "global admins and the operator",
+            )?;
+        }
         if input.role == Role::Owner {
             require(
                 ctx.actor.is_global_admin() || actor_role == Some(Role::Owner),
@@ -79,7 +104,15 @@ fn send_one(
     resend: bool,
     on_exists: OnExists,
 ) -> Result<Outcome<Invitation>> {
-    let expires_at = timestamp(ctx.now + input.expires_in);
+    let expires_at = match &input.restore.expires_at {
+        Some(t) => t.clone(),
+        None => timestamp(ctx.now + input.expires_in),
+    };
+    let status = input.restore.status.unwrap_or(InviteStatus::Pending);
+    let inviter_id = match &input.restore.inviter {
+        Some(r) => Some(super::need_user(tx, r)?.id),
+        None => ctx.actor.user_id().map(str::to_string),
+    };
 
     if let Some(id) = &input.id
         && let Some(existing) = tx.invite_by_id(id)?
@@ -94,6 +127,17 @@ fn send_one(
             return Ok(Outcome::Unchanged(existing));
         }
         return Err(Error::conflict(format!("invitation {id:?} already exists")));
+    }
+    if on_exists == OnExists::Converge
+        && input.id.is_none()
+        && let Some(latest) = tx.invite_latest(&profile.id, &input.email)?
+    {
+        // A seed run again: the invitation it sent before stands, whatever became of it.
+        return Ok(Outcome::Unchanged(latest));
+    }
+    if input.restore.status.is_some() {
+        // A restored invitation (from an export) is written as it was: no member checks.
+        return insert(tx, ctx, profile, input, status, inviter_id, expires_at);
     }
 
     let member = tx
@@ -153,14 +197,26 @@ fn send_one(
         )));
     }
 
+    insert(tx, ctx, profile, input, status, inviter_id, expires_at)
+}
+
+fn insert(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile: &Profile,
+    input: NewInvite,
+    status: InviteStatus,
+    inviter_id: Option<String>,
+    expires_at: String,
+) -> Result<Outcome<Invitation>> {
     let inv = Invitation {
         id: input.id.unwrap_or_else(new_secret_id),
         profile_id: profile.id.clone(),
         profile_slug: profile.slug.clone(),
         email: input.email,
         role: input.role,
-        status: InviteStatus::Pending,
-        inviter_id: ctx.actor.user_id().map(str::to_string),
+        status,
+        inviter_id,
         expires_at,
         created_at: ctx.now_text.clone(),
         updated_at: ctx.now_text.clone(),
@@ -171,8 +227,15 @@ fn send_one(
 }
 
 /// The invitation an invitee answers: the actor must be a user whose email is the
-/// invitation's, ignoring case, and the invitation must be pending and unexpired.
-fn answerable(tx: &Tx<'_>, ctx: &Ctx, id: &str, verb: &str) -> Result<Invitation> {
+/// invitation's, ignoring case, and the invitation must be pending and unexpired. One
+/// already in the `done` state gives `Ok(None)`: a seed run again finds its answer given.
+fn answerable_or(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    id: &str,
+    verb: &str,
+    done: Option<InviteStatus>,
+) -> Result<Option<Invitation>> {
     let Some(user) = ctx.actor.user() else {
         return Err(Error::denied(format!(
             "permission denied: {verb} an invitation as the operator"
@@ -194,7 +257,8 @@ fn answerable(tx: &Tx<'_>, ctx: &Ctx, id: &str, verb: &str) -> Result<Invitation
         "the user whose email the invitation was sent to",
     )?;
     match inv.effective_status(&ctx.now_text) {
-        InviteStatus::Pending => Ok(inv),
+        InviteStatus::Pending => Ok(Some(inv)),
+        s if Some(s) == done => Ok(None),
         InviteStatus::Expired => Err(Error::conflict(format!(
             "invitation {id} expired at {}",
             inv.expires_at
@@ -208,9 +272,27 @@ fn answerable(tx: &Tx<'_>, ctx: &Ctx, id: &str, verb: &str) -> Result<Invitation
 }
 
 /// `invite-accept`: the invitee only. Creates the membership with the invitation's role and
-/// marks the invitation accepted, in the caller's transaction.
-pub fn accept(tx: &mut Tx<'_>, ctx: &Ctx, id: &str) -> Result<Outcome<(Invitation, Member)>> {
-    let mut inv = answerable(tx, ctx, id, "accept")?;
+/// marks the invitation accepted, in the caller's transaction. With `OnExists::Converge`
+/// (seeds) an invitation this invitee already accepted is `Unchanged`.
+pub fn accept(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: &str,
+    on_exists: OnExists,
+) -> Result<Outcome<(Invitation, Member)>> {
+    let done = (on_exists == OnExists::Converge).then_some(InviteStatus::Accepted);
+    let Some(mut inv) = answerable_or(tx, ctx, id, "accept", done)? else {
+        let inv = tx
+            .invite_by_id(id)?
+            .ok_or_else(|| Error::internal("invitation vanished"))?;
+        let uid = ctx.actor.user_id().unwrap_or_default().to_string();
+        let member = tx.member_get(&inv.profile_id, &uid)?.ok_or_else(|| {
+            Error::conflict(format!(
+                "invitation {id} was accepted, but the invitee is no longer a member"
+            ))
+        })?;
+        return Ok(Outcome::Unchanged((inv, member)));
+    };
     let user = ctx
         .actor
         .user()
@@ -242,8 +324,19 @@ pub fn accept(tx: &mut Tx<'_>, ctx: &Ctx, id: &str) -> Result<Outcome<(Invitatio
 }
 
 /// `invite-reject`: the invitee only, while pending and unexpired.
-pub fn reject(tx: &mut Tx<'_>, ctx: &Ctx, id: &str) -> Result<Outcome<Invitation>> {
-    let mut inv = answerable(tx, ctx, id, "reject")?;
+pub fn reject(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: &str,
+    on_exists: OnExists,
+) -> Result<Outcome<Invitation>> {
+    let done = (on_exists == OnExists::Converge).then_some(InviteStatus::Rejected);
+    let Some(mut inv) = answerable_or(tx, ctx, id, "reject", done)? else {
+        return tx
+            .invite_by_id(id)?
+            .map(Outcome::Unchanged)
+            .ok_or_else(|| Error::internal("invitation vanished"));
+    };
     inv.status = InviteStatus::Rejected;
     inv.updated_at = ctx.now_text.clone();
     tx.invite_update(&inv)?;
@@ -273,10 +366,18 @@ fn managed_invite(tx: &Tx<'_>, ctx: &Ctx, id: &str, action: &str) -> Result<Invi
 }
 
 /// `invite-cancel`: the profile's owners and admins, and global admins; pending only.
-pub fn cancel(tx: &mut Tx<'_>, ctx: &Ctx, id: &str) -> Result<Outcome<Invitation>> {
+pub fn cancel(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    id: &str,
+    on_exists: OnExists,
+) -> Result<Outcome<Invitation>> {
     let mut inv = managed_invite(tx, ctx, id, "canceling")?;
     match inv.effective_status(&ctx.now_text) {
         InviteStatus::Pending => {}
+        InviteStatus::Canceled if on_exists == OnExists::Converge => {
+            return Ok(Outcome::Unchanged(inv));
+        }
         other => {
             return Err(Error::conflict(format!(
                 "invitation {id} is {}, not pending; only a pending invitation can be canceled",

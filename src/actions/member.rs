@@ -182,19 +182,24 @@ fn not_a_member(user: &User, profile: &Profile) -> Error {
 
 /// `member-remove`: the profile's owners and admins, and global admins; removing an owner
 /// needs an owner or a global admin; a member may remove themself; never the last owner.
+/// With `OnExists::Converge` (seeds) a user who is no longer a member is skipped.
 pub fn remove(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     profile_ref: &str,
     user_refs: &[String],
+    on_missing: OnExists,
 ) -> Result<Vec<Outcome<Member>>> {
     let (profile, actor_role) = removal_rights(tx, ctx, profile_ref, user_refs)?;
     let mut out = Vec::with_capacity(user_refs.len());
     for reference in user_refs {
         let user = need_user(tx, reference)?;
-        let member = tx
-            .member_get(&profile.id, &user.id)?
-            .ok_or_else(|| not_a_member(&user, &profile))?;
+        let Some(member) = tx.member_get(&profile.id, &user.id)? else {
+            if on_missing == OnExists::Converge {
+                continue;
+            }
+            return Err(not_a_member(&user, &profile));
+        };
         if member.role == Role::Owner && !ctx.actor.is(&user) {
             require_owner_power(ctx, actor_role, "removing an owner")?;
         }

@@ -88,6 +88,10 @@ pub enum Command {
     /// Invitations by email to join a profile
     #[command(subcommand)]
     Invite(super::invite::InviteCmd),
+    /// Load seed files: events applied atomically and idempotently
+    Seed(super::seed::SeedArgs),
+    /// Write the whole database as a seed document
+    Export(super::seed::ExportArgs),
     /// The audit log of every change, and its verification
     Audit(AuditArgs),
 }

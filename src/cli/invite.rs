@@ -128,7 +128,9 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
     match cmd {
         InviteCmd::Send(a) => send(app, a, &now),
         InviteCmd::Accept { id } => {
-            let o = app.write(OpenMode::Existing, |tx, ctx| invite::accept(tx, ctx, &id))?;
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                invite::accept(tx, ctx, &id, OnExists::Fail)
+            })?;
             let (inv, member) = o.value();
             let mut v = inv.to_json(&now);
             if let Some(obj) = v.as_object_mut() {
@@ -146,7 +148,9 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
             )
         }
         InviteCmd::Reject { id } => {
-            let o = app.write(OpenMode::Existing, |tx, ctx| invite::reject(tx, ctx, &id))?;
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                invite::reject(tx, ctx, &id, OnExists::Fail)
+            })?;
             let inv = o.value();
             app.out.changed(
                 &INVITATION,
@@ -155,7 +159,9 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
             )
         }
         InviteCmd::Cancel { id } => {
-            let o = app.write(OpenMode::Existing, |tx, ctx| invite::cancel(tx, ctx, &id))?;
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                invite::cancel(tx, ctx, &id, OnExists::Fail)
+            })?;
             let inv = o.value();
             app.out.changed(
                 &INVITATION,
@@ -222,6 +228,7 @@ fn send(app: &App, a: InviteSend, now: &str) -> Result<()> {
             email: email.clone(),
             role,
             expires_in,
+            restore: Default::default(),
         })
         .collect();
     let outcomes = app.write(OpenMode::Existing, |tx, ctx| {

@@ -159,7 +159,7 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
                 app.confirm(&format!("remove {} members from {}", members.len(), p.slug))?;
             }
             let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
-                member::remove(tx, ctx, &profile, &users)
+                member::remove(tx, ctx, &profile, &users, OnExists::Fail)
             })?;
             show_all(app, &outcomes)
         }

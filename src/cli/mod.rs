@@ -6,6 +6,7 @@ mod init;
 mod invite;
 mod member;
 mod profile;
+mod seed;
 mod user;
 
 use std::io::{IsTerminal, Read};
@@ -32,6 +33,8 @@ pub struct App {
     pub busy_timeout_ms: u64,
     /// stdin and stderr are terminals and --no-input was not given: prompts are allowed.
     pub interactive: bool,
+    /// Threads for password hashing in seeds: `ROSTER_THREADS`, else every core.
+    pub threads: usize,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -85,6 +88,12 @@ impl App {
             })?,
             None => DEFAULT_BUSY_TIMEOUT_MS,
         };
+        let threads = match env("ROSTER_THREADS") {
+            Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                Error::usage(format!("ROSTER_THREADS {v:?} is not a positive number"))
+            })?,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
         let login = env("USER")
             .or_else(|| env("LOGNAME"))
             .unwrap_or_else(|| "unknown".to_string());
@@ -97,6 +106,7 @@ impl App {
             now,
             busy_timeout_ms,
             interactive: !g.no_input && std::io::stdin().is_terminal() && stderr_tty,
+            threads,
         })
     }
 
@@ -236,6 +246,8 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Profile(cmd) => profile::run(app, cmd),
         Command::Member(cmd) => member::run(app, cmd),
         Command::Invite(cmd) => invite::run(app, cmd),
+        Command::Seed(a) => seed::seed(app, a),
+        Command::Export(a) => seed::export(app, a),
         Command::Audit(cmd) => audit::run(app, cmd),
     }
 }

@@ -48,6 +48,18 @@ impl Tx<'_> {
         )
     }
 
+    /// The most recent invitation of an email to a profile, in any status.
+    pub fn invite_latest(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
+        one(
+            self.conn,
+            &format!(
+                "{SELECT} WHERE i.profile_id = ?1 AND i.email = ?2 ORDER BY i.created_at DESC, i.rowid DESC LIMIT 1"
+            ),
+            [profile_id, email],
+            from_row,
+        )
+    }
+
     /// Invitations, newest first, optionally of one profile and one effective status.
     pub fn invite_list(
         &self,

@@ -7,6 +7,7 @@
 //! implement the same narrow interface.
 
 mod audit;
+mod dump;
 mod invitations;
 mod members;
 mod profiles;

@@ -1,0 +1,306 @@
+//! `roster seed` and `roster export`.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::App;
+use crate::error::{Error, Result};
+use crate::output::Format;
+use crate::seed::events::Event;
+use crate::seed::{self, Input, Observer, Options, Report, Source};
+use crate::store::OpenMode;
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  roster seed                          load ./seed.json\n  \
+    roster seed users.jsonl profiles.json  several files, one transaction\n  \
+    roster seed --dry-run seed.json       show the plan, write nothing\n  \
+    roster seed --check seed.json         exit 1 if the database differs\n  \
+    generate | roster seed --jsonl -      JSON Lines from stdin"
+)]
+pub struct SeedArgs {
+    /// Seed files, applied in order in one transaction; '-' reads stdin [default: seed.json]
+    pub files: Vec<String>,
+    /// Apply inside a transaction that is rolled back, and print the plan
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise
+    #[arg(long, conflicts_with = "dry_run")]
+    pub check: bool,
+    /// Standard input is JSON Lines (files ending in .jsonl always are)
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  roster export -o backup.json\n  \
+    roster export --with-secrets -o full.json   (includes password hashes; mode 0600)")]
+pub struct ExportArgs {
+    /// Write to this file (created with mode 0600) instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Include password hashes
+    #[arg(long)]
+    pub with_secrets: bool,
+}
+
+/// Progress on a terminal, and the plan for --dry-run.
+struct Watch {
+    bar: Option<indicatif::ProgressBar>,
+    plan: bool,
+    format: Format,
+    json_plan: Vec<Value>,
+    failed: Option<Error>,
+}
+
+impl Observer for Watch {
+    fn total(&mut self, events: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(events);
+        }
+    }
+
+    fn applied(&mut self, event: &Event, outcome: &'static str, subject: &str) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+        if !self.plan || self.failed.is_some() {
+            return;
+        }
+        let line = json!({ "index": event.index, "event": event.name, "outcome": outcome, "subject": subject });
+        let text = match self.format {
+            Format::Json => {
+                self.json_plan.push(line);
+                return;
+            }
+            Format::Jsonl => format!("{line}\n"),
+            Format::Csv => format!(
+                "{},{},{},\"{}\"\n",
+                event.index,
+                event.name,
+                outcome,
+                subject.replace('"', "\"\"")
+            ),
+            Format::Table => format!(
+                "{:>6}  {:<15} {:<9} {subject}\n",
+                event.index, event.name, outcome
+            ),
+        };
+        let mut out = std::io::stdout().lock();
+        if let Err(e) = out.write_all(text.as_bytes()) {
+            self.failed = Some(e.into());
+        }
+    }
+}
+
+pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
+    let files = if a.files.is_empty() {
+        vec!["seed.json".to_string()]
+    } else {
+        a.files
+    };
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(Error::usage("seed: '-' (stdin) can be given only once"));
+    }
+    // Standard input is spooled to a private temporary file, read twice like a file.
+    let mut spool: Option<tempfile::NamedTempFile> = None;
+    let mut inputs = Vec::with_capacity(files.len());
+    for f in &files {
+        if f == "-" {
+            let mut tmp = tempfile::NamedTempFile::new().map_err(|e| {
+                Error::internal(format!("cannot create a temporary file for stdin: {e}"))
+            })?;
+            std::io::copy(&mut std::io::stdin().lock(), tmp.as_file_mut())
+                .map_err(|e| Error::no_input(format!("cannot read the seed from stdin: {e}")))?;
+            inputs.push(Input {
+                source: Source::Stdin(tmp.path().to_path_buf()),
+                lines: a.jsonl,
+            });
+            spool = Some(tmp);
+        } else {
+            let path = PathBuf::from(f);
+            if !path.exists() {
+                let mut e = Error::no_input(format!("seed file not found: {f}"));
+                if f == "seed.json" {
+                    e = e.hint(
+                        "run roster where seed.json is, or name the seed file: roster seed FILE",
+                    );
+                }
+                return Err(e);
+            }
+            let lines = path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"));
+            inputs.push(Input {
+                source: Source::File(path),
+                lines,
+            });
+        }
+    }
+
+    let show_bar = !app.out.quiet && std::io::stderr().is_terminal() && !a.check;
+    let mut watch = Watch {
+        bar: show_bar.then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {bar:30} {pos}/{len} events {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar
+        }),
+        plan: a.dry_run && !app.out.quiet,
+        format: app.out.format,
+        json_plan: Vec::new(),
+        failed: None,
+    };
+    let mut store = app.open(OpenMode::Create)?;
+    let options = Options {
+        rollback: a.dry_run || a.check,
+        threads: app.threads,
+    };
+    let env = |name: &str| std::env::var(name).ok();
+    let result = seed::run(
+        &mut store, &app.login, app.now, &inputs, options, &env, &mut watch,
+    );
+    if let Some(bar) = &watch.bar {
+        bar.finish_and_clear();
+    }
+    drop(spool);
+    let report = result?;
+    if let Some(e) = watch.failed.take() {
+        return Err(e);
+    }
+    if a.check {
+        if report.changed() {
+            return Err(Error::differs(format!(
+                "the database differs from the seed: {} of {} events would change it",
+                report
+                    .summary
+                    .iter()
+                    .map(|(_, c)| c.created + c.updated + c.removed)
+                    .sum::<u64>(),
+                report.events
+            ))
+            .hint("apply it with `roster seed`, or see what would change with --dry-run"));
+        }
+        return Ok(());
+    }
+    if app.out.quiet {
+        return Ok(());
+    }
+    print_report(app, &report, a.dry_run, watch.json_plan)
+}
+
+fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> Result<()> {
+    match app.out.format {
+        Format::Table => {
+            let rows: Vec<Value> = report
+                .summary
+                .iter()
+                .map(|(name, c)| {
+                    json!({ "event": name, "created": c.created, "updated": c.updated, "unchanged": c.unchanged, "removed": c.removed })
+                })
+                .collect();
+            let mut text = if rows.is_empty() {
+                String::new()
+            } else {
+                crate::output::render_table(&SUMMARY, &rows, app.out.width, app.out.color)
+            };
+            let ms = report.elapsed.as_secs_f64() * 1000.0;
+            text.push_str(&if dry_run {
+                format!(
+                    "dry run: {} events checked in {ms:.0} ms; nothing was written\n",
+                    report.events
+                )
+            } else if report.changed() {
+                format!("applied {} events in {ms:.0} ms\n", report.events)
+            } else {
+                format!(
+                    "{} events, all unchanged ({ms:.0} ms); nothing was written\n",
+                    report.events
+                )
+            });
+            app.out.out(&text)
+        }
+        Format::Json => {
+            let mut v = report.to_json();
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("dry_run".into(), dry_run.into());
+                if dry_run {
+                    obj.insert("plan".into(), Value::Array(plan));
+                }
+            }
+            app.out.out(&crate::output::render_json(&v))
+        }
+        Format::Jsonl | Format::Csv => {
+            let rows: Vec<Value> = report
+                .summary
+                .iter()
+                .map(|(name, c)| {
+                    json!({ "event": name, "created": c.created, "updated": c.updated, "unchanged": c.unchanged, "removed": c.removed })
+                })
+                .collect();
+            if app.out.format == Format::Csv {
+                app.out.out(&crate::output::render_csv(&SUMMARY, &rows))
+            } else {
+                app.out.out(&crate::output::render_jsonl(&rows))
+            }
+        }
+    }
+}
+
+const SUMMARY: crate::output::Shape = crate::output::Shape {
+    noun: "event",
+    fields: &["event", "created", "updated", "unchanged", "removed"],
+    columns: &["event", "created", "updated", "unchanged", "removed"],
+};
+
+pub fn export(app: &App, a: ExportArgs) -> Result<()> {
+    let mut store = app.open(OpenMode::Existing)?;
+    store.read(|tx| {
+        let ctx = app.ctx(tx)?;
+        match &a.output {
+            None => {
+                let stdout = std::io::stdout();
+                let mut out = std::io::BufWriter::new(stdout.lock());
+                crate::seed::export::export(tx, &ctx, a.with_secrets, &mut out)?;
+                Ok(())
+            }
+            Some(path) => {
+                let file = create_private(path)?;
+                let mut out = std::io::BufWriter::new(file);
+                let n = crate::seed::export::export(tx, &ctx, a.with_secrets, &mut out)?;
+                app.out
+                    .note(&format!("exported {n} events to {}", path.display()));
+                Ok(())
+            }
+        }
+    })
+}
+
+/// Creates (or truncates) a file readable only by its owner.
+fn create_private(path: &std::path::Path) -> Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| Error::no_input(format!("cannot write {}: {e}", path.display())))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| Error::no_input(format!("cannot restrict {}: {e}", path.display())))?;
+    }
+    Ok(file)
+}

@@ -1,0 +1,134 @@
+//! `roster export`: the whole database as a version-1 seed document, in dependency order
+//! (users, profiles, members, invitations, media) and a stable order within each kind, so
+//! that exporting, seeding into an empty database and exporting again gives the same
+//! bytes. Timestamps (`created_at`, `updated_at`, `added_at`) and the audit log are not
+//! part of it: a seed writes its own. Password hashes only with `with_secrets`.
+
+use std::io::Write;
+
+use serde_json::{Map, Value, json};
+
+use crate::actions::{Ctx, require};
+use crate::error::Result;
+use crate::model::User;
+use crate::store::Tx;
+
+/// Inserts `key: value` unless the value is null, an empty array or an empty object.
+fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
+    let empty = match &value {
+        Value::Null => true,
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    };
+    if !empty {
+        map.insert(key.to_string(), value);
+    }
+}
+
+fn event(
+    out: &mut dyn Write,
+    first: &mut bool,
+    name: &str,
+    data: Map<String, Value>,
+) -> Result<()> {
+    if !*first {
+        out.write_all(b",\n")?;
+    }
+    *first = false;
+    let line = json!({ "event": name, "data": Value::Object(data) });
+    out.write_all(line.to_string().as_bytes())?;
+    Ok(())
+}
+
+fn user_data(u: &User, with_secrets: bool) -> Map<String, Value> {
+    let mut d = Map::new();
+    d.insert("id".into(), u.id.clone().into());
+    put(&mut d, "email", json!(u.email));
+    put(&mut d, "username", json!(u.username));
+    put(&mut d, "phone", json!(u.phone));
+    d.insert("name".into(), u.name.clone().into());
+    put(&mut d, "image", json!(u.image));
+    if u.kind != "person" {
+        d.insert("type".into(), u.kind.clone().into());
+    }
+    put(&mut d, "roles", json!(u.roles));
+    put(&mut d, "tags", json!(u.tags));
+    put(&mut d, "metadata", Value::Object(u.metadata.clone()));
+    if !u.active {
+        d.insert("active".into(), false.into());
+    }
+    if with_secrets {
+        put(&mut d, "password_hash", json!(u.password_hash));
+    }
+    d
+}
+
+/// Writes the export of the database to `out`. The operator and global admins only.
+pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -> Result<u64> {
+    require(
+        ctx.actor.is_global_admin(),
+        "exporting the database",
+        "global admins and the operator",
+    )?;
+    let mut first = true;
+    let mut count = 0u64;
+    out.write_all(b"{\"version\": 1, \"events\": [\n")?;
+
+    // The first user a seed creates in an empty database becomes a global admin; if the
+    // first one exported is not one, a user-revoke at the end restores that.
+    let mut first_user_not_admin: Option<String> = None;
+    let mut seen_user = false;
+    tx.users_each(|u| {
+        if !seen_user {
+            seen_user = true;
+            if !u.is_admin() {
+                first_user_not_admin = Some(u.id.clone());
+            }
+        }
+        count += 1;
+        event(out, &mut first, "user-create", user_data(&u, with_secrets))
+    })?;
+    tx.profiles_each(|p| {
+        let mut d = Map::new();
+        d.insert("id".into(), p.id.into());
+        d.insert("slug".into(), p.slug.into());
+        d.insert("name".into(), p.name.into());
+        put(&mut d, "logo", json!(p.logo));
+        d.insert("color".into(), p.color.into());
+        d.insert("member_limit".into(), p.member_limit.into());
+        put(&mut d, "metadata", Value::Object(p.metadata));
+        count += 1;
+        event(out, &mut first, "profile-create", d)
+    })?;
+    tx.members_each(|m| {
+        let mut d = Map::new();
+        d.insert("profile".into(), m.profile_slug.into());
+        d.insert("user".into(), m.user_id.into());
+        d.insert("role".into(), m.role.as_str().into());
+        count += 1;
+        event(out, &mut first, "member-add", d)
+    })?;
+    tx.invitations_each(|i| {
+        let mut d = Map::new();
+        d.insert("id".into(), i.id.into());
+        d.insert("profile".into(), i.profile_slug.into());
+        d.insert("email".into(), i.email.into());
+        d.insert("role".into(), i.role.as_str().into());
+        d.insert("status".into(), i.status.as_str().into());
+        d.insert("expires_at".into(), i.expires_at.into());
+        put(&mut d, "inviter", json!(i.inviter_id));
+        count += 1;
+        event(out, &mut first, "invite-send", d)
+    })?;
+    if let Some(id) = first_user_not_admin {
+        let mut d = Map::new();
+        d.insert("user".into(), id.into());
+        d.insert("roles".into(), json!(["admin"]));
+        count += 1;
+        event(out, &mut first, "user-revoke", d)?;
+    }
+    out.write_all(if first { b"]}\n" } else { b"\n]}\n" })?;
+    out.flush()?;
+    Ok(count)
+}

@@ -1,0 +1,491 @@
+//! Seeds (DESIGN.md §5): ordered events applied through the very actions the commands
+//! call, in one `BEGIN IMMEDIATE` transaction, after every event of every file was checked.
+//!
+//! Two passes keep memory flat however large the input: the first streams every file to
+//! check shapes and collect plain-text passwords (which are then hashed on all cores,
+//! outside the write lock); the second streams them again and applies each event.
+//! Standard input is spooled to a private temporary file so it can be read twice.
+
+pub mod events;
+pub mod export;
+
+pub mod scan;
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use crate::actions::{self, Ctx, OnExists, Outcome};
+use crate::error::{Error, Result};
+use crate::password;
+use crate::store::{Store, Tx};
+use events::{Event, Op, ShapeError};
+use scan::{Layout, Pos, Scanner};
+
+/// One seed input.
+#[derive(Debug, Clone)]
+pub enum Source {
+    File(PathBuf),
+    /// `-`: standard input, already spooled to this file.
+    Stdin(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub source: Source,
+    /// JSON Lines (`.jsonl`, or `--jsonl` for stdin).
+    pub lines: bool,
+}
+
+impl Input {
+    /// How the input is named in messages and in the audit source.
+    pub fn name(&self) -> String {
+        match &self.source {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin(_) => "<stdin>".to_string(),
+        }
+    }
+
+    fn audit_source(&self) -> String {
+        match &self.source {
+            Source::File(p) => format!(
+                "seed:{}",
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ),
+            Source::Stdin(_) => "seed:<stdin>".to_string(),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        match &self.source {
+            Source::File(p) | Source::Stdin(p) => p,
+        }
+    }
+
+    fn open(&self) -> Result<Scanner<BufReader<File>>> {
+        let file = File::open(self.path()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::no_input(format!("seed file not found: {}", self.name()))
+                    .hint("give the path of a seed file, or - to read standard input")
+            } else {
+                Error::no_input(format!("cannot read the seed file {}: {e}", self.name()))
+            }
+        })?;
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(Error::no_input(format!(
+                "{} is a directory, not a seed file",
+                self.name()
+            )));
+        }
+        let layout = self.lines.then_some(Layout::Lines);
+        Ok(Scanner::new(
+            BufReader::with_capacity(256 * 1024, file),
+            layout,
+        ))
+    }
+}
+
+/// What the caller wants done.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Apply in a transaction that is rolled back.
+    pub rollback: bool,
+    /// Threads for password hashing.
+    pub threads: usize,
+}
+
+/// Created / updated / unchanged / removed counts of one event name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub removed: u64,
+}
+
+impl Counts {
+    pub fn total(&self) -> u64 {
+        self.created + self.updated + self.unchanged + self.removed
+    }
+}
+
+/// The result of a seed run.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub events: u64,
+    /// Per event name, in the order of [`events::EVENTS`].
+    pub summary: Vec<(&'static str, Counts)>,
+    pub elapsed: Duration,
+    pub passwords_hashed: usize,
+}
+
+impl Report {
+    /// True when anything was (or would be) written.
+    pub fn changed(&self) -> bool {
+        self.summary
+            .iter()
+            .any(|(_, c)| c.created + c.updated + c.removed > 0)
+    }
+
+    pub fn to_json(&self) -> Value {
+        let summary: Vec<Value> = self
+            .summary
+            .iter()
+            .map(|(name, c)| {
+                json!({
+                    "event": name,
+                    "created": c.created,
+                    "updated": c.updated,
+                    "unchanged": c.unchanged,
+                    "removed": c.removed,
+                })
+            })
+            .collect();
+        json!({
+            "events": self.events,
+            "changed": self.changed(),
+            "summary": summary,
+            "elapsed_ms": self.elapsed.as_millis() as u64,
+        })
+    }
+}
+
+/// Watches the run: progress and the plan.
+pub trait Observer {
+    /// The number of events, known after the first pass.
+    fn total(&mut self, _events: u64) {}
+    /// One event applied, with its outcome (`created`, `updated`, `unchanged`, `removed`)
+    /// and what it acted on.
+    fn applied(&mut self, _event: &Event, _outcome: &'static str, _subject: &str) {}
+}
+
+impl Observer for () {}
+
+/// The prefix of every message about an event: `FILE:LINE:COLUMN: event N (name)`.
+fn locate(file: &str, pos: Pos, index: usize, name: Option<&str>) -> String {
+    match name {
+        Some(n) => format!("{file}:{pos}: event {index} ({n})"),
+        None => format!("{file}:{pos}: event {index}"),
+    }
+}
+
+const MAX_SHOWN_ERRORS: usize = 200;
+
+/// Pass one: checks every event of every input, returning the event count and the
+/// plain-text passwords to hash (by event index), or every shape error at once.
+fn check_all(
+    inputs: &[Input],
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(u64, Vec<(usize, Box<actions::user::NewUser>, String)>)> {
+    let mut errors: Vec<String> = Vec::new();
+    let mut total_errors = 0usize;
+    let mut passwords = Vec::new();
+    let mut index = 0usize;
+    for input in inputs {
+        let name = input.name();
+        let mut scanner = input.open()?;
+        while let Some(raw) = scanner.next_event() {
+            match raw {
+                Err(e) => {
+                    total_errors += 1;
+                    errors.push(format!("{name}:{}: {}", e.pos, e.message));
+                    break;
+                }
+                Ok(raw) => {
+                    index += 1;
+                    let event_name = raw
+                        .top("event")
+                        .and_then(|f| f.value.as_str())
+                        .and_then(|n| events::EVENTS.iter().find(|(e, _)| *e == n))
+                        .map(|(e, _)| *e);
+                    match events::check(raw, index, env) {
+                        Ok(ev) => {
+                            if let Op::UserCreate(user, Some(plain)) = ev.op {
+                                passwords.push((index, user, plain.text));
+                            }
+                        }
+                        Err(errs) => {
+                            for ShapeError { pos, message } in errs {
+                                total_errors += 1;
+                                if errors.len() < MAX_SHOWN_ERRORS {
+                                    errors.push(format!(
+                                        "{}: {message}",
+                                        locate(&name, pos, index, event_name)
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for e in scanner.doc_errors.drain(..) {
+            total_errors += 1;
+            errors.push(format!("{name}:{}: {}", e.pos, e.message));
+        }
+    }
+    if total_errors > 0 {
+        let mut message = format!(
+            "the seed has {total_errors} error{}; nothing was written",
+            if total_errors == 1 { "" } else { "s" }
+        );
+        for e in &errors {
+            message.push_str("\n  ");
+            message.push_str(e);
+        }
+        if total_errors > errors.len() {
+            message.push_str(&format!("\n  … and {} more", total_errors - errors.len()));
+        }
+        return Err(Error::invalid(message));
+    }
+    Ok((index as u64, passwords))
+}
+
+/// Hashes the seed's plain-text passwords on `threads` threads. A user who already has a
+/// hash that verifies the same password keeps it, so a second run writes nothing.
+fn hash_passwords(
+    store: &mut Store,
+    passwords: Vec<(usize, Box<actions::user::NewUser>, String)>,
+    threads: usize,
+) -> Result<HashMap<usize, String>> {
+    if passwords.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let existing: Vec<Option<String>> = store.read(|tx| {
+        passwords
+            .iter()
+            .map(
+                |(_, user, _)| Ok(actions::user::existing(tx, user)?.and_then(|u| u.password_hash)),
+            )
+            .collect()
+    })?;
+    let jobs: Vec<(usize, String, Option<String>)> = passwords
+        .into_iter()
+        .zip(existing)
+        .map(|((i, _, pw), old)| (i, pw, old))
+        .collect();
+    let threads = threads.clamp(1, jobs.len());
+    let chunk = jobs.len().div_ceil(threads);
+    let results: Vec<Result<Vec<(usize, String)>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|(i, pw, old)| {
+                            let hash = match old {
+                                Some(h) if password::verify(pw, h) => h.clone(),
+                                _ => password::hash(pw)?,
+                            };
+                            Ok((*i, hash))
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::internal("a hashing thread panicked")))
+            })
+            .collect()
+    });
+    let mut out = HashMap::new();
+    for r in results {
+        out.extend(r?);
+    }
+    Ok(out)
+}
+
+/// Runs a seed: checks everything, hashes passwords, then applies every event in one
+/// transaction (rolled back with `rollback`). `env` looks up `${env:…}` variables.
+pub fn run(
+    store: &mut Store,
+    login: &str,
+    now: DateTime<Utc>,
+    inputs: &[Input],
+    options: Options,
+    env: &dyn Fn(&str) -> Option<String>,
+    observer: &mut dyn Observer,
+) -> Result<Report> {
+    let started = Instant::now();
+    let (total, passwords) = check_all(inputs, env)?;
+    observer.total(total);
+    let passwords_hashed = passwords.len();
+    let hashes = hash_passwords(store, passwords, options.threads)?;
+
+    let apply = |tx: &mut Tx<'_>| -> Result<Vec<(&'static str, Counts)>> {
+        let mut counts: Vec<(&'static str, Counts)> = events::EVENTS
+            .iter()
+            .map(|(n, _)| (*n, Counts::default()))
+            .collect();
+        let operator = actions::Actor::Operator {
+            login: login.to_string(),
+        };
+        let mut index = 0usize;
+        for input in inputs {
+            let name = input.name();
+            let base = Ctx::new(operator.clone(), now, input.audit_source());
+            let mut scanner = input.open()?;
+            while let Some(raw) = scanner.next_event() {
+                index += 1;
+                let raw =
+                    raw.map_err(|e| Error::invalid(format!("{name}:{}: {}", e.pos, e.message)))?;
+                let ev = events::check(raw, index, env).map_err(|errs| {
+                    let first = errs
+                        .into_iter()
+                        .next()
+                        .map(|e| e.message)
+                        .unwrap_or_default();
+                    Error::invalid(format!("{name}: event {index}: {first}"))
+                })?;
+                let where_ = locate(&name, ev.pos, ev.index, Some(ev.name));
+                let ctx = match &ev.as_user {
+                    None => base.clone(),
+                    Some(who) => base.with_actor(
+                        actions::resolve_actor(tx, login, Some(who))
+                            .map_err(|e| e.context(&where_))?,
+                    ),
+                };
+                let (outcome, subject) =
+                    apply_one(tx, &ctx, &ev, &hashes).map_err(|e| e.context(&where_))?;
+                if let Some((_, c)) = counts.iter_mut().find(|(n, _)| *n == ev.name) {
+                    match outcome {
+                        "created" => c.created += 1,
+                        "updated" => c.updated += 1,
+                        "removed" => c.removed += 1,
+                        _ => c.unchanged += 1,
+                    }
+                }
+                observer.applied(&ev, outcome, &subject);
+            }
+        }
+        Ok(counts)
+    };
+    let counts = if options.rollback {
+        store.write_rolled_back(apply)?
+    } else {
+        store.write(apply)?
+    };
+    Ok(Report {
+        events: total,
+        summary: counts.into_iter().filter(|(_, c)| c.total() > 0).collect(),
+        elapsed: started.elapsed(),
+        passwords_hashed,
+    })
+}
+
+/// The label of several outcomes: created if any was, else updated, else removed, else
+/// unchanged.
+fn label_of<T>(outcomes: &[Outcome<T>]) -> &'static str {
+    let any = |f: fn(&Outcome<T>) -> bool| outcomes.iter().any(f);
+    if any(|o| matches!(o, Outcome::Created(_))) {
+        "created"
+    } else if any(|o| matches!(o, Outcome::Updated(_))) {
+        "updated"
+    } else if any(|o| matches!(o, Outcome::Deleted(_))) {
+        "removed"
+    } else {
+        "unchanged"
+    }
+}
+
+fn label<T>(o: &Outcome<T>) -> &'static str {
+    match o {
+        Outcome::Deleted(_) => "removed",
+        other => other.label(),
+    }
+}
+
+/// Applies one checked event through its action, in converging mode.
+fn apply_one(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    ev: &Event,
+    hashes: &HashMap<usize, String>,
+) -> Result<(&'static str, String)> {
+    use actions::{invite, member, profile, user};
+    Ok(match &ev.op {
+        Op::UserCreate(input, plain) => {
+            let mut input = (**input).clone();
+            if plain.is_some() {
+                input.password_hash = hashes.get(&ev.index).cloned();
+            }
+            let o = user::create(tx, ctx, input, OnExists::Converge)?;
+            (label(&o), o.value().label().to_string())
+        }
+        Op::UserUpdate { user: r, changes } => {
+            let o = user::update(tx, ctx, r, changes.clone())?;
+            (label(&o), o.value().label().to_string())
+        }
+        Op::UserGrant { user: r, roles } => {
+            let o = user::grant(tx, ctx, r, roles)?;
+            (label(&o), o.value().label().to_string())
+        }
+        Op::UserRevoke { user: r, roles } => {
+            let o = user::revoke(tx, ctx, r, roles)?;
+            (label(&o), o.value().label().to_string())
+        }
+        Op::ProfileCreate(input) => {
+            let o = profile::create(tx, ctx, input.clone(), OnExists::Converge)?;
+            (label(&o), o.value().slug.clone())
+        }
+        Op::ProfileUpdate {
+            profile: p,
+            changes,
+        } => {
+            let o = profile::update(tx, ctx, p, changes.clone())?;
+            (label(&o), o.value().slug.clone())
+        }
+        Op::MemberAdd {
+            profile: p,
+            users,
+            role,
+        } => {
+            let o = member::add(tx, ctx, p, users, *role, OnExists::Converge)?;
+            (label_of(&o), format!("{p}: {}", users.join(", ")))
+        }
+        Op::MemberRole {
+            profile: p,
+            user: u,
+            role,
+        } => {
+            let o = member::set_role(tx, ctx, p, u, *role)?;
+            (label(&o), format!("{p}: {u} {}", role.as_str()))
+        }
+        Op::MemberRemove { profile: p, users } => {
+            let o = member::remove(tx, ctx, p, users, OnExists::Converge)?;
+            (label_of(&o), format!("{p}: {}", users.join(", ")))
+        }
+        Op::InviteSend {
+            profile: p,
+            invites,
+            resend,
+        } => {
+            let emails: Vec<&str> = invites.iter().map(|i| i.email.as_str()).collect();
+            let o = invite::send(tx, ctx, p, invites.clone(), *resend, OnExists::Converge)?;
+            (label_of(&o), format!("{p}: {}", emails.join(", ")))
+        }
+        Op::InviteAccept { id } => {
+            let o = invite::accept(tx, ctx, id, OnExists::Converge)?;
+            (label(&o), id.clone())
+        }
+        Op::InviteReject { id } => {
+            let o = invite::reject(tx, ctx, id, OnExists::Converge)?;
+            (label(&o), id.clone())
+        }
+        Op::InviteCancel { id } => {
+            let o = invite::cancel(tx, ctx, id, OnExists::Converge)?;
+            (label(&o), id.clone())
+        }
+    })
+}

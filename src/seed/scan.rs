@@ -1,0 +1,729 @@
+//! A streaming scanner for seed files. It walks the three accepted layouts (the version-1
+//! document, a bare array, JSON Lines) one event at a time, keeping only the current event
+//! in memory, and records the line and column of every event and of every field in its
+//! `data`, so that errors can name `FILE:LINE:COLUMN`.
+
+use std::io::Read;
+
+use serde_json::Value;
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl std::fmt::Display for Pos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// A syntax error: the file cannot be read past this point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// One field of an event, with where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub key: String,
+    pub key_pos: Pos,
+    pub value: Value,
+    pub value_pos: Pos,
+}
+
+/// One event as written: its top-level fields, and the fields of its `data` object.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawEvent {
+    pub pos: Pos,
+    pub top: Vec<Field>,
+    /// The fields of `data` when it is an object; `None` when `data` is absent or not one.
+    pub data: Option<Vec<Field>>,
+}
+
+impl RawEvent {
+    pub fn top(&self, key: &str) -> Option<&Field> {
+        self.top.iter().find(|f| f.key == key)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    Document,
+    Array,
+    Lines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Start,
+    /// Inside the events array; `first` until an element was read.
+    InArray {
+        first: bool,
+    },
+    /// After the document's events array: remaining keys.
+    AfterEvents,
+    Done,
+}
+
+pub struct Scanner<R: Read> {
+    src: R,
+    buf: Vec<u8>,
+    at: usize,
+    len: usize,
+    eof: bool,
+    line: u32,
+    col: u32,
+    layout: Layout,
+    state: State,
+    /// Problems with the document's own keys (`version`, unknown keys), reported with the
+    /// events' errors.
+    pub doc_errors: Vec<SyntaxError>,
+    saw_events: bool,
+    keys_seen: usize,
+}
+
+const BUF: usize = 64 * 1024;
+/// The largest single value accepted (a guard against unbounded memory on bad input).
+const MAX_VALUE: usize = 16 * 1024 * 1024;
+
+impl<R: Read> Scanner<R> {
+    pub fn new(src: R, layout: Option<Layout>) -> Self {
+        Scanner {
+            src,
+            buf: vec![0; BUF],
+            at: 0,
+            len: 0,
+            eof: false,
+            line: 1,
+            col: 1,
+            layout: layout.unwrap_or(Layout::Document),
+            state: State::Start,
+            doc_errors: Vec::new(),
+            saw_events: false,
+            keys_seen: 0,
+        }
+    }
+
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    fn err<T>(&self, message: impl Into<String>) -> Result<T, SyntaxError> {
+        Err(SyntaxError {
+            pos: self.pos(),
+            message: message.into(),
+        })
+    }
+
+    pub fn pos(&self) -> Pos {
+        Pos {
+            line: self.line,
+            col: self.col,
+        }
+    }
+
+    fn fill(&mut self) -> Result<(), SyntaxError> {
+        if self.at < self.len || self.eof {
+            return Ok(());
+        }
+        loop {
+            match self.src.read(&mut self.buf) {
+                Ok(0) => {
+                    self.eof = true;
+                    self.len = 0;
+                    self.at = 0;
+                    return Ok(());
+                }
+                Ok(n) => {
+                    self.len = n;
+                    self.at = 0;
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return self.err(format!("read error: {e}")),
+            }
+        }
+    }
+
+    fn peek(&mut self) -> Result<Option<u8>, SyntaxError> {
+        self.fill()?;
+        Ok((self.at < self.len).then(|| self.buf[self.at]))
+    }
+
+    fn bump(&mut self) -> Result<Option<u8>, SyntaxError> {
+        let b = self.peek()?;
+        if let Some(b) = b {
+            self.at += 1;
+            if b == b'\n' {
+                self.line += 1;
+                self.col = 1;
+            } else if b & 0xC0 != 0x80 {
+                self.col += 1;
+            }
+        }
+        Ok(b)
+    }
+
+    fn skip_ws(&mut self) -> Result<(), SyntaxError> {
+        while let Some(b) = self.peek()? {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                self.bump()?;
+            } else if b == 0xEF && self.line == 1 && self.col == 1 {
+                // A UTF-8 byte order mark at the very start.
+                for _ in 0..3 {
+                    self.bump()?;
+                }
+                self.col = 1;
+            } else {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn expect(&mut self, want: u8, what: &str) -> Result<(), SyntaxError> {
+        self.skip_ws()?;
+        match self.peek()? {
+            Some(b) if b == want => {
+                self.bump()?;
+                Ok(())
+            }
+            Some(b) => self.err(format!("expected {what}, found {}", show_byte(b))),
+            None => self.err(format!("expected {what}, found the end of the file")),
+        }
+    }
+
+    /// Copies the raw bytes of one JSON value into `out`, checking that brackets balance
+    /// and strings end; the bytes are then parsed by serde_json.
+    fn capture(&mut self, out: &mut Vec<u8>) -> Result<(), SyntaxError> {
+        self.skip_ws()?;
+        let mut depth: Vec<u8> = Vec::new();
+        let mut in_string = false;
+        let mut escaped = false;
+        let start = self.pos();
+        loop {
+            let Some(b) = self.peek()? else {
+                return Err(SyntaxError {
+                    pos: if in_string || !depth.is_empty() {
+                        start
+                    } else {
+                        self.pos()
+                    },
+                    message: if in_string {
+                        "a string that starts here never ends".into()
+                    } else if !depth.is_empty() {
+                        "a value that starts here never ends".into()
+                    } else {
+                        "expected a value, found the end of the file".into()
+                    },
+                });
+            };
+            if out.len() > MAX_VALUE {
+                return Err(SyntaxError {
+                    pos: start,
+                    message: format!("a value larger than {} MiB starts here", MAX_VALUE >> 20),
+                });
+            }
+            if in_string {
+                self.bump()?;
+                out.push(b);
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                    if depth.is_empty() {
+                        return Ok(());
+                    }
+                } else if b == b'\n' {
+                    return self.err("a line break inside a string");
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' => depth.push(b'}'),
+                b'[' => depth.push(b']'),
+                b'}' | b']' => {
+                    if depth.is_empty() {
+                        // The end of the enclosing container: the scalar before it is done.
+                        return if out.is_empty() {
+                            self.err(format!("expected a value, found {}", show_byte(b)))
+                        } else {
+                            Ok(())
+                        };
+                    }
+                    if depth.pop() != Some(b) {
+                        return self.err(format!("unexpected {}", show_byte(b)));
+                    }
+                    self.bump()?;
+                    out.push(b);
+                    if depth.is_empty() {
+                        return Ok(());
+                    }
+                    continue;
+                }
+                b',' | b' ' | b'\t' | b'\n' | b'\r' if depth.is_empty() => {
+                    return if out.is_empty() {
+                        self.err(format!("expected a value, found {}", show_byte(b)))
+                    } else {
+                        Ok(())
+                    };
+                }
+                _ => {}
+            }
+            self.bump()?;
+            out.push(b);
+        }
+    }
+
+    fn value(&mut self) -> Result<(Value, Pos), SyntaxError> {
+        self.skip_ws()?;
+        let pos = self.pos();
+        let mut raw = Vec::new();
+        self.capture(&mut raw)?;
+        let v = serde_json::from_slice(&raw).map_err(|e| SyntaxError {
+            pos: offset(pos, e.line(), e.column()),
+            message: format!("invalid JSON: {}", strip_position(&e.to_string())),
+        })?;
+        Ok((v, pos))
+    }
+
+    fn key(&mut self) -> Result<(String, Pos), SyntaxError> {
+        self.skip_ws()?;
+        let pos = self.pos();
+        match self.peek()? {
+            Some(b'"') => {}
+            Some(b) => return self.err(format!("expected a quoted key, found {}", show_byte(b))),
+            None => return self.err("expected a key, found the end of the file"),
+        }
+        let (v, _) = self.value()?;
+        let key = v.as_str().map(str::to_string).unwrap_or_default();
+        self.expect(b':', "':' after the key")?;
+        Ok((key, pos))
+    }
+
+    /// Reads `{ "k": v, ... }` into fields with positions.
+    fn object(&mut self) -> Result<Vec<Field>, SyntaxError> {
+        self.expect(b'{', "'{'")?;
+        let mut fields = Vec::new();
+        self.skip_ws()?;
+        if self.peek()? == Some(b'}') {
+            self.bump()?;
+            return Ok(fields);
+        }
+        loop {
+            let (key, key_pos) = self.key()?;
+            let (value, value_pos) = self.value()?;
+            fields.push(Field {
+                key,
+                key_pos,
+                value,
+                value_pos,
+            });
+            self.skip_ws()?;
+            match self.bump()? {
+                Some(b',') => continue,
+                Some(b'}') => return Ok(fields),
+                Some(b) => {
+                    return self.err(format!("expected ',' or '}}', found {}", show_byte(b)));
+                }
+                None => return self.err("expected ',' or '}', found the end of the file"),
+            }
+        }
+    }
+
+    /// Reads one event object; its `data`, when an object, is split into fields.
+    fn event(&mut self) -> Result<RawEvent, SyntaxError> {
+        self.skip_ws()?;
+        let pos = self.pos();
+        match self.peek()? {
+            Some(b'{') => {}
+            Some(b) => {
+                return self.err(format!("expected an event object, found {}", show_byte(b)));
+            }
+            None => return self.err("expected an event, found the end of the file"),
+        }
+        self.bump()?;
+        let mut ev = RawEvent {
+            pos,
+            ..RawEvent::default()
+        };
+        self.skip_ws()?;
+        if self.peek()? == Some(b'}') {
+            self.bump()?;
+            return Ok(ev);
+        }
+        loop {
+            let (key, key_pos) = self.key()?;
+            self.skip_ws()?;
+            let value_pos = self.pos();
+            if key == "data" && self.peek()? == Some(b'{') {
+                ev.data = Some(self.object()?);
+                ev.top.push(Field {
+                    key,
+                    key_pos,
+                    value: Value::Object(Default::default()),
+                    value_pos,
+                });
+            } else {
+                let (value, value_pos) = self.value()?;
+                ev.top.push(Field {
+                    key,
+                    key_pos,
+                    value,
+                    value_pos,
+                });
+            }
+            self.skip_ws()?;
+            match self.bump()? {
+                Some(b',') => continue,
+                Some(b'}') => return Ok(ev),
+                Some(b) => {
+                    return self.err(format!(
+                        "expected ',' or '}}' in the event, found {}",
+                        show_byte(b)
+                    ));
+                }
+                None => return self.err("the event object never ends"),
+            }
+        }
+    }
+
+    /// Decides the layout from the first byte when it was not given: `[` is a bare array,
+    /// `{` the document.
+    fn start(&mut self) -> Result<(), SyntaxError> {
+        self.skip_ws()?;
+        if self.layout == Layout::Lines {
+            self.state = State::InArray { first: true };
+            return Ok(());
+        }
+        match self.peek()? {
+            Some(b'[') => {
+                self.layout = Layout::Array;
+                self.bump()?;
+                self.state = State::InArray { first: true };
+                Ok(())
+            }
+            Some(b'{') => {
+                self.layout = Layout::Document;
+                self.bump()?;
+                self.document_keys()
+            }
+            Some(b) => self.err(format!(
+                "expected a seed document '{{\"version\": 1, \"events\": [...]}}' or an array of events, found {}",
+                show_byte(b)
+            )),
+            None => {
+                self.state = State::Done;
+                self.err("the file is empty")
+            }
+        }
+    }
+
+    /// Reads the document's keys up to (and into) the events array, or to its end.
+    fn document_keys(&mut self) -> Result<(), SyntaxError> {
+        loop {
+            self.skip_ws()?;
+            if self.keys_seen > 0 {
+                match self.peek()? {
+                    Some(b'}') => {
+                        self.bump()?;
+                        return self.finish_document();
+                    }
+                    Some(b',') => {
+                        self.bump()?;
+                    }
+                    Some(b) => {
+                        return self.err(format!(
+                            "expected ',' or '}}' in the document, found {}",
+                            show_byte(b)
+                        ));
+                    }
+                    None => return self.err("the seed document never ends"),
+                }
+            } else if self.peek()? == Some(b'}') {
+                self.bump()?;
+                return self.finish_document();
+            }
+            let (key, key_pos) = self.key()?;
+            self.keys_seen += 1;
+            match key.as_str() {
+                "events" => {
+                    if self.saw_events {
+                        return Err(SyntaxError {
+                            pos: key_pos,
+                            message: "a second \"events\" array in the document".into(),
+                        });
+                    }
+                    self.saw_events = true;
+                    self.expect(b'[', "'[' to start the events")?;
+                    self.state = State::InArray { first: true };
+                    return Ok(());
+                }
+                "version" => {
+                    let (v, pos) = self.value()?;
+                    if v != Value::from(1) {
+                        self.doc_errors.push(SyntaxError {
+                            pos,
+                            message: format!(
+                                "version: {v} is not supported (this roster reads version 1)"
+                            ),
+                        });
+                    }
+                }
+                other => {
+                    self.value()?;
+                    self.doc_errors.push(SyntaxError {
+                        pos: key_pos,
+                        message: format!("unknown key {other:?} in the seed document (expected \"version\" and \"events\")"),
+                    });
+                }
+            }
+        }
+    }
+
+    fn finish_document(&mut self) -> Result<(), SyntaxError> {
+        self.state = State::Done;
+        if !self.saw_events {
+            self.doc_errors.push(SyntaxError {
+                pos: self.pos(),
+                message: "the seed document has no \"events\" array".into(),
+            });
+        }
+        self.trailing()
+    }
+
+    fn trailing(&mut self) -> Result<(), SyntaxError> {
+        self.skip_ws()?;
+        match self.peek()? {
+            None => Ok(()),
+            Some(b) => self.err(format!(
+                "unexpected {} after the end of the seed",
+                show_byte(b)
+            )),
+        }
+    }
+
+    /// The next event, `None` at the end. After a syntax error the scanner is done.
+    pub fn next_event(&mut self) -> Option<Result<RawEvent, SyntaxError>> {
+        let r = self.advance();
+        if let Some(Err(_)) = &r {
+            self.state = State::Done;
+        }
+        r
+    }
+
+    fn advance(&mut self) -> Option<Result<RawEvent, SyntaxError>> {
+        loop {
+            match self.state {
+                State::Done => return None,
+                State::Start => {
+                    if let Err(e) = self.start() {
+                        return Some(Err(e));
+                    }
+                }
+                State::AfterEvents => {
+                    self.state = State::Done;
+                    if let Err(e) = self.document_keys() {
+                        return Some(Err(e));
+                    }
+                }
+                State::InArray { first } => {
+                    if let Err(e) = self.skip_ws() {
+                        return Some(Err(e));
+                    }
+                    let next = match self.peek() {
+                        Ok(b) => b,
+                        Err(e) => return Some(Err(e)),
+                    };
+                    if self.layout == Layout::Lines {
+                        return match next {
+                            None => {
+                                self.state = State::Done;
+                                None
+                            }
+                            Some(_) => Some(self.event()),
+                        };
+                    }
+                    match next {
+                        Some(b']') => {
+                            let _ = self.bump();
+                            if self.layout == Layout::Document {
+                                self.state = State::AfterEvents;
+                                continue;
+                            }
+                            self.state = State::Done;
+                            return self.trailing().err().map(Err);
+                        }
+                        Some(b',') if !first => {
+                            let _ = self.bump();
+                            return Some(self.event_then(false));
+                        }
+                        Some(_) if first => return Some(self.event_then(false)),
+                        Some(b) => {
+                            return Some(self.err(format!(
+                                "expected ',' or ']' between events, found {}",
+                                show_byte(b)
+                            )));
+                        }
+                        None => return Some(self.err("the events array never ends")),
+                    }
+                }
+            }
+        }
+    }
+
+    fn event_then(&mut self, first: bool) -> Result<RawEvent, SyntaxError> {
+        self.state = State::InArray { first };
+        self.event()
+    }
+}
+
+fn show_byte(b: u8) -> String {
+    if b.is_ascii_graphic() {
+        format!("'{}'", b as char)
+    } else {
+        format!("byte 0x{b:02x}")
+    }
+}
+
+/// Shifts a serde_json (line, column) inside a value to file coordinates.
+fn offset(base: Pos, line: usize, col: usize) -> Pos {
+    if line <= 1 {
+        Pos {
+            line: base.line,
+            col: base.col + col.saturating_sub(1) as u32,
+        }
+    } else {
+        Pos {
+            line: base.line + line as u32 - 1,
+            col: col as u32,
+        }
+    }
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(
+        text: &str,
+        layout: Option<Layout>,
+    ) -> (Vec<RawEvent>, Option<SyntaxError>, Vec<SyntaxError>) {
+        let mut s = Scanner::new(text.as_bytes(), layout);
+        let mut out = Vec::new();
+        let mut err = None;
+        while let Some(r) = s.next_event() {
+            match r {
+                Ok(e) => out.push(e),
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        (out, err, s.doc_errors)
+    }
+
+    #[test]
+    fn document_with_positions() {
+        let text = "{\"version\": 1, \"events\": [\n  {\"event\": \"user-create\", \"data\": {\"email\": \"a@x.io\", \"name\": \"A\"}},\n  {\"event\": \"profile-create\", \"data\": {\"name\": \"F\"}}\n]}\n";
+        let (evs, err, doc) = all(text, None);
+        assert!(err.is_none(), "{err:?}");
+        assert!(doc.is_empty(), "{doc:?}");
+        assert_eq!(evs.len(), 2);
+        assert_eq!(evs[0].pos, Pos { line: 2, col: 3 });
+        let data = evs[0].data.as_ref().unwrap();
+        assert_eq!(data[0].key, "email");
+        assert_eq!(data[0].key_pos, Pos { line: 2, col: 43 });
+        assert_eq!(data[1].value, Value::from("A"));
+        assert_eq!(
+            evs[1].top("event").unwrap().value,
+            Value::from("profile-create")
+        );
+    }
+
+    #[test]
+    fn version_after_events_and_unknown_keys() {
+        let (evs, err, doc) = all("{\"events\": [], \"version\": 2, \"x\": 1}", None);
+        assert!(evs.is_empty() && err.is_none());
+        assert_eq!(doc.len(), 2, "{doc:?}");
+        assert!(doc[0].message.contains("version"));
+        assert!(doc[1].message.contains("\"x\""));
+    }
+
+    #[test]
+    fn bare_array_and_lines() {
+        let (evs, err, _) = all(
+            "[{\"event\": \"a\"}, {\"event\": \"b\", \"data\": {}}]",
+            None,
+        );
+        assert!(err.is_none());
+        assert_eq!(evs.len(), 2);
+        let (evs, err, _) = all(
+            "{\"event\": \"a\"}\n\n{\"event\": \"b\"}\n",
+            Some(Layout::Lines),
+        );
+        assert!(err.is_none(), "{err:?}");
+        assert_eq!(evs.len(), 2);
+        assert_eq!(evs[1].pos.line, 3);
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let (_, err, _) = all("[{\"event\": \"a\",}]", None);
+        assert!(err.is_some());
+        let (evs, err, _) = all("[{\"event\": \"a\"}\n {\"event\": \"b\"}]", None);
+        assert_eq!(evs.len(), 1);
+        assert_eq!(err.unwrap().pos.line, 2);
+        let (_, err, _) = all(
+            "{\"events\": [{\"event\": \"a\", \"data\": {\"n\": tru}}]}",
+            None,
+        );
+        assert!(err.unwrap().message.contains("invalid JSON"));
+        let (_, err, _) = all("", None);
+        assert!(err.unwrap().message.contains("empty"));
+        let (_, err, _) = all("[{\"event\": \"a\"}] x", None);
+        assert!(err.unwrap().message.contains("after the end"));
+        let (_, err, _) = all("[{\"event\": \"unterminated}]", None);
+        assert!(err.is_some());
+        let (_, err, _) = all("\"just a string\"", None);
+        assert!(err.is_some());
+    }
+
+    #[test]
+    fn never_panics_on_garbage() {
+        for text in [
+            "{",
+            "[",
+            "{\"events\":",
+            "{\"events\": [",
+            "[{",
+            "[{\"a\"",
+            "[{\"a\":",
+            "[{\"a\":1",
+            "]]]",
+            "{}}",
+            "[1,2]",
+            "{\"events\": [], \"events\": []}",
+            "\u{feff}[]",
+        ] {
+            let _ = all(text, None);
+            let _ = all(text, Some(Layout::Lines));
+        }
+    }
+}

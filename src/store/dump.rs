@@ -1,0 +1,63 @@
+//! Streaming reads of whole tables in a stable order, for `roster export`.
+
+use super::Tx;
+use crate::error::Result;
+use crate::model::{Invitation, Member, Profile, User};
+
+impl Tx<'_> {
+    /// Every user, by id.
+    pub fn users_each(&self, mut visit: impl FnMut(User) -> Result<()>) -> Result<()> {
+        let ids: Vec<String> = {
+            let mut stmt = self.conn.prepare("SELECT id FROM users ORDER BY id")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in ids {
+            if let Some(u) = self.user_by_id(&id)? {
+                visit(u)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every profile, by id.
+    pub fn profiles_each(&self, mut visit: impl FnMut(Profile) -> Result<()>) -> Result<()> {
+        let mut profiles = self.profile_list()?;
+        profiles.sort_by(|a, b| a.id.cmp(&b.id));
+        for p in profiles {
+            visit(p)?;
+        }
+        Ok(())
+    }
+
+    /// Every membership, by profile slug and then user id.
+    pub fn members_each(&self, mut visit: impl FnMut(Member) -> Result<()>) -> Result<()> {
+        let mut profiles = self.profile_list()?;
+        profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        for p in profiles {
+            let mut members = self.member_list(&p.id)?;
+            members.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+            for m in members {
+                visit(m)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every invitation, by id.
+    pub fn invitations_each(&self, mut visit: impl FnMut(Invitation) -> Result<()>) -> Result<()> {
+        let ids: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM invitations ORDER BY id")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        for id in ids {
+            if let Some(i) = self.invite_by_id(&id)? {
+                visit(i)?;
+            }
+        }
+        Ok(())
+    }
+}
