@@ -146,14 +146,23 @@ fn send_one(
         .transpose()?
         .flatten();
 
+    // A member is not invited again, not even by `--resend` of an invitation left pending
+    // from before they were added.
+    if on_exists != OnExists::Converge
+        && let Some(role) = member
+    {
+        return Err(already_member(&input.email, profile, role));
+    }
+
     if let Some(pending) = tx.invite_pending(&profile.id, &input.email)? {
         if pending.effective_status(&ctx.now_text) == InviteStatus::Expired {
             // A lapsed invitation gives way to the new one.
             expire(tx, ctx, pending)?;
         } else if resend {
             let mut next = pending.clone();
+            // Extends only: the role stays what was offered (cancel and send again to
+            // change it), rather than falling back to the default `member`.
             next.expires_at = expires_at;
-            next.role = input.role;
             next.updated_at = ctx.now_text.clone();
             tx.invite_update(&next)?;
             ctx.audit(
@@ -189,15 +198,22 @@ fn send_one(
                 return Ok(Outcome::Unchanged(done));
             }
         }
-        return Err(Error::conflict(format!(
-            "{} is already a member of profile {} (role {})",
-            input.email,
-            profile.slug,
-            role.as_str()
-        )));
+        return Err(already_member(&input.email, profile, role));
     }
 
     insert(tx, ctx, profile, input, status, inviter_id, expires_at)
+}
+
+fn already_member(email: &str, profile: &Profile, role: Role) -> Error {
+    Error::conflict(format!(
+        "{email} is already a member of profile {} (role {})",
+        profile.slug,
+        role.as_str()
+    ))
+    .hint(format!(
+        "change their role with `roster member role {} {email} ROLE`",
+        profile.slug
+    ))
 }
 
 fn insert(

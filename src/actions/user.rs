@@ -66,25 +66,25 @@ impl NewUser {
     }
 }
 
-/// The existing user this input names: by id when given, else email, username, phone.
+/// The existing user this input names: by its key (see [`NewUser::key`]) only, that is by
+/// id when given, else email, else username, else phone. Falling through to the other
+/// identifiers would take a different user holding, say, the username for the one asked
+/// for (reported `unchanged`, or converged by a seed); [`check_unique`] reports such a
+/// clash as a conflict instead.
 pub fn existing(tx: &Tx<'_>, input: &NewUser) -> Result<Option<User>> {
     if let Some(id) = &input.id {
         return tx.user_by_id(id);
     }
-    if let Some(email) = &input.email
-        && let Some(u) = tx.user_by_email(email)?
-    {
-        return Ok(Some(u));
+    if let Some(email) = &input.email {
+        return tx.user_by_email(email);
     }
-    if let Some(username) = &input.username
-        && let Some(u) = tx.user_by_username(username)?
-    {
-        return Ok(Some(u));
+    if let Some(username) = &input.username {
+        return tx.user_by_username(username);
     }
-    if let Some(phone) = &input.phone {
-        return tx.user_by_phone(phone);
+    match &input.phone {
+        Some(phone) => tx.user_by_phone(phone),
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 /// Refuses an email, username or phone that another user already holds.
@@ -148,7 +148,7 @@ pub fn create(
     }
 
     let mut roles = input.roles.clone();
-    if tx.user_count()? == 0 && !roles.iter().any(|r| r == "admin") {
+    if tx.no_users()? && !roles.iter().any(|r| r == "admin") {
         roles.insert(0, "admin".to_string());
     }
     let user = User {

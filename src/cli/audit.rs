@@ -7,8 +7,15 @@ use super::args::{AuditArgs, AuditCmd};
 use crate::actions::{audit, validate};
 use crate::error::{Error, Result};
 use crate::model::{AuditEntry, parse_timestamp, timestamp};
-use crate::output::{AUDIT, Format};
+use crate::output::{AUDIT, Format, Shape};
 use crate::store::AuditFilter;
+
+/// The report of `audit verify` in json, jsonl and csv.
+const VERIFY: Shape = Shape {
+    noun: "audit verification",
+    fields: &["ok", "rows", "first_bad_seq", "problem"],
+    columns: &["ok", "rows", "first_bad_seq", "problem"],
+};
 
 /// `--since`: RFC 3339, a date, or an age counted back from now.
 fn since(app: &App, text: &str) -> Result<String> {
@@ -61,14 +68,14 @@ fn verify(app: &App) -> Result<()> {
                     app.out
                         .out(&format!("audit chain ok: {} rows verified\n", v.rows))?;
                 }
-            } else {
-                app.out.out(&crate::output::render_json(&report))?;
+            } else if !app.out.quiet {
+                app.out.record(&VERIFY, &report)?;
             }
             Ok(())
         }
         Some((seq, problem)) => {
-            if app.out.format != Format::Table {
-                app.out.out(&crate::output::render_json(&report))?;
+            if app.out.format != Format::Table && !app.out.quiet {
+                app.out.record(&VERIFY, &report)?;
             }
             Err(
                 Error::differs(format!("audit chain broken at row {seq}: {problem}"))

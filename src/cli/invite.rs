@@ -102,7 +102,7 @@ pub struct InviteSend {
     /// How long the invitation stays valid: 90s, 30m, 48h, 7d
     #[arg(long, value_name = "DURATION", default_value = "48h")]
     pub expires_in: String,
-    /// Extend an existing pending invitation instead of refusing
+    /// Extend an existing pending invitation (it keeps its role) instead of refusing
     #[arg(long)]
     pub resend: bool,
     /// An explicit invitation id (one email only; default: a random UUID v4)

@@ -736,7 +736,7 @@ mod tests {
                 .any(|e| e.message.contains("did you mean \"email\"")),
             "{errs:?}"
         );
-        assert_eq!(errs[0].pos.col, 43);
+        assert_eq!(errs[0].pos.col, 36);
     }
 
     #[test]

@@ -179,12 +179,16 @@ fn locate(file: &str, pos: Pos, index: usize, name: Option<&str>) -> String {
 
 const MAX_SHOWN_ERRORS: usize = 200;
 
+/// A plain-text password found in pass one: the event index, the user it belongs to, the
+/// password.
+type PendingPassword = (usize, Box<actions::user::NewUser>, String);
+
 /// Pass one: checks every event of every input, returning the event count and the
 /// plain-text passwords to hash (by event index), or every shape error at once.
 fn check_all(
     inputs: &[Input],
     env: &dyn Fn(&str) -> Option<String>,
-) -> Result<(u64, Vec<(usize, Box<actions::user::NewUser>, String)>)> {
+) -> Result<(u64, Vec<PendingPassword>)> {
     let mut errors: Vec<String> = Vec::new();
     let mut total_errors = 0usize;
     let mut passwords = Vec::new();
@@ -253,7 +257,7 @@ fn check_all(
 /// hash that verifies the same password keeps it, so a second run writes nothing.
 fn hash_passwords(
     store: &mut Store,
-    passwords: Vec<(usize, Box<actions::user::NewUser>, String)>,
+    passwords: Vec<PendingPassword>,
     threads: usize,
 ) -> Result<HashMap<usize, String>> {
     if passwords.is_empty() {

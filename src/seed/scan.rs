@@ -469,7 +469,7 @@ impl<R: Read> Scanner<R> {
                 }
                 "version" => {
                     let (v, pos) = self.value()?;
-                    if v != Value::from(1) {
+                    if v != 1 {
                         self.doc_errors.push(SyntaxError {
                             pos,
                             message: format!(
@@ -649,7 +649,7 @@ mod tests {
         assert_eq!(evs[0].pos, Pos { line: 2, col: 3 });
         let data = evs[0].data.as_ref().unwrap();
         assert_eq!(data[0].key, "email");
-        assert_eq!(data[0].key_pos, Pos { line: 2, col: 43 });
+        assert_eq!(data[0].key_pos, Pos { line: 2, col: 37 });
         assert_eq!(data[1].value, Value::from("A"));
         assert_eq!(
             evs[1].top("event").unwrap().value,

@@ -84,6 +84,14 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|e| Error::no_input(format!("cannot open the database {shown}: {e}")))?;
         conn.busy_timeout(Duration::from_millis(busy_timeout_ms))?;
+        conn.set_prepared_statement_cache_capacity(256);
+        // Plans must not depend on bound values: with STAT4 compiled in, SQLite would otherwise
+        // re-prepare cached statements on every new binding (the "query planner stability
+        // guarantee"), which costs more than the query itself.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
 
         // Identify the file before anything could modify it.
         let not_ours = |detail: &str| {

@@ -69,10 +69,11 @@ impl Tx<'_> {
         )
     }
 
-    pub fn user_count(&self) -> Result<i64> {
+    /// True when no user exists yet (the next one becomes a global admin).
+    pub fn no_users(&self) -> Result<bool> {
         Ok(self
             .conn
-            .prepare_cached("SELECT count(*) FROM users")?
+            .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM users)")?
             .query_row([], |r| r.get(0))?)
     }
 

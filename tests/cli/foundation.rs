@@ -1,6 +1,39 @@
 //! Store, global options, output formats and exit codes.
 
+use std::process::{Output, Stdio};
+
+use serde_json::Value;
+
 use crate::common::*;
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs roster with extra environment variables.
+fn run_env(env: &Env, vars: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut c = env.cmd();
+    for (k, v) in vars {
+        c.env(k, v);
+    }
+    c.args(args).output().expect("run roster")
+}
+
+/// The JSON error object: the last line of stderr.
+fn error_json(stderr: &str) -> Value {
+    let last = stderr.lines().last().unwrap_or_default();
+    serde_json::from_str(last).unwrap_or_else(|e| panic!("no JSON error ({e}) in: {stderr}"))
+}
+
+fn user_count(env: &Env) -> usize {
+    env.json(&["user", "list"]).as_array().map_or(0, Vec::len)
+}
+
+// ---------------------------------------------------------------- the database file
 
 #[test]
 fn read_commands_refuse_a_missing_database_and_create_nothing() {
@@ -8,7 +41,37 @@ fn read_commands_refuse_a_missing_database_and_create_nothing() {
     let err = env.fails(66, &["user", "list"]);
     assert!(err.contains("database not found"), "{err}");
     assert!(err.contains("hint:"), "{err}");
+    assert!(err.contains("roster init"), "{err}");
+    for args in [
+        &["user", "show", "ann@example.com"][..],
+        &["profile", "list"],
+        &["profile", "show", "family"],
+        &["audit"],
+        &["audit", "verify"],
+        &["user", "grant", "ann@example.com", "admin"],
+        &["user", "disable", "ann@example.com"],
+        &["user", "update", "ann@example.com", "--name", "Ann"],
+        &["--yes", "user", "delete", "ann@example.com"],
+        &["profile", "update", "family", "--name", "Family"],
+        &["--yes", "profile", "delete", "family"],
+    ] {
+        let err = env.fails(66, args);
+        assert!(err.contains("database not found"), "{args:?}: {err}");
+    }
     assert!(!env.db().exists());
+    assert_eq!(std::fs::read_dir(env.dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn create_commands_create_the_database() {
+    let env = Env::new();
+    let u = env.user("ann@example.com", "Ann");
+    assert_eq!(u["email"], "ann@example.com");
+    assert!(env.db().exists());
+    let env = Env::new();
+    let p = env.profile("Family");
+    assert_eq!(p["slug"], "family");
+    assert!(env.db().exists());
 }
 
 #[test]
@@ -25,4 +88,775 @@ fn init_creates_a_private_database() {
     }
     let again = env.json(&["init"]);
     assert_eq!(again["created"], false);
+    assert_eq!(again["schema_version"], 1);
+}
+
+#[test]
+fn init_marks_the_file_and_sets_the_pragmas() {
+    let env = Env::init();
+    let c = sqlite(&env.db());
+    let app: i64 = c
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let version: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(app, 0x5253_5452, "application_id spells RSTR");
+    assert_eq!(version, 1);
+    assert_eq!(mode, "wal");
+    let strict: i64 = c
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(strict >= 6, "every table is STRICT ({strict})");
+}
+
+#[test]
+fn init_twice_keeps_the_data() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    env.ok(&["init"]);
+    assert_eq!(user_count(&env), 1);
+}
+
+#[test]
+fn init_in_table_format_says_what_it_did() {
+    let env = Env::new();
+    let out = env.ok(&["--format", "table", "init"]);
+    assert!(out.starts_with("created roster.db"), "{out}");
+    assert!(out.contains("schema version 1"), "{out}");
+    let out = env.ok(&["--format", "table", "init"]);
+    assert!(out.starts_with("ready: roster.db"), "{out}");
+}
+
+#[test]
+fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    sqlite(&env.db())
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let before = env.bytes(&env.db());
+    for args in [
+        &["user", "list"][..],
+        &["init"],
+        &[
+            "user",
+            "create",
+            "--email",
+            "bob@example.com",
+            "--name",
+            "Bob",
+        ],
+        &["profile", "create", "--name", "Family"],
+        &["audit", "verify"],
+    ] {
+        let err = env.fails(78, args);
+        assert!(err.contains("newer roster"), "{args:?}: {err}");
+        assert!(err.contains("schema version 99"), "{args:?}: {err}");
+        assert!(err.contains("hint:"), "{args:?}: {err}");
+        assert_eq!(error_json(&err)["error"]["kind"], "unusable");
+    }
+    assert_eq!(env.bytes(&env.db()), before, "the file was modified");
+}
+
+#[test]
+fn a_fresh_sqlite_file_marked_as_roster_with_a_newer_version_is_refused() {
+    let env = Env::new();
+    {
+        let c = sqlite(&env.db());
+        c.pragma_update(None, "application_id", 0x5253_5452)
+            .unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = env.bytes(&env.db());
+    assert!(!before.is_empty());
+    let err = env.fails(78, &["init"]);
+    assert!(err.contains("newer roster"), "{err}");
+    env.fails(
+        78,
+        &["user", "create", "--email", "a@example.com", "--name", "A"],
+    );
+    assert_eq!(env.bytes(&env.db()), before);
+}
+
+#[test]
+fn a_plain_sqlite_database_is_refused_and_left_byte_identical() {
+    let env = Env::new();
+    let path = env.path("other.db");
+    {
+        let c = sqlite(&path);
+        c.execute_batch("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('keep me');")
+            .unwrap();
+    }
+    let before = env.bytes(&path);
+    for args in [
+        &["--db", "other.db", "user", "list"][..],
+        &["--db", "other.db", "init"],
+        &[
+            "--db",
+            "other.db",
+            "user",
+            "create",
+            "--email",
+            "a@example.com",
+            "--name",
+            "A",
+        ],
+    ] {
+        let err = env.fails(78, args);
+        assert!(err.contains("not a roster database"), "{args:?}: {err}");
+        assert!(err.contains("other.db"), "{args:?}: {err}");
+    }
+    assert_eq!(env.bytes(&path), before);
+    assert!(!env.path("other.db-wal").exists());
+    assert!(!env.path("other.db-journal").exists());
+    let body: String = sqlite(&path)
+        .query_row("SELECT body FROM notes", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(body, "keep me");
+}
+
+#[test]
+fn a_sqlite_file_of_another_application_is_refused() {
+    let env = Env::new();
+    sqlite(&env.db())
+        .pragma_update(None, "application_id", 42)
+        .unwrap();
+    let before = env.bytes(&env.db());
+    let err = env.fails(78, &["init"]);
+    assert!(err.contains("application_id is 42"), "{err}");
+    assert_eq!(env.bytes(&env.db()), before);
+}
+
+#[test]
+fn a_text_file_is_refused_and_left_alone() {
+    let env = Env::new();
+    let text = "name,email\nann,ann@example.com\n".repeat(40);
+    std::fs::write(env.db(), &text).unwrap();
+    for args in [
+        &["user", "list"][..],
+        &["init"],
+        &["user", "create", "--email", "a@example.com", "--name", "A"],
+    ] {
+        let err = env.fails(78, args);
+        assert!(err.contains("not a roster database"), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(env.db()).unwrap(), text);
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("dir.db")).unwrap();
+    let err = env.fails(78, &["--db", "dir.db", "user", "list"]);
+    assert!(err.contains("is a directory"), "{err}");
+}
+
+#[test]
+fn a_database_in_a_missing_directory_cannot_be_created() {
+    let env = Env::new();
+    let err = env.fails(66, &["--db", "nowhere/roster.db", "init"]);
+    assert!(err.contains("directory does not exist"), "{err}");
+}
+
+#[test]
+fn db_flag_and_roster_db_choose_the_file() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("data")).unwrap();
+    env.json(&[
+        "--db",
+        "data/a.db",
+        "user",
+        "create",
+        "--email",
+        "ann@example.com",
+        "--name",
+        "Ann",
+    ]);
+    assert!(env.path("data/a.db").exists());
+    assert!(!env.db().exists());
+    // ROSTER_DB finds the same file.
+    let o = run_env(&env, &[("ROSTER_DB", "data/a.db")], &["user", "list"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list[0]["email"], "ann@example.com");
+    // --db wins over ROSTER_DB.
+    env.ok(&["init"]);
+    let o = run_env(
+        &env,
+        &[("ROSTER_DB", "data/a.db")],
+        &["--db", "roster.db", "user", "list"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o).trim(), "[]");
+    // A missing ROSTER_DB file is refused like a missing --db.
+    let o = run_env(&env, &[("ROSTER_DB", "data/none.db")], &["user", "list"]);
+    assert_eq!(o.status.code(), Some(66));
+    assert!(stderr(&o).contains("data/none.db"), "{}", stderr(&o));
+}
+
+#[test]
+fn roster_as_acts_as_a_user() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    env.user("bob@example.com", "Bob");
+    let o = run_env(&env, &[("ROSTER_AS", "bob@example.com")], &["user", "list"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["email"], "bob@example.com");
+    // The rules apply: bob is not an admin.
+    let o = run_env(
+        &env,
+        &[("ROSTER_AS", "bob@example.com")],
+        &["profile", "create", "--name", "Family"],
+    );
+    assert_eq!(o.status.code(), Some(77), "{}", stderr(&o));
+    // --as wins over ROSTER_AS.
+    let o = run_env(
+        &env,
+        &[("ROSTER_AS", "bob@example.com")],
+        &["--as", "ann@example.com", "user", "list"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    // An empty ROSTER_AS is the operator.
+    let o = run_env(&env, &[("ROSTER_AS", "")], &["user", "list"]);
+    assert_eq!(o.status.code(), Some(0));
+    // An unknown user is a 67.
+    let o = run_env(
+        &env,
+        &[("ROSTER_AS", "nobody@example.com")],
+        &["user", "list"],
+    );
+    assert_eq!(o.status.code(), Some(67));
+    assert!(stderr(&o).contains("--as"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nobody@example.com"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_busy_database_exits_75() {
+    let env = Env::init();
+    let c = sqlite(&env.db());
+    c.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let o = run_env(
+        &env,
+        &[("ROSTER_BUSY_TIMEOUT_MS", "50")],
+        &[
+            "user",
+            "create",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(75), "{}", stderr(&o));
+    assert!(stderr(&o).contains("busy"), "{}", stderr(&o));
+    c.execute_batch("ROLLBACK").unwrap();
+    drop(c);
+    assert_eq!(user_count(&env), 0);
+}
+
+// ---------------------------------------------------------------- clock
+
+#[test]
+fn roster_now_pins_the_clock() {
+    let env = Env::init();
+    let o = run_env(
+        &env,
+        &[("ROSTER_NOW", "2026-03-04T05:06:07Z")],
+        &[
+            "user",
+            "create",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let u: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(u["created_at"], "2026-03-04T05:06:07.000Z");
+    assert_eq!(u["updated_at"], "2026-03-04T05:06:07.000Z");
+    let audit = env.json(&["audit"]);
+    assert_eq!(audit[0]["at"], "2026-03-04T05:06:07.000Z");
+}
+
+#[test]
+fn a_malformed_roster_now_is_a_usage_error() {
+    let env = Env::init();
+    let o = run_env(&env, &[("ROSTER_NOW", "yesterday")], &["user", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("ROSTER_NOW"), "{}", stderr(&o));
+}
+
+// ---------------------------------------------------------------- usage
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = Env::init();
+    let err = env.fails(2, &["user", "list", "--bogus"]);
+    assert!(err.contains("--bogus"), "{err}");
+    env.fails(2, &["user"]);
+    env.fails(2, &["frobnicate"]);
+    let err = env.fails(2, &["--format", "xml", "user", "list"]);
+    assert!(err.contains("xml"), "{err}");
+    env.fails(2, &["--json", "--format", "csv", "user", "list"]);
+    env.fails(2, &["user", "show"]);
+    env.fails(2, &["user", "grant", "ann@example.com"]);
+    let err = env.fails(2, &["user", "create", "--password", "secret123"]);
+    assert!(err.contains("--password"), "{err}");
+}
+
+#[test]
+fn help_shows_examples_and_exits_0() {
+    let env = Env::new();
+    for args in [
+        &["--help"][..],
+        &["user", "create", "--help"],
+        &["user", "passwd", "--help"],
+        &["profile", "create", "--help"],
+        &["audit", "--help"],
+    ] {
+        let out = env.ok(args);
+        assert!(out.contains("Examples:"), "{args:?}: {out}");
+        assert!(out.contains("roster"), "{args:?}: {out}");
+    }
+    let v = env.ok(&["--version"]);
+    assert!(v.starts_with("roster "), "{v}");
+}
+
+// ---------------------------------------------------------------- output formats
+
+#[test]
+fn without_a_terminal_the_default_format_is_json() {
+    let env = Env::init();
+    let out = env.ok(&[
+        "user",
+        "create",
+        "--email",
+        "ann@example.com",
+        "--name",
+        "Ann",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("a JSON object");
+    assert_eq!(v["email"], "ann@example.com");
+    let out = env.ok(&["user", "list"]);
+    let v: Value = serde_json::from_str(&out).expect("a JSON array");
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    let out = env.ok(&["user", "show", "ann@example.com"]);
+    assert!(serde_json::from_str::<Value>(&out).unwrap().is_object());
+}
+
+#[test]
+fn jsonl_prints_one_object_per_line() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    env.user("bob@example.com", "Bob");
+    let out = env.ok(&["--format", "jsonl", "user", "list"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    let emails: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["email"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(emails, ["ann@example.com", "bob@example.com"]);
+    // A single record is one line too.
+    let out = env.ok(&["--format", "jsonl", "user", "show", "bob@example.com"]);
+    assert_eq!(out.lines().count(), 1);
+    let out = env.ok(&[
+        "--format",
+        "jsonl",
+        "user",
+        "create",
+        "--email",
+        "cy@example.com",
+        "--name",
+        "Cy",
+    ]);
+    assert_eq!(out.lines().count(), 1);
+    assert_eq!(
+        serde_json::from_str::<Value>(out.trim()).unwrap()["email"],
+        "cy@example.com"
+    );
+}
+
+#[test]
+fn csv_has_a_header_and_quotes_fields() {
+    let env = Env::init();
+    env.json(&[
+        "user",
+        "create",
+        "--email",
+        "ann@example.com",
+        "--name",
+        "Smith, \"Ann\"",
+        "--tag",
+        "a",
+        "--tag",
+        "b",
+        "--metadata",
+        r#"{"plan":"family"}"#,
+    ]);
+    env.user("bob@example.com", "Bob");
+    let out = env.ok(&["--format", "csv", "user", "list"]);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,created_at,updated_at"
+        )
+    );
+    let ann = lines.next().unwrap();
+    assert!(ann.contains(r#","Smith, ""Ann""","#), "{ann}");
+    assert!(
+        ann.contains(r#","[""admin""]","[""a"",""b""]","{""plan"":""family""}",true,false,true,"#),
+        "{ann}"
+    );
+    let bob = lines.next().unwrap();
+    assert!(
+        bob.contains(",bob@example.com,,,Bob,,person,[],[],{},true,false,false,"),
+        "{bob}"
+    );
+    assert_eq!(lines.next(), None);
+    // Every row has as many fields as the header (outside quotes).
+    let count = |l: &str| {
+        let mut n = 1;
+        let mut quoted = false;
+        for c in l.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ',' if !quoted => n += 1,
+                _ => {}
+            }
+        }
+        n
+    };
+    for l in out.lines() {
+        assert_eq!(count(l), 15, "{l}");
+    }
+}
+
+#[test]
+fn csv_of_an_empty_list_is_just_the_header() {
+    let env = Env::init();
+    let out = env.ok(&["--format", "csv", "user", "list"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("id,email,"), "{out}");
+    let out = env.ok(&["--format", "csv", "profile", "list"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("id,slug,name,"), "{out}");
+}
+
+#[test]
+fn table_format_draws_tables_and_confirmation_lines() {
+    let env = Env::init();
+    let out = env.ok(&[
+        "--format",
+        "table",
+        "user",
+        "create",
+        "--email",
+        "ann@example.com",
+        "--name",
+        "Ann",
+    ]);
+    assert!(
+        out.starts_with("created user ann@example.com (id "),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1);
+    let out = env.ok(&["--format", "table", "user", "list"]);
+    for col in ["id", "email", "username", "name", "roles", "active"] {
+        assert!(out.lines().nth(1).unwrap().contains(col), "{col}: {out}");
+    }
+    assert!(out.contains("ann@example.com"), "{out}");
+    assert!(out.contains('╭') && out.contains('╰'), "{out}");
+    assert!(!out.contains("\x1b["), "NO_COLOR: no escapes: {out}");
+    let width = out.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(width <= 100, "COLUMNS=100 bounds the table ({width})");
+    let out = env.ok(&["--format", "table", "user", "show", "ann@example.com"]);
+    for field in ["field", "value", "email", "has_password", "created_at"] {
+        assert!(out.contains(field), "{field}: {out}");
+    }
+    assert!(!out.contains("password_hash"), "{out}");
+}
+
+#[test]
+fn table_format_explains_an_empty_list_on_stderr() {
+    let env = Env::init();
+    let o = env.run(&["--format", "table", "user", "list"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("no users yet"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("hint:"), "{}", stderr(&o));
+}
+
+// ---------------------------------------------------------------- errors
+
+#[test]
+fn errors_in_json_format_carry_a_json_object_on_stderr() {
+    let env = Env::init();
+    let o = env.run(&["--json", "user", "show", "nobody@example.com"]);
+    assert_eq!(o.status.code(), Some(67));
+    assert_eq!(stdout(&o), "", "errors never go to stdout");
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("error: user \"nobody@example.com\" does not exist"),
+        "{err}"
+    );
+    assert!(err.contains("\nhint: "), "{err}");
+    let v = error_json(&err);
+    assert_eq!(v["error"]["code"], 67);
+    assert_eq!(v["error"]["kind"], "not_found");
+    assert_eq!(
+        v["error"]["message"],
+        "user \"nobody@example.com\" does not exist"
+    );
+    assert!(
+        v["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("roster user list")
+    );
+    // Without --json, the default (json, no terminal) also carries it.
+    let err = env.fails(67, &["user", "show", "nobody@example.com"]);
+    assert_eq!(error_json(&err)["error"]["kind"], "not_found");
+}
+
+#[test]
+fn errors_in_other_formats_are_plain_lines() {
+    let env = Env::init();
+    for format in ["table", "csv", "jsonl"] {
+        let err = env.fails(
+            67,
+            &["--format", format, "user", "show", "nobody@example.com"],
+        );
+        assert!(err.starts_with("error: "), "{format}: {err}");
+        assert!(!err.contains('{'), "{format}: no JSON object: {err}");
+        assert!(
+            err.lines()
+                .all(|l| l.starts_with("error: ") || l.starts_with("hint: ")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn a_json_error_without_a_hint_has_a_null_hint() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    env.user("bob@example.com", "Bob");
+    let err = env.fails(
+        68,
+        &[
+            "user",
+            "update",
+            "bob@example.com",
+            "--email",
+            "ann@example.com",
+        ],
+    );
+    let v = error_json(&err);
+    assert_eq!(v["error"]["code"], 68);
+    assert_eq!(v["error"]["kind"], "conflict");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ann@example.com")
+    );
+    assert!(v["error"]["hint"].is_null() || v["error"]["hint"].is_string());
+}
+
+// ---------------------------------------------------------------- -q
+
+#[test]
+fn quiet_prints_nothing_on_success() {
+    let env = Env::new();
+    let quiet_ok = |args: &[&str], stdin: &str| {
+        let o = env.run_with(args, stdin);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stdout(&o), "", "{args:?}");
+        assert_eq!(stderr(&o), "", "{args:?}");
+    };
+    quiet_ok(&["-q", "init"], "");
+    quiet_ok(&["-q", "--format", "table", "init"], "");
+    quiet_ok(
+        &[
+            "-q",
+            "user",
+            "create",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann",
+        ],
+        "",
+    );
+    quiet_ok(
+        &[
+            "-q",
+            "user",
+            "create",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann",
+            "--if-not-exists",
+        ],
+        "",
+    );
+    quiet_ok(
+        &[
+            "-q",
+            "--format",
+            "table",
+            "user",
+            "create",
+            "--email",
+            "bob@example.com",
+            "--name",
+            "Bob",
+        ],
+        "",
+    );
+    quiet_ok(
+        &[
+            "-q",
+            "user",
+            "update",
+            "bob@example.com",
+            "--name",
+            "Robert",
+        ],
+        "",
+    );
+    quiet_ok(&["-q", "user", "grant", "bob@example.com", "support"], "");
+    quiet_ok(
+        &[
+            "-q",
+            "user",
+            "passwd",
+            "bob@example.com",
+            "--password-stdin",
+        ],
+        "a long password\n",
+    );
+    quiet_ok(&["-q", "profile", "create", "--name", "Family"], "");
+    quiet_ok(
+        &["-q", "profile", "update", "family", "--color", "#abc"],
+        "",
+    );
+    quiet_ok(&["-q", "--yes", "profile", "delete", "family"], "");
+    quiet_ok(&["-q", "--yes", "user", "delete", "bob@example.com"], "");
+    quiet_ok(&["-q", "audit", "verify"], "");
+    quiet_ok(&["-q", "--format", "table", "audit", "verify"], "");
+    // The changes happened.
+    let users = env.json(&["user", "list"]);
+    assert_eq!(users.as_array().unwrap().len(), 1);
+    assert_eq!(env.audit_len(), 9);
+}
+
+#[test]
+fn quiet_still_reports_errors() {
+    let env = Env::init();
+    let err = env.fails(67, &["-q", "user", "show", "nobody@example.com"]);
+    assert!(
+        err.contains("error: user \"nobody@example.com\" does not exist"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------- closed stdout
+
+/// Runs roster with its stdout a pipe whose reading end is already closed.
+fn run_into_closed_pipe(env: &Env, args: &[&str]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    std::process::Command::new(env!("CARGO_BIN_EXE_roster"))
+        .env_clear()
+        .current_dir(env.dir.path())
+        .env("HOME", env.dir.path())
+        .env("USER", "tester")
+        .env("NO_COLOR", "1")
+        .env("ROSTER_TEST_FAST_HASH", "1")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run roster")
+}
+
+#[test]
+fn a_closed_stdout_is_success_without_a_message() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    env.profile("Family");
+    for args in [
+        &["user", "list"][..],
+        &["--format", "table", "user", "list"],
+        &["--format", "csv", "profile", "list"],
+        &["user", "show", "ann@example.com"],
+        &["audit"],
+        &["audit", "verify"],
+        &["--help"],
+    ] {
+        let o = run_into_closed_pipe(&env, args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+    // A change whose output cannot be written is still made.
+    let o = run_into_closed_pipe(
+        &env,
+        &[
+            "user",
+            "create",
+            "--email",
+            "bob@example.com",
+            "--name",
+            "Bob",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    env.json(&["user", "show", "bob@example.com"]);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let env = Env::init();
+    for i in 0..5 {
+        env.user(&format!("u{i}@example.com"), "U");
+    }
+    let bin = env!("CARGO_BIN_EXE_roster");
+    let o = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"{ "$0" --format jsonl user list; echo "$?" > rc; } | head -c 1"#)
+        .arg(bin)
+        .current_dir(env.dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("USER", "tester")
+        .env("ROSTER_TEST_FAST_HASH", "1")
+        .output()
+        .expect("sh");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "{");
+    assert_eq!(stderr(&o), "");
+    let rc = std::fs::read_to_string(env.path("rc")).unwrap();
+    assert_eq!(rc.trim(), "0");
 }

@@ -1,0 +1,921 @@
+//! `roster invite …`: sending, answering, canceling, expiry (with an injected clock, never
+//! sleeping), listing, the audit rows, and racing accepts.
+
+use std::process::Output;
+
+use chrono::{DateTime, Duration, Utc};
+use serde_json::Value;
+
+use crate::common::*;
+use crate::members::{
+    ADMIN, MEMBER, OUTSIDER, OWNER, ROOT, audit_since, events, family, race, roles,
+};
+
+/// A user in no profile, the usual invitee.
+const DAN: &str = "dan@example.com";
+
+/// A fixed "now" for the tests that let time pass.
+const T0: &str = "2031-03-01T12:00:00Z";
+
+fn time(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap_or_else(|e| panic!("{text:?} is not RFC 3339: {e}"))
+        .with_timezone(&Utc)
+}
+
+/// `T0` plus this many minutes, as RFC 3339.
+fn later(minutes: i64) -> String {
+    (time(T0) + Duration::minutes(minutes)).to_rfc3339()
+}
+
+fn str_of<'a>(v: &'a Value, field: &str) -> &'a str {
+    v[field]
+        .as_str()
+        .unwrap_or_else(|| panic!("{field} is not a string in {v}"))
+}
+
+/// Seconds from `created_at` to `expires_at`.
+fn lifetime(inv: &Value) -> i64 {
+    (time(str_of(inv, "expires_at")) - time(str_of(inv, "created_at"))).num_seconds()
+}
+
+/// Runs roster with `ROSTER_NOW` set.
+fn at(env: &Env, now: &str, args: &[&str]) -> Output {
+    env.cmd()
+        .env("ROSTER_NOW", now)
+        .args(args)
+        .output()
+        .expect("run roster")
+}
+
+/// Runs with `--json` at `now`, expects 0, returns the parsed stdout.
+fn json_at(env: &Env, now: &str, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let out = at(env, now, &all);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "roster {args:?} at {now} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+/// Runs at `now`, expects `code`, returns stderr.
+fn fails_at(env: &Env, code: i32, now: &str, args: &[&str]) -> String {
+    let out = at(env, now, args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "roster {args:?} at {now}: expected {code}\nstdout: {}\nstderr: {stderr}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    stderr
+}
+
+/// `invite send` of one email; returns the one invitation.
+fn send(env: &Env, args: &[&str]) -> Value {
+    let v = env.json(args);
+    let list = v.as_array().expect("invite send prints an array");
+    assert_eq!(list.len(), 1, "{v}");
+    list[0].clone()
+}
+
+fn id(inv: &Value) -> String {
+    str_of(inv, "id").to_string()
+}
+
+/// The stored status, read past roster.
+fn stored_status(env: &Env, id: &str) -> String {
+    sqlite(&env.db())
+        .query_row("SELECT status FROM invitations WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .expect("invitation row")
+}
+
+/// `(email, status)` of each invitation in a list, sorted.
+fn summary(list: &Value) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = list
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|i| {
+            (
+                str_of(i, "profile").to_string(),
+                str_of(i, "email").to_string(),
+                str_of(i, "status").to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn triple(profile: &str, email: &str, status: &str) -> (String, String, String) {
+    (profile.into(), email.into(), status.into())
+}
+
+/// A UUID v4 as text: 8-4-4-4-12 lower-case hex, version nibble 4, variant 10xx.
+fn is_uuid_v4(id: &str) -> bool {
+    let b = id.as_bytes();
+    id.len() == 36
+        && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
+        && id
+            .bytes()
+            .enumerate()
+            .all(|(i, c)| [8, 13, 18, 23].contains(&i) || matches!(c, b'0'..=b'9' | b'a'..=b'f'))
+        && b[14] == b'4'
+        && matches!(b[19], b'8' | b'9' | b'a' | b'b')
+}
+
+fn invite_env() -> Env {
+    let env = family();
+    env.user(DAN, "Dan");
+    env
+}
+
+// ---------------------------------------------------------------- send
+
+#[test]
+fn send_defaults_to_48_hours_a_uuid_v4_and_prints_the_accept_command() {
+    let env = invite_env();
+    let before = env.audit_len();
+    let inv = send(&env, &["invite", "send", "family", "Dan@Example.COM"]);
+    let id = id(&inv);
+    assert_eq!(inv["email"], DAN, "stored lower-case");
+    assert_eq!(inv["profile"], "family");
+    assert_eq!(inv["role"], "member");
+    assert_eq!(inv["status"], "pending");
+    assert_eq!(inv["inviter_id"], Value::Null, "the operator is no user");
+    assert_eq!(lifetime(&inv), 48 * 3600);
+    assert!(is_uuid_v4(&id), "{id}");
+    assert_eq!(
+        uuid::Uuid::parse_str(&id).map(|u| u.get_version_num()).ok(),
+        Some(4)
+    );
+    assert_eq!(
+        inv["accept_command"],
+        format!("roster --as {DAN} invite accept {id}").as_str()
+    );
+    let rows = audit_since(&env, before);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["event"], "invite-send");
+    assert_eq!(rows[0]["subject"], id.as_str());
+
+    // The printed command works as printed.
+    let command = str_of(&inv, "accept_command").to_string();
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    let accepted = env.json(&args);
+    assert_eq!(accepted["status"], "accepted");
+}
+
+#[test]
+fn several_emails_get_distinct_random_ids_and_the_inviter_is_recorded() {
+    let env = invite_env();
+    let owner_id = env.json(&["user", "show", OWNER])["id"].clone();
+    let v = env.json(&[
+        "--as",
+        OWNER,
+        "invite",
+        "send",
+        "family",
+        "eve@example.com",
+        "fay@example.com",
+    ]);
+    let list = v.as_array().expect("array");
+    assert_eq!(list.len(), 2);
+    assert_ne!(list[0]["id"], list[1]["id"]);
+    for inv in list {
+        assert!(is_uuid_v4(str_of(inv, "id")), "{inv}");
+        assert_eq!(inv["inviter_id"], owner_id);
+    }
+    // An explicit id is taken as given, for one email only.
+    let inv = send(
+        &env,
+        &["invite", "send", "family", DAN, "--id", "welcome-dan"],
+    );
+    assert_eq!(inv["id"], "welcome-dan");
+    env.fails(
+        2,
+        &[
+            "invite",
+            "send",
+            "family",
+            "g@example.com",
+            "h@example.com",
+            "--id",
+            "x",
+        ],
+    );
+}
+
+#[test]
+fn expires_in_takes_durations_and_refuses_bad_ones() {
+    let env = invite_env();
+    for (i, (text, seconds)) in [
+        ("90s", 90),
+        ("30m", 30 * 60),
+        ("48h", 48 * 3600),
+        ("7d", 7 * 86_400),
+        ("1d12h", 36 * 3600),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let email = format!("d{i}@example.com");
+        let inv = send(
+            &env,
+            &["invite", "send", "family", &email, "--expires-in", text],
+        );
+        assert_eq!(lifetime(&inv), seconds, "--expires-in {text}");
+    }
+    let before = env.audit_len();
+    for bad in [
+        "48",
+        "abc",
+        "1.5h",
+        "0s",
+        "-1h",
+        "",
+        "99999999999999999999d",
+    ] {
+        let flag = format!("--expires-in={bad}");
+        let err = env.fails(65, &["invite", "send", "family", "bad@example.com", &flag]);
+        assert!(err.contains("--expires-in"), "{bad:?}: {err}");
+    }
+    assert_eq!(env.audit_len(), before);
+    let list = env.json(&["invite", "list", "family"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(5));
+}
+
+#[test]
+fn bad_emails_are_65_and_several_emails_are_one_transaction() {
+    let env = invite_env();
+    let before = env.audit_len();
+    let err = env.fails(65, &["invite", "send", "family", "not-an-email"]);
+    assert!(err.contains("not-an-email"), "{err}");
+    env.fails(
+        65,
+        &[
+            "invite",
+            "send",
+            "family",
+            "eve@example.com",
+            "not-an-email",
+        ],
+    );
+    // A conflict on the second email undoes the first.
+    env.fails(68, &["invite", "send", "family", "eve@example.com", MEMBER]);
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(
+        env.json(&["invite", "list", "family"])
+            .as_array()
+            .map(Vec::len),
+        Some(0)
+    );
+}
+
+#[test]
+fn owners_admins_and_global_admins_send_invitations() {
+    let env = invite_env();
+    for (i, actor) in [OWNER, ADMIN, ROOT].into_iter().enumerate() {
+        let email = format!("e{i}@example.com");
+        send(&env, &["--as", actor, "invite", "send", "family", &email]);
+    }
+    send(&env, &["invite", "send", "family", "e3@example.com"]);
+    // Inviting as owner needs an owner or a global admin.
+    let before = env.audit_len();
+    let err = env.fails(
+        77,
+        &[
+            "--as", ADMIN, "invite", "send", "family", DAN, "--role", "owner",
+        ],
+    );
+    assert!(err.contains("owner"), "{err}");
+    assert_eq!(env.audit_len(), before);
+    let inv = send(
+        &env,
+        &[
+            "--as", OWNER, "invite", "send", "family", DAN, "--role", "owner",
+        ],
+    );
+    assert_eq!(inv["role"], "owner");
+    let inv = send(
+        &env,
+        &[
+            "--as",
+            ADMIN,
+            "invite",
+            "send",
+            "family",
+            "f@example.com",
+            "--role",
+            "admin",
+        ],
+    );
+    assert_eq!(inv["role"], "admin");
+}
+
+#[test]
+fn members_and_outsiders_may_not_send_and_learn_nothing() {
+    let env = invite_env();
+    let before = env.audit_len();
+    for actor in [MEMBER, OUTSIDER, DAN] {
+        let err = env.fails(
+            77,
+            &["--as", actor, "invite", "send", "family", "x@example.com"],
+        );
+        assert!(err.contains("permission denied"), "{err}");
+        let err = env.fails(
+            77,
+            &[
+                "--as",
+                actor,
+                "invite",
+                "send",
+                "nonexistent",
+                "x@example.com",
+            ],
+        );
+        assert!(!err.contains("does not exist"), "{err}");
+        env.fails(77, &["--as", actor, "invite", "list", "family"]);
+        env.fails(77, &["--as", actor, "invite", "list", "nonexistent"]);
+    }
+    assert_eq!(env.audit_len(), before);
+    let err = env.fails(67, &["invite", "send", "nonexistent", "x@example.com"]);
+    assert!(err.contains("\"nonexistent\""), "{err}");
+    env.fails(67, &["--as", ROOT, "invite", "list", "nonexistent"]);
+}
+
+#[test]
+fn a_member_or_a_pending_invitee_is_not_invited_again_and_resend_extends() {
+    let env = invite_env();
+    let before = env.audit_len();
+    let err = fails_at(&env, 68, T0, &["invite", "send", "family", MEMBER]);
+    assert!(err.contains("already a member"), "{err}");
+    assert_eq!(env.audit_len(), before);
+
+    let first = json_at(&env, T0, &["invite", "send", "family", DAN]);
+    let first = &first[0];
+    let err = fails_at(
+        &env,
+        68,
+        &later(60),
+        &["invite", "send", "family", "DAN@example.com"],
+    );
+    assert!(err.contains("pending"), "{err}");
+    assert!(err.contains("--resend"), "the hint names --resend: {err}");
+    assert_eq!(env.audit_len(), before + 1);
+
+    let resent = json_at(
+        &env,
+        &later(60),
+        &["invite", "send", "family", DAN, "--resend"],
+    );
+    let resent = &resent[0];
+    assert_eq!(resent["id"], first["id"], "the same invitation");
+    assert!(
+        time(str_of(resent, "expires_at")) > time(str_of(first, "expires_at")),
+        "{first} / {resent}"
+    );
+    assert_eq!(
+        time(str_of(resent, "expires_at")),
+        time(&later(60)) + Duration::hours(48)
+    );
+    assert_eq!(resent["status"], "pending");
+    assert_eq!(events(&env)[before..], ["invite-send", "invite-resend"]);
+    let list = json_at(&env, &later(60), &["invite", "list", "family"]);
+    assert_eq!(list.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn resend_keeps_the_role_offered() {
+    let env = invite_env();
+    let first = send(
+        &env,
+        &[
+            "--as", ADMIN, "invite", "send", "family", DAN, "--role", "admin",
+        ],
+    );
+    // Without --role (which defaults to member), the admin offer stands.
+    let resent = send(
+        &env,
+        &[
+            "--as",
+            ADMIN,
+            "invite",
+            "send",
+            "family",
+            DAN,
+            "--resend",
+            "--expires-in",
+            "7d",
+        ],
+    );
+    assert_eq!(resent["id"], first["id"]);
+    assert_eq!(resent["role"], "admin");
+    assert!(lifetime(&resent) > lifetime(&first));
+    let v = env.json(&["--as", DAN, "invite", "accept", str_of(&first, "id")]);
+    assert_eq!(v["member"]["role"], "admin");
+}
+
+#[test]
+fn resend_does_not_revive_an_invitation_to_someone_who_became_a_member() {
+    let env = invite_env();
+    let inv = send(&env, &["invite", "send", "family", DAN]);
+    // Added directly while the invitation was pending.
+    env.json(&["member", "add", "family", DAN]);
+    let before = env.audit_len();
+    for extra in [&[][..], &["--resend"]] {
+        let mut args = vec!["invite", "send", "family", DAN];
+        args.extend_from_slice(extra);
+        let err = env.fails(68, &args);
+        assert!(err.contains("already a member"), "{extra:?}: {err}");
+        assert!(!err.contains("add --resend"), "{extra:?}: {err}");
+    }
+    assert_eq!(env.audit_len(), before);
+    let shown = env.json(&["invite", "show", str_of(&inv, "id")]);
+    assert_eq!(shown["expires_at"], inv["expires_at"]);
+}
+
+// ---------------------------------------------------------------- accept
+
+#[test]
+fn accept_creates_the_membership_with_the_invitations_role_once() {
+    let env = invite_env();
+    let inv = send(
+        &env,
+        &[
+            "--as", ADMIN, "invite", "send", "family", DAN, "--role", "admin",
+        ],
+    );
+    let id = id(&inv);
+    let before = env.audit_len();
+    let v = env.json(&["--as", "DAN@EXAMPLE.COM", "invite", "accept", &id]);
+    assert_eq!(v["status"], "accepted");
+    assert_eq!(v["member"]["email"], DAN);
+    assert_eq!(v["member"]["role"], "admin");
+    assert_eq!(roles(&env, "family")[DAN], "admin");
+    assert_eq!(env.json(&["invite", "show", &id])["status"], "accepted");
+    assert_eq!(stored_status(&env, &id), "accepted");
+    let rows = audit_since(&env, before);
+    let got: Vec<&str> = rows.iter().map(|r| r["event"].as_str().unwrap()).collect();
+    assert_eq!(got, ["member-add", "invite-accept"]);
+    assert_eq!(rows[1]["subject"], id.as_str());
+
+    // Accepted once: answering again is a conflict, and so is canceling.
+    let before = env.audit_len();
+    let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
+    assert!(err.contains("accepted"), "{err}");
+    env.fails(68, &["--as", DAN, "invite", "reject", &id]);
+    env.fails(68, &["invite", "cancel", &id]);
+    assert_eq!(env.audit_len(), before);
+    // Now a member: a new invitation is refused.
+    env.fails(68, &["invite", "send", "family", DAN]);
+}
+
+#[test]
+fn only_the_invitee_may_answer() {
+    let env = invite_env();
+    let id = id(&send(&env, &["invite", "send", "family", DAN]));
+    let before = env.audit_len();
+    for verb in ["accept", "reject"] {
+        let err = env.fails(77, &["invite", verb, &id]);
+        assert!(
+            err.contains("--as"),
+            "the operator is told to name the invitee: {err}"
+        );
+        for actor in [MEMBER, ADMIN, OWNER, ROOT, OUTSIDER] {
+            env.fails(77, &["--as", actor, "invite", verb, &id]);
+        }
+        let err = env.fails(67, &["--as", DAN, "invite", verb, "no-such-invitation"]);
+        assert!(err.contains("no-such-invitation"), "{err}");
+    }
+    // A disabled invitee cannot act at all.
+    env.ok(&["user", "disable", DAN]);
+    let before_disabled = env.audit_len();
+    let err = env.fails(77, &["--as", DAN, "invite", "accept", &id]);
+    assert!(err.contains("disabled"), "{err}");
+    assert_eq!(env.audit_len(), before_disabled);
+    env.ok(&["user", "enable", DAN]);
+    assert_eq!(stored_status(&env, &id), "pending");
+    assert!(!roles(&env, "family").contains_key(DAN));
+    // Nothing but the disable/enable was written.
+    assert_eq!(env.audit_len(), before + 2);
+
+    env.json(&["--as", DAN, "invite", "accept", &id]);
+    assert_eq!(roles(&env, "family")[DAN], "member");
+}
+
+#[test]
+fn member_limit_holds_for_accept() {
+    let env = invite_env();
+    let id = id(&send(&env, &["invite", "send", "family", DAN]));
+    env.ok(&["profile", "update", "family", "--member-limit", "3"]);
+    let before = env.audit_len();
+    let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
+    assert!(err.contains("full"), "{err}");
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(stored_status(&env, &id), "pending");
+    assert_eq!(roles(&env, "family").len(), 3);
+
+    env.ok(&["profile", "update", "family", "--member-limit", "4"]);
+    env.json(&["--as", DAN, "invite", "accept", &id]);
+    assert_eq!(roles(&env, "family").len(), 4);
+}
+
+// ---------------------------------------------------------------- reject and cancel
+
+#[test]
+fn reject_closes_the_invitation_and_a_new_one_may_follow() {
+    let env = invite_env();
+    let id = id(&send(
+        &env,
+        &["--as", OWNER, "invite", "send", "family", DAN],
+    ));
+    let before = env.audit_len();
+    let v = env.json(&["--as", DAN, "invite", "reject", &id]);
+    assert_eq!(v["status"], "rejected");
+    assert_eq!(stored_status(&env, &id), "rejected");
+    assert!(!roles(&env, "family").contains_key(DAN));
+    assert_eq!(events(&env)[before..], ["invite-reject"]);
+
+    let before = env.audit_len();
+    let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
+    assert!(err.contains("rejected"), "{err}");
+    env.fails(68, &["--as", DAN, "invite", "reject", &id]);
+    env.fails(68, &["--as", OWNER, "invite", "cancel", &id]);
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(env.json(&["invite", "show", &id])["status"], "rejected");
+
+    let again = send(&env, &["--as", OWNER, "invite", "send", "family", DAN]);
+    assert_ne!(again["id"], id.as_str());
+    assert_eq!(again["status"], "pending");
+    env.json(&["--as", DAN, "invite", "accept", str_of(&again, "id")]);
+}
+
+#[test]
+fn cancel_is_for_managers_and_closes_the_invitation() {
+    let env = invite_env();
+    let id = id(&send(&env, &["invite", "send", "family", DAN]));
+    let before = env.audit_len();
+    for actor in [MEMBER, OUTSIDER, DAN] {
+        env.fails(77, &["--as", actor, "invite", "cancel", &id]);
+        // No hint of what exists.
+        env.fails(
+            77,
+            &["--as", actor, "invite", "cancel", "no-such-invitation"],
+        );
+    }
+    let err = env.fails(67, &["invite", "cancel", "no-such-invitation"]);
+    assert!(err.contains("no-such-invitation"), "{err}");
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(stored_status(&env, &id), "pending");
+
+    let v = env.json(&["--as", ADMIN, "invite", "cancel", &id]);
+    assert_eq!(v["status"], "canceled");
+    assert_eq!(stored_status(&env, &id), "canceled");
+    assert_eq!(events(&env)[before..], ["invite-cancel"]);
+
+    let before = env.audit_len();
+    let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
+    assert!(err.contains("canceled"), "{err}");
+    env.fails(68, &["--as", DAN, "invite", "reject", &id]);
+    env.fails(68, &["invite", "cancel", &id]);
+    assert_eq!(env.audit_len(), before);
+    assert!(!roles(&env, "family").contains_key(DAN));
+
+    // Owners and global admins cancel as well; a new invitation may follow a canceled one.
+    let second = id_of_send(&env, OWNER);
+    env.json(&["--as", OWNER, "invite", "cancel", &second]);
+    let third = id_of_send(&env, ROOT);
+    env.json(&["--as", ROOT, "invite", "cancel", &third]);
+    let fourth = id_of_send(&env, OWNER);
+    env.json(&["--as", DAN, "invite", "accept", &fourth]);
+    assert_eq!(roles(&env, "family")[DAN], "member");
+}
+
+fn id_of_send(env: &Env, actor: &str) -> String {
+    id(&send(
+        env,
+        &["--as", actor, "invite", "send", "family", DAN],
+    ))
+}
+
+// ---------------------------------------------------------------- expiry
+
+#[test]
+fn a_lapsed_invitation_is_expired_everywhere_and_prune_writes_it() {
+    let env = invite_env();
+    let dan = json_at(
+        &env,
+        T0,
+        &["invite", "send", "family", DAN, "--expires-in", "1h"],
+    );
+    let dan = id(&dan[0]);
+    let eve = json_at(
+        &env,
+        T0,
+        &[
+            "invite",
+            "send",
+            "family",
+            "eve@example.com",
+            "--expires-in",
+            "7d",
+        ],
+    );
+    let eve = id(&eve[0]);
+    // Exactly at expiry it has lapsed; a minute before it has not.
+    assert_eq!(
+        json_at(&env, &later(59), &["invite", "show", &dan])["status"],
+        "pending"
+    );
+    let t = &later(120);
+    let before = env.audit_len();
+
+    assert_eq!(
+        json_at(&env, &later(60), &["invite", "show", &dan])["status"],
+        "expired"
+    );
+    assert_eq!(
+        json_at(&env, t, &["invite", "show", &dan])["status"],
+        "expired"
+    );
+    assert_eq!(
+        json_at(&env, t, &["--as", DAN, "invite", "show", &dan])["status"],
+        "expired"
+    );
+    assert_eq!(
+        summary(&json_at(&env, t, &["invite", "list", "family"])),
+        [
+            triple("family", DAN, "expired"),
+            triple("family", "eve@example.com", "pending")
+        ]
+    );
+    assert_eq!(
+        summary(&json_at(
+            &env,
+            t,
+            &["invite", "list", "--status", "expired"]
+        )),
+        [triple("family", DAN, "expired")]
+    );
+    assert_eq!(
+        summary(&json_at(
+            &env,
+            t,
+            &["invite", "list", "family", "--status", "pending"]
+        )),
+        [triple("family", "eve@example.com", "pending")]
+    );
+    assert_eq!(
+        summary(&json_at(&env, t, &["--as", DAN, "invite", "list"])),
+        [triple("family", DAN, "expired")]
+    );
+    assert_eq!(stored_status(&env, &dan), "pending", "reads write nothing");
+
+    let err = fails_at(&env, 68, t, &["--as", DAN, "invite", "accept", &dan]);
+    assert!(err.contains("expired"), "{err}");
+    fails_at(&env, 68, t, &["--as", DAN, "invite", "reject", &dan]);
+    fails_at(&env, 68, t, &["invite", "cancel", &dan]);
+    assert!(!roles(&env, "family").contains_key(DAN));
+    assert_eq!(env.audit_len(), before);
+
+    // Prune: global admins and the operator.
+    fails_at(&env, 77, t, &["--as", OWNER, "invite", "prune"]);
+    assert_eq!(env.audit_len(), before);
+    let pruned = json_at(&env, t, &["invite", "prune"]);
+    assert_eq!(summary(&pruned), [triple("family", DAN, "expired")]);
+    assert_eq!(stored_status(&env, &dan), "expired");
+    assert_eq!(stored_status(&env, &eve), "pending");
+    let rows = audit_since(&env, before);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["event"], "invite-expire");
+    assert_eq!(rows[0]["subject"], dan.as_str());
+
+    // Again: nothing left to prune, nothing written.
+    let pruned = json_at(&env, t, &["--as", ROOT, "invite", "prune"]);
+    assert_eq!(pruned.as_array().map(Vec::len), Some(0));
+    assert_eq!(env.audit_len(), before + 1);
+    assert_eq!(
+        summary(&json_at(
+            &env,
+            t,
+            &["invite", "list", "--status", "expired"]
+        )),
+        [triple("family", DAN, "expired")]
+    );
+    fails_at(&env, 68, t, &["--as", DAN, "invite", "accept", &dan]);
+
+    // A new invitation may follow the expired one, and be accepted.
+    let next = json_at(&env, t, &["invite", "send", "family", DAN]);
+    let next = id(&next[0]);
+    assert_ne!(next, dan);
+    json_at(&env, t, &["--as", DAN, "invite", "accept", &next]);
+    assert_eq!(roles(&env, "family")[DAN], "member");
+}
+
+#[test]
+fn a_new_invitation_replaces_a_lapsed_one_without_prune() {
+    let env = invite_env();
+    let old = json_at(
+        &env,
+        T0,
+        &["invite", "send", "family", DAN, "--expires-in", "90s"],
+    );
+    let old = id(&old[0]);
+    let t = &later(2);
+    let before = env.audit_len();
+    let new = json_at(&env, t, &["invite", "send", "family", DAN]);
+    let new = id(&new[0]);
+    assert_ne!(new, old);
+    assert_eq!(stored_status(&env, &old), "expired");
+    assert_eq!(stored_status(&env, &new), "pending");
+    assert_eq!(events(&env)[before..], ["invite-expire", "invite-send"]);
+    // --resend of a lapsed invitation sends a new one as well.
+    let eve = json_at(
+        &env,
+        T0,
+        &[
+            "invite",
+            "send",
+            "family",
+            "eve@example.com",
+            "--expires-in",
+            "1m",
+        ],
+    );
+    let resent = json_at(
+        &env,
+        t,
+        &["invite", "send", "family", "eve@example.com", "--resend"],
+    );
+    assert_ne!(resent[0]["id"], eve[0]["id"]);
+    assert_eq!(resent[0]["status"], "pending");
+}
+
+// ---------------------------------------------------------------- show and list
+
+#[test]
+fn show_is_for_the_invitee_and_the_profiles_managers() {
+    let env = invite_env();
+    let id = id(&send(&env, &["invite", "send", "family", DAN]));
+    for prefix in [
+        &[][..],
+        &["--as", DAN],
+        &["--as", OWNER],
+        &["--as", ADMIN],
+        &["--as", ROOT],
+    ] {
+        let mut args = prefix.to_vec();
+        args.extend(["invite", "show", &id]);
+        let v = env.json(&args);
+        assert_eq!(v["id"], id.as_str());
+        assert_eq!(v["status"], "pending");
+        assert_eq!(
+            v["accept_command"],
+            format!("roster --as {DAN} invite accept {id}").as_str()
+        );
+    }
+    env.fails(77, &["--as", MEMBER, "invite", "show", &id]);
+    env.fails(77, &["--as", OUTSIDER, "invite", "show", &id]);
+    env.fails(
+        77,
+        &["--as", OUTSIDER, "invite", "show", "no-such-invitation"],
+    );
+    let err = env.fails(67, &["invite", "show", "no-such-invitation"]);
+    assert!(err.contains("no-such-invitation"), "{err}");
+}
+
+#[test]
+fn invite_list_with_and_without_a_profile_and_a_status() {
+    let env = invite_env();
+    for (email, name) in [
+        ("eve@example.com", "Eve"),
+        ("fay@example.com", "Fay"),
+        ("gil@example.com", "Gil"),
+    ] {
+        env.user(email, name);
+    }
+    env.profile("Office");
+    env.ok(&["member", "add", "office", ROOT, "--role", "owner"]);
+    send(&env, &["invite", "send", "family", DAN]);
+    let eve = id(&send(
+        &env,
+        &["invite", "send", "family", "eve@example.com"],
+    ));
+    env.json(&["--as", "eve@example.com", "invite", "accept", &eve]);
+    let fay = id(&send(
+        &env,
+        &["invite", "send", "family", "fay@example.com"],
+    ));
+    env.json(&["invite", "cancel", &fay]);
+    send(&env, &["invite", "send", "office", DAN]);
+    let gil = id(&send(
+        &env,
+        &["invite", "send", "office", "gil@example.com"],
+    ));
+    env.json(&["--as", "gil@example.com", "invite", "reject", &gil]);
+
+    let all = [
+        triple("family", DAN, "pending"),
+        triple("family", "eve@example.com", "accepted"),
+        triple("family", "fay@example.com", "canceled"),
+        triple("office", DAN, "pending"),
+        triple("office", "gil@example.com", "rejected"),
+    ];
+    assert_eq!(summary(&env.json(&["invite", "list"])), all);
+    assert_eq!(summary(&env.json(&["--as", ROOT, "invite", "list"])), all);
+    assert_eq!(summary(&env.json(&["invite", "list", "family"])), all[..3]);
+    assert_eq!(summary(&env.json(&["invite", "list", "office"])), all[3..]);
+    for (status, want) in [
+        ("pending", vec![all[0].clone(), all[3].clone()]),
+        ("accepted", vec![all[1].clone()]),
+        ("canceled", vec![all[2].clone()]),
+        ("rejected", vec![all[4].clone()]),
+        ("expired", vec![]),
+    ] {
+        assert_eq!(
+            summary(&env.json(&["invite", "list", "--status", status])),
+            want,
+            "--status {status}"
+        );
+    }
+    assert_eq!(
+        summary(&env.json(&["invite", "list", "office", "--status", "rejected"])),
+        all[4..]
+    );
+    assert!(summary(&env.json(&["invite", "list", "family", "--status", "rejected"])).is_empty());
+    env.fails(2, &["invite", "list", "--status", "bogus"]);
+
+    // A user sees the profiles they manage, and what was sent to them.
+    assert_eq!(
+        summary(&env.json(&["--as", OWNER, "invite", "list"])),
+        all[..3]
+    );
+    assert_eq!(
+        summary(&env.json(&["--as", ADMIN, "invite", "list"])),
+        all[..3]
+    );
+    assert_eq!(
+        summary(&env.json(&["--as", DAN, "invite", "list"])),
+        [all[0].clone(), all[3].clone()]
+    );
+    assert_eq!(
+        summary(&env.json(&["--as", DAN, "invite", "list", "--status", "pending"])),
+        [all[0].clone(), all[3].clone()]
+    );
+    assert!(summary(&env.json(&["--as", MEMBER, "invite", "list"])).is_empty());
+    env.fails(77, &["--as", DAN, "invite", "list", "family"]);
+    env.fails(77, &["--as", MEMBER, "invite", "list", "family"]);
+    env.fails(77, &["--as", OWNER, "invite", "list", "office"]);
+}
+
+// ---------------------------------------------------------------- processes
+
+#[test]
+fn eight_processes_racing_to_accept_one_invitation_make_one_membership() {
+    let env = invite_env();
+    let id = id(&send(&env, &["invite", "send", "family", DAN]));
+    let before = env.audit_len();
+    let runs = (0..8)
+        .map(|_| {
+            ["--json", "--as", DAN, "invite", "accept", id.as_str()]
+                .map(String::from)
+                .to_vec()
+        })
+        .collect();
+    let outputs = race(env.dir.path(), runs);
+    let codes: Vec<Option<i32>> = outputs.iter().map(|o| o.status.code()).collect();
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(68)).count(),
+        7,
+        "{codes:?}"
+    );
+    for out in &outputs {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("locked"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let members: Vec<Value> = env
+        .json(&["member", "list", "family"])
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|m| m["email"] == DAN)
+        .cloned()
+        .collect();
+    assert_eq!(members.len(), 1);
+    assert_eq!(stored_status(&env, &id), "accepted");
+    assert_eq!(events(&env)[before..], ["member-add", "invite-accept"]);
+}

@@ -1,0 +1,836 @@
+//! `roster member …`: the rules of DESIGN.md §2 for memberships, each refusing and
+//! allowing, their invariants (last owner, member limit, one transaction per command), the
+//! audit rows they write, and concurrent writers.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::{Command as StdCommand, Output};
+use std::sync::{Arc, Barrier};
+
+use serde_json::Value;
+
+use crate::common::*;
+
+/// The first user: a global admin who belongs to no profile.
+pub const ROOT: &str = "root@example.com";
+/// Owner of `family`.
+pub const OWNER: &str = "olive@example.com";
+/// Admin of `family`.
+pub const ADMIN: &str = "alice@example.com";
+/// Plain member of `family`.
+pub const MEMBER: &str = "mike@example.com";
+/// A user in no profile.
+pub const OUTSIDER: &str = "nora@example.com";
+
+/// A database with the cast above and the profile `family` (created by the operator, so
+/// it has exactly the owner, admin and member above).
+pub fn family() -> Env {
+    let env = Env::init();
+    for (email, name) in [
+        (ROOT, "Root"),
+        (OWNER, "Olive"),
+        (ADMIN, "Alice"),
+        (MEMBER, "Mike"),
+        (OUTSIDER, "Nora"),
+    ] {
+        env.user(email, name);
+    }
+    env.profile("Family");
+    env.ok(&["member", "add", "family", OWNER, "--role", "owner"]);
+    env.ok(&["member", "add", "family", ADMIN, "--role", "admin"]);
+    env.ok(&["member", "add", "family", MEMBER]);
+    env
+}
+
+/// email → role of every member of a profile, as the operator sees them.
+pub fn roles(env: &Env, profile: &str) -> BTreeMap<String, String> {
+    env.json(&["member", "list", profile])
+        .as_array()
+        .expect("member list is an array")
+        .iter()
+        .map(|m| {
+            (
+                m["email"].as_str().unwrap_or_default().to_string(),
+                m["role"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The audit rows' event names, in order.
+pub fn events(env: &Env) -> Vec<String> {
+    env.json(&["audit"])
+        .as_array()
+        .expect("audit is an array")
+        .iter()
+        .map(|r| r["event"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The audit rows after the first `skip`.
+pub fn audit_since(env: &Env, skip: usize) -> Vec<Value> {
+    env.json(&["audit"])
+        .as_array()
+        .expect("audit is an array")
+        .iter()
+        .skip(skip)
+        .cloned()
+        .collect()
+}
+
+fn id_of(env: &Env, email: &str) -> String {
+    env.json(&["user", "show", email])["id"]
+        .as_str()
+        .expect("user id")
+        .to_string()
+}
+
+/// The real binary as a plain `std::process::Command`, with the environment `Env::cmd()`
+/// pins, for tests that start several processes at the same moment.
+pub fn raw_cmd(dir: &Path) -> StdCommand {
+    let mut c = StdCommand::new(assert_cmd::cargo::cargo_bin("roster"));
+    c.env_clear()
+        .current_dir(dir)
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", dir)
+        .env("USER", "tester")
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .env("ROSTER_TEST_FAST_HASH", "1");
+    c
+}
+
+/// Runs every argument list as its own process, all released by one barrier, and
+/// returns their outputs in the order given.
+pub fn race(dir: &Path, runs: Vec<Vec<String>>) -> Vec<Output> {
+    let barrier = Arc::new(Barrier::new(runs.len()));
+    let threads: Vec<_> = runs
+        .into_iter()
+        .map(|args| {
+            let barrier = Arc::clone(&barrier);
+            let mut cmd = raw_cmd(dir);
+            cmd.args(&args);
+            std::thread::spawn(move || {
+                barrier.wait();
+                cmd.output().expect("run roster")
+            })
+        })
+        .collect();
+    threads
+        .into_iter()
+        .map(|t| t.join().expect("thread"))
+        .collect()
+}
+
+// ---------------------------------------------------------------- member add
+
+#[test]
+fn owners_admins_global_admins_and_the_operator_add_members() {
+    let env = family();
+    for (i, actor) in [OWNER, ADMIN, ROOT].into_iter().enumerate() {
+        let email = format!("new{i}@example.com");
+        env.user(&email, "New");
+        let v = env.json(&["--as", actor, "member", "add", "family", &email]);
+        let added = v.as_array().expect("an array of members");
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0]["email"], email.as_str());
+        assert_eq!(added[0]["profile"], "family");
+        assert_eq!(added[0]["role"], "member");
+    }
+    env.user("new3@example.com", "New");
+    let v = env.json(&[
+        "member",
+        "add",
+        "family",
+        "new3@example.com",
+        "--role",
+        "admin",
+    ]);
+    assert_eq!(v[0]["role"], "admin");
+    let roles = roles(&env, "family");
+    assert_eq!(roles.len(), 7);
+    assert_eq!(roles["new3@example.com"], "admin");
+}
+
+#[test]
+fn plain_members_and_outsiders_may_not_add_members() {
+    let env = family();
+    env.user("new@example.com", "New");
+    let before = env.audit_len();
+    for actor in [MEMBER, OUTSIDER] {
+        let err = env.fails(
+            77,
+            &["--as", actor, "member", "add", "family", "new@example.com"],
+        );
+        assert!(err.contains("permission denied"), "{err}");
+        // A member may not even add an existing member: permission comes first.
+        env.fails(77, &["--as", actor, "member", "add", "family", MEMBER]);
+        env.fails(
+            77,
+            &[
+                "--as",
+                actor,
+                "member",
+                "add",
+                "family",
+                "ghost@example.com",
+            ],
+        );
+    }
+    assert_eq!(env.audit_len(), before);
+    assert!(!roles(&env, "family").contains_key("new@example.com"));
+}
+
+#[test]
+fn outsiders_learn_nothing_not_even_whether_a_profile_exists() {
+    let env = family();
+    env.profile("Other");
+    for actor in [OUTSIDER, MEMBER, ADMIN] {
+        for profile in ["nonexistent", "other"] {
+            let add = env.fails(
+                77,
+                &["--as", actor, "member", "add", profile, "ghost@example.com"],
+            );
+            assert!(!add.contains("does not exist"), "{add}");
+            let list = env.fails(77, &["--as", actor, "member", "list", profile]);
+            assert!(!list.contains("does not exist"), "{list}");
+            env.fails(
+                77,
+                &["--as", actor, "member", "role", profile, MEMBER, "admin"],
+            );
+            env.fails(
+                77,
+                &[
+                    "--as", actor, "--yes", "member", "remove", profile, MEMBER, ADMIN,
+                ],
+            );
+        }
+    }
+    // Those who may manage every profile are told what is missing.
+    for prefix in [&[][..], &["--as", ROOT][..]] {
+        let mut args = prefix.to_vec();
+        args.extend(["member", "add", "nonexistent", MEMBER]);
+        let err = env.fails(67, &args);
+        assert!(err.contains("\"nonexistent\""), "{err}");
+        assert!(err.contains("does not exist"), "{err}");
+    }
+}
+
+#[test]
+fn an_unknown_user_is_67_naming_it() {
+    let env = family();
+    let err = env.fails(67, &["member", "add", "family", "ghost@example.com"]);
+    assert!(err.contains("ghost@example.com"), "{err}");
+    let err = env.fails(67, &["member", "role", "family", "ghost", "admin"]);
+    assert!(err.contains("ghost"), "{err}");
+    // A user who exists but is not a member is also 67, and says so.
+    let err = env.fails(67, &["member", "role", "family", OUTSIDER, "admin"]);
+    assert!(err.contains("not a member"), "{err}");
+    let err = env.fails(67, &["member", "remove", "family", OUTSIDER]);
+    assert!(err.contains("not a member"), "{err}");
+}
+
+#[test]
+fn adding_a_member_twice_conflicts_unless_if_not_exists() {
+    let env = family();
+    let before = env.audit_len();
+    let err = env.fails(68, &["member", "add", "family", MEMBER]);
+    assert!(err.contains("already a member"), "{err}");
+    assert!(err.contains("--if-not-exists"), "{err}");
+    env.fails(68, &["--as", OWNER, "member", "add", "family", ADMIN]);
+    assert_eq!(env.audit_len(), before);
+
+    // --if-not-exists: exit 0, the existing membership reported as it is, nothing written.
+    let v = env.json(&[
+        "member",
+        "add",
+        "family",
+        MEMBER,
+        "--role",
+        "admin",
+        "--if-not-exists",
+    ]);
+    assert_eq!(v[0]["email"], MEMBER);
+    assert_eq!(v[0]["role"], "member", "an existing role is left as it is");
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(roles(&env, "family")[MEMBER], "member");
+
+    // Mixed: the existing one is skipped, the new one added.
+    env.user("new@example.com", "New");
+    let before = env.audit_len();
+    let v = env.json(&[
+        "member",
+        "add",
+        "family",
+        MEMBER,
+        "new@example.com",
+        "--if-not-exists",
+    ]);
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+    assert_eq!(env.audit_len(), before + 1);
+    assert!(roles(&env, "family").contains_key("new@example.com"));
+}
+
+#[test]
+fn several_users_are_one_transaction() {
+    let env = family();
+    env.user("u1@example.com", "U1");
+    env.user("u2@example.com", "U2");
+    let members_before = roles(&env, "family");
+    let audit_before = env.audit_len();
+
+    let err = env.fails(
+        67,
+        &[
+            "member",
+            "add",
+            "family",
+            "u1@example.com",
+            "ghost@example.com",
+            "u2@example.com",
+        ],
+    );
+    assert!(err.contains("ghost@example.com"), "{err}");
+    assert_eq!(roles(&env, "family"), members_before, "nobody was added");
+    assert_eq!(env.audit_len(), audit_before);
+
+    // One already a member: the same, as a conflict.
+    env.fails(
+        68,
+        &[
+            "member",
+            "add",
+            "family",
+            "u1@example.com",
+            MEMBER,
+            "u2@example.com",
+        ],
+    );
+    assert_eq!(roles(&env, "family"), members_before);
+    assert_eq!(env.audit_len(), audit_before);
+
+    let v = env.json(&[
+        "--as",
+        ADMIN,
+        "member",
+        "add",
+        "family",
+        "u1@example.com",
+        "u2@example.com",
+    ]);
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+    let after = roles(&env, "family");
+    assert_eq!(after.len(), members_before.len() + 2);
+    let rows = audit_since(&env, audit_before);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["event"] == "member-add"));
+}
+
+#[test]
+fn member_limit_holds_for_member_add() {
+    let env = family();
+    env.user("u1@example.com", "U1");
+    env.user("u2@example.com", "U2");
+    env.ok(&["profile", "update", "family", "--member-limit", "3"]);
+    let before = env.audit_len();
+    let err = env.fails(68, &["member", "add", "family", "u1@example.com"]);
+    assert!(err.contains("full"), "{err}");
+    assert!(err.contains("--member-limit"), "{err}");
+    env.fails(
+        68,
+        &["--as", OWNER, "member", "add", "family", "u1@example.com"],
+    );
+    assert_eq!(env.audit_len(), before);
+
+    // Room for one, two asked for: neither is added.
+    env.ok(&["profile", "update", "family", "--member-limit", "4"]);
+    let before = env.audit_len();
+    env.fails(
+        68,
+        &[
+            "member",
+            "add",
+            "family",
+            "u1@example.com",
+            "u2@example.com",
+        ],
+    );
+    assert_eq!(roles(&env, "family").len(), 3);
+    assert_eq!(env.audit_len(), before);
+
+    env.json(&["member", "add", "family", "u1@example.com"]);
+    assert_eq!(roles(&env, "family").len(), 4);
+    env.fails(68, &["member", "add", "family", "u2@example.com"]);
+    // --if-not-exists does not bypass the limit for someone new.
+    env.fails(
+        68,
+        &[
+            "member",
+            "add",
+            "family",
+            "u2@example.com",
+            "--if-not-exists",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------- the owner role
+
+#[test]
+fn an_admin_may_not_touch_the_owner_role() {
+    let env = family();
+    env.user("new@example.com", "New");
+    let before = env.audit_len();
+    let refused: [&[&str]; 5] = [
+        &[
+            "member",
+            "add",
+            "family",
+            "new@example.com",
+            "--role",
+            "owner",
+        ],
+        &["member", "role", "family", MEMBER, "owner"],
+        &["member", "role", "family", ADMIN, "owner"],
+        &["member", "role", "family", OWNER, "admin"],
+        &["member", "remove", "family", OWNER],
+    ];
+    for args in refused {
+        let mut all = vec!["--as", ADMIN];
+        all.extend_from_slice(args);
+        let err = env.fails(77, &all);
+        assert!(err.contains("owner"), "{args:?}: {err}");
+    }
+    assert_eq!(env.audit_len(), before);
+    let roles = roles(&env, "family");
+    assert_eq!(roles[OWNER], "owner");
+    assert_eq!(roles[ADMIN], "admin");
+    assert_eq!(roles[MEMBER], "member");
+    assert!(!roles.contains_key("new@example.com"));
+}
+
+#[test]
+fn an_owner_grants_changes_and_removes_the_owner_role() {
+    let env = family();
+    env.user("new@example.com", "New");
+    let v = env.json(&[
+        "--as",
+        OWNER,
+        "member",
+        "add",
+        "family",
+        "new@example.com",
+        "--role",
+        "owner",
+    ]);
+    assert_eq!(v[0]["role"], "owner");
+    let v = env.json(&["--as", OWNER, "member", "role", "family", MEMBER, "owner"]);
+    assert_eq!(v["role"], "owner");
+    assert_eq!(v["email"], MEMBER);
+    let v = env.json(&["--as", OWNER, "member", "role", "family", MEMBER, "admin"]);
+    assert_eq!(v["role"], "admin");
+    env.json(&[
+        "--as",
+        OWNER,
+        "member",
+        "remove",
+        "family",
+        "new@example.com",
+    ]);
+    let roles = roles(&env, "family");
+    assert_eq!(roles[MEMBER], "admin");
+    assert!(!roles.contains_key("new@example.com"));
+}
+
+#[test]
+fn a_global_admin_grants_changes_and_removes_the_owner_role() {
+    let env = family();
+    // Root is in no profile; its global role is enough.
+    env.json(&["--as", ROOT, "member", "role", "family", ADMIN, "owner"]);
+    env.json(&["--as", ROOT, "member", "role", "family", OWNER, "member"]);
+    assert_eq!(roles(&env, "family")[ADMIN], "owner");
+    assert_eq!(roles(&env, "family")[OWNER], "member");
+    // The operator likewise.
+    env.json(&["member", "role", "family", OWNER, "owner"]);
+    env.json(&["member", "remove", "family", ADMIN]);
+    let roles = roles(&env, "family");
+    assert_eq!(roles[OWNER], "owner");
+    assert!(!roles.contains_key(ADMIN));
+}
+
+#[test]
+fn admins_manage_roles_below_owner() {
+    let env = family();
+    env.json(&["--as", ADMIN, "member", "role", "family", MEMBER, "admin"]);
+    assert_eq!(roles(&env, "family")[MEMBER], "admin");
+    env.json(&["--as", ADMIN, "member", "role", "family", MEMBER, "member"]);
+    assert_eq!(roles(&env, "family")[MEMBER], "member");
+    // ... and members cannot.
+    let before = env.audit_len();
+    env.fails(
+        77,
+        &["--as", MEMBER, "member", "role", "family", MEMBER, "admin"],
+    );
+    env.fails(
+        77,
+        &["--as", MEMBER, "member", "role", "family", ADMIN, "member"],
+    );
+    env.fails(
+        77,
+        &[
+            "--as", OUTSIDER, "member", "role", "family", MEMBER, "admin",
+        ],
+    );
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(roles(&env, "family")[MEMBER], "member");
+}
+
+#[test]
+fn member_role_writes_an_audit_row_only_when_it_changes_something() {
+    let env = family();
+    let before = env.audit_len();
+    let v = env.json(&["--as", OWNER, "member", "role", "family", MEMBER, "member"]);
+    assert_eq!(v["role"], "member");
+    assert_eq!(env.audit_len(), before, "an unchanged role writes nothing");
+    let member = env.json(&["--as", OWNER, "member", "role", "family", MEMBER, "admin"]);
+    let rows = audit_since(&env, before);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["event"], "member-role");
+    assert_eq!(rows[0]["subject"], member["id"]);
+    assert_eq!(
+        rows[0]["actor"],
+        format!("user:{}", id_of(&env, OWNER)).as_str()
+    );
+}
+
+// ---------------------------------------------------------------- the last owner
+
+#[test]
+fn the_last_owner_cannot_be_removed_demoted_or_deleted() {
+    let env = family();
+    let before = env.audit_len();
+    let checks: [(&[&str], &str); 5] = [
+        (&["member", "remove", "family", OWNER], "operator removes"),
+        (
+            &["--as", ROOT, "member", "role", "family", OWNER, "admin"],
+            "demote",
+        ),
+        (
+            &["--as", OWNER, "member", "remove", "family", OWNER],
+            "leave",
+        ),
+        (
+            &["--as", OWNER, "member", "role", "family", OWNER, "member"],
+            "self-demote",
+        ),
+        (&["--yes", "user", "delete", OWNER], "user delete"),
+    ];
+    for (args, what) in checks {
+        let err = env.fails(68, args);
+        assert!(err.contains("last owner"), "{what}: {err}");
+        assert!(
+            err.contains("member role"),
+            "{what}: the hint names the way out: {err}"
+        );
+        assert!(err.contains("family"), "{what}: {err}");
+    }
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(roles(&env, "family")[OWNER], "owner");
+    // The user still exists.
+    env.json(&["user", "show", OWNER]);
+}
+
+#[test]
+fn with_a_second_owner_the_first_may_go() {
+    let env = family();
+    env.json(&["--as", OWNER, "member", "role", "family", ADMIN, "owner"]);
+    // Demoting one of two owners is allowed...
+    env.json(&["--as", ADMIN, "member", "role", "family", OWNER, "admin"]);
+    // ...but now ADMIN is the last owner again.
+    env.fails(
+        68,
+        &["--as", ROOT, "member", "role", "family", ADMIN, "member"],
+    );
+    env.json(&["--as", ADMIN, "member", "role", "family", OWNER, "owner"]);
+    // An owner may leave while another owner remains.
+    env.json(&["--as", OWNER, "member", "remove", "family", OWNER]);
+    assert!(!roles(&env, "family").contains_key(OWNER));
+    // And a user who is the only owner nowhere may be deleted.
+    env.json(&["member", "add", "family", OWNER, "--role", "owner"]);
+    env.ok(&["--yes", "user", "delete", OWNER]);
+    let roles = roles(&env, "family");
+    assert!(!roles.contains_key(OWNER));
+    assert_eq!(roles[ADMIN], "owner");
+}
+
+// ---------------------------------------------------------------- member remove
+
+#[test]
+fn a_member_may_remove_themself_but_nobody_else() {
+    let env = family();
+    env.user("other@example.com", "Other");
+    env.ok(&["member", "add", "family", "other@example.com"]);
+    let before = env.audit_len();
+    env.fails(
+        77,
+        &[
+            "--as",
+            MEMBER,
+            "member",
+            "remove",
+            "family",
+            "other@example.com",
+        ],
+    );
+    env.fails(77, &["--as", MEMBER, "member", "remove", "family", ADMIN]);
+    env.fails(
+        77,
+        &[
+            "--as",
+            MEMBER,
+            "--yes",
+            "member",
+            "remove",
+            "family",
+            MEMBER,
+            "other@example.com",
+        ],
+    );
+    // An outsider cannot "remove themself" from a profile they are not in.
+    env.fails(
+        77,
+        &["--as", OUTSIDER, "member", "remove", "family", OUTSIDER],
+    );
+    assert_eq!(env.audit_len(), before);
+
+    let v = env.json(&["--as", MEMBER, "member", "remove", "family", MEMBER]);
+    assert_eq!(v[0]["email"], MEMBER);
+    // Users may be named by id too; an admin may leave as well.
+    let admin_id = id_of(&env, ADMIN);
+    env.json(&["--as", &admin_id, "member", "remove", "family", &admin_id]);
+    let roles = roles(&env, "family");
+    assert!(!roles.contains_key(MEMBER));
+    assert!(!roles.contains_key(ADMIN));
+    let rows = audit_since(&env, before);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r["event"] == "member-remove"));
+}
+
+#[test]
+fn owners_admins_and_global_admins_remove_members() {
+    let env = family();
+    for i in 0..3 {
+        env.user(&format!("u{i}@example.com"), "U");
+        env.ok(&["member", "add", "family", &format!("u{i}@example.com")]);
+    }
+    env.json(&[
+        "--as",
+        OWNER,
+        "member",
+        "remove",
+        "family",
+        "u0@example.com",
+    ]);
+    env.json(&[
+        "--as",
+        ADMIN,
+        "member",
+        "remove",
+        "family",
+        "u1@example.com",
+    ]);
+    env.json(&["--as", ROOT, "member", "remove", "family", "u2@example.com"]);
+    env.json(&["member", "remove", "family", MEMBER]);
+    let roles = roles(&env, "family");
+    assert_eq!(roles.len(), 2, "{roles:?}");
+    // An admin removes another admin.
+    env.user("a2@example.com", "A2");
+    env.ok(&[
+        "member",
+        "add",
+        "family",
+        "a2@example.com",
+        "--role",
+        "admin",
+    ]);
+    env.json(&[
+        "--as",
+        ADMIN,
+        "member",
+        "remove",
+        "family",
+        "a2@example.com",
+    ]);
+}
+
+#[test]
+fn removing_several_needs_yes_and_is_one_transaction() {
+    let env = family();
+    let members = roles(&env, "family");
+    let before = env.audit_len();
+
+    let err = env.fails(2, &["member", "remove", "family", ADMIN, MEMBER]);
+    assert!(err.contains("--yes"), "{err}");
+    let err = env.fails(
+        67,
+        &[
+            "--yes",
+            "member",
+            "remove",
+            "family",
+            ADMIN,
+            "ghost@example.com",
+            MEMBER,
+        ],
+    );
+    assert!(err.contains("ghost@example.com"), "{err}");
+    env.fails(
+        67,
+        &[
+            "--yes", "member", "remove", "family", ADMIN, OUTSIDER, MEMBER,
+        ],
+    );
+    // The last owner among them stops them all.
+    env.fails(68, &["--yes", "member", "remove", "family", MEMBER, OWNER]);
+    assert_eq!(roles(&env, "family"), members);
+    assert_eq!(env.audit_len(), before);
+
+    let v = env.json(&[
+        "--yes", "--as", OWNER, "member", "remove", "family", ADMIN, MEMBER,
+    ]);
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+    assert_eq!(roles(&env, "family").len(), 1);
+    assert_eq!(events(&env)[before..], ["member-remove", "member-remove"]);
+}
+
+// ---------------------------------------------------------------- member list
+
+#[test]
+fn member_list_is_for_members_and_global_admins() {
+    let env = family();
+    for actor in [MEMBER, ADMIN, OWNER, ROOT] {
+        let v = env.json(&["--as", actor, "member", "list", "family"]);
+        let list = v.as_array().expect("array");
+        let got: Vec<(&str, &str)> = list
+            .iter()
+            .map(|m| (m["email"].as_str().unwrap(), m["role"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            [(OWNER, "owner"), (ADMIN, "admin"), (MEMBER, "member")],
+            "owners first, then admins, then members"
+        );
+    }
+    assert_eq!(roles(&env, "family").len(), 3, "and the operator");
+    let err = env.fails(77, &["--as", OUTSIDER, "member", "list", "family"]);
+    assert!(err.contains("permission denied"), "{err}");
+    // The profile may also be named by id.
+    let id = env.json(&["profile", "show", "family"])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.json(&["--as", MEMBER, "member", "list", &id]);
+    env.fails(77, &["--as", OUTSIDER, "member", "list", &id]);
+}
+
+// ---------------------------------------------------------------- disabled users and audit
+
+#[test]
+fn a_disabled_owner_cannot_act() {
+    let env = family();
+    env.user("new@example.com", "New");
+    env.ok(&["user", "disable", OWNER]);
+    let err = env.fails(
+        77,
+        &["--as", OWNER, "member", "add", "family", "new@example.com"],
+    );
+    assert!(err.contains("disabled"), "{err}");
+    env.fails(77, &["--as", OWNER, "member", "list", "family"]);
+    env.ok(&["user", "enable", OWNER]);
+    env.json(&["--as", OWNER, "member", "add", "family", "new@example.com"]);
+}
+
+#[test]
+fn every_member_change_is_audited_with_its_actor_and_subject() {
+    let env = Env::init();
+    env.user(ROOT, "Root");
+    env.user(OWNER, "Olive");
+    env.user(MEMBER, "Mike");
+    env.ok(&["user", "grant", OWNER, "admin"]);
+    // The creator of a profile becomes its owner.
+    env.json(&["--as", OWNER, "profile", "create", "--name", "Family"]);
+    env.ok(&["user", "revoke", OWNER, "admin"]);
+    assert_eq!(roles(&env, "family")[OWNER], "owner");
+    let before = env.audit_len();
+
+    let added = env.json(&["--as", OWNER, "member", "add", "family", MEMBER]);
+    let changed = env.json(&["--as", OWNER, "member", "role", "family", MEMBER, "admin"]);
+    let removed = env.json(&["--as", OWNER, "member", "remove", "family", MEMBER]);
+    let id = added[0]["id"].as_str().unwrap();
+    assert_eq!(changed["id"], id);
+    assert_eq!(removed[0]["id"], id);
+
+    let rows = audit_since(&env, before);
+    let got: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["event"].as_str().unwrap(), r["subject"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("member-add", id),
+            ("member-role", id),
+            ("member-remove", id)
+        ]
+    );
+    let actor = format!("user:{}", id_of(&env, OWNER));
+    assert!(
+        rows.iter().all(|r| r["actor"] == actor.as_str()),
+        "{rows:?}"
+    );
+    assert!(rows.iter().all(|r| r["source"] == "cli"));
+    // The operator is recorded by login name.
+    env.json(&["member", "add", "family", MEMBER]);
+    let last = audit_since(&env, before + 3);
+    assert_eq!(last[0]["actor"], "operator:tester");
+    env.ok(&["audit", "verify"]);
+}
+
+// ---------------------------------------------------------------- processes
+
+#[test]
+fn sixteen_processes_add_sixteen_users_at_once() {
+    let env = family();
+    let emails: Vec<String> = (0..16)
+        .map(|i| format!("racer{i:02}@example.com"))
+        .collect();
+    for email in &emails {
+        env.user(email, "Racer");
+    }
+    let before = env.audit_len();
+    let runs = emails
+        .iter()
+        .map(|e| {
+            ["--json", "member", "add", "family", e.as_str()]
+                .map(String::from)
+                .to_vec()
+        })
+        .collect();
+    let outputs = race(env.dir.path(), runs);
+    for (email, out) in emails.iter().zip(&outputs) {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{email}: {stderr}");
+        assert!(!stderr.contains("locked"), "{email}: {stderr}");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(v[0]["email"], email.as_str());
+    }
+    let roles = roles(&env, "family");
+    assert_eq!(roles.len(), 3 + 16);
+    assert!(
+        emails
+            .iter()
+            .all(|e| roles.get(e).map(String::as_str) == Some("member"))
+    );
+    assert_eq!(env.audit_len(), before + 16);
+    env.ok(&["audit", "verify"]);
+}

@@ -1,0 +1,851 @@
+//! `roster profile …`: creation and validation, the rules of DESIGN.md §2 for profiles.
+
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+fn slugs(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn profile_count(env: &Env) -> usize {
+    env.json(&["profile", "list"])
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
+fn audit_events(env: &Env, event: &str) -> Vec<Value> {
+    env.json(&["audit", "--event", event])
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Ann (global admin), Bob (plain user) and Olive, who owns the profile `olive-s` without
+/// being a global admin (she created it while she was one).
+fn cast() -> Env {
+    let env = Env::init();
+    env.json(&[
+        "user",
+        "create",
+        "--email",
+        "ann@example.com",
+        "--name",
+        "Ann",
+        "--username",
+        "ann",
+    ]);
+    env.json(&[
+        "user",
+        "create",
+        "--email",
+        "bob@example.com",
+        "--name",
+        "Bob",
+        "--username",
+        "bob",
+    ]);
+    env.json(&[
+        "user",
+        "create",
+        "--email",
+        "olive@example.com",
+        "--name",
+        "Olive",
+        "--username",
+        "olive",
+    ]);
+    env.json(&["user", "grant", "olive", "admin"]);
+    let p = env.json(&["--as", "olive", "profile", "create", "--name", "Olive's"]);
+    assert_eq!(p["slug"], "olive-s");
+    env.json(&["user", "revoke", "olive", "admin"]);
+    env
+}
+
+/// Adds a member directly in the database, for tests that need a crowd (the `member`
+/// commands are tested elsewhere).
+fn add_member_row(env: &Env, profile_slug: &str, user_email: &str, role: &str) {
+    let c = sqlite(&env.db());
+    c.execute(
+        "INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
+         SELECT ?1, p.id, u.id, ?2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+         FROM profiles p, users u WHERE p.slug = ?3 AND u.email = ?4",
+        rusqlite::params![
+            format!("m-{profile_slug}-{user_email}"),
+            role,
+            profile_slug,
+            user_email
+        ],
+    )
+    .unwrap();
+}
+
+// ---------------------------------------------------------------- create
+
+#[test]
+fn create_fills_in_the_defaults() {
+    let env = Env::init();
+    let p = env.profile("The Smith Family");
+    assert_eq!(p["slug"], "the-smith-family");
+    assert_eq!(p["name"], "The Smith Family");
+    assert_eq!(p["color"], "#6366F1");
+    assert_eq!(p["member_limit"], 100);
+    assert_eq!(p["metadata"], json!({}));
+    assert_eq!(p["logo"], Value::Null);
+    assert_eq!(p["member_count"], 0);
+    assert!(p.get("access").is_none(), "no access for the operator");
+    let id = p["id"].as_str().unwrap();
+    assert_eq!(&id[14..15], "7", "a UUID v7: {id}");
+    assert_eq!(env.json(&["profile", "show", "the-smith-family"]), p);
+    // The operator does not become a member.
+    let rows = env.json(&["audit"]);
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert_eq!(rows[0]["event"], "profile-create");
+    assert_eq!(rows[0]["actor"], "operator:tester");
+    assert_eq!(rows[0]["subject"], p["id"]);
+}
+
+#[test]
+fn create_takes_every_field() {
+    let env = Env::init();
+    let p = env.json(&[
+        "profile",
+        "create",
+        "--id",
+        "office-1",
+        "--name",
+        "  Head Office ",
+        "--slug",
+        "hq",
+        "--logo",
+        "https://cdn.example.com/logo.svg",
+        "--color",
+        "#0a0",
+        "--member-limit",
+        "25",
+        "--metadata",
+        r#"{"plan":"business","seats":[1,2]}"#,
+    ]);
+    assert_eq!(p["id"], "office-1");
+    assert_eq!(p["name"], "Head Office");
+    assert_eq!(p["slug"], "hq");
+    assert_eq!(p["logo"], "https://cdn.example.com/logo.svg");
+    assert_eq!(p["color"], "#00AA00");
+    assert_eq!(p["member_limit"], 25);
+    assert_eq!(p["metadata"], json!({"plan": "business", "seats": [1, 2]}));
+    assert_eq!(env.json(&["profile", "show", "office-1"]), p);
+    assert_eq!(env.json(&["profile", "show", "HQ"]), p);
+}
+
+#[test]
+fn slugs_are_derived_from_names() {
+    let env = Env::init();
+    for (name, slug) in [
+        ("Family", "family"),
+        ("  Café & Crème!! ", "cafe-and-creme"),
+        ("Ünïcödé  Straße 2", "unicode-strasse-2"),
+        ("a--b__c", "a-b-c"),
+        ("Zoë's Room", "zoe-s-room"),
+    ] {
+        let p = env.profile(name);
+        assert_eq!(p["slug"], slug, "{name}");
+    }
+    let long = env.profile(&"word ".repeat(40));
+    let s = long["slug"].as_str().unwrap();
+    assert!(s.len() <= 64 && !s.ends_with('-'), "{s}");
+    assert_eq!(profile_count(&env), 6);
+}
+
+#[test]
+fn a_name_without_a_usable_slug_needs_one() {
+    let env = Env::init();
+    let err = env.fails(65, &["profile", "create", "--name", "日本の家族"]);
+    assert!(err.contains("no slug can be derived"), "{err}");
+    assert!(err.contains("hint: give one with --slug"), "{err}");
+    let p = env.json(&[
+        "profile",
+        "create",
+        "--name",
+        "日本の家族",
+        "--slug",
+        "nihon",
+    ]);
+    assert_eq!(p["name"], "日本の家族");
+    assert_eq!(p["slug"], "nihon");
+}
+
+#[test]
+fn slugs_are_validated() {
+    let env = Env::init();
+    let err = env.fails(
+        65,
+        &[
+            "profile",
+            "create",
+            "--name",
+            "Family",
+            "--slug",
+            "My Family",
+        ],
+    );
+    assert!(err.contains("slug \"My Family\""), "{err}");
+    assert!(err.contains("hint: try --slug my-family"), "{err}");
+    for bad in [
+        "Family",
+        "a--b",
+        "-a",
+        "a-",
+        "a_b",
+        "a.b",
+        "é",
+        &"a".repeat(65),
+    ] {
+        let arg = format!("--slug={bad}");
+        let err = env.fails(65, &["profile", "create", "--name", "Family", &arg]);
+        assert!(err.contains("slug"), "{bad}: {err}");
+    }
+    env.fails(65, &["profile", "create", "--name", "Family", "--slug", ""]);
+    assert_eq!(profile_count(&env), 0);
+    let p = env.json(&[
+        "profile",
+        "create",
+        "--name",
+        "Long",
+        "--slug",
+        &"a".repeat(64),
+    ]);
+    assert_eq!(p["slug"], "a".repeat(64));
+    env.json(&["profile", "create", "--name", "Two", "--slug", "family-2"]);
+}
+
+#[test]
+fn colours_are_normalised() {
+    let env = Env::init();
+    for (i, (given, stored)) in [
+        ("#abc", "#AABBCC"),
+        ("#ABC", "#AABBCC"),
+        ("#6366f1", "#6366F1"),
+        ("ff0000", "#FF0000"),
+        ("f60", "#FF6600"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let p = env.json(&[
+            "profile",
+            "create",
+            "--name",
+            &format!("P{i}"),
+            "--color",
+            given,
+        ]);
+        assert_eq!(p["color"], *stored, "{given}");
+    }
+    for bad in ["#12", "#ggg", "#12345", "blue", "#1234567", "", "#"] {
+        let arg = format!("--color={bad}");
+        let err = env.fails(65, &["profile", "create", "--name", "Bad", &arg]);
+        assert!(err.contains("color"), "{bad}: {err}");
+        assert!(err.contains("#6366F1"), "{bad}: {err}");
+    }
+    assert_eq!(profile_count(&env), 5);
+}
+
+#[test]
+fn member_limit_defaults_to_100_and_is_bounded() {
+    let env = Env::init();
+    for bad in ["0", "-1", "1000001"] {
+        let arg = format!("--member-limit={bad}");
+        let err = env.fails(65, &["profile", "create", "--name", "Bad", &arg]);
+        assert!(err.contains("member_limit"), "{bad}: {err}");
+        assert!(err.contains("between 1 and 1000000"), "{bad}: {err}");
+    }
+    let err = env.fails(
+        2,
+        &[
+            "profile",
+            "create",
+            "--name",
+            "Bad",
+            "--member-limit",
+            "ten",
+        ],
+    );
+    assert!(err.contains("ten"), "{err}");
+    assert_eq!(profile_count(&env), 0);
+    let one = env.json(&["profile", "create", "--name", "One", "--member-limit", "1"]);
+    assert_eq!(one["member_limit"], 1);
+    let max = env.json(&[
+        "profile",
+        "create",
+        "--name",
+        "Max",
+        "--member-limit",
+        "1000000",
+    ]);
+    assert_eq!(max["member_limit"], 1_000_000);
+    assert_eq!(env.profile("Default")["member_limit"], 100);
+}
+
+#[test]
+fn names_logos_ids_and_metadata_are_validated() {
+    let env = Env::init();
+    for (args, field) in [
+        (&["--name", ""][..], "name"),
+        (&["--name", "   "], "name"),
+        (&["--name", "a\u{1b}[31mred"], "name"),
+        (
+            &["--name", "Family", "--logo", "ftp://example.com/l.png"],
+            "logo",
+        ),
+        (&["--name", "Family", "--logo", "logo.png"], "logo"),
+        (&["--name", "Family", "--logo", "https://"], "logo"),
+        (&["--name", "Family", "--id", "a/b"], "id"),
+        (&["--name", "Family", "--id", "a b"], "id"),
+        (&["--name", "Family", "--metadata", "[]"], "metadata"),
+        (&["--name", "Family", "--metadata", "{\"a\":"], "metadata"),
+        (&["--name", "Family", "--metadata", "true"], "metadata"),
+    ] {
+        let mut all = vec!["profile", "create"];
+        all.extend_from_slice(args);
+        let err = env.fails(65, &all);
+        assert!(err.contains(field), "{args:?}: {err}");
+    }
+    let long = "n".repeat(201);
+    let err = env.fails(
+        65,
+        &["profile", "create", "--name", &long, "--slug", "long"],
+    );
+    assert!(err.contains("longer than 200"), "{err}");
+    let id = "i".repeat(65);
+    env.fails(65, &["profile", "create", "--name", "Family", "--id", &id]);
+    let err = env.fails(2, &["profile", "create", "--slug", "family"]);
+    assert!(err.contains("--name"), "{err}");
+    assert_eq!(profile_count(&env), 0);
+    assert_eq!(env.audit_len(), 0);
+}
+
+#[test]
+fn a_duplicate_slug_or_id_is_a_conflict() {
+    let env = Env::init();
+    let family = env.json(&["profile", "create", "--name", "Family", "--id", "fam"]);
+    // Derived from the name, given, or in another case: the same slug.
+    let err = env.fails(68, &["profile", "create", "--name", "family"]);
+    assert!(err.contains("profile \"family\" already exists"), "{err}");
+    assert!(err.contains("--if-not-exists"), "{err}");
+    env.fails(
+        68,
+        &["profile", "create", "--name", "Other", "--slug", "family"],
+    );
+    // An explicit id that is taken, or a free id with a taken slug.
+    env.fails(68, &["profile", "create", "--name", "Other", "--id", "fam"]);
+    let err = env.fails(
+        68,
+        &["profile", "create", "--name", "Family", "--id", "fam-2"],
+    );
+    assert!(
+        err.contains("slug \"family\" already belongs to profile fam"),
+        "{err}"
+    );
+    assert_eq!(profile_count(&env), 1);
+    assert_eq!(env.json(&["profile", "show", "family"]), family);
+    assert_eq!(env.audit_len(), 1);
+}
+
+#[test]
+fn if_not_exists_returns_the_existing_profile_unchanged() {
+    let env = Env::init();
+    let family = env.json(&["profile", "create", "--name", "Family", "--color", "#f00"]);
+    let out = env.run(&[
+        "profile",
+        "create",
+        "--name",
+        "Family",
+        "--color",
+        "#0f0",
+        "--member-limit",
+        "5",
+        "--if-not-exists",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let again: Value = serde_json::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    assert_eq!(again, family, "the existing record, untouched");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("profile family already exists; nothing changed"),
+        "{stderr}"
+    );
+    // By explicit slug, and in a table.
+    let line = env.ok(&[
+        "--format",
+        "table",
+        "profile",
+        "create",
+        "--name",
+        "Whatever",
+        "--slug",
+        "family",
+        "--if-not-exists",
+    ]);
+    assert!(line.starts_with("unchanged profile family (id "), "{line}");
+    assert_eq!(profile_count(&env), 1);
+    assert_eq!(env.audit_len(), 1);
+    // A new one is still created.
+    let office = env.json(&["profile", "create", "--name", "Office", "--if-not-exists"]);
+    assert_eq!(office["slug"], "office");
+    assert_eq!(profile_count(&env), 2);
+}
+
+#[test]
+fn only_global_admins_create_profiles() {
+    let env = cast();
+    let before = env.audit_len();
+    let err = env.fails(77, &["--as", "bob", "profile", "create", "--name", "Bob's"]);
+    assert!(
+        err.contains("permission denied: creating profiles"),
+        "{err}"
+    );
+    // An owner of another profile is not enough.
+    env.fails(
+        77,
+        &["--as", "olive", "profile", "create", "--name", "Second"],
+    );
+    // Even --if-not-exists on an existing slug is refused without a hint of it.
+    let err = env.fails(
+        77,
+        &[
+            "--as",
+            "bob",
+            "profile",
+            "create",
+            "--name",
+            "Olive's",
+            "--if-not-exists",
+        ],
+    );
+    assert!(!err.contains("olive-s"), "{err}");
+    assert_eq!(profile_count(&env), 1);
+    assert_eq!(env.audit_len(), before);
+}
+
+#[test]
+fn a_user_who_creates_a_profile_becomes_its_owner() {
+    let env = Env::init();
+    let ann = env.user("ann@example.com", "Ann");
+    let p = env.json(&[
+        "--as",
+        "ann@example.com",
+        "profile",
+        "create",
+        "--name",
+        "Family",
+    ]);
+    assert_eq!(p["member_count"], 1);
+    assert_eq!(p["access"], true);
+    let rows = env.json(&["audit"]);
+    let events: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(events, ["user-create", "profile-create", "member-add"]);
+    let actor = format!("user:{}", ann["id"].as_str().unwrap());
+    assert_eq!(rows[1]["actor"], actor);
+    assert_eq!(rows[2]["actor"], actor);
+    assert_eq!(rows[2]["data"]["role"], "owner");
+    assert_eq!(rows[2]["data"]["user_id"], ann["id"]);
+    let role: String = sqlite(&env.db())
+        .query_row(
+            "SELECT role FROM members m JOIN profiles p ON p.id = m.profile_id WHERE p.slug = 'family'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(role, "owner");
+}
+
+// ---------------------------------------------------------------- list and show
+
+#[test]
+fn anyone_lists_profiles_with_access_for_a_user() {
+    let env = cast();
+    env.profile("Zeta");
+    env.profile("Alpha");
+    // The operator: every profile, by slug, with member counts and no `access`.
+    let list = env.json(&["profile", "list"]);
+    assert_eq!(slugs(&list), ["alpha", "olive-s", "zeta"]);
+    assert_eq!(list[1]["member_count"], 1);
+    assert_eq!(list[0]["member_count"], 0);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p.get("access").is_none())
+    );
+    // A user who belongs nowhere sees them all, without access.
+    let list = env.json(&["--as", "bob", "profile", "list"]);
+    assert_eq!(slugs(&list), ["alpha", "olive-s", "zeta"]);
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["access"] == false)
+    );
+    // A member has access where she belongs.
+    let list = env.json(&["--as", "olive", "profile", "list"]);
+    let access: Vec<bool> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["access"].as_bool().unwrap())
+        .collect();
+    assert_eq!(access, [false, true, false]);
+    // A global admin has access everywhere.
+    let list = env.json(&["--as", "ann", "profile", "list"]);
+    assert!(list.as_array().unwrap().iter().all(|p| p["access"] == true));
+}
+
+#[test]
+fn anyone_shows_a_profile_with_access_for_a_user() {
+    let env = cast();
+    let p = env.json(&["profile", "show", "olive-s"]);
+    assert!(p.get("access").is_none());
+    assert_eq!(
+        env.json(&["--as", "bob", "profile", "show", "olive-s"])["access"],
+        false
+    );
+    assert_eq!(
+        env.json(&["--as", "olive", "profile", "show", "OLIVE-S"])["access"],
+        true
+    );
+    assert_eq!(
+        env.json(&["--as", "ann", "profile", "show", "olive-s"])["access"],
+        true
+    );
+    let by_id = env.json(&["--as", "bob", "profile", "show", p["id"].as_str().unwrap()]);
+    assert_eq!(by_id["slug"], "olive-s");
+}
+
+#[test]
+fn a_missing_profile_is_67_with_a_suggestion() {
+    let env = cast();
+    let err = env.fails(67, &["profile", "show", "olives"]);
+    assert!(err.contains("profile \"olives\" does not exist"), "{err}");
+    assert!(err.contains("did you mean \"olive-s\"?"), "{err}");
+    assert!(err.contains("roster profile list"), "{err}");
+    env.fails(67, &["--as", "bob", "profile", "show", "nowhere"]);
+    env.fails(67, &["profile", "update", "nowhere", "--name", "N"]);
+    env.fails(
+        67,
+        &["--as", "ann", "profile", "update", "nowhere", "--name", "N"],
+    );
+    env.fails(67, &["--yes", "profile", "delete", "nowhere"]);
+}
+
+#[test]
+fn profile_list_in_every_format() {
+    let env = Env::init();
+    env.json(&[
+        "profile",
+        "create",
+        "--name",
+        "Smith, \"The\" Family",
+        "--slug",
+        "smith",
+    ]);
+    env.profile("Office");
+    let csv = env.ok(&["--format", "csv", "profile", "list"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,slug,name,logo,color,member_limit,metadata,member_count,created_at,updated_at")
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .contains(",office,Office,,#6366F1,100,{},0,")
+    );
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .contains(r#",smith,"Smith, ""The"" Family",,#6366F1,100,{},0,"#)
+    );
+    assert_eq!(lines.next(), None);
+    // For a user, `access` is a column too.
+    env.user("ann@example.com", "Ann");
+    let csv = env.ok(&[
+        "--as",
+        "ann@example.com",
+        "--format",
+        "csv",
+        "profile",
+        "list",
+    ]);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .contains(",member_count,access,"),
+        "{csv}"
+    );
+    let jsonl = env.ok(&["--format", "jsonl", "profile", "list"]);
+    assert_eq!(jsonl.lines().count(), 2);
+    for l in jsonl.lines() {
+        assert!(serde_json::from_str::<Value>(l).unwrap()["slug"].is_string());
+    }
+    let table = env.ok(&["--format", "table", "profile", "list"]);
+    let header = table.lines().nth(1).unwrap();
+    for col in ["slug", "name", "color", "member_count", "member_limit"] {
+        assert!(header.contains(col), "{col}: {table}");
+    }
+    assert!(!header.contains("access"), "{table}");
+    assert!(
+        table.contains("office") && table.contains("#6366F1"),
+        "{table}"
+    );
+    let o = env.run(&["--format", "table", "profile", "show", "office"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    for field in ["slug", "member_limit", "metadata", "created_at"] {
+        assert!(out.contains(field), "{field}: {out}");
+    }
+}
+
+// ---------------------------------------------------------------- update
+
+#[test]
+fn the_operator_and_global_admins_update_any_profile() {
+    let env = cast();
+    let v = env.json(&[
+        "profile",
+        "update",
+        "olive-s",
+        "--name",
+        "Olive's Place",
+        "--color",
+        "#abc",
+        "--logo",
+        "https://example.com/o.png",
+        "--member-limit",
+        "10",
+        "--metadata",
+        r#"{"x":1}"#,
+    ]);
+    assert_eq!(v["name"], "Olive's Place");
+    assert_eq!(v["color"], "#AABBCC");
+    assert_eq!(v["logo"], "https://example.com/o.png");
+    assert_eq!(v["member_limit"], 10);
+    assert_eq!(v["metadata"], json!({"x": 1}));
+    assert_eq!(v["slug"], "olive-s", "the slug stays unless asked");
+    assert_eq!(env.json(&["profile", "show", "olive-s"]), v);
+    let v = env.json(&[
+        "--as", "ann", "profile", "update", "olive-s", "--slug", "olives", "--logo", "",
+    ]);
+    assert_eq!(v["slug"], "olives");
+    assert_eq!(v["logo"], Value::Null);
+    env.fails(67, &["profile", "show", "olive-s"]);
+    let rows = audit_events(&env, "profile-update");
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["actor"], "operator:tester");
+    assert_eq!(
+        rows[0]["data"],
+        json!({
+            "name": "Olive's Place",
+            "logo": "https://example.com/o.png",
+            "color": "#AABBCC",
+            "member_limit": 10,
+            "metadata": {"x": 1},
+        }),
+        "only what changed"
+    );
+}
+
+#[test]
+fn a_profile_owner_and_admin_update_it() {
+    let env = cast();
+    // Olive owns it without being a global admin.
+    let v = env.json(&[
+        "--as", "olive", "profile", "update", "olive-s", "--color", "#123456",
+    ]);
+    assert_eq!(v["color"], "#123456");
+    // A profile admin may too.
+    add_member_row(&env, "olive-s", "bob@example.com", "admin");
+    let v = env.json(&[
+        "--as", "bob", "profile", "update", "olive-s", "--name", "By Bob",
+    ]);
+    assert_eq!(v["name"], "By Bob");
+    assert_eq!(audit_events(&env, "profile-update").len(), 2);
+}
+
+#[test]
+fn others_may_not_update_a_profile() {
+    let env = cast();
+    env.profile("Other");
+    let before = env.audit_len();
+    // Bob belongs nowhere.
+    let err = env.fails(
+        77,
+        &[
+            "--as", "bob", "profile", "update", "olive-s", "--name", "Mine",
+        ],
+    );
+    assert!(
+        err.contains("permission denied: updating the profile in profile \"olive-s\""),
+        "{err}"
+    );
+    assert!(err.contains("owners and admins"), "{err}");
+    // A missing profile looks the same as a forbidden one.
+    let err = env.fails(
+        77,
+        &["--as", "bob", "profile", "update", "nowhere", "--name", "N"],
+    );
+    assert!(!err.contains("does not exist"), "{err}");
+    // Olive owns olive-s, not other.
+    env.fails(
+        77,
+        &[
+            "--as", "olive", "profile", "update", "other", "--name", "Mine",
+        ],
+    );
+    // A plain member may not.
+    add_member_row(&env, "olive-s", "bob@example.com", "member");
+    env.fails(
+        77,
+        &[
+            "--as", "bob", "profile", "update", "olive-s", "--name", "Mine",
+        ],
+    );
+    assert_eq!(env.json(&["profile", "show", "olive-s"])["name"], "Olive's");
+    assert_eq!(env.audit_len(), before);
+}
+
+#[test]
+fn update_validates_and_refuses_conflicts() {
+    let env = cast();
+    env.profile("Other");
+    let before = env.json(&["profile", "show", "olive-s"]);
+    for (args, field) in [
+        (&["--slug", "Bad Slug"][..], "slug"),
+        (&["--color", "red"], "color"),
+        (&["--member-limit", "0"], "member_limit"),
+        (&["--member-limit", "1000001"], "member_limit"),
+        (&["--logo", "nope"], "logo"),
+        (&["--metadata", "[1]"], "metadata"),
+        (&["--name", ""], "name"),
+    ] {
+        let mut all = vec!["profile", "update", "olive-s"];
+        all.extend_from_slice(args);
+        let err = env.fails(65, &all);
+        assert!(err.contains(field), "{args:?}: {err}");
+    }
+    let err = env.fails(68, &["profile", "update", "olive-s", "--slug", "other"]);
+    assert!(
+        err.contains("slug \"other\" already belongs to profile"),
+        "{err}"
+    );
+    // A limit below the current member count.
+    add_member_row(&env, "olive-s", "bob@example.com", "member");
+    let err = env.fails(68, &["profile", "update", "olive-s", "--member-limit", "1"]);
+    assert!(
+        err.contains("member_limit 1 is below its 2 members"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"), "{err}");
+    let mut after = env.json(&["profile", "show", "olive-s"]);
+    assert_eq!(after["member_count"], 2);
+    after["member_count"] = before["member_count"].clone();
+    assert_eq!(after, before);
+    env.json(&["profile", "update", "olive-s", "--member-limit", "2"]);
+    let err = env.fails(2, &["profile", "update", "olive-s"]);
+    assert!(err.contains("nothing to change"), "{err}");
+}
+
+#[test]
+fn an_update_that_changes_nothing_is_unchanged_and_not_audited() {
+    let env = Env::init();
+    let p = env.json(&["profile", "create", "--name", "Family", "--color", "#abc"]);
+    let before = env.audit_len();
+    let v = env.json(&[
+        "profile", "update", "family", "--color", "#AABBCC", "--name", "Family",
+    ]);
+    assert_eq!(v, p);
+    assert_eq!(env.audit_len(), before);
+    let line = env.ok(&[
+        "--format", "table", "profile", "update", "family", "--color", "#aabbcc",
+    ]);
+    assert!(line.starts_with("unchanged profile family"), "{line}");
+}
+
+// ---------------------------------------------------------------- delete
+
+#[test]
+fn delete_needs_yes_without_a_terminal() {
+    let env = cast();
+    let err = env.fails(2, &["profile", "delete", "olive-s"]);
+    assert!(err.contains("confirmation needed"), "{err}");
+    assert!(err.contains("add --yes"), "{err}");
+    assert!(err.contains("this deletes profile olive-s"), "{err}");
+    assert!(err.contains("1 member(s)"), "{err}");
+    env.json(&["profile", "show", "olive-s"]);
+}
+
+#[test]
+fn the_owner_and_global_admins_delete_a_profile_and_its_members() {
+    let env = cast();
+    add_member_row(&env, "olive-s", "bob@example.com", "admin");
+    let p = env.json(&["profile", "show", "olive-s"]);
+    let v = env.json(&["--as", "olive", "--yes", "profile", "delete", "olive-s"]);
+    assert_eq!(v["id"], p["id"]);
+    env.fails(67, &["profile", "show", "olive-s"]);
+    let members: i64 = sqlite(&env.db())
+        .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(members, 0, "memberships went with the profile");
+    let rows = audit_events(&env, "profile-delete");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["subject"], p["id"]);
+    assert_eq!(rows[0]["data"]["slug"], "olive-s");
+    assert_eq!(rows[0]["data"]["members"], 2);
+    // A global admin user, and the operator.
+    env.profile("One");
+    env.profile("Two");
+    env.json(&["--as", "ann", "--yes", "profile", "delete", "one"]);
+    let line = env.ok(&["--format", "table", "-y", "profile", "delete", "two"]);
+    assert!(line.starts_with("deleted profile two"), "{line}");
+    assert_eq!(profile_count(&env), 0);
+}
+
+#[test]
+fn others_may_not_delete_a_profile() {
+    let env = cast();
+    let before = env.audit_len();
+    // Not a member; a profile admin; a plain member: none may delete.
+    env.fails(
+        77,
+        &["--as", "bob", "--yes", "profile", "delete", "olive-s"],
+    );
+    add_member_row(&env, "olive-s", "bob@example.com", "admin");
+    let err = env.fails(
+        77,
+        &["--as", "bob", "--yes", "profile", "delete", "olive-s"],
+    );
+    assert!(
+        err.contains("permission denied: deleting profile \"olive-s\""),
+        "{err}"
+    );
+    assert!(err.contains("owners and global admins"), "{err}");
+    // Refused before the confirmation is asked for.
+    env.fails(77, &["--as", "bob", "profile", "delete", "olive-s"]);
+    // A missing profile looks the same.
+    env.fails(
+        77,
+        &["--as", "bob", "--yes", "profile", "delete", "nowhere"],
+    );
+    assert_eq!(profile_count(&env), 1);
+    assert_eq!(env.audit_len(), before);
+}
