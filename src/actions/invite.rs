@@ -325,7 +325,7 @@ pub fn accept(
             role.as_str()
         )));
     }
-    super::member::check_room(tx, &profile)?;
+    super::member::check_room(&profile)?;
     let member = super::member::insert(tx, ctx, &profile, &user, inv.role, "member-add")?;
     inv.status = InviteStatus::Accepted;
     inv.updated_at = ctx.now_text.clone();

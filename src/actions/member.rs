@@ -38,8 +38,9 @@ fn member_label(m: &Member) -> &str {
 }
 
 /// Refuses an add when the profile is full.
-pub fn check_room(tx: &Tx<'_>, profile: &Profile) -> Result<()> {
-    let count = tx.member_count(&profile.id)?;
+/// `profile.member_count` must be current (the store loads it with the profile).
+pub fn check_room(profile: &Profile) -> Result<()> {
+    let count = profile.member_count;
     if count >= profile.member_limit {
         return Err(Error::conflict(format!(
             "profile {} is full ({count} of {} members)",
@@ -76,7 +77,12 @@ pub fn insert(
         user_name: user.name.clone(),
     };
     tx.member_insert(&member)?;
-    ctx.audit(tx, event, &member.id, member.to_json())?;
+    ctx.audit(
+        tx,
+        event,
+        &member.id,
+        serde_json::json!({ "profile": profile.slug, "user_id": user.id, "role": role.as_str() }),
+    )?;
     Ok(member)
 }
 
@@ -115,7 +121,7 @@ pub fn add(
             }
             continue;
         }
-        check_room(tx, &profile)?;
+        check_room(&profile)?;
         let member = insert(tx, ctx, &profile, &user, role, "member-add")?;
         profile.member_count += 1;
         out.push(Outcome::Created(member));

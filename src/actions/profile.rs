@@ -133,7 +133,12 @@ pub fn create(
             user_name: user.name.clone(),
         };
         tx.member_insert(&member)?;
-        ctx.audit(tx, "member-add", &member.id, member.to_json())?;
+        ctx.audit(
+            tx,
+            "member-add",
+            &member.id,
+            json!({ "profile": profile.slug, "user_id": user.id, "role": "owner" }),
+        )?;
         profile.member_count = 1;
         profile.access = Some(true);
     }

@@ -29,9 +29,11 @@ pub fn chain_hash(
         h.update(field.as_bytes());
     }
     let digest = h.finalize();
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(64);
     for b in digest.iter() {
-        out.push_str(&format!("{b:02x}"));
+        out.push(HEX[usize::from(b >> 4)] as char);
+        out.push(HEX[usize::from(b & 15)] as char);
     }
     out
 }
@@ -87,9 +89,10 @@ impl Tx<'_> {
         let data = data.to_string();
         let hash = chain_hash(seq, at, actor, event, subject, &data, source, &prev_hash);
         self.conn
-            .prepare_cached(&format!(
-                "INSERT INTO audit ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-            ))?
+            .prepare_cached(
+                "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
             .execute(params![
                 seq, at, actor, event, subject, data, source, prev_hash, hash
             ])?;

@@ -4,8 +4,12 @@ use super::{Tx, one};
 use crate::error::Result;
 use crate::model::{Invitation, InviteStatus, Role};
 
-const SELECT: &str = "SELECT i.id, i.profile_id, p.slug, i.email, i.role, i.status, i.inviter_id, \
-     i.expires_at, i.created_at, i.updated_at FROM invitations i JOIN profiles p ON p.id = i.profile_id";
+macro_rules! select {
+    () => {
+        "SELECT i.id, i.profile_id, p.slug, i.email, i.role, i.status, i.inviter_id, \
+     i.expires_at, i.created_at, i.updated_at FROM invitations i JOIN profiles p ON p.id = i.profile_id"
+    };
+}
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Invitation> {
     let bad = |idx: usize, what: String| {
@@ -32,7 +36,7 @@ impl Tx<'_> {
     pub fn invite_by_id(&self, id: &str) -> Result<Option<Invitation>> {
         one(
             self.conn,
-            &format!("{SELECT} WHERE i.id = ?1"),
+            concat!(select!(), " WHERE i.id = ?1"),
             [id],
             from_row,
         )
@@ -42,7 +46,10 @@ impl Tx<'_> {
     pub fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
         one(
             self.conn,
-            &format!("{SELECT} WHERE i.profile_id = ?1 AND i.email = ?2 AND i.status = 'pending'"),
+            concat!(
+                select!(),
+                " WHERE i.profile_id = ?1 AND i.email = ?2 AND i.status = 'pending'"
+            ),
             [profile_id, email],
             from_row,
         )
@@ -52,8 +59,9 @@ impl Tx<'_> {
     pub fn invite_latest(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
         one(
             self.conn,
-            &format!(
-                "{SELECT} WHERE i.profile_id = ?1 AND i.email = ?2 ORDER BY i.created_at DESC, i.rowid DESC LIMIT 1"
+            concat!(
+                select!(),
+                " WHERE i.profile_id = ?1 AND i.email = ?2 ORDER BY i.created_at DESC, i.rowid DESC LIMIT 1"
             ),
             [profile_id, email],
             from_row,
@@ -67,7 +75,7 @@ impl Tx<'_> {
         status: Option<InviteStatus>,
         now: &str,
     ) -> Result<Vec<Invitation>> {
-        let mut sql = format!("{SELECT} WHERE (?1 IS NULL OR i.profile_id = ?1)");
+        let mut sql = format!("{} WHERE (?1 IS NULL OR i.profile_id = ?1)", select!());
         match status {
             None => {}
             Some(InviteStatus::Pending) => {
@@ -125,8 +133,9 @@ impl Tx<'_> {
 
     /// Pending, unexpired invitations sent to people who are already members (doctor).
     pub fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{SELECT} WHERE i.status = 'pending' AND i.expires_at > ?1 AND EXISTS (
+        let mut stmt = self.conn.prepare_cached(concat!(
+            select!(),
+            " WHERE i.status = 'pending' AND i.expires_at > ?1 AND EXISTS (
                 SELECT 1 FROM members m JOIN users u ON u.id = m.user_id
                 WHERE m.profile_id = i.profile_id AND u.email = i.email)
              ORDER BY i.created_at, i.id"

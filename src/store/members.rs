@@ -6,9 +6,13 @@ use super::{Tx, one};
 use crate::error::{Error, Result};
 use crate::model::{Member, Role};
 
-const SELECT: &str = "SELECT m.id, m.profile_id, m.user_id, m.role, m.created_at, m.updated_at, \
+macro_rules! select {
+    () => {
+        "SELECT m.id, m.profile_id, m.user_id, m.role, m.created_at, m.updated_at, \
      p.slug, u.email, u.username, u.name \
-     FROM members m JOIN profiles p ON p.id = m.profile_id JOIN users u ON u.id = m.user_id";
+     FROM members m JOIN profiles p ON p.id = m.profile_id JOIN users u ON u.id = m.user_id"
+    };
+}
 
 fn role_col(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Role> {
     let text: String = r.get(idx)?;
@@ -40,7 +44,7 @@ impl Tx<'_> {
     pub fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>> {
         one(
             self.conn,
-            &format!("{SELECT} WHERE m.profile_id = ?1 AND m.user_id = ?2"),
+            concat!(select!(), " WHERE m.profile_id = ?1 AND m.user_id = ?2"),
             [profile_id, user_id],
             from_row,
         )
@@ -58,10 +62,8 @@ impl Tx<'_> {
 
     /// Members of a profile: owners first, then admins, then members, each by join time.
     pub fn member_list(&self, profile_id: &str) -> Result<Vec<Member>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{SELECT} WHERE m.profile_id = ?1
-             ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END, m.created_at, m.id"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(concat!(select!(), " WHERE m.profile_id = ?1
+             ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END, m.created_at, m.id"))?;
         let rows = stmt.query_map([profile_id], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

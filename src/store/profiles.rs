@@ -4,9 +4,13 @@ use super::{Tx, json_col, one};
 use crate::error::Result;
 use crate::model::Profile;
 
-const SELECT: &str = "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
+macro_rules! select {
+    () => {
+        "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
      p.created_at, p.updated_at, (SELECT count(*) FROM members m WHERE m.profile_id = p.id) \
-     FROM profiles p";
+     FROM profiles p"
+    };
+}
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
     Ok(Profile {
@@ -36,7 +40,7 @@ impl Tx<'_> {
     pub fn profile_by_id(&self, id: &str) -> Result<Option<Profile>> {
         one(
             self.conn,
-            &format!("{SELECT} WHERE p.id = ?1"),
+            concat!(select!(), " WHERE p.id = ?1"),
             [id],
             from_row,
         )
@@ -45,7 +49,7 @@ impl Tx<'_> {
     pub fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
         one(
             self.conn,
-            &format!("{SELECT} WHERE p.slug = ?1"),
+            concat!(select!(), " WHERE p.slug = ?1"),
             [slug],
             from_row,
         )
@@ -55,7 +59,7 @@ impl Tx<'_> {
     pub fn profile_list(&self) -> Result<Vec<Profile>> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("{SELECT} ORDER BY p.slug"))?;
+            .prepare_cached(concat!(select!(), " ORDER BY p.slug"))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -103,7 +103,6 @@ CREATE TABLE audit (
 ) STRICT;
 CREATE INDEX audit_by_event ON audit(event, seq);
 CREATE INDEX audit_by_actor ON audit(actor, seq);
-CREATE INDEX audit_by_at ON audit(at);
 "#,
 ];
 

@@ -4,8 +4,11 @@ use super::{Tx, json_col, one};
 use crate::error::Result;
 use crate::model::User;
 
-const COLS: &str = "id, email, username, phone, name, image, type, roles, tags, metadata, \
-                    active, password_hash, created_at, updated_at";
+macro_rules! cols {
+    () => {
+        "id, email, username, phone, name, image, type, roles, tags, metadata, active, password_hash, created_at, updated_at"
+    };
+}
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     Ok(User {
@@ -34,7 +37,7 @@ impl Tx<'_> {
     pub fn user_by_id(&self, id: &str) -> Result<Option<User>> {
         one(
             self.conn,
-            &format!("SELECT {COLS} FROM users WHERE id = ?1"),
+            concat!("SELECT ", cols!(), " FROM users WHERE id = ?1"),
             [id],
             from_row,
         )
@@ -44,7 +47,7 @@ impl Tx<'_> {
     pub fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         one(
             self.conn,
-            &format!("SELECT {COLS} FROM users WHERE email = ?1"),
+            concat!("SELECT ", cols!(), " FROM users WHERE email = ?1"),
             [email],
             from_row,
         )
@@ -54,7 +57,7 @@ impl Tx<'_> {
     pub fn user_by_username(&self, username: &str) -> Result<Option<User>> {
         one(
             self.conn,
-            &format!("SELECT {COLS} FROM users WHERE username = ?1"),
+            concat!("SELECT ", cols!(), " FROM users WHERE username = ?1"),
             [username],
             from_row,
         )
@@ -63,7 +66,7 @@ impl Tx<'_> {
     pub fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
         one(
             self.conn,
-            &format!("SELECT {COLS} FROM users WHERE phone = ?1"),
+            concat!("SELECT ", cols!(), " FROM users WHERE phone = ?1"),
             [phone],
             from_row,
         )
@@ -79,9 +82,11 @@ impl Tx<'_> {
 
     /// Every user, oldest first.
     pub fn user_list(&self) -> Result<Vec<User>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLS} FROM users ORDER BY created_at, id"))?;
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT ",
+            cols!(),
+            " FROM users ORDER BY created_at, id"
+        ))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -97,8 +102,10 @@ impl Tx<'_> {
     }
 
     pub fn user_insert(&self, u: &User) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "INSERT INTO users ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "INSERT INTO users (",
+            cols!(),
+            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
         ))?;
         stmt.execute(params![
             u.id,
