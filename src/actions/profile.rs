@@ -103,6 +103,21 @@ pub fn create(
         .hint(format!("choose another --slug for profile {id}")));
     }
 
+    // Profiles are named by slug or id: neither may be another profile's other name.
+    if let Some(other) = tx.profile_by_id(&slug)? {
+        return Err(Error::conflict(format!(
+            "slug {slug:?} is the id of profile {}; a reference to it would be ambiguous",
+            other.slug
+        )));
+    }
+    if let Some(id) = &input.id
+        && let Some(other) = tx.profile_by_slug(id)?
+    {
+        return Err(Error::conflict(format!(
+            "id {id:?} is the slug of profile {}; a reference to it would be ambiguous",
+            other.id
+        )));
+    }
     let mut profile = Profile {
         id: input.id.unwrap_or_else(new_id),
         slug,

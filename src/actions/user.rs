@@ -111,6 +111,22 @@ fn check_unique(tx: &Tx<'_>, u: &User) -> Result<()> {
     {
         return clash("phone", phone, other);
     }
+    // Users are named on the command line by id or username: neither may be the other's.
+    if let Some(username) = &u.username
+        && let Some(other) = tx.user_by_id(username)?.filter(|o| o.id != u.id)
+    {
+        return Err(Error::conflict(format!(
+            "username {username:?} is the id of user {}; a reference to it would be ambiguous",
+            other.label()
+        )));
+    }
+    if let Some(other) = tx.user_by_username(&u.id)?.filter(|o| o.id != u.id) {
+        return Err(Error::conflict(format!(
+            "id {:?} is the username of user {}; a reference to it would be ambiguous",
+            u.id,
+            other.label()
+        )));
+    }
     Ok(())
 }
 

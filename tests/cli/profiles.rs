@@ -849,3 +849,16 @@ fn others_may_not_delete_a_profile() {
     assert_eq!(profile_count(&env), 1);
     assert_eq!(env.audit_len(), before);
 }
+
+#[test]
+fn a_slug_may_not_be_another_profiles_id_or_the_reverse() {
+    let env = Env::init();
+    env.json(&["profile", "create", "--name", "Home", "--id", "office"]);
+    let err = env.fails(68, &["profile", "create", "--name", "Office"]);
+    assert!(err.contains("ambiguous"), "{err}");
+    let err = env.fails(68, &["profile", "create", "--name", "X", "--id", "home"]);
+    assert!(err.contains("ambiguous"), "{err}");
+    env.json(&[
+        "profile", "create", "--name", "Same", "--id", "same", "--slug", "same",
+    ]);
+}

@@ -1769,3 +1769,55 @@ fn deeply_nested_metadata_is_refused_without_a_panic() {
     assert!(err.contains("metadata"), "{err}");
     assert_eq!(user_count(&env), 0);
 }
+
+#[test]
+fn an_id_may_not_be_another_users_username_or_the_reverse() {
+    let env = Env::init();
+    env.json(&[
+        "user",
+        "create",
+        "--email",
+        "a@x.io",
+        "--name",
+        "A",
+        "--username",
+        "bob",
+    ]);
+    let err = env.fails(
+        68,
+        &[
+            "user", "create", "--email", "b@x.io", "--name", "B", "--id", "bob",
+        ],
+    );
+    assert!(err.contains("ambiguous"), "{err}");
+    env.json(&[
+        "user", "create", "--email", "c@x.io", "--name", "C", "--id", "carol",
+    ]);
+    let err = env.fails(
+        68,
+        &[
+            "user",
+            "create",
+            "--email",
+            "d@x.io",
+            "--name",
+            "D",
+            "--username",
+            "carol",
+        ],
+    );
+    assert!(err.contains("ambiguous"), "{err}");
+    // The same name for one user's id and username is fine.
+    env.json(&[
+        "user",
+        "create",
+        "--email",
+        "e@x.io",
+        "--name",
+        "E",
+        "--id",
+        "eve",
+        "--username",
+        "eve",
+    ]);
+}
