@@ -4,6 +4,7 @@
 //! never reads the environment; the CLI and the seed loader are its two callers.
 
 pub mod audit;
+pub mod media;
 pub mod profile;
 pub mod user;
 pub mod validate;

@@ -82,6 +82,9 @@ pub enum Command {
     /// Profiles: isolated groups, each with its own media library
     #[command(subcommand)]
     Profile(ProfileCmd),
+    /// Media: each profile's library of movies, shows and episodes
+    #[command(subcommand)]
+    Media(super::media::MediaCmd),
     /// The audit log of every change, and its verification
     Audit(AuditArgs),
 }

@@ -3,6 +3,7 @@
 pub mod args;
 mod audit;
 mod init;
+mod media;
 mod profile;
 mod user;
 
@@ -232,6 +233,7 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Init => init::run(app),
         Command::User(cmd) => user::run(app, cmd),
         Command::Profile(cmd) => profile::run(app, cmd),
+        Command::Media(cmd) => media::run(app, cmd),
         Command::Audit(cmd) => audit::run(app, cmd),
     }
 }

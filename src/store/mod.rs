@@ -7,6 +7,7 @@
 //! implement the same narrow interface.
 
 mod audit;
+mod media;
 mod members;
 mod profiles;
 pub mod schema;
@@ -18,6 +19,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
+pub use media::{MediaKey, MediaQuery, SEARCH_INDEX_CAP, SearchPlan};
 pub use profiles::ProfileContents;
 
 use crate::error::{Error, Result};
@@ -122,6 +124,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16000)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        media::register_functions(&conn)?;
 
         let mut store = Store {
             conn,
