@@ -181,7 +181,8 @@ fn add(app: &App, a: MediaAdd) -> Result<()> {
     } else {
         OnExists::Fail
     };
-    let o = app.write(OpenMode::Create, |tx, ctx| {
+    // An item needs a profile, so a missing database is refused (66) rather than created.
+    let o = app.write(OpenMode::Existing, |tx, ctx| {
         media::add(tx, ctx, &a.profile, input, on_exists)
     })?;
     let m = o.value();

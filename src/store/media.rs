@@ -4,15 +4,22 @@
 //! Search is a case-insensitive substring match on the title, answered one of two ways,
 //! chosen per query by [`Tx::media_search_plan`]:
 //!
-//! - [`SearchPlan::Index`]: the trigram index `media_fts` finds the candidate rows, which
-//!   are then filtered to the profile and sorted. Its cost grows with the number of titles
-//!   that contain the term, so it is used only when the index says they are few (fewer
-//!   than [`SEARCH_INDEX_CAP`] in the whole database) — a rare term.
+//! - [`SearchPlan::Index`]: the trigram index `media_fts` finds the titles containing the
+//!   term, which are then looked up, filtered to the profile and sorted. It costs the
+//!   index's work on the term's trigrams plus about 1-2 µs per candidate, so it is used
+//!   only when the index says the candidates are few — a rare term.
 //! - [`SearchPlan::Scan`]: walk the profile's (title, id) index in list order from the
-//!   cursor and keep the titles that match, stopping when the page is full. Its cost is
-//!   the page size divided by the share of titles that match, so it is used for common
-//!   terms, and for terms shorter than three characters, which a trigram index cannot
-//!   look up.
+//!   cursor and keep the titles that match, stopping when the page is full. It costs
+//!   0.1-0.2 µs per title walked, that is the page size divided by the share of titles that
+//!   match, so it is used for common terms, and for terms shorter than three characters,
+//!   which a trigram index cannot look up.
+//!
+//! With N items in the database and G of them containing the term, spread evenly, the
+//! index costs about k·G and the scan s·page·N/G; they cross near G = √(page·N·s/k), about
+//! √N for the measured s and k (BENCHMARKS.md, "Media listing"). So the index is used when
+//! fewer than [`Tx::media_search_cap`] ≈ √N titles contain the term, which takes counting at
+//! most that many candidates to find out. The weak spot: a term common in the rest of the
+//! database but rare in a large profile is scanned, at worst one pass over that profile.
 //!
 //! Both plans end with the same test, `roster_contains(title, term)` (Unicode lower-case
 //! on both sides, registered by [`register_functions`]), so they return exactly the same
@@ -30,9 +37,9 @@ const COLS: &str = "m.id, m.profile_id, m.type, m.title, m.year, m.tmdb_id, m.im
      m.infohash, m.file_path, m.parent_id, m.season_number, m.episode_number, m.status, \
      m.added_by, m.added_at";
 
-/// Below this many trigram-index candidates (in the whole database) a search uses the
-/// index; at or above it, the ordered scan. Chosen by measurement: see BENCHMARKS.md.
-pub const SEARCH_INDEX_CAP: i64 = 2000;
+/// Bounds of the search plan threshold (see [`Tx::media_search_cap`]).
+pub const SEARCH_CAP_MIN: i64 = 64;
+pub const SEARCH_CAP_MAX: i64 = 4096;
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Media> {
     let kind: String = r.get(2)?;
@@ -321,18 +328,31 @@ impl Tx<'_> {
             .query_row(params![parent_id, user_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
+    /// Below this many trigram-index candidates a search uses the index: about √N for N
+    /// items in the database (estimated by the largest rowid, an O(log N) lookup), within
+    /// [`SEARCH_CAP_MIN`]..=[`SEARCH_CAP_MAX`].
+    pub fn media_search_cap(&self) -> Result<i64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(rowid), 0) FROM media")?
+            .query_row([], |r| r.get(0))?;
+        let root = (n.max(0) as f64).sqrt().ceil() as i64;
+        Ok(root.clamp(SEARCH_CAP_MIN, SEARCH_CAP_MAX))
+    }
+
     /// Which plan answers a search for `term` (see the module documentation).
     pub fn media_search_plan(&self, term: &str) -> Result<SearchPlan> {
         if term.chars().count() < 3 {
             return Ok(SearchPlan::Scan);
         }
+        let cap = self.media_search_cap()?;
         let candidates: i64 = self
             .conn
             .prepare_cached(
                 "SELECT count(*) FROM (SELECT 1 FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2)",
             )?
-            .query_row(params![phrase(term), SEARCH_INDEX_CAP], |r| r.get(0))?;
-        Ok(if candidates < SEARCH_INDEX_CAP {
+            .query_row(params![phrase(term), cap], |r| r.get(0))?;
+        Ok(if candidates < cap {
             SearchPlan::Index
         } else {
             SearchPlan::Scan
