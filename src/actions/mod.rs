@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod invite;
 pub mod member;
+pub mod media;
 pub mod profile;
 pub mod user;
 pub mod validate;

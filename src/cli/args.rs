@@ -88,6 +88,9 @@ pub enum Command {
     /// Invitations by email to join a profile
     #[command(subcommand)]
     Invite(super::invite::InviteCmd),
+    /// Media: each profile's library of movies, shows and episodes
+    #[command(subcommand)]
+    Media(super::media::MediaCmd),
     /// Load seed files: events applied atomically and idempotently
     Seed(super::seed::SeedArgs),
     /// Write the whole database as a seed document

@@ -5,6 +5,7 @@ mod audit;
 mod init;
 mod invite;
 mod member;
+mod media;
 mod profile;
 mod seed;
 mod user;
@@ -248,6 +249,7 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Invite(cmd) => invite::run(app, cmd),
         Command::Seed(a) => seed::seed(app, a),
         Command::Export(a) => seed::export(app, a),
+        Command::Media(cmd) => media::run(app, cmd),
         Command::Audit(cmd) => audit::run(app, cmd),
     }
 }

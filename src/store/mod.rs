@@ -9,6 +9,7 @@
 mod audit;
 mod dump;
 mod invitations;
+mod media;
 mod members;
 mod profiles;
 pub mod schema;
@@ -20,6 +21,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
+pub use media::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
 pub use profiles::ProfileContents;
 
 use crate::error::{Error, Result};
@@ -132,6 +134,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16000)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        media::register_functions(&conn)?;
 
         let mut store = Store {
             conn,

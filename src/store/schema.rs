@@ -65,30 +65,49 @@ CREATE INDEX invitations_by_inviter ON invitations(inviter_id);
 CREATE INDEX invitations_pending_by_expiry ON invitations(expires_at) WHERE status = 'pending';
 CREATE UNIQUE INDEX invitations_one_pending ON invitations(profile_id, email) WHERE status = 'pending';
 
+-- Media: `title` compares and sorts ignoring ASCII case (NOCASE), so the list order, the
+-- keyset cursor and the (type, title, year) natural key all agree with one index each.
 CREATE TABLE media (
     id             TEXT PRIMARY KEY,
     profile_id     TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
     type           TEXT NOT NULL CHECK (type IN ('movie', 'show', 'episode')),
-    title          TEXT NOT NULL CHECK (length(title) > 0),
+    title          TEXT NOT NULL COLLATE NOCASE CHECK (length(title) > 0),
     year           INTEGER,
     tmdb_id        INTEGER CHECK (tmdb_id IS NULL OR tmdb_id > 0),
     imdb_id        TEXT,
-    infohash       TEXT CHECK (infohash IS NULL OR infohash = lower(infohash)),
+    infohash       TEXT CHECK (infohash IS NULL OR (infohash = lower(infohash) AND length(infohash) IN (40, 64))),
     file_path      TEXT,
     parent_id      TEXT REFERENCES media(id) ON DELETE CASCADE,
-    season_number  INTEGER,
-    episode_number INTEGER,
+    season_number  INTEGER CHECK (season_number IS NULL OR season_number >= 0),
+    episode_number INTEGER CHECK (episode_number IS NULL OR episode_number >= 1),
     status         TEXT NOT NULL DEFAULT 'pending',
     added_by       TEXT REFERENCES users(id) ON DELETE SET NULL,
-    added_at       TEXT NOT NULL
+    added_at       TEXT NOT NULL,
+    CHECK (type = 'episode' OR (parent_id IS NULL AND season_number IS NULL AND episode_number IS NULL))
 ) STRICT;
 CREATE UNIQUE INDEX media_unique_infohash ON media(profile_id, infohash) WHERE infohash IS NOT NULL;
 CREATE UNIQUE INDEX media_unique_tmdb ON media(profile_id, type, tmdb_id) WHERE tmdb_id IS NOT NULL;
 CREATE INDEX media_by_natural_title ON media(profile_id, type, title, year);
 CREATE INDEX media_by_title ON media(profile_id, title, id);
 CREATE INDEX media_by_type_title ON media(profile_id, type, title, id);
-CREATE INDEX media_by_parent ON media(parent_id);
+CREATE INDEX media_by_parent ON media(parent_id, season_number, episode_number);
 CREATE INDEX media_by_added_by ON media(added_by);
+
+-- Title search: a trigram index (case-insensitive substrings) over media.title, kept in
+-- sync by the triggers below; it holds no copy of the titles (external content, keyed by
+-- media's rowid). Should a tool ever renumber media's rowids (a dump and reload), rebuild
+-- it with: INSERT INTO media_fts(media_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE media_fts USING fts5(title, content = 'media', content_rowid = 'rowid', tokenize = 'trigram');
+CREATE TRIGGER media_fts_insert AFTER INSERT ON media BEGIN
+    INSERT INTO media_fts (rowid, title) VALUES (new.rowid, new.title);
+END;
+CREATE TRIGGER media_fts_delete AFTER DELETE ON media BEGIN
+    INSERT INTO media_fts (media_fts, rowid, title) VALUES ('delete', old.rowid, old.title);
+END;
+CREATE TRIGGER media_fts_update AFTER UPDATE OF title ON media BEGIN
+    INSERT INTO media_fts (media_fts, rowid, title) VALUES ('delete', old.rowid, old.title);
+    INSERT INTO media_fts (rowid, title) VALUES (new.rowid, new.title);
+END;
 
 CREATE TABLE audit (
     seq       INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -8,3 +8,4 @@ mod invites;
 mod members;
 mod profiles;
 mod users;
+mod media;

@@ -1,0 +1,420 @@
+//! Media items: lookups by id and by natural key, writes, and the keyset-paginated list
+//! with its title search.
+//!
+//! Search is a case-insensitive substring match on the title, answered one of two ways,
+//! chosen per query by [`Tx::media_search_plan`]:
+//!
+//! - [`SearchPlan::Index`]: the trigram index `media_fts` finds the titles containing the
+//!   term, which are then looked up, filtered to the profile and sorted. It costs the
+//!   index's work on the term's trigrams plus about 1-2 µs per candidate, so it is used
+//!   only when the index says the candidates are few — a rare term.
+//! - [`SearchPlan::Scan`]: walk the profile's (title, id) index in list order from the
+//!   cursor and keep the titles that match, stopping when the page is full. It costs
+//!   0.1-0.2 µs per title walked, that is the page size divided by the share of titles that
+//!   match, so it is used for common terms, and for terms shorter than three characters,
+//!   which a trigram index cannot look up.
+//!
+//! With N items in the database and G of them containing the term, spread evenly, the
+//! index costs about k·G and the scan s·page·N/G; they cross near G = √(page·N·s/k), about
+//! √N for the measured s and k (BENCHMARKS.md, "Media listing"). So the index is used when
+//! fewer than [`Tx::media_search_cap`] ≈ √N titles contain the term, which takes counting at
+//! most that many candidates to find out. The weak spot: a term common in the rest of the
+//! database but rare in a large profile is scanned, at worst one pass over that profile.
+//!
+//! Both plans end with the same test, `roster_contains(title, term)` (Unicode lower-case
+//! on both sides, registered by [`register_functions`]), so they return exactly the same
+//! items; the trigram index only narrows the candidates.
+
+use rusqlite::functions::FunctionFlags;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params};
+
+use super::{Tx, one};
+use crate::error::{Error, Result};
+use crate::model::{Media, MediaType};
+
+const COLS: &str = "m.id, m.profile_id, m.type, m.title, m.year, m.tmdb_id, m.imdb_id, \
+     m.infohash, m.file_path, m.parent_id, m.season_number, m.episode_number, m.status, \
+     m.added_by, m.added_at";
+
+/// Bounds of the search plan threshold (see [`Tx::media_search_cap`]).
+pub const SEARCH_CAP_MIN: i64 = 64;
+pub const SEARCH_CAP_MAX: i64 = 4096;
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Media> {
+    let kind: String = r.get(2)?;
+    let kind = MediaType::parse(&kind).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            2,
+            rusqlite::types::Type::Text,
+            format!("unknown media type {kind:?}").into(),
+        )
+    })?;
+    Ok(Media {
+        id: r.get(0)?,
+        profile_id: r.get(1)?,
+        kind,
+        title: r.get(3)?,
+        year: r.get(4)?,
+        tmdb_id: r.get(5)?,
+        imdb_id: r.get(6)?,
+        infohash: r.get(7)?,
+        file_path: r.get(8)?,
+        parent_id: r.get(9)?,
+        season_number: r.get(10)?,
+        episode_number: r.get(11)?,
+        status: r.get(12)?,
+        added_by: r.get(13)?,
+        added_at: r.get(14)?,
+    })
+}
+
+/// Lower-cases every character (Unicode), the one folding search uses on both sides.
+pub fn fold(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// True when `haystack`, folded, contains `folded_needle`. ASCII titles, the common case,
+/// are compared in place without allocating.
+pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
+    if folded_needle.is_empty() {
+        return true;
+    }
+    if haystack.is_ascii() && folded_needle.is_ascii() {
+        let (h, n) = (haystack.as_bytes(), folded_needle.as_bytes());
+        return n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    fold(haystack).contains(folded_needle)
+}
+
+/// Registers `roster_contains(text, folded_term)` on a connection. Queries only: no schema
+/// object refers to it, so other programs can read the file without it.
+pub fn register_functions(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function(
+        "roster_contains",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let haystack = ctx.get_raw(0);
+            let needle = ctx.get_raw(1);
+            match (haystack.as_str_or_null()?, needle.as_str_or_null()?) {
+                (Some(h), Some(n)) => Ok(contains_folded(h, n)),
+                _ => Ok(false),
+            }
+        },
+    )?;
+    Ok(())
+}
+
+/// The FTS5 query for a substring: one quoted phrase, so no character of the term is read
+/// as query syntax.
+fn phrase(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
+/// How a title search is answered (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchPlan {
+    Index,
+    Scan,
+}
+
+/// The key by which an item is found again within its profile (DESIGN.md §1; the choices
+/// for episodes are documented in docs/media.md).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MediaKey<'a> {
+    /// `(type, tmdb_id)`.
+    Tmdb { kind: MediaType, tmdb_id: i64 },
+    /// An episode's place in its show: `(parent, season, episode)`.
+    Episode {
+        parent_id: &'a str,
+        season: Option<i64>,
+        episode: i64,
+        /// Only items without a tmdb id (the input has one that matched nothing).
+        without_tmdb: bool,
+    },
+    /// `(type, title, year)`, titles compared ignoring ASCII case; an episode's parent too.
+    Title {
+        kind: MediaType,
+        title: &'a str,
+        year: Option<i64>,
+        parent_id: Option<&'a str>,
+        without_tmdb: bool,
+    },
+}
+
+/// One page of `media list`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaQuery<'a> {
+    pub profile_id: &'a str,
+    pub kind: Option<MediaType>,
+    /// A case-insensitive substring of the title.
+    pub search: Option<&'a str>,
+    /// Keyset: only items after this `(title, id)` in list order.
+    pub after: Option<(&'a str, &'a str)>,
+    /// At most this many items.
+    pub limit: i64,
+}
+
+fn insert_error(e: rusqlite::Error, m: &Media) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => Error::conflict(format!(
+            "media item {:?} ({}) conflicts with an existing item: {e}",
+            m.title, m.id
+        )),
+        _ => e.into(),
+    }
+}
+
+impl Tx<'_> {
+    pub fn media_by_id(&self, id: &str) -> Result<Option<Media>> {
+        one(
+            self.conn,
+            &format!("SELECT {COLS} FROM media m WHERE m.id = ?1"),
+            [id],
+            from_row,
+        )
+    }
+
+    /// The item of this profile holding an infohash (stored lower-case).
+    pub fn media_by_infohash(&self, profile_id: &str, infohash: &str) -> Result<Option<Media>> {
+        one(
+            self.conn,
+            &format!("SELECT {COLS} FROM media m WHERE m.profile_id = ?1 AND m.infohash = ?2"),
+            [profile_id, infohash],
+            from_row,
+        )
+    }
+
+    /// The item of this profile with this natural key, other than `except_id` (the first
+    /// by id if several).
+    pub fn media_find(
+        &self,
+        profile_id: &str,
+        key: &MediaKey<'_>,
+        except_id: &str,
+    ) -> Result<Option<Media>> {
+        match key {
+            MediaKey::Tmdb { kind, tmdb_id } => one(
+                self.conn,
+                &format!(
+                    "SELECT {COLS} FROM media m
+                     WHERE m.profile_id = ?1 AND m.type = ?2 AND m.tmdb_id = ?3 AND m.id <> ?4"
+                ),
+                params![profile_id, kind.as_str(), tmdb_id, except_id],
+                from_row,
+            ),
+            MediaKey::Episode {
+                parent_id,
+                season,
+                episode,
+                without_tmdb,
+            } => one(
+                self.conn,
+                &format!(
+                    "SELECT {COLS} FROM media m
+                     WHERE m.parent_id = ?1 AND m.season_number IS ?2 AND m.episode_number = ?3
+                       AND m.profile_id = ?4 AND m.type = 'episode'
+                       AND (?5 = 0 OR m.tmdb_id IS NULL) AND m.id <> ?6
+                     ORDER BY m.id LIMIT 1"
+                ),
+                params![
+                    parent_id,
+                    season,
+                    episode,
+                    profile_id,
+                    without_tmdb,
+                    except_id
+                ],
+                from_row,
+            ),
+            MediaKey::Title {
+                kind,
+                title,
+                year,
+                parent_id,
+                without_tmdb,
+            } => one(
+                self.conn,
+                &format!(
+                    "SELECT {COLS} FROM media m
+                     WHERE m.profile_id = ?1 AND m.type = ?2 AND m.title = ?3 AND m.year IS ?4
+                       AND m.parent_id IS ?5 AND (?6 = 0 OR m.tmdb_id IS NULL) AND m.id <> ?7
+                     ORDER BY m.id LIMIT 1"
+                ),
+                params![
+                    profile_id,
+                    kind.as_str(),
+                    title,
+                    year,
+                    parent_id,
+                    without_tmdb,
+                    except_id
+                ],
+                from_row,
+            ),
+        }
+    }
+
+    pub fn media_insert(&self, m: &Media) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO media (id, profile_id, type, title, year, tmdb_id, imdb_id, infohash,
+                 file_path, parent_id, season_number, episode_number, status, added_by, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?;
+        stmt.execute(params![
+            m.id,
+            m.profile_id,
+            m.kind.as_str(),
+            m.title,
+            m.year,
+            m.tmdb_id,
+            m.imdb_id,
+            m.infohash,
+            m.file_path,
+            m.parent_id,
+            m.season_number,
+            m.episode_number,
+            m.status,
+            m.added_by,
+            m.added_at
+        ])
+        .map_err(|e| insert_error(e, m))?;
+        Ok(())
+    }
+
+    /// Writes an item's descriptive fields (not its id, profile, type or who added it).
+    pub fn media_update(&self, m: &Media) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "UPDATE media SET title = ?2, year = ?3, tmdb_id = ?4, imdb_id = ?5, infohash = ?6,
+                 file_path = ?7, parent_id = ?8, season_number = ?9, episode_number = ?10,
+                 status = ?11
+             WHERE id = ?1",
+        )?;
+        stmt.execute(params![
+            m.id,
+            m.title,
+            m.year,
+            m.tmdb_id,
+            m.imdb_id,
+            m.infohash,
+            m.file_path,
+            m.parent_id,
+            m.season_number,
+            m.episode_number,
+            m.status
+        ])
+        .map_err(|e| insert_error(e, m))?;
+        Ok(())
+    }
+
+    /// Deletes an item; a show's episodes cascade.
+    pub fn media_delete(&self, id: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM media WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+
+    /// How many items name this one as their parent, and how many of those were not added
+    /// by `user_id` (all of them when `user_id` is None).
+    pub fn media_children(&self, parent_id: &str, user_id: Option<&str>) -> Result<(i64, i64)> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), count(*) FILTER (WHERE added_by IS NOT ?2 OR added_by IS NULL)
+                 FROM media WHERE parent_id = ?1",
+            )?
+            .query_row(params![parent_id, user_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
+    /// Below this many trigram-index candidates a search uses the index: about √N for N
+    /// items in the database (estimated by the largest rowid, an O(log N) lookup), within
+    /// [`SEARCH_CAP_MIN`]..=[`SEARCH_CAP_MAX`].
+    pub fn media_search_cap(&self) -> Result<i64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(rowid), 0) FROM media")?
+            .query_row([], |r| r.get(0))?;
+        let root = (n.max(0) as f64).sqrt().ceil() as i64;
+        Ok(root.clamp(SEARCH_CAP_MIN, SEARCH_CAP_MAX))
+    }
+
+    /// Which plan answers a search for `term` (see the module documentation).
+    pub fn media_search_plan(&self, term: &str) -> Result<SearchPlan> {
+        if term.chars().count() < 3 {
+            return Ok(SearchPlan::Scan);
+        }
+        let cap = self.media_search_cap()?;
+        let candidates: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(params![phrase(term), cap], |r| r.get(0))?;
+        Ok(if candidates < cap {
+            SearchPlan::Index
+        } else {
+            SearchPlan::Scan
+        })
+    }
+
+    /// One page of a profile's items in list order (title ignoring ASCII case, then id).
+    pub fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<Media>> {
+        let plan = match q.search {
+            Some(term) => Some(self.media_search_plan(term)?),
+            None => None,
+        };
+        let (after_title, after_id) = q.after.unwrap_or(("", ""));
+        let mut args: Vec<SqlValue> = vec![
+            q.profile_id.to_string().into(),
+            after_title.to_string().into(),
+            after_id.to_string().into(),
+            q.limit.into(),
+        ];
+        let mut sql = match plan {
+            Some(SearchPlan::Index) => {
+                args.push(phrase(q.search.unwrap_or_default()).into());
+                format!(
+                    "SELECT {COLS} FROM media_fts f CROSS JOIN media m ON m.rowid = f.rowid
+                     WHERE f.media_fts MATCH ?5 AND m.profile_id = ?1"
+                )
+            }
+            _ => format!("SELECT {COLS} FROM media m WHERE m.profile_id = ?1"),
+        };
+        sql.push_str(" AND (m.title, m.id) > (?2, ?3)");
+        if let Some(kind) = q.kind {
+            args.push(kind.as_str().to_string().into());
+            sql.push_str(&format!(" AND m.type = ?{}", args.len()));
+        }
+        if let Some(term) = q.search {
+            args.push(fold(term).into());
+            sql.push_str(&format!(" AND roster_contains(m.title, ?{})", args.len()));
+        }
+        sql.push_str(" ORDER BY m.title, m.id LIMIT ?4");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_is_unicode_and_ascii_is_fast_path() {
+        assert!(contains_folded("The Dark Knight", "dark k"));
+        assert!(contains_folded("THE DARK KNIGHT", &fold("Dark")));
+        assert!(!contains_folded("The Dark Knight", "light"));
+        assert!(contains_folded("МАТРИЦА", &fold("Матрица")));
+        assert!(contains_folded("Amélie", &fold("AMÉLIE")));
+        assert!(contains_folded("anything", ""));
+        assert!(!contains_folded("ab", "abc"));
+    }
+
+    #[test]
+    fn phrases_quote_everything() {
+        assert_eq!(phrase(r#"say "hi" OR x*"#), r#""say ""hi"" OR x*""#);
+    }
+}
