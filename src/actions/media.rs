@@ -127,6 +127,10 @@ pub struct NewMedia {
     pub parent: Option<String>,
     pub season: Option<i64>,
     pub episode: Option<i64>,
+    /// Restored by seeds from an export (global admins only): the item's status.
+    pub status: Option<String>,
+    /// Restored by seeds from an export (global admins only): who added it.
+    pub added_by: Option<String>,
 }
 
 impl NewMedia {
@@ -156,6 +160,10 @@ impl NewMedia {
         self.parent = self
             .parent
             .map(|v| validate::id("parent", &v))
+            .transpose()?;
+        self.status = self
+            .status
+            .map(|v| validate::word("status", &v))
             .transpose()?;
         if kind != MediaType::Episode {
             let only_episodes = |field: &str, value: String| {
@@ -371,6 +379,17 @@ pub fn add(
 ) -> Result<Outcome<Media>> {
     let (profile, _) = member_profile(tx, ctx, profile_ref, "adding media")?;
     let input = input.validated(ctx.now)?;
+    if input.status.is_some() || input.added_by.is_some() {
+        require(
+            ctx.actor.is_global_admin(),
+            "restoring a media item's status or adder",
+            "global admins and the operator",
+        )?;
+    }
+    let added_by = match &input.added_by {
+        Some(r) => Some(super::need_user(tx, r)?.id),
+        None => ctx.actor.user_id().map(str::to_string),
+    };
     let kind = input.media_type()?;
     if let Some(parent) = &input.parent {
         check_parent(tx, ctx, &profile, parent)?;
@@ -388,8 +407,11 @@ pub fn add(
         parent_id: input.parent.clone(),
         season_number: input.season,
         episode_number: input.episode,
-        status: DEFAULT_STATUS.to_string(),
-        added_by: ctx.actor.user_id().map(str::to_string),
+        status: input
+            .status
+            .clone()
+            .unwrap_or_else(|| DEFAULT_STATUS.to_string()),
+        added_by,
         added_at: ctx.now_text.clone(),
     };
 
@@ -472,6 +494,12 @@ fn converge(
     }
     if input.episode.is_some() {
         next.episode_number = given.episode_number;
+    }
+    if input.status.is_some() {
+        next.status = given.status;
+    }
+    if input.added_by.is_some() {
+        next.added_by = given.added_by;
     }
     let before = current.to_json();
     let after = next.to_json();

@@ -5,8 +5,8 @@
 
 pub mod audit;
 pub mod invite;
-pub mod member;
 pub mod media;
+pub mod member;
 pub mod profile;
 pub mod user;
 pub mod validate;

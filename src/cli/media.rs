@@ -175,6 +175,7 @@ fn add(app: &App, a: MediaAdd) -> Result<()> {
         parent: a.parent,
         season: number("season", a.season)?,
         episode: number("episode", a.episode)?,
+        ..NewMedia::default()
     };
     let on_exists = if a.if_not_exists {
         OnExists::Skip

@@ -2,11 +2,12 @@
 //! types, valid values, `${env:…}` substituted) and turned into the input of the action of
 //! the same name. Nothing here touches the database.
 
-use chrono::TimeDelta;
+use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::Value;
 
 use super::scan::{Field, Pos, RawEvent};
 use crate::actions::invite::NewInvite;
+use crate::actions::media::NewMedia;
 use crate::actions::profile::{NewProfile, ProfileChanges};
 use crate::actions::user::{NewUser, UserChanges};
 use crate::actions::{nearest, validate};
@@ -101,6 +102,27 @@ pub const EVENTS: &[(&str, &[&str])] = &[
     ("invite-accept", &["id"]),
     ("invite-reject", &["id"]),
     ("invite-cancel", &["id"]),
+    (
+        "media-add",
+        &[
+            "profile",
+            "id",
+            "type",
+            "title",
+            "year",
+            "tmdb_id",
+            "imdb_id",
+            "infohash",
+            "path",
+            "parent",
+            "season",
+            "episode",
+            "status",
+            "added_by",
+            "if_not_exists",
+        ],
+    ),
+    ("media-remove", &["profile", "id"]),
 ];
 
 /// A plain-text password waiting to be hashed before the write transaction.
@@ -155,6 +177,14 @@ pub enum Op {
         id: String,
     },
     InviteCancel {
+        id: String,
+    },
+    MediaAdd {
+        profile: String,
+        input: Box<NewMedia>,
+    },
+    MediaRemove {
+        profile: String,
         id: String,
     },
 }
@@ -359,6 +389,7 @@ fn substitute_str(s: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Strin
 pub fn check(
     raw: RawEvent,
     index: usize,
+    now: DateTime<Utc>,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Event, Vec<ShapeError>> {
     let mut errors = Vec::new();
@@ -462,7 +493,7 @@ pub fn check(
         event_pos: raw.pos,
         errors,
     };
-    let op = build(name, &mut d);
+    let op = build(name, &mut d, now);
     if d.errors.is_empty() {
         match op {
             Some(op) => Ok(Event {
@@ -487,7 +518,7 @@ fn clearable(v: Option<String>) -> Option<Option<String>> {
     v.map(|s| if s.is_empty() { None } else { Some(s) })
 }
 
-fn build(name: &str, d: &mut Data<'_>) -> Option<Op> {
+fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
     match name {
         "user-create" => {
             let plain = d.string("password");
@@ -691,6 +722,34 @@ fn build(name: &str, d: &mut Data<'_>) -> Option<Op> {
         "invite-cancel" => Some(Op::InviteCancel {
             id: d.required("id"),
         }),
+        "media-add" => {
+            let profile = d.required("profile");
+            let input = NewMedia {
+                id: d.string("id"),
+                kind: Some(d.required("type")),
+                title: Some(d.required("title")),
+                year: d.int("year"),
+                tmdb_id: d.int("tmdb_id"),
+                imdb_id: d.string("imdb_id"),
+                infohash: d.string("infohash"),
+                path: d.string("path"),
+                parent: d.string("parent"),
+                season: d.int("season"),
+                episode: d.int("episode"),
+                status: d.string("status"),
+                added_by: d.string("added_by"),
+            };
+            d.boolean("if_not_exists");
+            let input = d.check(input.validated(now))?;
+            Some(Op::MediaAdd {
+                profile,
+                input: Box::new(input),
+            })
+        }
+        "media-remove" => Some(Op::MediaRemove {
+            profile: d.required("profile"),
+            id: d.required("id"),
+        }),
         _ => None,
     }
 }
@@ -707,7 +766,7 @@ mod tests {
     fn one(text: &str) -> Result<Event, Vec<ShapeError>> {
         let mut s = Scanner::new(text.as_bytes(), None);
         let raw = s.next_event().unwrap().unwrap();
-        check(raw, 1, &env)
+        check(raw, 1, chrono::Utc::now(), &env)
     }
 
     #[test]

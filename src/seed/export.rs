@@ -121,6 +121,25 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
         count += 1;
         event(out, &mut first, "invite-send", d)
     })?;
+    tx.media_each(|m, slug| {
+        let mut d = Map::new();
+        d.insert("id".into(), m.id.into());
+        d.insert("profile".into(), slug.into());
+        d.insert("type".into(), m.kind.as_str().into());
+        d.insert("title".into(), m.title.into());
+        put(&mut d, "year", json!(m.year));
+        put(&mut d, "tmdb_id", json!(m.tmdb_id));
+        put(&mut d, "imdb_id", json!(m.imdb_id));
+        put(&mut d, "infohash", json!(m.infohash));
+        put(&mut d, "path", json!(m.file_path));
+        put(&mut d, "parent", json!(m.parent_id));
+        put(&mut d, "season", json!(m.season_number));
+        put(&mut d, "episode", json!(m.episode_number));
+        d.insert("status".into(), m.status.into());
+        put(&mut d, "added_by", json!(m.added_by));
+        count += 1;
+        event(out, &mut first, "media-add", d)
+    })?;
     if let Some(id) = first_user_not_admin {
         let mut d = Map::new();
         d.insert("user".into(), id.into());

@@ -187,6 +187,7 @@ type PendingPassword = (usize, Box<actions::user::NewUser>, String);
 /// plain-text passwords to hash (by event index), or every shape error at once.
 fn check_all(
     inputs: &[Input],
+    now: DateTime<Utc>,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<(u64, Vec<PendingPassword>)> {
     let mut errors: Vec<String> = Vec::new();
@@ -210,7 +211,7 @@ fn check_all(
                         .and_then(|f| f.value.as_str())
                         .and_then(|n| events::EVENTS.iter().find(|(e, _)| *e == n))
                         .map(|(e, _)| *e);
-                    match events::check(raw, index, env) {
+                    match events::check(raw, index, now, env) {
                         Ok(ev) => {
                             if let Op::UserCreate(user, Some(plain)) = ev.op {
                                 passwords.push((index, user, plain.text));
@@ -322,7 +323,7 @@ pub fn run(
     observer: &mut dyn Observer,
 ) -> Result<Report> {
     let started = Instant::now();
-    let (total, passwords) = check_all(inputs, env)?;
+    let (total, passwords) = check_all(inputs, now, env)?;
     observer.total(total);
     let passwords_hashed = passwords.len();
     let hashes = hash_passwords(store, passwords, options.threads)?;
@@ -344,7 +345,7 @@ pub fn run(
                 index += 1;
                 let raw =
                     raw.map_err(|e| Error::invalid(format!("{name}:{}: {}", e.pos, e.message)))?;
-                let ev = events::check(raw, index, env).map_err(|errs| {
+                let ev = events::check(raw, index, now, env).map_err(|errs| {
                     let first = errs
                         .into_iter()
                         .next()
@@ -417,7 +418,7 @@ fn apply_one(
     ev: &Event,
     hashes: &HashMap<usize, String>,
 ) -> Result<(&'static str, String)> {
-    use actions::{invite, member, profile, user};
+    use actions::{invite, media, member, profile, user};
     Ok(match &ev.op {
         Op::UserCreate(input, plain) => {
             let mut input = (**input).clone();
@@ -491,5 +492,13 @@ fn apply_one(
             let o = invite::cancel(tx, ctx, id, OnExists::Converge)?;
             (label(&o), id.clone())
         }
+        Op::MediaAdd { profile: p, input } => {
+            let o = media::add(tx, ctx, p, (**input).clone(), OnExists::Converge)?;
+            (label(&o), format!("{p}: {}", media::label(o.value())))
+        }
+        Op::MediaRemove { profile: p, id } => match media::remove_if_exists(tx, ctx, p, id)? {
+            Some(o) => (label(&o), format!("{p}: {id}")),
+            None => ("unchanged", format!("{p}: {id}")),
+        },
     })
 }

@@ -418,3 +418,25 @@ mod tests {
         assert_eq!(phrase(r#"say "hi" OR x*"#), r#""say ""hi"" OR x*""#);
     }
 }
+
+impl Tx<'_> {
+    /// Every media item with its profile's slug, for export: movies, then shows, then
+    /// episodes (a show before its episodes), each kind by id. One pass per kind walks
+    /// the primary-key index, so nothing is sorted in memory.
+    pub fn media_each(&self, mut visit: impl FnMut(Media, &str) -> Result<()>) -> Result<()> {
+        let sql = format!(
+            "SELECT {COLS}, p.slug FROM media m INDEXED BY sqlite_autoindex_media_1
+             JOIN profiles p ON p.id = m.profile_id WHERE m.type = ?1 ORDER BY m.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        for kind in MediaType::ALL {
+            let mut rows = stmt.query([kind])?;
+            while let Some(r) = rows.next()? {
+                let m = from_row(r)?;
+                let slug: String = r.get(15)?;
+                visit(m, &slug)?;
+            }
+        }
+        Ok(())
+    }
+}

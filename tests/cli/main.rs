@@ -5,7 +5,7 @@ mod audit;
 mod common;
 mod foundation;
 mod invites;
+mod media;
 mod members;
 mod profiles;
 mod users;
-mod media;
