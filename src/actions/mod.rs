@@ -4,8 +4,10 @@
 //! never reads the environment; the CLI and the seed loader are its two callers.
 
 pub mod audit;
+pub mod doctor;
 pub mod invite;
 pub mod member;
+pub mod onboard;
 pub mod profile;
 pub mod user;
 pub mod validate;

@@ -2,10 +2,14 @@
 
 pub mod args;
 mod audit;
+pub mod completions;
+mod doctor;
+pub mod help;
 mod init;
 mod invite;
 mod member;
 mod profile;
+mod prompt;
 mod seed;
 mod user;
 
@@ -249,5 +253,7 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Seed(a) => seed::seed(app, a),
         Command::Export(a) => seed::export(app, a),
         Command::Audit(cmd) => audit::run(app, cmd),
+        Command::Doctor => doctor::run(app),
+        Command::Completions(a) => completions::run(app, a),
     }
 }

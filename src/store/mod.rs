@@ -7,6 +7,7 @@
 //! implement the same narrow interface.
 
 mod audit;
+mod doctor;
 mod dump;
 mod invitations;
 mod members;
@@ -20,6 +21,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
+pub use doctor::{LapsedInvitation, MisplacedMedia, OverfullProfile, OwnerlessProfile};
 pub use profiles::ProfileContents;
 
 use crate::error::{Error, Result};
