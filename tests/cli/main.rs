@@ -3,8 +3,14 @@
 
 mod audit;
 mod common;
+mod completions;
+mod doctor;
 mod foundation;
+mod help;
+mod hints;
 mod invites;
 mod members;
 mod profiles;
+mod prompts;
+mod pty;
 mod users;
