@@ -2,7 +2,7 @@
 
 pub mod args;
 mod audit;
-pub mod completions;
+mod completions;
 mod doctor;
 pub mod help;
 mod init;
