@@ -10,14 +10,12 @@ pub mod password;
 pub mod seed;
 pub mod store;
 
-use clap::Parser;
-
 use crate::error::{Error, Kind};
 
 /// Runs roster with the process arguments and returns the exit code.
 pub fn run() -> i32 {
     install_panic_hook();
-    let cli = match cli::args::Cli::try_parse() {
+    let cli = match cli::help::parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };

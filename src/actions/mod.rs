@@ -4,9 +4,11 @@
 //! never reads the environment; the CLI and the seed loader are its two callers.
 
 pub mod audit;
+pub mod doctor;
 pub mod invite;
 pub mod media;
 pub mod member;
+pub mod onboard;
 pub mod profile;
 pub mod user;
 pub mod validate;
@@ -292,22 +294,24 @@ pub fn managed_profile(
 
 /// The closest candidate within a small edit distance, for "did you mean" hints. An email
 /// whose part before the '@' is the needle (`ann` for `ann@example.com`) counts as close.
+/// Two emails at the same domain are compared by the part before the '@' alone, so a
+/// shared `@example.com` does not make `carl@example.com` look like `ann@example.com`.
 pub fn nearest<'a>(needle: &str, candidates: &'a [String]) -> Option<&'a str> {
     let needle = needle.to_lowercase();
-    let limit = (needle.chars().count() / 3).clamp(1, 3);
+    let limit = |s: &str| (s.chars().count() / 3).clamp(1, 3);
     candidates
         .iter()
-        .map(|c| {
+        .filter_map(|c| {
             let lower = c.to_lowercase();
-            let local = lower.split('@').next().unwrap_or("");
-            let d = if lower.contains('@') && !needle.contains('@') && local == needle {
-                1
-            } else {
-                edit_distance(&needle, &lower)
+            let (d, most) = match (needle.split_once('@'), lower.split_once('@')) {
+                (Some((local, domain)), Some((c_local, c_domain))) if domain == c_domain => {
+                    (edit_distance(local, c_local), limit(local))
+                }
+                (None, Some((c_local, _))) if c_local == needle => (1, 1),
+                _ => (edit_distance(&needle, &lower), limit(&needle)),
             };
-            (d, c)
+            (d > 0 && d <= most).then_some((d, c))
         })
-        .filter(|(d, _)| *d > 0 && *d <= limit)
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| c.as_str())
 }
@@ -355,6 +359,20 @@ mod tests {
         assert_eq!(nearest("famly", &c), Some("family"));
         assert_eq!(nearest("zzzzzz", &c), None);
         assert_eq!(nearest("alice", &c), Some("alice@example.com"));
+        // Emails at one domain are compared before the '@'.
+        let people = vec![
+            "ann@example.com".to_string(),
+            "carol@example.com".to_string(),
+        ];
+        assert_eq!(
+            nearest("carl@example.com", &people),
+            Some("carol@example.com")
+        );
+        assert_eq!(nearest("bob@example.com", &people), None);
+        assert_eq!(
+            nearest("carol@exmaple.com", &people),
+            Some("carol@example.com")
+        );
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("emial", "email"), 1);
         assert_eq!(edit_distance("", "abc"), 3);

@@ -53,7 +53,7 @@ pub struct Global {
     /// Never prompt; a missing value is an error
     #[arg(long, global = true)]
     pub no_input: bool,
-    /// Print nothing on success
+    /// No confirmations, notes or hints on success (data asked for still prints)
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
     /// More detail on stderr
@@ -73,23 +73,46 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create or migrate the database
-    #[command(after_help = "Examples:\n  roster init\n  roster --db /srv/roster/roster.db init")]
+    /// Create or migrate the database, with onboarding on a terminal
+    #[command(
+        after_help = "On a terminal, a database without users starts the onboarding: the first admin\n\
+        account, then the first profile (optional). --no-input, or no terminal, skips it.\n\n\
+        Examples:\n  roster init\n  roster --db /srv/roster/roster.db --no-input init"
+    )]
     Init,
     /// Users: people who can sign in
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
+        roster user list"
+    )]
     User(UserCmd),
     /// Profiles: isolated groups, each with its own media library
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster profile create --name 'The Smiths'\n  roster profile list"
+    )]
     Profile(ProfileCmd),
     /// Memberships: who belongs to a profile, with which role
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster member add the-smiths bob@example.com\n  \
+        roster member list the-smiths"
+    )]
     Member(super::member::MemberCmd),
     /// Invitations by email to join a profile
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster invite send the-smiths dan@example.com\n  \
+        roster invite list --status pending"
+    )]
     Invite(super::invite::InviteCmd),
     /// Media: each profile's library of movies, shows and episodes
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster media add the-smiths --type movie --title 'Arrival' --year 2016\n  \
+            roster media list the-smiths --search arr"
+    )]
     Media(super::media::MediaCmd),
     /// Load seed files: events applied atomically and idempotently
     Seed(super::seed::SeedArgs),
@@ -97,6 +120,12 @@ pub enum Command {
     Export(super::seed::ExportArgs),
     /// The audit log of every change, and its verification
     Audit(AuditArgs),
+    /// Check integrity, the audit chain and the invariants; suggest fixes
+    #[command(after_help = "Examples:\n  roster doctor\n  \
+        roster --json doctor | jq -r '.findings[].fix'   (the suggested fixes, one per line)")]
+    Doctor,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(super::completions::CompletionsArgs),
 }
 
 // ---------------------------------------------------------------- users
@@ -105,7 +134,9 @@ pub enum Command {
 pub enum UserCmd {
     /// Create a user (the first user ever created becomes a global admin)
     #[command(
-        after_help = "Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
+        after_help = "On a terminal, a missing email or name is asked for, then a password (hidden, typed\n\
+        twice; an empty answer leaves the user without one).\n\n\
+        Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
         printf '%s\\n' \"$PW\" | roster user create --email bob@example.com --name Bob --password-stdin --if-not-exists"
     )]
     Create(UserCreate),
@@ -261,7 +292,8 @@ pub struct UserUpdate {
 pub enum ProfileCmd {
     /// Create a profile (global admins; a user who creates becomes its owner)
     #[command(
-        after_help = "Examples:\n  roster profile create --name 'The Smiths'\n  \
+        after_help = "On a terminal, a missing name is asked for, then the slug (Enter keeps the derived one).\n\n\
+        Examples:\n  roster profile create --name 'The Smiths'\n  \
         roster profile create --name Office --slug office --color '#0a0' --member-limit 25 --if-not-exists"
     )]
     Create(ProfileCreate),

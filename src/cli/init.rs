@@ -1,32 +1,140 @@
-//! `roster init`: create or migrate the database.
+//! `roster init`: create or migrate the database. On a terminal, a database without users
+//! starts the onboarding: the first admin account, then (optionally) the first profile.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::App;
+use super::{App, said};
+use crate::actions::onboard;
+use crate::actions::profile::NewProfile;
+use crate::actions::user::NewUser;
 use crate::error::Result;
+use crate::model::{Profile, User};
 use crate::output::Format;
-use crate::store::{OpenMode, schema};
+use crate::password;
+use crate::store::{OpenMode, Store, schema};
 
 pub fn run(app: &App) -> Result<()> {
     let existed = app.db.exists();
-    let store = app.open(OpenMode::Create)?;
+    let mut store = app.open(OpenMode::Create)?;
     let version = store.schema_version()?;
     let created = store.created() || !existed;
-    if app.out.format == Format::Table {
-        if !app.out.quiet {
-            let what = if created { "created" } else { "ready:" };
-            app.out.out(&format!(
-                "{what} {} (schema version {version} of {})\n",
-                app.db.display(),
-                schema::CURRENT
-            ))?;
-        }
-    } else if !app.out.quiet {
-        app.out.out(&crate::output::render_json(&json!({
+    let table = app.out.format == Format::Table;
+    if table && !app.out.quiet {
+        let what = if created { "created" } else { "ready:" };
+        app.out.out(&format!(
+            "{what} {} (schema version {version} of {})\n",
+            app.db.display(),
+            schema::CURRENT
+        ))?;
+    }
+
+    // Onboarding only for the operator, on a terminal, while there is nobody yet.
+    let onboarded =
+        if app.interactive && app.as_user.is_none() && store.read(|tx| onboard::needed(tx))? {
+            onboarding(app, &mut store)?
+        } else {
+            None
+        };
+
+    if !table && !app.out.quiet {
+        let mut report = json!({
             "path": app.db.display().to_string(),
             "created": created,
             "schema_version": version,
-        })))?;
+        });
+        if let Some((user, profile)) = &onboarded
+            && let Some(obj) = report.as_object_mut()
+        {
+            obj.insert("user".into(), user.to_json());
+            obj.insert(
+                "profile".into(),
+                profile.as_ref().map_or(Value::Null, Profile::to_json),
+            );
+        }
+        app.out.out(&crate::output::render_json(&report))?;
     }
     Ok(())
+}
+
+/// Asks for the first admin and the first profile, then creates both in one transaction.
+/// `None` when the operator declines.
+fn onboarding(app: &App, store: &mut Store) -> Result<Option<(User, Option<Profile>)>> {
+    let out = &app.out;
+    out.note("");
+    out.note("Welcome to roster. This database has no users yet.");
+    out.note("The first account becomes a global admin: it may do everything the operator can.");
+    if !app.ask_yes_no("Create the first admin account now?", true)? {
+        out.hint("later: `roster user create --email you@example.com --name 'Your Name'`, or load a seed with `roster seed seed.json`");
+        return Ok(None);
+    }
+    let email = app.ask_email("Email", "roster user create --email")?;
+    let name = app.ask_name("Name", "roster user create --name")?;
+    let pw = app
+        .ask_new_password("Password (at least 8 characters)", false)?
+        .unwrap_or_default();
+
+    out.note("");
+    out.note("Next, the first profile: a group with its own media library, such as a family.");
+    let profile = if app.ask_yes_no("Create the first profile now?", true)? {
+        let taken: Vec<String> = app.known_profiles()?.into_iter().map(|p| p.slug).collect();
+        let name = app.ask_name("Profile name", "roster profile create --name")?;
+        let slug = app.ask_slug(&name, &taken)?;
+        Some(NewProfile {
+            name: Some(name),
+            slug: Some(slug),
+            ..NewProfile::default()
+        })
+    } else {
+        None
+    };
+
+    let admin = NewUser {
+        email: Some(email),
+        name: Some(name),
+        password_hash: Some(password::hash(&pw)?),
+        ..NewUser::default()
+    };
+    let (user, profile) = store.write(|tx| {
+        let ctx = app.ctx(tx)?;
+        onboard::first_admin(tx, &ctx, admin, profile)
+    })?;
+
+    if app.out.format == Format::Table && !out.quiet {
+        let mut text = format!(
+            "{}, a global admin\n",
+            said("created", "user", user.label(), &user.id)
+        );
+        if let Some(p) = &profile {
+            text.push_str(&format!(
+                "{}, owned by {}\n",
+                said("created", "profile", &p.slug, &p.id),
+                user.label()
+            ));
+        }
+        app.out.out(&text)?;
+    }
+    let slug = profile.as_ref().map_or("SLUG", |p| p.slug.as_str());
+    out.note("");
+    out.note("Next steps:");
+    let mut steps: Vec<(String, &str)> = Vec::new();
+    if profile.is_none() {
+        steps.push((
+            "roster profile create --name 'The Smiths'".into(),
+            "create a profile",
+        ));
+    }
+    steps.push((
+        format!("roster member add {slug} bob@example.com"),
+        "add someone who has an account",
+    ));
+    steps.push((
+        format!("roster invite send {slug} dan@example.com"),
+        "invite someone by email",
+    ));
+    steps.push(("roster doctor".into(), "check the database at any time"));
+    let w = steps.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    for (command, what) in &steps {
+        out.note(&format!("  {command:<w$}  {what}"));
+    }
+    Ok(Some((user, profile)))
 }

@@ -16,7 +16,8 @@ use crate::store::OpenMode;
 pub enum InviteCmd {
     /// Invite emails to a profile (its owners and admins, global admins)
     #[command(
-        after_help = "Examples:\n  roster invite send the-smiths dan@example.com\n  \
+        after_help = "On a terminal, a missing PROFILE or EMAIL is asked for.\n\n\
+        Examples:\n  roster invite send the-smiths dan@example.com\n  \
         roster invite send office eve@example.com fay@example.com --role admin --expires-in 7d\n  \
         roster invite send the-smiths dan@example.com --resend   (extend the pending invitation)"
     )]
@@ -91,10 +92,10 @@ impl From<StatusArg> for InviteStatus {
 
 #[derive(Debug, Args)]
 pub struct InviteSend {
-    /// Slug or id
-    pub profile: String,
-    /// Email addresses to invite
-    #[arg(required = true, num_args = 1..)]
+    /// Slug or id (asked for on a terminal when left out)
+    pub profile: Option<String>,
+    /// Email addresses to invite (asked for on a terminal when left out)
+    #[arg(value_name = "EMAIL")]
     pub emails: Vec<String>,
     /// The role the invitee will get
     #[arg(long, value_enum, default_value = "member")]
@@ -208,16 +209,60 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
     }
 }
 
-fn send(app: &App, a: InviteSend, now: &str) -> Result<()> {
-    if a.id.is_some() && a.emails.len() > 1 {
-        return Err(Error::usage("invite send: --id needs exactly one email"));
+/// `invite send` without its profile or emails: asked for on a terminal, else exit 2.
+fn ask_missing(app: &App, a: &mut InviteSend) -> Result<String> {
+    if let (Some(p), false) = (&a.profile, a.emails.is_empty()) {
+        return Ok(p.clone());
     }
+    let mut missing = Vec::new();
+    if a.profile.is_none() {
+        missing.push("PROFILE");
+    }
+    if a.emails.is_empty() {
+        missing.push("EMAIL");
+    }
+    app.may_prompt(
+        "invite send",
+        &missing,
+        "roster invite send the-smiths dan@example.com",
+    )?;
+    let profile = match a.profile.take() {
+        Some(p) => p,
+        None => app.ask_profile(&app.known_profiles()?)?,
+    };
+    if a.emails.is_empty() {
+        let answer = app.ask(
+            "Emails to invite (several separated by spaces)",
+            "the EMAIL arguments",
+            None,
+            |v| {
+                let emails = super::prompt::several(v);
+                if emails.is_empty() {
+                    return Err(Error::usage("give at least one email"));
+                }
+                for e in &emails {
+                    validate::email(e)?;
+                }
+                Ok(v.to_string())
+            },
+        )?;
+        a.emails = super::prompt::several(&answer);
+    }
+    Ok(profile)
+}
+
+fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
+    // The flags are checked before anything is asked.
     let expires_in = validate::duration("--expires-in", &a.expires_in)?;
     if expires_in.num_seconds() <= 0 {
         return Err(Error::invalid(format!(
             "--expires-in {:?}: must be longer than zero",
             a.expires_in
         )));
+    }
+    let profile = ask_missing(app, &mut a)?;
+    if a.id.is_some() && a.emails.len() > 1 {
+        return Err(Error::usage("invite send: --id needs exactly one email"));
     }
     let role = Role::from(a.role);
     let invites: Vec<NewInvite> = a
@@ -232,7 +277,7 @@ fn send(app: &App, a: InviteSend, now: &str) -> Result<()> {
         })
         .collect();
     let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
-        invite::send(tx, ctx, &a.profile, invites, a.resend, OnExists::Fail)
+        invite::send(tx, ctx, &profile, invites, a.resend, OnExists::Fail)
     })?;
     if app.out.quiet {
         return Ok(());

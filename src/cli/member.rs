@@ -14,7 +14,8 @@ use crate::store::OpenMode;
 pub enum MemberCmd {
     /// Add users to a profile (its owners and admins, global admins), all in one transaction
     #[command(
-        after_help = "Examples:\n  roster member add the-smiths bob@example.com carol\n  \
+        after_help = "On a terminal, a missing PROFILE or USER is asked for.\n\n\
+        Examples:\n  roster member add the-smiths bob@example.com carol\n  \
         roster member add office dave@example.com --role admin --if-not-exists"
     )]
     Add(MemberAdd),
@@ -72,10 +73,10 @@ impl From<RoleArg> for Role {
 
 #[derive(Debug, Args)]
 pub struct MemberAdd {
-    /// Slug or id
-    pub profile: String,
-    /// Id, email or username of each user
-    #[arg(required = true, num_args = 1..)]
+    /// Slug or id (asked for on a terminal when left out)
+    pub profile: Option<String>,
+    /// Id, email or username of each user (asked for on a terminal when left out)
+    #[arg(value_name = "USER")]
     pub users: Vec<String>,
     /// The role to give
     #[arg(long, value_enum, default_value = "member")]
@@ -131,9 +132,56 @@ fn show_all(app: &App, outcomes: &[Outcome<Member>]) -> Result<()> {
     app.out.list(&MEMBER, &items)
 }
 
+/// `member add` without its profile or users: asked for on a terminal, else exit 2.
+fn ask_missing(
+    app: &App,
+    profile: Option<String>,
+    users: Vec<String>,
+) -> Result<(String, Vec<String>)> {
+    if let (Some(p), false) = (&profile, users.is_empty()) {
+        return Ok((p.clone(), users));
+    }
+    let mut missing = Vec::new();
+    if profile.is_none() {
+        missing.push("PROFILE");
+    }
+    if users.is_empty() {
+        missing.push("USER");
+    }
+    app.may_prompt(
+        "member add",
+        &missing,
+        "roster member add the-smiths bob@example.com",
+    )?;
+    let profile = match profile {
+        Some(p) => p,
+        None => app.ask_profile(&app.known_profiles()?)?,
+    };
+    let users = if users.is_empty() {
+        let answer = app.ask(
+            "Users to add (email, username or id; several separated by spaces)",
+            "the USER arguments",
+            None,
+            |v| {
+                if super::prompt::several(v).is_empty() {
+                    Err(crate::error::Error::usage("name at least one user"))
+                } else {
+                    Ok(v.to_string())
+                }
+            },
+        )?;
+        super::prompt::several(&answer)
+    } else {
+        users
+    };
+    Ok((profile, users))
+}
+
 pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
     match cmd {
-        MemberCmd::Add(a) => {
+        MemberCmd::Add(mut a) => {
+            let (profile, users) =
+                ask_missing(app, a.profile.take(), std::mem::take(&mut a.users))?;
             let on_exists = if a.if_not_exists {
                 OnExists::Skip
             } else {
@@ -141,7 +189,7 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             };
             let role = Role::from(a.role);
             let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
-                member::add(tx, ctx, &a.profile, &a.users, role, on_exists)
+                member::add(tx, ctx, &profile, &users, role, on_exists)
             })?;
             show_all(app, &outcomes)
         }

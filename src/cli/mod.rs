@@ -2,11 +2,15 @@
 
 pub mod args;
 mod audit;
+mod completions;
+mod doctor;
+pub mod help;
 mod init;
 mod invite;
 mod media;
 mod member;
 mod profile;
+mod prompt;
 mod seed;
 mod user;
 
@@ -251,5 +255,7 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Export(a) => seed::export(app, a),
         Command::Media(cmd) => media::run(app, cmd),
         Command::Audit(cmd) => audit::run(app, cmd),
+        Command::Doctor => doctor::run(app),
+        Command::Completions(a) => completions::run(app, a),
     }
 }

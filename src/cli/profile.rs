@@ -60,13 +60,27 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
 }
 
 fn create(app: &App, a: ProfileCreate) -> Result<()> {
-    let Some(name) = a.name else {
-        return Err(Error::usage("profile create: --name is required")
-            .hint("for example: roster profile create --name 'The Smiths'"));
+    let mut slug = a.slug;
+    let name = match a.name {
+        Some(name) => name,
+        None => {
+            // On a terminal: the name, then the slug with the derived one as default.
+            app.may_prompt(
+                "profile create",
+                &["--name"],
+                "roster profile create --name 'The Smiths'",
+            )?;
+            let taken: Vec<String> = app.known_profiles()?.into_iter().map(|p| p.slug).collect();
+            let name = app.ask_name("Name", "--name")?;
+            if slug.is_none() {
+                slug = Some(app.ask_slug(&name, &taken)?);
+            }
+            name
+        }
     };
     let input = NewProfile {
         id: a.id,
-        slug: a.slug,
+        slug,
         name: Some(name),
         logo: a.logo,
         color: a.color,

@@ -101,11 +101,30 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
 }
 
 fn create(app: &App, a: UserCreate) -> Result<()> {
-    if a.email.is_none() && a.username.is_none() && a.phone.is_none() {
-        return Err(Error::usage(
-            "user create: one of --email, --username and --phone is required",
-        )
-        .hint("for example: roster user create --email ann@example.com --name Ann"));
+    let mut a = a;
+    let no_handle = a.email.is_none() && a.username.is_none() && a.phone.is_none();
+    let mut missing = Vec::new();
+    if no_handle {
+        missing.push("one of --email, --username and --phone");
+    }
+    if a.name.is_none() {
+        missing.push("--name");
+    }
+    // A required value is missing: on a terminal the command becomes a short form (email,
+    // name, then an optional password); otherwise it is a usage error naming the flags.
+    let guided = !missing.is_empty();
+    if guided {
+        app.may_prompt(
+            "user create",
+            &missing,
+            "roster user create --email ann@example.com --name Ann",
+        )?;
+        if no_handle {
+            a.email = Some(app.ask_email("Email", "--email")?);
+        }
+        if a.name.is_none() {
+            a.name = Some(app.ask_name("Name", "--name")?);
+        }
     }
     let Some(name) = a.name else {
         return Err(Error::usage("user create: --name is required")
@@ -135,6 +154,8 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
     let mut input = input;
     if a.password_stdin {
         let pw = app.read_stdin_lines(1)?.remove(0);
+        input.password_hash = Some(password::hash(&pw)?);
+    } else if guided && let Some(pw) = app.ask_new_password("Password (Enter for none)", true)? {
         input.password_hash = Some(password::hash(&pw)?);
     }
     let on_exists = if a.if_not_exists {

@@ -398,27 +398,6 @@ impl Tx<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_is_unicode_and_ascii_is_fast_path() {
-        assert!(contains_folded("The Dark Knight", "dark k"));
-        assert!(contains_folded("THE DARK KNIGHT", &fold("Dark")));
-        assert!(!contains_folded("The Dark Knight", "light"));
-        assert!(contains_folded("МАТРИЦА", &fold("Матрица")));
-        assert!(contains_folded("Amélie", &fold("AMÉLIE")));
-        assert!(contains_folded("anything", ""));
-        assert!(!contains_folded("ab", "abc"));
-    }
-
-    #[test]
-    fn phrases_quote_everything() {
-        assert_eq!(phrase(r#"say "hi" OR x*"#), r#""say ""hi"" OR x*""#);
-    }
-}
-
 impl Tx<'_> {
     /// Every media item with its profile's slug, for export: movies, then shows, then
     /// episodes (a show before its episodes), each kind by id. One pass per kind walks
@@ -438,5 +417,26 @@ impl Tx<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_is_unicode_and_ascii_is_fast_path() {
+        assert!(contains_folded("The Dark Knight", "dark k"));
+        assert!(contains_folded("THE DARK KNIGHT", &fold("Dark")));
+        assert!(!contains_folded("The Dark Knight", "light"));
+        assert!(contains_folded("МАТРИЦА", &fold("Матрица")));
+        assert!(contains_folded("Amélie", &fold("AMÉLIE")));
+        assert!(contains_folded("anything", ""));
+        assert!(!contains_folded("ab", "abc"));
+    }
+
+    #[test]
+    fn phrases_quote_everything() {
+        assert_eq!(phrase(r#"say "hi" OR x*"#), r#""say ""hi"" OR x*""#);
     }
 }

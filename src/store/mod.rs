@@ -7,6 +7,7 @@
 //! implement the same narrow interface.
 
 mod audit;
+mod doctor;
 mod dump;
 mod invitations;
 mod media;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
 pub use media::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
+pub use doctor::{LapsedInvitation, MisplacedMedia, OverfullProfile, OwnerlessProfile};
 pub use profiles::ProfileContents;
 
 use crate::error::{Error, Result};

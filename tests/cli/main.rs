@@ -3,9 +3,15 @@
 
 mod audit;
 mod common;
+mod completions;
+mod doctor;
 mod foundation;
+mod help;
+mod hints;
 mod invites;
 mod media;
 mod members;
 mod profiles;
+mod prompts;
+mod pty;
 mod users;

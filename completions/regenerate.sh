@@ -1,0 +1,15 @@
+#!/bin/sh
+# Rewrites the checked-in completion scripts from the current command tree.
+# Run it after adding or changing a command, a flag or a value (CI fails until you do):
+#   completions/regenerate.sh
+set -eu
+cd "$(dirname "$0")/.."
+cargo build --quiet --bin roster
+bin="${CARGO_TARGET_DIR:-target}/debug/roster"
+for pair in bash:roster.bash zsh:_roster fish:roster.fish powershell:_roster.ps1 elvish:roster.elv; do
+  shell="${pair%%:*}"
+  file="completions/${pair#*:}"
+  "$bin" completions "$shell" > "$file.tmp"
+  mv "$file.tmp" "$file"
+done
+echo "completions/: regenerated for bash, zsh, fish, powershell and elvish"

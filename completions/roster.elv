@@ -1,0 +1,1042 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[roster] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'roster'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'roster'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --color 'When to use colours; give it before the command (NO_COLOR turns them off in auto)'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create or migrate the database, with onboarding on a terminal'
+            cand user 'Users: people who can sign in'
+            cand profile 'Profiles: isolated groups, each with its own media library'
+            cand member 'Memberships: who belongs to a profile, with which role'
+            cand invite 'Invitations by email to join a profile'
+            cand media 'Media: each profile''s library of movies, shows and episodes'
+            cand seed 'Load seed files: events applied atomically and idempotently'
+            cand export 'Write the whole database as a seed document'
+            cand audit 'The audit log of every change, and its verification'
+            cand doctor 'Check integrity, the audit chain and the invariants; suggest fixes'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;init'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a user (the first user ever created becomes a global admin)'
+            cand list 'List users (a non-admin user sees only themself)'
+            cand show 'Show one user'
+            cand update 'Change a user''s name, image, tags or metadata (identity fields: global admins only)'
+            cand passwd 'Set a user''s password (read from stdin; never from the command line)'
+            cand grant 'Add global roles to a user (global admins only, never yourself)'
+            cand revoke 'Remove global roles from a user (global admins only, never yourself)'
+            cand disable 'Disable a user: they can no longer act or accept invitations'
+            cand enable 'Enable a disabled user'
+            cand delete 'Delete a user and their memberships (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;user;create'= {
+            cand --email 'Email address (stored lower-case)'
+            cand --name 'Display name'
+            cand --username 'Username (2-32 of letters, digits, ''.'', ''_'', ''-'')'
+            cand --phone 'Phone number in E.164 form, such as +14155550123'
+            cand --role 'A global role; repeat for several'
+            cand --image 'Avatar URL'
+            cand --type 'User type [default: person]'
+            cand --tag 'A tag; repeat for several'
+            cand --metadata 'Metadata as a JSON object'
+            cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --password-stdin 'Read the password from the first line of stdin'
+            cand --if-not-exists 'Succeed without change when the user already exists'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;list'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;show'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;update'= {
+            cand --name 'New display name'
+            cand --image 'New avatar URL ('''' removes it)'
+            cand --tag 'Replace the tags; repeat for several'
+            cand --metadata 'Replace the metadata with this JSON object'
+            cand --email 'New email (global admins only; '''' removes it)'
+            cand --username 'New username (global admins only; '''' removes it)'
+            cand --phone 'New phone (global admins only; '''' removes it)'
+            cand --type 'New user type (global admins only)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --clear-tags 'Remove every tag'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;passwd'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --password-stdin 'Read the password from the first line of stdin (yourself: current, then new, on two lines)'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;grant'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;revoke'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;disable'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;enable'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;delete'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;user;help'= {
+            cand create 'Create a user (the first user ever created becomes a global admin)'
+            cand list 'List users (a non-admin user sees only themself)'
+            cand show 'Show one user'
+            cand update 'Change a user''s name, image, tags or metadata (identity fields: global admins only)'
+            cand passwd 'Set a user''s password (read from stdin; never from the command line)'
+            cand grant 'Add global roles to a user (global admins only, never yourself)'
+            cand revoke 'Remove global roles from a user (global admins only, never yourself)'
+            cand disable 'Disable a user: they can no longer act or accept invitations'
+            cand enable 'Enable a disabled user'
+            cand delete 'Delete a user and their memberships (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;user;help;create'= {
+        }
+        &'roster;user;help;list'= {
+        }
+        &'roster;user;help;show'= {
+        }
+        &'roster;user;help;update'= {
+        }
+        &'roster;user;help;passwd'= {
+        }
+        &'roster;user;help;grant'= {
+        }
+        &'roster;user;help;revoke'= {
+        }
+        &'roster;user;help;disable'= {
+        }
+        &'roster;user;help;enable'= {
+        }
+        &'roster;user;help;delete'= {
+        }
+        &'roster;user;help;help'= {
+        }
+        &'roster;profile'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a profile (global admins; a user who creates becomes its owner)'
+            cand list 'List profiles with their member counts (and `access` for a user)'
+            cand show 'Show one profile'
+            cand update 'Change a profile (its owners and admins, global admins)'
+            cand delete 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;profile;create'= {
+            cand --name 'Display name'
+            cand --slug 'URL name [default: derived from the name]'
+            cand --logo 'Logo URL'
+            cand --color 'Colour, #RRGGBB or #RGB [default: #6366F1]'
+            cand --member-limit 'Most members allowed [default: 100]'
+            cand --metadata 'Metadata as a JSON object'
+            cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --if-not-exists 'Succeed without change when the profile already exists'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;profile;list'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;profile;show'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;profile;update'= {
+            cand --name 'New display name'
+            cand --slug 'New slug'
+            cand --logo 'New logo URL ('''' removes it)'
+            cand --color 'New colour'
+            cand --member-limit 'New member limit'
+            cand --metadata 'Replace the metadata with this JSON object'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;profile;delete'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;profile;help'= {
+            cand create 'Create a profile (global admins; a user who creates becomes its owner)'
+            cand list 'List profiles with their member counts (and `access` for a user)'
+            cand show 'Show one profile'
+            cand update 'Change a profile (its owners and admins, global admins)'
+            cand delete 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;profile;help;create'= {
+        }
+        &'roster;profile;help;list'= {
+        }
+        &'roster;profile;help;show'= {
+        }
+        &'roster;profile;help;update'= {
+        }
+        &'roster;profile;help;delete'= {
+        }
+        &'roster;profile;help;help'= {
+        }
+        &'roster;member'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
+            cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
+            cand list 'List a profile''s members (its members and global admins)'
+            cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;member;add'= {
+            cand --role 'The role to give'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --if-not-exists 'Succeed without change for users who are already members'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;member;remove'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;member;list'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;member;role'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;member;help'= {
+            cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
+            cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
+            cand list 'List a profile''s members (its members and global admins)'
+            cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;member;help;add'= {
+        }
+        &'roster;member;help;remove'= {
+        }
+        &'roster;member;help;list'= {
+        }
+        &'roster;member;help;role'= {
+        }
+        &'roster;member;help;help'= {
+        }
+        &'roster;invite'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand send 'Invite emails to a profile (its owners and admins, global admins)'
+            cand accept 'Accept an invitation (the invitee only: --as the invited email)'
+            cand reject 'Decline an invitation (the invitee only)'
+            cand cancel 'Withdraw a pending invitation (the profile''s owners and admins, global admins)'
+            cand show 'Show one invitation (its profile''s managers, global admins, the invitee)'
+            cand list 'List invitations, of one profile or of all you may see'
+            cand prune 'Mark pending invitations past their expiry as expired'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;invite;send'= {
+            cand --role 'The role the invitee will get'
+            cand --expires-in 'How long the invitation stays valid: 90s, 30m, 48h, 7d'
+            cand --id 'An explicit invitation id (one email only; default: a random UUID v4)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --resend 'Extend an existing pending invitation (it keeps its role) instead of refusing'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;invite;accept'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;invite;reject'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;invite;cancel'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;invite;show'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;invite;list'= {
+            cand --status 'Only this effective status'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;invite;prune'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;invite;help'= {
+            cand send 'Invite emails to a profile (its owners and admins, global admins)'
+            cand accept 'Accept an invitation (the invitee only: --as the invited email)'
+            cand reject 'Decline an invitation (the invitee only)'
+            cand cancel 'Withdraw a pending invitation (the profile''s owners and admins, global admins)'
+            cand show 'Show one invitation (its profile''s managers, global admins, the invitee)'
+            cand list 'List invitations, of one profile or of all you may see'
+            cand prune 'Mark pending invitations past their expiry as expired'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;invite;help;send'= {
+        }
+        &'roster;invite;help;accept'= {
+        }
+        &'roster;invite;help;reject'= {
+        }
+        &'roster;invite;help;cancel'= {
+        }
+        &'roster;invite;help;show'= {
+        }
+        &'roster;invite;help;list'= {
+        }
+        &'roster;invite;help;prune'= {
+        }
+        &'roster;invite;help;help'= {
+        }
+        &'roster;media'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add an item to a profile''s library (its members, global admins)'
+            cand list 'List a profile''s library in title order, a page at a time (its members, global admins)'
+            cand show 'Show one media item (members of its profile, global admins)'
+            cand remove 'Remove a media item; a show''s episodes go with it (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;media;add'= {
+            cand --type 'movie, show or episode'
+            cand --title 'Title (1 to 500 characters)'
+            cand --year 'Release year'
+            cand --tmdb-id 'The Movie Database id (a positive number)'
+            cand --imdb-id 'IMDb id, such as tt0133093'
+            cand --infohash 'BitTorrent infohash: 40 or 64 hex digits (at most once per profile)'
+            cand --path 'Path of the media file'
+            cand --parent 'Episodes: the id of their show, in the same profile'
+            cand --season 'Episodes: season number (0 for specials)'
+            cand --episode 'Episodes: episode number (from 1)'
+            cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --if-not-exists 'Succeed without change when the item already exists'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;media;list'= {
+            cand --type 'Only items of this type: movie, show or episode'
+            cand --search 'Only titles containing this text, ignoring case'
+            cand --limit 'Items per page, 1 to 1000 [default: 50]'
+            cand --after 'Continue after this cursor (the next_cursor a previous page gave)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;media;show'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;media;remove'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;media;help'= {
+            cand add 'Add an item to a profile''s library (its members, global admins)'
+            cand list 'List a profile''s library in title order, a page at a time (its members, global admins)'
+            cand show 'Show one media item (members of its profile, global admins)'
+            cand remove 'Remove a media item; a show''s episodes go with it (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;media;help;add'= {
+        }
+        &'roster;media;help;list'= {
+        }
+        &'roster;media;help;show'= {
+        }
+        &'roster;media;help;remove'= {
+        }
+        &'roster;media;help;help'= {
+        }
+        &'roster;seed'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --dry-run 'Apply inside a transaction that is rolled back, and print the plan'
+            cand --check 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise'
+            cand --jsonl 'Standard input is JSON Lines (files ending in .jsonl always are)'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;export'= {
+            cand -o 'Write to this file (created with mode 0600) instead of stdout'
+            cand --output 'Write to this file (created with mode 0600) instead of stdout'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --with-secrets 'Include password hashes'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;audit'= {
+            cand --actor 'Only changes by this actor: operator:NAME, user:ID, or a user''s email or username'
+            cand --event 'Only this event, such as user-create'
+            cand --since 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)'
+            cand --limit 'Only the most recent N rows'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;audit;verify'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;audit;help'= {
+            cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;audit;help;verify'= {
+        }
+        &'roster;audit;help;help'= {
+        }
+        &'roster;doctor'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;completions'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;help'= {
+            cand init 'Create or migrate the database, with onboarding on a terminal'
+            cand user 'Users: people who can sign in'
+            cand profile 'Profiles: isolated groups, each with its own media library'
+            cand member 'Memberships: who belongs to a profile, with which role'
+            cand invite 'Invitations by email to join a profile'
+            cand media 'Media: each profile''s library of movies, shows and episodes'
+            cand seed 'Load seed files: events applied atomically and idempotently'
+            cand export 'Write the whole database as a seed document'
+            cand audit 'The audit log of every change, and its verification'
+            cand doctor 'Check integrity, the audit chain and the invariants; suggest fixes'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;help;init'= {
+        }
+        &'roster;help;user'= {
+            cand create 'Create a user (the first user ever created becomes a global admin)'
+            cand list 'List users (a non-admin user sees only themself)'
+            cand show 'Show one user'
+            cand update 'Change a user''s name, image, tags or metadata (identity fields: global admins only)'
+            cand passwd 'Set a user''s password (read from stdin; never from the command line)'
+            cand grant 'Add global roles to a user (global admins only, never yourself)'
+            cand revoke 'Remove global roles from a user (global admins only, never yourself)'
+            cand disable 'Disable a user: they can no longer act or accept invitations'
+            cand enable 'Enable a disabled user'
+            cand delete 'Delete a user and their memberships (asks first; --yes skips)'
+        }
+        &'roster;help;user;create'= {
+        }
+        &'roster;help;user;list'= {
+        }
+        &'roster;help;user;show'= {
+        }
+        &'roster;help;user;update'= {
+        }
+        &'roster;help;user;passwd'= {
+        }
+        &'roster;help;user;grant'= {
+        }
+        &'roster;help;user;revoke'= {
+        }
+        &'roster;help;user;disable'= {
+        }
+        &'roster;help;user;enable'= {
+        }
+        &'roster;help;user;delete'= {
+        }
+        &'roster;help;profile'= {
+            cand create 'Create a profile (global admins; a user who creates becomes its owner)'
+            cand list 'List profiles with their member counts (and `access` for a user)'
+            cand show 'Show one profile'
+            cand update 'Change a profile (its owners and admins, global admins)'
+            cand delete 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
+        }
+        &'roster;help;profile;create'= {
+        }
+        &'roster;help;profile;list'= {
+        }
+        &'roster;help;profile;show'= {
+        }
+        &'roster;help;profile;update'= {
+        }
+        &'roster;help;profile;delete'= {
+        }
+        &'roster;help;member'= {
+            cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
+            cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
+            cand list 'List a profile''s members (its members and global admins)'
+            cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
+        }
+        &'roster;help;member;add'= {
+        }
+        &'roster;help;member;remove'= {
+        }
+        &'roster;help;member;list'= {
+        }
+        &'roster;help;member;role'= {
+        }
+        &'roster;help;invite'= {
+            cand send 'Invite emails to a profile (its owners and admins, global admins)'
+            cand accept 'Accept an invitation (the invitee only: --as the invited email)'
+            cand reject 'Decline an invitation (the invitee only)'
+            cand cancel 'Withdraw a pending invitation (the profile''s owners and admins, global admins)'
+            cand show 'Show one invitation (its profile''s managers, global admins, the invitee)'
+            cand list 'List invitations, of one profile or of all you may see'
+            cand prune 'Mark pending invitations past their expiry as expired'
+        }
+        &'roster;help;invite;send'= {
+        }
+        &'roster;help;invite;accept'= {
+        }
+        &'roster;help;invite;reject'= {
+        }
+        &'roster;help;invite;cancel'= {
+        }
+        &'roster;help;invite;show'= {
+        }
+        &'roster;help;invite;list'= {
+        }
+        &'roster;help;invite;prune'= {
+        }
+        &'roster;help;media'= {
+            cand add 'Add an item to a profile''s library (its members, global admins)'
+            cand list 'List a profile''s library in title order, a page at a time (its members, global admins)'
+            cand show 'Show one media item (members of its profile, global admins)'
+            cand remove 'Remove a media item; a show''s episodes go with it (asks first; --yes skips)'
+        }
+        &'roster;help;media;add'= {
+        }
+        &'roster;help;media;list'= {
+        }
+        &'roster;help;media;show'= {
+        }
+        &'roster;help;media;remove'= {
+        }
+        &'roster;help;seed'= {
+        }
+        &'roster;help;export'= {
+        }
+        &'roster;help;audit'= {
+            cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+        }
+        &'roster;help;audit;verify'= {
+        }
+        &'roster;help;doctor'= {
+        }
+        &'roster;help;completions'= {
+        }
+        &'roster;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,751 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_roster_global_optspecs
+    string join \n db= as= format= json y/yes no-input q/quiet v/verbose color= h/help V/version
+end
+
+function __fish_roster_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_roster_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_roster_using_subcommand
+    set -l cmd (__fish_roster_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c roster -n "__fish_roster_needs_command" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_needs_command" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_needs_command" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colours; give it before the command (NO_COLOR turns them off in auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_needs_command" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_needs_command" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_needs_command" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_needs_command" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_needs_command" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
+complete -c roster -n "__fish_roster_needs_command" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
+complete -c roster -n "__fish_roster_needs_command" -f -a "user" -d 'Users: people who can sign in'
+complete -c roster -n "__fish_roster_needs_command" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
+complete -c roster -n "__fish_roster_needs_command" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
+complete -c roster -n "__fish_roster_needs_command" -f -a "invite" -d 'Invitations by email to join a profile'
+complete -c roster -n "__fish_roster_needs_command" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
+complete -c roster -n "__fish_roster_needs_command" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
+complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Write the whole database as a seed document'
+complete -c roster -n "__fish_roster_needs_command" -f -a "audit" -d 'The audit log of every change, and its verification'
+complete -c roster -n "__fish_roster_needs_command" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
+complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand init" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand init" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand init" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand init" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand init" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand init" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand init" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand init" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "list" -d 'List users (a non-admin user sees only themself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "show" -d 'Show one user'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "update" -d 'Change a user\'s name, image, tags or metadata (identity fields: global admins only)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "passwd" -d 'Set a user\'s password (read from stdin; never from the command line)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "grant" -d 'Add global roles to a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "revoke" -d 'Remove global roles from a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "enable" -d 'Enable a disabled user'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l email -d 'Email address (stored lower-case)' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l username -d 'Username (2-32 of letters, digits, \'.\', \'_\', \'-\')' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l phone -d 'Phone number in E.164 form, such as +14155550123' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l role -d 'A global role; repeat for several' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l image -d 'Avatar URL' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l type -d 'User type [default: person]' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l tag -d 'A tag; repeat for several' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l metadata -d 'Metadata as a JSON object' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l password-stdin -d 'Read the password from the first line of stdin'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without change when the user already exists'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l name -d 'New display name' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l image -d 'New avatar URL (\'\' removes it)' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l tag -d 'Replace the tags; repeat for several' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l metadata -d 'Replace the metadata with this JSON object' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l email -d 'New email (global admins only; \'\' removes it)' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l username -d 'New username (global admins only; \'\' removes it)' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l phone -d 'New phone (global admins only; \'\' removes it)' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l type -d 'New user type (global admins only)' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l clear-tags -d 'Remove every tag'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l password-stdin -d 'Read the password from the first line of stdin (yourself: current, then new, on two lines)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users (a non-admin user sees only themself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user\'s name, image, tags or metadata (identity fields: global admins only)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "passwd" -d 'Set a user\'s password (read from stdin; never from the command line)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Add global roles to a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Remove global roles from a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled user'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a profile (global admins; a user who creates becomes its owner)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show one profile'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l slug -d 'URL name [default: derived from the name]' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l logo -d 'Logo URL' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l color -d 'Colour, #RRGGBB or #RGB [default: #6366F1]' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l member-limit -d 'Most members allowed [default: 100]' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l metadata -d 'Metadata as a JSON object' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without change when the profile already exists'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l name -d 'New display name' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l slug -d 'New slug' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l logo -d 'New logo URL (\'\' removes it)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l color -d 'New colour' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l member-limit -d 'New member limit' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l metadata -d 'Replace the metadata with this JSON object' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a profile (global admins; a user who creates becomes its owner)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "list" -d 'List a profile\'s members (its members and global admins)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l role -d 'The role to give' -r -f -a "owner\t''
+admin\t''
+member\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l if-not-exists -d 'Succeed without change for users who are already members'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a profile\'s members (its members and global admins)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "send" -d 'Invite emails to a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "accept" -d 'Accept an invitation (the invitee only: --as the invited email)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "reject" -d 'Decline an invitation (the invitee only)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "cancel" -d 'Withdraw a pending invitation (the profile\'s owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "show" -d 'Show one invitation (its profile\'s managers, global admins, the invitee)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "list" -d 'List invitations, of one profile or of all you may see'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "prune" -d 'Mark pending invitations past their expiry as expired'
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l role -d 'The role the invitee will get' -r -f -a "owner\t''
+admin\t''
+member\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l expires-in -d 'How long the invitation stays valid: 90s, 30m, 48h, 7d' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l id -d 'An explicit invitation id (one email only; default: a random UUID v4)' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l resend -d 'Extend an existing pending invitation (it keeps its role) instead of refusing'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l status -d 'Only this effective status' -r -f -a "pending\t''
+accepted\t''
+rejected\t''
+canceled\t''
+expired\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "send" -d 'Invite emails to a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept an invitation (the invitee only: --as the invited email)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "reject" -d 'Decline an invitation (the invitee only)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Withdraw a pending invitation (the profile\'s owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one invitation (its profile\'s managers, global admins, the invitee)'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "list" -d 'List invitations, of one profile or of all you may see'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Mark pending invitations past their expiry as expired'
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -f -a "add" -d 'Add an item to a profile\'s library (its members, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -f -a "list" -d 'List a profile\'s library in title order, a page at a time (its members, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -f -a "show" -d 'Show one media item (members of its profile, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -f -a "remove" -d 'Remove a media item; a show\'s episodes go with it (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l type -d 'movie, show or episode' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l title -d 'Title (1 to 500 characters)' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l year -d 'Release year' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l tmdb-id -d 'The Movie Database id (a positive number)' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l imdb-id -d 'IMDb id, such as tt0133093' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l infohash -d 'BitTorrent infohash: 40 or 64 hex digits (at most once per profile)' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l path -d 'Path of the media file' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l parent -d 'Episodes: the id of their show, in the same profile' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l season -d 'Episodes: season number (0 for specials)' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l episode -d 'Episodes: episode number (from 1)' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l if-not-exists -d 'Succeed without change when the item already exists'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l type -d 'Only items of this type: movie, show or episode' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l search -d 'Only titles containing this text, ignoring case' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l limit -d 'Items per page, 1 to 1000 [default: 50]' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l after -d 'Continue after this cursor (the next_cursor a previous page gave)' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an item to a profile\'s library (its members, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a profile\'s library in title order, a page at a time (its members, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one media item (members of its profile, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a media item; a show\'s episodes go with it (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand seed" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand seed" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand seed" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand seed" -l dry-run -d 'Apply inside a transaction that is rolled back, and print the plan'
+complete -c roster -n "__fish_roster_using_subcommand seed" -l check -d 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise'
+complete -c roster -n "__fish_roster_using_subcommand seed" -l jsonl -d 'Standard input is JSON Lines (files ending in .jsonl always are)'
+complete -c roster -n "__fish_roster_using_subcommand seed" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand seed" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand seed" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand seed" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand seed" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand seed" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (created with mode 0600) instead of stdout' -r -F
+complete -c roster -n "__fish_roster_using_subcommand export" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand export" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand export" -l with-secrets -d 'Include password hashes'
+complete -c roster -n "__fish_roster_using_subcommand export" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand export" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand export" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand export" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand export" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand export" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l actor -d 'Only changes by this actor: operator:NAME, user:ID, or a user\'s email or username' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l event -d 'Only this event, such as user-create' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l since -d 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l limit -d 'Only the most recent N rows' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand doctor" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand doctor" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand doctor" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand doctor" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand doctor" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand doctor" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand doctor" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand doctor" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand completions" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand completions" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand completions" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand completions" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "user" -d 'Users: people who can sign in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "invite" -d 'Invitations by email to join a profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "export" -d 'Write the whole database as a seed document'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "audit" -d 'The audit log of every change, and its verification'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users (a non-admin user sees only themself)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "update" -d 'Change a user\'s name, image, tags or metadata (identity fields: global admins only)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "passwd" -d 'Set a user\'s password (read from stdin; never from the command line)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "grant" -d 'Add global roles to a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "revoke" -d 'Remove global roles from a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled user'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "create" -d 'Create a profile (global admins; a user who creates becomes its owner)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show one profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List a profile\'s members (its members and global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "send" -d 'Invite emails to a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "accept" -d 'Accept an invitation (the invitee only: --as the invited email)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "reject" -d 'Decline an invitation (the invitee only)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "cancel" -d 'Withdraw a pending invitation (the profile\'s owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "show" -d 'Show one invitation (its profile\'s managers, global admins, the invitee)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "list" -d 'List invitations, of one profile or of all you may see'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "prune" -d 'Mark pending invitations past their expiry as expired'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "add" -d 'Add an item to a profile\'s library (its members, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "list" -d 'List a profile\'s library in title order, a page at a time (its members, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "show" -d 'Show one media item (members of its profile, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "remove" -d 'Remove a media item; a show\'s episodes go with it (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'

@@ -1,0 +1,212 @@
+//! `roster doctor`: integrity and invariant checks, for the operator and global admins.
+//!
+//! Every check looks for something the actions never write: a finding means a bug, an
+//! older roster, or a hand edit of the file (or, for lapsed invitations, only that nobody
+//! ran `roster invite prune`). Each finding names what it is about and how to fix it.
+
+use serde_json::{Value, json};
+
+use super::{Ctx, audit, require};
+use crate::error::Result;
+use crate::store::Tx;
+
+/// The checks, in the order they run and report.
+pub const CHECKS: &[&str] = &[
+    "sqlite-integrity",
+    "foreign-keys",
+    "audit-chain",
+    "profile-owner",
+    "member-limit",
+    "invitation-expired",
+    "invitation-to-member",
+    "media-parent",
+];
+
+/// One problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// One of [`CHECKS`].
+    pub check: &'static str,
+    /// What it is about: a slug, an id, `audit row 7`, `members row 3`.
+    pub subject: String,
+    pub message: String,
+    /// The suggested fix, a command where there is one.
+    pub fix: String,
+}
+
+impl Finding {
+    fn new(
+        check: &'static str,
+        subject: impl Into<String>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            check,
+            subject: subject.into(),
+            message: message.into(),
+            fix: fix.into(),
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({
+            "check": self.check,
+            "subject": self.subject,
+            "message": self.message,
+            "fix": self.fix,
+        })
+    }
+}
+
+/// Runs every check. Only the operator and global admins may.
+pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
+    require(
+        ctx.actor.is_global_admin(),
+        "running doctor",
+        "global admins and the operator",
+    )?;
+    let mut findings = Vec::new();
+    sqlite(tx, &mut findings)?;
+    audit_chain(tx, &mut findings)?;
+    owners(tx, &mut findings)?;
+    limits(tx, &mut findings)?;
+    invitations(tx, ctx, &mut findings)?;
+    media(tx, &mut findings)?;
+    Ok(findings)
+}
+
+/// SQLite's own `integrity_check` and `foreign_key_check`.
+fn sqlite(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    for line in tx.integrity_problems()? {
+        if let Some(rest) = line.strip_prefix("foreign_key_check: ") {
+            let subject = rest.split(" refers to ").next().unwrap_or(rest);
+            out.push(Finding::new(
+                "foreign-keys",
+                subject,
+                rest,
+                "delete the orphan row, or restore the missing record from a backup",
+            ));
+        } else {
+            let rest = line.strip_prefix("integrity_check: ").unwrap_or(&line);
+            out.push(Finding::new(
+                "sqlite-integrity",
+                "database file",
+                rest,
+                "restore the file from a backup, or salvage it with `sqlite3 FILE .recover`",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn audit_chain(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    let v = audit::verify_chain(tx)?;
+    if let Some((seq, problem)) = v.first_bad {
+        out.push(Finding::new(
+            "audit-chain",
+            format!("audit row {seq}"),
+            format!("the audit chain breaks here: {problem}"),
+            "compare with a backup: the rows from this one on cannot be trusted (`roster audit verify`)",
+        ));
+    }
+    Ok(())
+}
+
+fn owners(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    for p in tx.doctor_ownerless_profiles()? {
+        let (message, fix) = if p.members == 0 {
+            (
+                "profile has no owner and no members".to_string(),
+                format!(
+                    "give it an owner: roster member add {} USER --role owner",
+                    p.slug
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "profile has no owner among its {} member{}",
+                    p.members,
+                    if p.members == 1 { "" } else { "s" }
+                ),
+                format!(
+                    "make a member its owner: roster member role {} USER owner",
+                    p.slug
+                ),
+            )
+        };
+        out.push(Finding::new("profile-owner", p.slug, message, fix));
+    }
+    Ok(())
+}
+
+fn limits(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    for p in tx.doctor_overfull_profiles()? {
+        out.push(Finding::new(
+            "member-limit",
+            p.slug.clone(),
+            format!(
+                "{} members, over its member limit of {}",
+                p.members, p.member_limit
+            ),
+            format!(
+                "raise the limit (roster profile update {} --member-limit {}) or remove members (roster member remove {} USER)",
+                p.slug, p.members, p.slug
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn invitations(tx: &Tx<'_>, ctx: &Ctx, out: &mut Vec<Finding>) -> Result<()> {
+    for i in tx.doctor_lapsed_invitations(&ctx.now_text)? {
+        out.push(Finding::new(
+            "invitation-expired",
+            i.id,
+            format!(
+                "invitation of {} to {} is still stored as pending, but expired at {}",
+                i.email, i.profile_slug, i.expires_at
+            ),
+            "roster invite prune",
+        ));
+    }
+    for i in tx.invite_to_members(&ctx.now_text)? {
+        out.push(Finding::new(
+            "invitation-to-member",
+            i.id.clone(),
+            format!(
+                "{} is already a member of {} but has a pending invitation to it",
+                i.email, i.profile_slug
+            ),
+            format!("roster invite cancel {}", i.id),
+        ));
+    }
+    Ok(())
+}
+
+fn media(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    for m in tx.doctor_misplaced_media()? {
+        let message = if m.same_profile {
+            format!(
+                "{:?} in {} has parent {}, a {} rather than a show",
+                m.title, m.profile_slug, m.parent_id, m.parent_type
+            )
+        } else {
+            format!(
+                "{:?} in {} has parent {} in another profile ({})",
+                m.title, m.profile_slug, m.parent_id, m.parent_profile_slug
+            )
+        };
+        out.push(Finding::new(
+            "media-parent",
+            m.id.clone(),
+            message,
+            format!(
+                "remove it (roster media remove {}) and add it again under a show of {}",
+                m.id, m.profile_slug
+            ),
+        ));
+    }
+    Ok(())
+}

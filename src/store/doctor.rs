@@ -1,0 +1,133 @@
+//! The queries of `roster doctor`: records that break an invariant the actions keep, so
+//! that only a bug, an older roster or a hand edit of the file can have put them there.
+//! Each is a full scan at most; doctor is an occasional check, not a hot path.
+
+use rusqlite::params;
+
+use super::Tx;
+use crate::error::Result;
+
+/// A profile with no member whose role is `owner`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnerlessProfile {
+    pub id: String,
+    pub slug: String,
+    pub members: i64,
+}
+
+/// A profile with more members than its `member_limit`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverfullProfile {
+    pub id: String,
+    pub slug: String,
+    pub member_limit: i64,
+    pub members: i64,
+}
+
+/// A stored-pending invitation whose expiry has passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LapsedInvitation {
+    pub id: String,
+    pub profile_slug: String,
+    pub email: String,
+    pub expires_at: String,
+}
+
+/// A media item whose parent is in another profile, or is not a show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MisplacedMedia {
+    pub id: String,
+    pub title: String,
+    pub profile_slug: String,
+    pub parent_id: String,
+    pub parent_type: String,
+    pub parent_profile_slug: String,
+    pub same_profile: bool,
+}
+
+impl Tx<'_> {
+    /// Profiles without an owner, by slug, with their member count.
+    pub fn doctor_ownerless_profiles(&self) -> Result<Vec<OwnerlessProfile>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.slug, (SELECT count(*) FROM members m WHERE m.profile_id = p.id)
+             FROM profiles p
+             WHERE NOT EXISTS (SELECT 1 FROM members o WHERE o.profile_id = p.id AND o.role = 'owner')
+             ORDER BY p.slug",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(OwnerlessProfile {
+                id: r.get(0)?,
+                slug: r.get(1)?,
+                members: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Profiles holding more members than their limit, by slug.
+    pub fn doctor_overfull_profiles(&self) -> Result<Vec<OverfullProfile>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.slug, p.member_limit, c.n
+             FROM profiles p
+             JOIN (SELECT profile_id, count(*) AS n FROM members GROUP BY profile_id) c
+               ON c.profile_id = p.id
+             WHERE c.n > p.member_limit
+             ORDER BY p.slug",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(OverfullProfile {
+                id: r.get(0)?,
+                slug: r.get(1)?,
+                member_limit: r.get(2)?,
+                members: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Invitations still stored as pending although `expires_at` is at or before `now`.
+    pub fn doctor_lapsed_invitations(&self, now: &str) -> Result<Vec<LapsedInvitation>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, coalesce(p.slug, i.profile_id), i.email, i.expires_at
+             FROM invitations i LEFT JOIN profiles p ON p.id = i.profile_id
+             WHERE i.status = 'pending' AND i.expires_at <= ?1
+             ORDER BY i.expires_at, i.id",
+        )?;
+        let rows = stmt.query_map(params![now], |r| {
+            Ok(LapsedInvitation {
+                id: r.get(0)?,
+                profile_slug: r.get(1)?,
+                email: r.get(2)?,
+                expires_at: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Media items whose parent lives in another profile or is not a show.
+    pub fn doctor_misplaced_media(&self) -> Result<Vec<MisplacedMedia>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.id, c.title, coalesce(cp.slug, c.profile_id), par.id, par.type,
+                    coalesce(pp.slug, par.profile_id), c.profile_id = par.profile_id
+             FROM media c
+             JOIN media par ON par.id = c.parent_id
+             LEFT JOIN profiles cp ON cp.id = c.profile_id
+             LEFT JOIN profiles pp ON pp.id = par.profile_id
+             WHERE c.parent_id IS NOT NULL
+               AND (par.profile_id <> c.profile_id OR par.type <> 'show')
+             ORDER BY c.profile_id, c.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(MisplacedMedia {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                profile_slug: r.get(2)?,
+                parent_id: r.get(3)?,
+                parent_type: r.get(4)?,
+                parent_profile_slug: r.get(5)?,
+                same_profile: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,308 @@
+//! `roster doctor`: each problem is made by editing the file directly, as only a bug, an
+//! older roster or a hand edit could, and doctor must find it and say how to fix it.
+
+use serde_json::Value;
+
+use crate::common::*;
+
+const ANN: &str = "ann@example.com";
+const BOB: &str = "bob@example.com";
+
+/// Ann (global admin) owns `family`, where Bob is a member; Dan has a pending invitation;
+/// `family` has a show with one episode. Everything doctor checks is in order.
+fn healthy() -> Env {
+    let env = Env::init();
+    env.user(ANN, "Ann");
+    env.user(BOB, "Bob");
+    env.json(&["--as", ANN, "profile", "create", "--name", "Family"]);
+    env.ok(&["member", "add", "family", BOB]);
+    env.ok(&["invite", "send", "family", "dan@example.com"]);
+    let family = profile_id(&env, "family");
+    add_media(&env, "show-1", &family, "show", None);
+    add_media(&env, "ep-1", &family, "episode", Some("show-1"));
+    env
+}
+
+fn profile_id(env: &Env, slug: &str) -> String {
+    env.json(&["profile", "show", slug])["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Inserts a media item directly (the media commands live in another module).
+fn add_media(env: &Env, id: &str, profile_id: &str, kind: &str, parent: Option<&str>) {
+    sqlite(&env.db())
+        .execute(
+            "INSERT INTO media (id, profile_id, type, title, parent_id, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, '2026-11-21T12:00:00.000Z')",
+            rusqlite::params![id, profile_id, kind, format!("Title of {id}"), parent],
+        )
+        .expect("insert media");
+}
+
+fn tamper(env: &Env, sql: &str) {
+    sqlite(&env.db()).execute_batch(sql).expect("tamper");
+}
+
+/// Runs `doctor --json`, expecting exit 1; returns the findings.
+fn findings(env: &Env) -> Vec<Value> {
+    let out = env.run(&["--json", "doctor"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout: {stdout}\nstderr: {stderr}"
+    );
+    assert!(stderr.contains("error: doctor found"), "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("a JSON report");
+    assert_eq!(report["ok"], false);
+    let list = report["findings"].as_array().expect("findings").clone();
+    for f in &list {
+        for key in ["check", "subject", "message", "fix"] {
+            assert!(f[key].as_str().is_some_and(|s| !s.is_empty()), "{key}: {f}");
+        }
+    }
+    list
+}
+
+/// The one finding of `check`.
+fn only(list: &[Value], check: &str) -> Value {
+    let of: Vec<&Value> = list.iter().filter(|f| f["check"] == check).collect();
+    assert_eq!(of.len(), 1, "{check}: {list:#?}");
+    of[0].clone()
+}
+
+#[test]
+fn a_healthy_database_passes_every_check() {
+    let env = healthy();
+    let rows = env.audit_len();
+    let report = env.json(&["doctor"]);
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["findings"], Value::Array(vec![]));
+    assert_eq!(report["checks"].as_array().map(Vec::len), Some(8));
+    let out = env.ok(&["--format", "table", "doctor"]);
+    assert!(out.starts_with("no problems found (8 checks"), "{out}");
+    assert_eq!(env.ok(&["-q", "doctor"]), "");
+    // Doctor only reads: no audit row.
+    assert_eq!(env.audit_len(), rows);
+}
+
+#[test]
+fn doctor_is_for_the_operator_and_global_admins() {
+    let env = healthy();
+    let err = env.fails(77, &["--as", BOB, "doctor"]);
+    assert!(err.contains("permission denied: running doctor"), "{err}");
+    assert!(
+        err.contains("only global admins and the operator may do this"),
+        "{err}"
+    );
+    assert_eq!(env.json(&["--as", ANN, "doctor"])["ok"], true);
+    let env = Env::new();
+    env.fails(66, &["doctor"]);
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn a_profile_without_an_owner() {
+    let env = healthy();
+    env.profile("Office");
+    let f = only(&findings(&env), "profile-owner");
+    assert_eq!(f["subject"], "office");
+    assert!(
+        f["fix"]
+            .as_str()
+            .unwrap()
+            .contains("roster member add office USER --role owner")
+    );
+    env.ok(&["member", "add", "office", BOB]);
+    let f = only(&findings(&env), "profile-owner");
+    assert!(f["message"].as_str().unwrap().contains("1 member"), "{f}");
+    assert!(
+        f["fix"]
+            .as_str()
+            .unwrap()
+            .contains("roster member role office USER owner")
+    );
+    // Applying the fix clears it.
+    env.ok(&["member", "role", "office", BOB, "owner"]);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+}
+
+#[test]
+fn a_profile_over_its_member_limit() {
+    let env = healthy();
+    tamper(
+        &env,
+        "UPDATE profiles SET member_limit = 1 WHERE slug = 'family'",
+    );
+    let f = only(&findings(&env), "member-limit");
+    assert_eq!(f["subject"], "family");
+    assert!(f["message"].as_str().unwrap().contains("2 members"), "{f}");
+    assert!(
+        f["fix"]
+            .as_str()
+            .unwrap()
+            .contains("roster profile update family --member-limit 2")
+    );
+}
+
+#[test]
+fn a_pending_invitation_past_its_expiry() {
+    let env = healthy();
+    tamper(
+        &env,
+        "UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z'",
+    );
+    let f = only(&findings(&env), "invitation-expired");
+    assert!(
+        f["message"].as_str().unwrap().contains("dan@example.com"),
+        "{f}"
+    );
+    assert_eq!(f["fix"], "roster invite prune");
+    env.ok(&["invite", "prune"]);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+}
+
+#[test]
+fn a_pending_invitation_to_someone_already_a_member() {
+    let env = healthy();
+    env.user("dan@example.com", "Dan");
+    env.ok(&["member", "add", "family", "dan@example.com"]);
+    let list = findings(&env);
+    let f = only(&list, "invitation-to-member");
+    let id = f["subject"].as_str().unwrap();
+    assert_eq!(f["fix"], format!("roster invite cancel {id}"));
+    env.ok(&["invite", "cancel", id]);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+}
+
+#[test]
+fn an_episode_whose_parent_is_in_another_profile_or_not_a_show() {
+    let env = healthy();
+    env.json(&["--as", ANN, "profile", "create", "--name", "Office"]);
+    let family = profile_id(&env, "family");
+    let office = profile_id(&env, "office");
+    add_media(&env, "show-2", &office, "show", None);
+    add_media(&env, "ep-2", &family, "episode", Some("show-2"));
+    add_media(&env, "movie-1", &family, "movie", None);
+    add_media(&env, "ep-3", &family, "episode", Some("movie-1"));
+    let list = findings(&env);
+    let media: Vec<&Value> = list
+        .iter()
+        .filter(|f| f["check"] == "media-parent")
+        .collect();
+    assert_eq!(media.len(), 2, "{list:#?}");
+    let ep2 = media.iter().find(|f| f["subject"] == "ep-2").unwrap();
+    assert!(
+        ep2["message"]
+            .as_str()
+            .unwrap()
+            .contains("another profile (office)"),
+        "{ep2}"
+    );
+    assert!(
+        ep2["fix"]
+            .as_str()
+            .unwrap()
+            .contains("roster media remove ep-2"),
+        "{ep2}"
+    );
+    let ep3 = media.iter().find(|f| f["subject"] == "ep-3").unwrap();
+    assert!(
+        ep3["message"]
+            .as_str()
+            .unwrap()
+            .contains("a movie rather than a show"),
+        "{ep3}"
+    );
+    assert_eq!(list.len(), 2, "{list:#?}");
+}
+
+#[test]
+fn an_altered_audit_row() {
+    let env = healthy();
+    tamper(&env, "UPDATE audit SET data = '{}' WHERE seq = 2");
+    let f = only(&findings(&env), "audit-chain");
+    assert_eq!(f["subject"], "audit row 2");
+    assert!(f["message"].as_str().unwrap().contains("altered"), "{f}");
+}
+
+#[test]
+fn a_row_pointing_at_a_missing_record() {
+    let env = healthy();
+    // A script that turned foreign keys off, as SQLite's own shell has them by default.
+    tamper(
+        &env,
+        "PRAGMA foreign_keys = OFF;
+         INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
+         SELECT 'm-ghost', id, 'ghost', 'member', '2026-11-21T12:00:00.000Z', '2026-11-21T12:00:00.000Z'
+         FROM profiles WHERE slug = 'family'",
+    );
+    let list = findings(&env);
+    let f = only(&list, "foreign-keys");
+    assert!(
+        f["subject"].as_str().unwrap().starts_with("members row"),
+        "{f}"
+    );
+    assert!(
+        f["message"].as_str().unwrap().contains("missing users"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_corrupt_index() {
+    let env = healthy();
+    // The index's entries no longer match its definition: what integrity_check is for.
+    tamper(
+        &env,
+        "PRAGMA writable_schema = ON;
+         UPDATE sqlite_schema SET sql = 'CREATE INDEX members_by_user ON members(role)'
+          WHERE name = 'members_by_user';
+         PRAGMA writable_schema = OFF;",
+    );
+    let list = findings(&env);
+    assert!(
+        list.iter().any(|f| f["check"] == "sqlite-integrity"
+            && f["message"].as_str().unwrap().contains("members_by_user")),
+        "{list:#?}"
+    );
+}
+
+#[test]
+fn the_table_report_has_one_line_per_finding_with_its_fix() {
+    let env = healthy();
+    env.profile("Office");
+    tamper(
+        &env,
+        "UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z'",
+    );
+    let out = env.run(&["--format", "table", "doctor"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for text in [
+        "check",
+        "fix",
+        "profile-owner",
+        "invitation-expired",
+        "roster invite prune",
+    ] {
+        assert!(stdout.contains(text), "{text}: {stdout}");
+    }
+    assert!(
+        stderr.contains("error: doctor found 2 problems"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+    // jsonl: one finding per line; csv: a header and a row each.
+    let out = env.run(&["--format", "jsonl", "doctor"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    let out = env.run(&["--format", "csv", "doctor"]);
+    let csv = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert_eq!(csv.lines().next(), Some("check,subject,message,fix"));
+    assert_eq!(csv.lines().count(), 3);
+}

@@ -1,0 +1,208 @@
+//! Hints: "did you mean" for near-miss users and profiles, what to do on an empty list,
+//! which role a refused action needs; and a reader that stops early.
+
+use serde_json::Value;
+
+use crate::common::*;
+
+const ANN: &str = "ann@example.com";
+const BOB: &str = "bob@example.com";
+const CAROL: &str = "carol@example.com";
+
+/// Ann (global admin) owns `family`; Bob is a plain member there; Carol belongs nowhere.
+fn family() -> Env {
+    let env = Env::init();
+    env.user(ANN, "Ann");
+    env.user(BOB, "Bob");
+    env.user(CAROL, "Carol");
+    env.json(&["--as", ANN, "profile", "create", "--name", "Family"]);
+    env.ok(&["member", "add", "family", BOB]);
+    env
+}
+
+// ---------------------------------------------------------------- did you mean
+
+#[test]
+fn a_near_miss_user_or_profile_gets_a_suggestion() {
+    let env = family();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["user", "show", "bbo@example.com"],
+            "user \"bbo@example.com\" does not exist",
+            BOB,
+        ),
+        (
+            &["user", "show", "carl@example.com"],
+            "does not exist",
+            CAROL,
+        ),
+        (
+            &["profile", "show", "famliy"],
+            "profile \"famliy\" does not exist",
+            "family",
+        ),
+        (
+            &["member", "add", "famly", CAROL],
+            "profile \"famly\" does not exist",
+            "family",
+        ),
+        (
+            &["member", "add", "family", "carol@exmaple.com"],
+            "user \"carol@exmaple.com\" does not exist",
+            CAROL,
+        ),
+        (
+            &["--as", "ann@exampel.com", "user", "list"],
+            "--as: user \"ann@exampel.com\" does not exist",
+            ANN,
+        ),
+    ];
+    for (args, message, near) in cases {
+        let err = env.fails(67, args);
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("hint: did you mean \"{near}\"?")),
+            "{args:?}: {err}"
+        );
+    }
+    // Far from everything: no guess, but where to look. A shared domain is not closeness.
+    for far in ["zed@nowhere.org", "bill@example.com"] {
+        let err = env.fails(67, &["member", "add", "family", far]);
+        assert!(!err.contains("did you mean"), "{far}: {err}");
+        assert!(err.contains("roster user list"), "{far}: {err}");
+    }
+    // Nothing was added by the failed commands.
+    assert_eq!(
+        env.json(&["member", "list", "family"])
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_suggestion_in_json_is_in_the_error_object() {
+    let env = family();
+    let out = env.run(&["--json", "profile", "show", "famliy"]);
+    assert_eq!(out.status.code(), Some(67));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let v: Value = serde_json::from_str(stderr.lines().last().unwrap()).unwrap();
+    assert!(
+        v["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean \"family\"?"),
+        "{v}"
+    );
+}
+
+// ---------------------------------------------------------------- empty lists
+
+#[test]
+fn an_empty_profile_list_says_how_to_make_one() {
+    let env = Env::init();
+    let out = env.run(&["--format", "table", "profile", "list"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no profiles yet"), "{stderr}");
+    assert!(
+        stderr.contains("hint: create one with `roster profile create --name"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("roster seed seed.json"), "{stderr}");
+    // Machine formats stay data only: an empty array, no hint.
+    let out = env.run(&["--json", "profile", "list"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+// ---------------------------------------------------------------- permission
+
+#[test]
+fn a_refusal_names_who_may_do_it() {
+    let env = family();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["--as", BOB, "profile", "create", "--name", "Bobs"],
+            "permission denied: creating profiles",
+            "hint: only global admins and the operator may do this",
+        ),
+        (
+            &["--as", BOB, "member", "add", "family", CAROL],
+            "permission denied",
+            "hint: only the profile's owners and admins, and global admins, may do this",
+        ),
+        (
+            &["--as", BOB, "invite", "send", "family", "dan@example.com"],
+            "permission denied",
+            "hint: only the profile's owners and admins, and global admins, may do this",
+        ),
+        (
+            &["--as", CAROL, "member", "list", "family"],
+            "permission denied",
+            "may do this",
+        ),
+        (
+            &["--as", BOB, "audit"],
+            "permission denied: reading the audit log",
+            "hint: only global admins and the operator may do this",
+        ),
+        (
+            &["--as", BOB, "doctor"],
+            "permission denied: running doctor",
+            "hint: only global admins and the operator may do this",
+        ),
+    ];
+    for (args, message, hint) in cases {
+        let err = env.fails(77, args);
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert!(err.contains(hint), "{args:?}: {err}");
+    }
+    // The same commands by someone allowed.
+    env.ok(&["--as", ANN, "member", "add", "family", CAROL]);
+    env.ok(&["--as", CAROL, "member", "list", "family"]);
+}
+
+// ---------------------------------------------------------------- pipes
+
+#[test]
+fn a_long_table_into_head_is_success_without_a_message() {
+    let env = Env::init();
+    // Far more than a pipe holds, so roster is still writing when `head` goes away.
+    let mut db = sqlite(&env.db());
+    let tx = db.transaction().unwrap();
+    for i in 0..3000 {
+        tx.execute(
+            "INSERT INTO profiles (id, slug, name, created_at, updated_at)
+             VALUES (?1, ?1, ?2, '2026-11-21T12:00:00.000Z', '2026-11-21T12:00:00.000Z')",
+            rusqlite::params![
+                format!("p{i:05}"),
+                format!("Profile number {i} with a long name")
+            ],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+    drop(db);
+    let bin = env!("CARGO_BIN_EXE_roster");
+    for format in ["table", "json", "csv"] {
+        let o = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(r#"{ "$0" --format "$1" profile list; echo "$?" > rc; } | head -1"#)
+            .arg(bin)
+            .arg(format)
+            .current_dir(env.dir.path())
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("USER", "tester")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("sh");
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{format}");
+        let rc = std::fs::read_to_string(env.path("rc")).unwrap();
+        assert_eq!(rc.trim(), "0", "{format}");
+    }
+}
