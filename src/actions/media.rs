@@ -342,8 +342,9 @@ fn find_by_key(tx: &Tx<'_>, m: &Media) -> Result<Option<Media>> {
 }
 
 /// Refuses (68) a record whose natural key or infohash another item of its profile holds.
-fn check_unique(tx: &Tx<'_>, profile: &Profile, m: &Media) -> Result<()> {
-    if let Some(other) = find_by_key(tx, m)? {
+/// `key_checked`: the caller already looked the natural key up and found nothing.
+fn check_unique(tx: &Tx<'_>, profile: &Profile, m: &Media, key_checked: bool) -> Result<()> {
+    if !key_checked && let Some(other) = find_by_key(tx, m)? {
         return Err(Error::conflict(format!(
             "{} already exists in profile {} (id {})",
             label(&other),
@@ -443,7 +444,7 @@ pub fn add(
         };
     }
 
-    check_unique(tx, &profile, &candidate)?;
+    check_unique(tx, &profile, &candidate, input.id.is_none())?;
     tx.media_insert(&candidate)?;
     ctx.audit(tx, "media-add", &candidate.id, candidate.to_json())?;
     Ok(Outcome::Created(candidate))
@@ -514,7 +515,7 @@ fn converge(
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));
     }
-    check_unique(tx, profile, &next)?;
+    check_unique(tx, profile, &next, false)?;
     tx.media_update(&next)?;
     ctx.audit(tx, "media-update", &next.id, Value::Object(changed))?;
     Ok(Outcome::Updated(next))

@@ -10,7 +10,7 @@ use super::App;
 use crate::error::{Error, Result};
 use crate::output::Format;
 use crate::seed::events::Event;
-use crate::seed::{self, Input, Observer, Options, Report, Source};
+use crate::seed::{self, Input, Observer, Options, Report, RunAs, Source};
 use crate::store::OpenMode;
 
 #[derive(Debug, Args)]
@@ -159,22 +159,42 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
         json_plan: Vec::new(),
         failed: None,
     };
-    let mut store = app.open(OpenMode::Create)?;
     let options = Options {
         rollback: a.dry_run || a.check,
         threads: app.threads,
     };
     let env = |name: &str| std::env::var(name).ok();
-    let result = seed::run(
-        &mut store, &app.login, app.now, &inputs, options, &env, &mut watch,
-    );
+    let who = RunAs {
+        login: &app.login,
+        user: app.as_user.as_deref(),
+    };
+    let existed = app.db.exists();
+    let open = || app.open(OpenMode::Create);
+    let result = seed::run(&open, who, app.now, &inputs, options, &env, &mut watch);
     if let Some(bar) = &watch.bar {
         bar.finish_and_clear();
     }
     drop(spool);
+    if !existed && (options.rollback || result.is_err()) {
+        // A dry run, a check, or a failed seed leaves no database behind that it created.
+        remove_database(&app.db);
+    }
     let report = result?;
     if let Some(e) = watch.failed.take() {
         return Err(e);
+    }
+    if app.out.verbose > 0 {
+        let phases: Vec<String> = report
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0))
+            .collect();
+        app.out.note(&format!(
+            "seed: {} events, {} passwords hashed; {}",
+            report.events,
+            report.passwords_hashed,
+            phases.join(", ")
+        ));
     }
     if a.check {
         if report.changed() {
@@ -273,6 +293,9 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
                 Ok(())
             }
             Some(path) => {
+                // Checked before the file is created: a refused export must not create,
+                // nor truncate, the file.
+                crate::seed::export::authorize(&ctx)?;
                 let file = create_private(path)?;
                 let mut out = std::io::BufWriter::new(file);
                 let n = crate::seed::export::export(tx, &ctx, a.with_secrets, &mut out)?;
@@ -282,6 +305,15 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
             }
         }
     })
+}
+
+/// Removes a database file this command created, with its WAL and shared-memory files.
+fn remove_database(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(p));
+    }
 }
 
 /// Creates (or truncates) a file readable only by its owner.

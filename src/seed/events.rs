@@ -319,9 +319,14 @@ impl<'a> Data<'a> {
 
     /// Files a validation error at the field its message names (`email "x": …`), else at
     /// the event.
+    /// A field already reported (a wrong type, an unset variable) is not reported again
+    /// for the placeholder value that stood in for it (`name "": must not be empty`).
     fn invalid(&mut self, e: crate::error::Error) {
         let first = e.message.split([' ', ':']).next().unwrap_or("");
         let pos = self.field(first).map_or(self.event_pos, |f| f.value_pos);
+        if self.field(first).is_some() && self.errors.iter().any(|x| x.pos == pos) {
+            return;
+        }
         let mut message = e.message;
         for h in e.hints {
             message.push_str(&format!(" (hint: {h})"));
@@ -340,6 +345,18 @@ impl<'a> Data<'a> {
     }
 }
 
+/// Writes `v` so that [`substitute`] reads it back unchanged: every string holding `${env:`
+/// has each `$` doubled. Used by `roster export`, whose values are data, never references
+/// to the environment of whoever seeds the export.
+pub fn escape(v: &mut Value) {
+    match v {
+        Value::String(s) if s.contains("${env:") => *s = s.replace('$', "$$"),
+        Value::Array(items) => items.iter_mut().for_each(escape),
+        Value::Object(map) => map.values_mut().for_each(escape),
+        _ => {}
+    }
+}
+
 /// Replaces `${env:NAME}` and `${env:NAME:-default}` in every string of `v`.
 pub fn substitute(v: &mut Value, env: &dyn Fn(&str) -> Option<String>) -> Result<(), String> {
     match v {
@@ -353,12 +370,25 @@ pub fn substitute(v: &mut Value, env: &dyn Fn(&str) -> Option<String>) -> Result
     }
 }
 
+/// In a string that holds `${env:`, `$$` stands for one literal `$`, so that a value
+/// which itself reads `${env:X}` can be written (`$${env:X}`): `roster export` writes such
+/// values that way (see [`escape`]). Strings without `${env:` are left exactly as written.
 fn substitute_str(s: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<String, String> {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(start) = rest.find("${env:") {
+    while let Some(start) = rest.find('$') {
         out.push_str(&rest[..start]);
-        let after = &rest[start + 6..];
+        rest = &rest[start..];
+        if let Some(after) = rest.strip_prefix("$$") {
+            out.push('$');
+            rest = after;
+            continue;
+        }
+        let Some(after) = rest.strip_prefix("${env:") else {
+            out.push('$');
+            rest = &rest[1..];
+            continue;
+        };
         let Some(end) = after.find('}') else {
             return Err(format!("unterminated ${{env:…}} in {s:?}"));
         };
@@ -370,7 +400,10 @@ fn substitute_str(s: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Strin
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
             return Err(format!("${{env:{spec}}}: {name:?} is not a variable name"));
         }
+        // As in the shell and docker compose, `:-` also stands in for a variable that is
+        // set but empty.
         match (env(name), default) {
+            (Some(v), Some(d)) if v.is_empty() => out.push_str(d),
             (Some(v), _) => out.push_str(&v),
             (None, Some(d)) => out.push_str(d),
             (None, None) => {
@@ -468,7 +501,8 @@ pub fn check(
         return Err(errors);
     };
 
-    let mut fields: Vec<Field> = raw.data.clone().unwrap_or_default();
+    let event_pos = raw.pos;
+    let mut fields: Vec<Field> = raw.data.unwrap_or_default();
     for f in &mut fields {
         if let Err(e) = substitute(&mut f.value, env) {
             errors.push(ShapeError {
@@ -490,7 +524,7 @@ pub fn check(
     }
     let mut d = Data {
         fields: &fields,
-        event_pos: raw.pos,
+        event_pos,
         errors,
     };
     let op = build(name, &mut d, now);
@@ -499,12 +533,12 @@ pub fn check(
             Some(op) => Ok(Event {
                 index,
                 name,
-                pos: raw.pos,
+                pos: event_pos,
                 as_user,
                 op,
             }),
             None => Err(vec![ShapeError {
-                pos: raw.pos,
+                pos: event_pos,
                 message: "invalid event".into(),
             }]),
         }
@@ -799,6 +833,18 @@ mod tests {
     }
 
     #[test]
+    fn a_field_is_reported_once() {
+        let errs = one(r#"[{"event": "profile-create", "data": {"name": 3}}]"#).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("expected a string"), "{errs:?}");
+        let errs =
+            one(r#"[{"event": "user-create", "data": {"email": "${env:NOPE}", "name": "A"}}]"#)
+                .unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("NOPE is not set"), "{errs:?}");
+    }
+
+    #[test]
     fn all_problems_of_an_event_are_reported() {
         let errs = one(r#"[{"event": "profile-create", "data": {"name": 3, "color": "blue", "member_limit": "x"}}]"#).unwrap_err();
         assert!(errs.len() >= 2, "{errs:?}");
@@ -809,12 +855,38 @@ mod tests {
         let get = |n: &str| (n == "A").then(|| "1".to_string());
         assert_eq!(substitute_str("x${env:A}y", &get).unwrap(), "x1y");
         assert_eq!(substitute_str("${env:B:-dflt}", &get).unwrap(), "dflt");
+        assert_eq!(substitute_str("${env:A:-dflt}", &get).unwrap(), "1");
+        let empty = |n: &str| (n == "E").then(String::new);
+        assert_eq!(substitute_str("${env:E:-dflt}", &empty).unwrap(), "dflt");
+        assert_eq!(substitute_str("<${env:E}>", &empty).unwrap(), "<>");
         assert!(
             substitute_str("${env:B}", &get)
                 .unwrap_err()
                 .contains("not set")
         );
         assert!(substitute_str("${env:A", &get).is_err());
+        // `$$` is a literal `$` in strings that hold `${env:`; others are left alone.
+        assert_eq!(substitute_str("$${env:A}", &get).unwrap(), "${env:A}");
+        assert_eq!(substitute_str("$$${env:A}$x$", &get).unwrap(), "$1$x$");
+        for literal in [
+            "${env:B}",
+            "a$b${env:A}$$",
+            "$$$${env:}",
+            "$5 ${env:NOPE:-x",
+        ] {
+            let mut v = Value::from(literal);
+            escape(&mut v);
+            let mut back = v.clone();
+            substitute(&mut back, &get).unwrap();
+            assert_eq!(back, Value::from(literal), "{v}");
+        }
+        let mut v = Value::from("$$5 and $argon2id$");
+        escape(&mut v);
+        assert_eq!(
+            v,
+            Value::from("$$5 and $argon2id$"),
+            "only strings holding ${{env:"
+        );
         assert!(substitute_str("${env:}", &get).is_err());
     }
 }

@@ -36,7 +36,11 @@ fn event(
         out.write_all(b",\n")?;
     }
     *first = false;
-    let line = json!({ "event": name, "data": Value::Object(data) });
+    let mut data = Value::Object(data);
+    // A value that reads `${env:…}` is data, not a reference to the environment of
+    // whoever seeds this export.
+    crate::seed::events::escape(&mut data);
+    let line = json!({ "event": name, "data": data });
     out.write_all(line.to_string().as_bytes())?;
     Ok(())
 }
@@ -64,13 +68,19 @@ fn user_data(u: &User, with_secrets: bool) -> Map<String, Value> {
     d
 }
 
-/// Writes the export of the database to `out`. The operator and global admins only.
-pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -> Result<u64> {
+/// Refuses (77) anyone but the operator and global admins. [`export`] checks it too; a
+/// caller that writes to a file checks it first, so that a refused export leaves no file.
+pub fn authorize(ctx: &Ctx) -> Result<()> {
     require(
         ctx.actor.is_global_admin(),
         "exporting the database",
         "global admins and the operator",
-    )?;
+    )
+}
+
+/// Writes the export of the database to `out`. The operator and global admins only.
+pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -> Result<u64> {
+    authorize(ctx)?;
     let mut first = true;
     let mut count = 0u64;
     out.write_all(b"{\"version\": 1, \"events\": [\n")?;

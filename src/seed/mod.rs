@@ -93,6 +93,15 @@ impl Input {
     }
 }
 
+/// Who runs the seed: the operator's login name, and the user named by `--as`, if any.
+/// Events without an `"as"` are applied as that user (else as the operator); an event's
+/// `"as"` may name another user only when the seed runs as the operator.
+#[derive(Debug, Clone, Copy)]
+pub struct RunAs<'a> {
+    pub login: &'a str,
+    pub user: Option<&'a str>,
+}
+
 /// What the caller wants done.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -125,6 +134,8 @@ pub struct Report {
     pub summary: Vec<(&'static str, Counts)>,
     pub elapsed: Duration,
     pub passwords_hashed: usize,
+    /// Time spent in each phase: checking every event, hashing passwords, applying.
+    pub phases: [(&'static str, Duration); 3],
 }
 
 impl Report {
@@ -311,11 +322,12 @@ fn hash_passwords(
     Ok(out)
 }
 
-/// Runs a seed: checks everything, hashes passwords, then applies every event in one
-/// transaction (rolled back with `rollback`). `env` looks up `${env:…}` variables.
+/// Runs a seed: checks everything, opens the store with `open`, hashes passwords, then
+/// applies every event in one transaction (rolled back with `rollback`), as `who`. `env`
+/// looks up `${env:…}` variables.
 pub fn run(
-    store: &mut Store,
-    login: &str,
+    open: &dyn Fn() -> Result<Store>,
+    who: RunAs<'_>,
     now: DateTime<Utc>,
     inputs: &[Input],
     options: Options,
@@ -324,22 +336,28 @@ pub fn run(
 ) -> Result<Report> {
     let started = Instant::now();
     let (total, passwords) = check_all(inputs, now, env)?;
+    let checked = started.elapsed();
     observer.total(total);
+    // Only now, every event checked, is the database opened (and created when missing): a
+    // malformed seed leaves no empty database behind.
+    let mut store = open()?;
+    let login = who.login;
     let passwords_hashed = passwords.len();
-    let hashes = hash_passwords(store, passwords, options.threads)?;
+    let hashes = hash_passwords(&mut store, passwords, options.threads)?;
+    let hashed = started.elapsed();
 
     let apply = |tx: &mut Tx<'_>| -> Result<Vec<(&'static str, Counts)>> {
         let mut counts: Vec<(&'static str, Counts)> = events::EVENTS
             .iter()
             .map(|(n, _)| (*n, Counts::default()))
             .collect();
-        let operator = actions::Actor::Operator {
-            login: login.to_string(),
-        };
+        // The actor of the whole run, as for any command: the operator, or the `--as` user
+        // (who must exist and be active).
+        let runner = actions::resolve_actor(tx, login, who.user)?;
         let mut index = 0usize;
         for input in inputs {
             let name = input.name();
-            let base = Ctx::new(operator.clone(), now, input.audit_source());
+            let base = Ctx::new(runner.clone(), now, input.audit_source());
             let mut scanner = input.open()?;
             while let Some(raw) = scanner.next_event() {
                 index += 1;
@@ -356,10 +374,25 @@ pub fn run(
                 let where_ = locate(&name, ev.pos, ev.index, Some(ev.name));
                 let ctx = match &ev.as_user {
                     None => base.clone(),
-                    Some(who) => base.with_actor(
-                        actions::resolve_actor(tx, login, Some(who))
-                            .map_err(|e| e.context(&where_))?,
-                    ),
+                    Some(as_user) => {
+                        let actor = actions::resolve_actor(tx, login, Some(as_user))
+                            .map_err(|e| e.context(&where_))?;
+                        // A seed run as a user applies every event as that user: an event
+                        // may not act as someone else.
+                        if let Some(me) = runner.user()
+                            && !actor.is(me)
+                        {
+                            return Err(Error::denied(format!(
+                                "permission denied: acting as {as_user:?} in a seed run as {}",
+                                me.label()
+                            ))
+                            .hint(
+                                "only the operator (without --as) may apply events as other users",
+                            )
+                            .context(&where_));
+                        }
+                        base.with_actor(actor)
+                    }
                 };
                 let (outcome, subject) =
                     apply_one(tx, &ctx, &ev, &hashes).map_err(|e| e.context(&where_))?;
@@ -386,6 +419,11 @@ pub fn run(
         summary: counts.into_iter().filter(|(_, c)| c.total() > 0).collect(),
         elapsed: started.elapsed(),
         passwords_hashed,
+        phases: [
+            ("check", checked),
+            ("hash passwords", hashed - checked),
+            ("apply", started.elapsed() - hashed),
+        ],
     })
 }
 

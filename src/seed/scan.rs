@@ -206,10 +206,14 @@ impl<R: Read> Scanner<R> {
         let mut in_string = false;
         let mut escaped = false;
         let start = self.pos();
+        // Where the string being read starts: errors inside a string point there.
+        let mut string_start = start;
         loop {
             let Some(b) = self.peek()? else {
                 return Err(SyntaxError {
-                    pos: if in_string || !depth.is_empty() {
+                    pos: if in_string {
+                        string_start
+                    } else if !depth.is_empty() {
                         start
                     } else {
                         self.pos()
@@ -229,7 +233,26 @@ impl<R: Read> Scanner<R> {
                     message: format!("a value larger than {} MiB starts here", MAX_VALUE >> 20),
                 });
             }
+            if in_string && !escaped && b != b'"' && b != b'\\' && b != b'\n' {
+                // Fast path: copy the run of ordinary string bytes in the buffer at once.
+                let run = &self.buf[self.at..self.len];
+                let n = run
+                    .iter()
+                    .position(|&c| c == b'"' || c == b'\\' || c == b'\n')
+                    .unwrap_or(run.len());
+                out.extend_from_slice(&run[..n]);
+                self.col += run[..n].iter().filter(|&&c| c & 0xC0 != 0x80).count() as u32;
+                self.at += n;
+                continue;
+            }
             if in_string {
+                if b == b'\n' {
+                    return Err(SyntaxError {
+                        pos: string_start,
+                        message: "a string that starts here has a line break in it (write \\n)"
+                            .into(),
+                    });
+                }
                 self.bump()?;
                 out.push(b);
                 if escaped {
@@ -241,13 +264,14 @@ impl<R: Read> Scanner<R> {
                     if depth.is_empty() {
                         return Ok(());
                     }
-                } else if b == b'\n' {
-                    return self.err("a line break inside a string");
                 }
                 continue;
             }
             match b {
-                b'"' => in_string = true,
+                b'"' => {
+                    in_string = true;
+                    string_start = self.pos();
+                }
                 b'{' => depth.push(b'}'),
                 b'[' => depth.push(b']'),
                 b'}' | b']' => {
@@ -303,8 +327,18 @@ impl<R: Read> Scanner<R> {
             Some(b) => return self.err(format!("expected a quoted key, found {}", show_byte(b))),
             None => return self.err("expected a key, found the end of the file"),
         }
-        let (v, _) = self.value()?;
-        let key = v.as_str().map(str::to_string).unwrap_or_default();
+        let mut raw = Vec::with_capacity(16);
+        self.capture(&mut raw)?;
+        let key = match raw.get(1..raw.len().saturating_sub(1)) {
+            // No escapes: the bytes between the quotes are the key.
+            Some(inner) if !inner.iter().any(|&b| b == b'\\' || b < 0x20) => {
+                String::from_utf8_lossy(inner).into_owned()
+            }
+            _ => serde_json::from_slice::<String>(&raw).map_err(|e| SyntaxError {
+                pos: offset(pos, e.line(), e.column()),
+                message: format!("invalid key: {}", strip_position(&e.to_string())),
+            })?,
+        };
         self.expect(b':', "':' after the key")?;
         Ok((key, pos))
     }

@@ -33,9 +33,14 @@ use super::{Tx, one};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType};
 
-const COLS: &str = "m.id, m.profile_id, m.type, m.title, m.year, m.tmdb_id, m.imdb_id, \
-     m.infohash, m.file_path, m.parent_id, m.season_number, m.episode_number, m.status, \
-     m.added_by, m.added_at";
+macro_rules! cols {
+    () => {
+        "m.id, m.profile_id, m.type, m.title, m.year, m.tmdb_id, m.imdb_id, m.infohash, \
+         m.file_path, m.parent_id, m.season_number, m.episode_number, m.status, m.added_by, \
+         m.added_at"
+    };
+}
+const COLS: &str = cols!();
 
 /// Bounds of the search plan threshold (see [`Tx::media_search_cap`]).
 pub const SEARCH_CAP_MIN: i64 = 64;
@@ -170,7 +175,7 @@ impl Tx<'_> {
     pub fn media_by_id(&self, id: &str) -> Result<Option<Media>> {
         one(
             self.conn,
-            &format!("SELECT {COLS} FROM media m WHERE m.id = ?1"),
+            concat!("SELECT ", cols!(), " FROM media m WHERE m.id = ?1"),
             [id],
             from_row,
         )
@@ -180,7 +185,11 @@ impl Tx<'_> {
     pub fn media_by_infohash(&self, profile_id: &str, infohash: &str) -> Result<Option<Media>> {
         one(
             self.conn,
-            &format!("SELECT {COLS} FROM media m WHERE m.profile_id = ?1 AND m.infohash = ?2"),
+            concat!(
+                "SELECT ",
+                cols!(),
+                " FROM media m WHERE m.profile_id = ?1 AND m.infohash = ?2"
+            ),
             [profile_id, infohash],
             from_row,
         )
@@ -197,8 +206,10 @@ impl Tx<'_> {
         match key {
             MediaKey::Tmdb { kind, tmdb_id } => one(
                 self.conn,
-                &format!(
-                    "SELECT {COLS} FROM media m
+                concat!(
+                    "SELECT ",
+                    cols!(),
+                    " FROM media m
                      WHERE m.profile_id = ?1 AND m.type = ?2 AND m.tmdb_id = ?3 AND m.id <> ?4"
                 ),
                 params![profile_id, kind.as_str(), tmdb_id, except_id],
@@ -211,8 +222,10 @@ impl Tx<'_> {
                 without_tmdb,
             } => one(
                 self.conn,
-                &format!(
-                    "SELECT {COLS} FROM media m
+                concat!(
+                    "SELECT ",
+                    cols!(),
+                    " FROM media m
                      WHERE m.parent_id = ?1 AND m.season_number IS ?2 AND m.episode_number = ?3
                        AND m.profile_id = ?4 AND m.type = 'episode'
                        AND (?5 = 0 OR m.tmdb_id IS NULL) AND m.id <> ?6
@@ -236,8 +249,10 @@ impl Tx<'_> {
                 without_tmdb,
             } => one(
                 self.conn,
-                &format!(
-                    "SELECT {COLS} FROM media m
+                concat!(
+                    "SELECT ",
+                    cols!(),
+                    " FROM media m
                      WHERE m.profile_id = ?1 AND m.type = ?2 AND m.title = ?3 AND m.year IS ?4
                        AND m.parent_id IS ?5 AND (?6 = 0 OR m.tmdb_id IS NULL) AND m.id <> ?7
                      ORDER BY m.id LIMIT 1"
@@ -280,6 +295,13 @@ impl Tx<'_> {
             m.added_at
         ])
         .map_err(|e| insert_error(e, m))?;
+        // Indexed here rather than by an AFTER INSERT trigger: a trigger makes the INSERT a
+        // statement with its own savepoint, and FTS5 flushes its pending terms to disk at
+        // every savepoint, which made each media insert write a new index segment.
+        let rowid = self.conn.last_insert_rowid();
+        self.conn
+            .prepare_cached("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
+            .execute(params![rowid, m.title])?;
         Ok(())
     }
 

@@ -22,8 +22,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
 pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
-pub use media::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
 pub use doctor::{LapsedInvitation, MisplacedMedia, OverfullProfile, OwnerlessProfile};
+pub use media::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
 pub use profiles::ProfileContents;
 
 use crate::error::{Error, Result};

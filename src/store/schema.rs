@@ -87,20 +87,17 @@ CREATE TABLE media (
 ) STRICT;
 CREATE UNIQUE INDEX media_unique_infohash ON media(profile_id, infohash) WHERE infohash IS NOT NULL;
 CREATE UNIQUE INDEX media_unique_tmdb ON media(profile_id, type, tmdb_id) WHERE tmdb_id IS NOT NULL;
-CREATE INDEX media_by_natural_title ON media(profile_id, type, title, year);
 CREATE INDEX media_by_title ON media(profile_id, title, id);
 CREATE INDEX media_by_type_title ON media(profile_id, type, title, id);
 CREATE INDEX media_by_parent ON media(parent_id, season_number, episode_number);
 CREATE INDEX media_by_added_by ON media(added_by);
 
--- Title search: a trigram index (case-insensitive substrings) over media.title, kept in
--- sync by the triggers below; it holds no copy of the titles (external content, keyed by
--- media's rowid). Should a tool ever renumber media's rowids (a dump and reload), rebuild
+-- Title search: a trigram index (case-insensitive substrings) over media.title. roster
+-- indexes new rows itself (store::media_insert: an insert trigger would make FTS5 flush a
+-- segment per row); the triggers below handle deletes and retitles. It holds no copy of
+-- the titles (external content, keyed by media's rowid). Should a tool ever renumber media's rowids (a dump and reload), rebuild
 -- it with: INSERT INTO media_fts(media_fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE media_fts USING fts5(title, content = 'media', content_rowid = 'rowid', tokenize = 'trigram');
-CREATE TRIGGER media_fts_insert AFTER INSERT ON media BEGIN
-    INSERT INTO media_fts (rowid, title) VALUES (new.rowid, new.title);
-END;
 CREATE TRIGGER media_fts_delete AFTER DELETE ON media BEGIN
     INSERT INTO media_fts (media_fts, rowid, title) VALUES ('delete', old.rowid, old.title);
 END;

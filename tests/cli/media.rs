@@ -881,6 +881,9 @@ fn insert_items(env: &Env, profile_id: &str, items: &[(String, &str, String)]) {
                 .unwrap();
         }
     }
+    // A program writing media rows itself indexes them for search (README: schema).
+    tx.execute_batch("INSERT INTO media_fts(media_fts) VALUES ('rebuild')")
+        .unwrap();
     tx.commit().unwrap();
 }
 
