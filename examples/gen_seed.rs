@@ -80,8 +80,9 @@ fn main() {
                     let (show, sp) = shows[(next() as usize) % shows.len()];
                     format!(
                         r#"{{"event":"media-add","data":{{"id":"m{media}","profile":"profile-{sp}","type":"episode","title":"Episode {media}","parent":"m{show}","season":{},"episode":{}}}}}"#,
-                        1 + next() % 5,
-                        media
+                        // (parent, season, episode) is an episode's natural key: unique.
+                        1 + media / 90_000,
+                        1 + media % 90_000
                     )
                 } else {
                     format!(

@@ -15,7 +15,7 @@
 use chrono::{DateTime, Datelike, Utc};
 use serde_json::{Value, json};
 
-use super::{Ctx, OnExists, Outcome, find_profile, profile_not_found, require, role_in, validate};
+use super::{Ctx, OnExists, Outcome, profile_not_found, require, role_in, validate};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType, Profile, Role, new_id};
 use crate::store::{MediaKey, MediaQuery, Tx};
@@ -234,13 +234,14 @@ fn media_not_found(id: &str) -> Error {
 /// Finds a profile whose library the actor may use: its members, and global admins. A
 /// profile that does not exist is a 67 only for global admins; everyone else gets the 77
 /// they would get for a profile they are not in, and learns nothing.
+/// The profile's `member_count` is not loaded (-1): media needs only its id and slug.
 pub fn member_profile(
     tx: &Tx<'_>,
     ctx: &Ctx,
     reference: &str,
     action: &str,
 ) -> Result<(Profile, Option<Role>)> {
-    let found = find_profile(tx, reference)?;
+    let found = super::find_profile_bare(tx, reference)?;
     let role = match &found {
         Some(p) => role_in(tx, ctx, &p.id)?,
         None => None,

@@ -247,6 +247,19 @@ pub fn find_profile(tx: &Tx<'_>, reference: &str) -> Result<Option<Profile>> {
     tx.profile_by_id(r)
 }
 
+/// Like [`find_profile`], without counting members (`member_count` is -1): for actions
+/// that use only the profile's id and slug.
+pub fn find_profile_bare(tx: &Tx<'_>, reference: &str) -> Result<Option<Profile>> {
+    let r = reference.trim();
+    if r.is_empty() {
+        return Ok(None);
+    }
+    if let Some(p) = tx.profile_bare_by_slug(&r.to_ascii_lowercase())? {
+        return Ok(Some(p));
+    }
+    tx.profile_bare_by_id(r)
+}
+
 pub fn need_profile(tx: &Tx<'_>, reference: &str) -> Result<Profile> {
     find_profile(tx, reference)?.ok_or_else(|| profile_not_found(tx, reference))
 }

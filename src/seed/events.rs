@@ -205,6 +205,8 @@ struct Data<'a> {
     fields: &'a [Field],
     event_pos: Pos,
     errors: Vec<ShapeError>,
+    /// Run the inputs' own validation (the first pass); see [`Data::valid`].
+    validate: bool,
 }
 
 impl<'a> Data<'a> {
@@ -334,6 +336,16 @@ impl<'a> Data<'a> {
         self.push(pos, message);
     }
 
+    /// Validates with `f` in the first pass; the second pass builds the input only (the
+    /// action validates it again anyway).
+    fn valid<T>(&mut self, v: T, f: impl FnOnce(T) -> crate::error::Result<T>) -> Option<T> {
+        if self.validate {
+            self.check(f(v))
+        } else {
+            Some(v)
+        }
+    }
+
     fn check<T>(&mut self, r: crate::error::Result<T>) -> Option<T> {
         match r {
             Ok(v) => Some(v),
@@ -419,11 +431,14 @@ fn substitute_str(s: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Strin
 }
 
 /// Checks one raw event and builds its typed form, or returns every problem found in it.
+/// `validate`: also run each input's validation (pass one); pass two, whose events were
+/// all checked already, only builds them, and the action validates again.
 pub fn check(
     raw: RawEvent,
     index: usize,
     now: DateTime<Utc>,
     env: &dyn Fn(&str) -> Option<String>,
+    validate: bool,
 ) -> Result<Event, Vec<ShapeError>> {
     let mut errors = Vec::new();
     let mut name_pos = raw.pos;
@@ -526,6 +541,7 @@ pub fn check(
         fields: &fields,
         event_pos,
         errors,
+        validate,
     };
     let op = build(name, &mut d, now);
     if d.errors.is_empty() {
@@ -584,7 +600,7 @@ fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
                 let pos = d.field("password").map_or(d.event_pos, |f| f.value_pos);
                 d.push(pos, e.message);
             }
-            let input = d.check(input.validated())?;
+            let input = d.valid(input, NewUser::validated)?;
             Some(Op::UserCreate(
                 Box::new(input),
                 plain.map(|text| PlainPassword { text }),
@@ -602,7 +618,7 @@ fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
                 phone: clearable(d.string("phone")),
                 kind: d.string("type"),
             };
-            let changes = d.check(changes.validated())?;
+            let changes = d.valid(changes, UserChanges::validated)?;
             Some(Op::UserUpdate { user, changes })
         }
         "user-grant" | "user-revoke" => {
@@ -630,7 +646,7 @@ fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
                 metadata: d.object("metadata"),
             };
             d.boolean("if_not_exists");
-            let input = d.check(input.validated())?;
+            let input = d.valid(input, NewProfile::validated)?;
             Some(Op::ProfileCreate(input))
         }
         "profile-update" => {
@@ -643,7 +659,7 @@ fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
                 member_limit: d.int("member_limit"),
                 metadata: d.object("metadata"),
             };
-            let changes = d.check(changes.validated())?;
+            let changes = d.valid(changes, ProfileChanges::validated)?;
             Some(Op::ProfileUpdate { profile, changes })
         }
         "member-add" | "member-remove" => {
@@ -739,7 +755,7 @@ fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
                         inviter: inviter.clone(),
                     },
                 };
-                invites.push(d.check(input.validated())?);
+                invites.push(d.valid(input, NewInvite::validated)?);
             }
             Some(Op::InviteSend {
                 profile,
@@ -774,7 +790,7 @@ fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
                 added_by: d.string("added_by"),
             };
             d.boolean("if_not_exists");
-            let input = d.check(input.validated(now))?;
+            let input = d.valid(input, |i| i.validated(now))?;
             Some(Op::MediaAdd {
                 profile,
                 input: Box::new(input),
@@ -800,7 +816,7 @@ mod tests {
     fn one(text: &str) -> Result<Event, Vec<ShapeError>> {
         let mut s = Scanner::new(text.as_bytes(), None);
         let raw = s.next_event().unwrap().unwrap();
-        check(raw, 1, chrono::Utc::now(), &env)
+        check(raw, 1, chrono::Utc::now(), &env, true)
     }
 
     #[test]

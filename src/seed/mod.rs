@@ -222,7 +222,7 @@ fn check_all(
                         .and_then(|f| f.value.as_str())
                         .and_then(|n| events::EVENTS.iter().find(|(e, _)| *e == n))
                         .map(|(e, _)| *e);
-                    match events::check(raw, index, now, env) {
+                    match events::check(raw, index, now, env, true) {
                         Ok(ev) => {
                             if let Op::UserCreate(user, Some(plain)) = ev.op {
                                 passwords.push((index, user, plain.text));
@@ -295,11 +295,13 @@ fn hash_passwords(
             .chunks(chunk)
             .map(|part| {
                 s.spawn(move || {
+                    // One working memory per thread, reused for every password.
+                    let mut hasher = password::Hasher::new();
                     part.iter()
                         .map(|(i, pw, old)| {
                             let hash = match old {
-                                Some(h) if password::verify(pw, h) => h.clone(),
-                                _ => password::hash(pw)?,
+                                Some(h) if hasher.verify(pw, h) => h.clone(),
+                                _ => hasher.hash(pw)?,
                             };
                             Ok((*i, hash))
                         })
@@ -363,7 +365,7 @@ pub fn run(
                 index += 1;
                 let raw =
                     raw.map_err(|e| Error::invalid(format!("{name}:{}: {}", e.pos, e.message)))?;
-                let ev = events::check(raw, index, now, env).map_err(|errs| {
+                let ev = events::check(raw, index, now, env, false).map_err(|errs| {
                     let first = errs
                         .into_iter()
                         .next()
@@ -371,12 +373,14 @@ pub fn run(
                         .unwrap_or_default();
                     Error::invalid(format!("{name}: event {index}: {first}"))
                 })?;
-                let where_ = locate(&name, ev.pos, ev.index, Some(ev.name));
+                // Where the event is, for messages: built only when one is needed.
+                let where_ = || locate(&name, ev.pos, ev.index, Some(ev.name));
+                let acting_as;
                 let ctx = match &ev.as_user {
-                    None => base.clone(),
+                    None => &base,
                     Some(as_user) => {
                         let actor = actions::resolve_actor(tx, login, Some(as_user))
-                            .map_err(|e| e.context(&where_))?;
+                            .map_err(|e| e.context(where_()))?;
                         // A seed run as a user applies every event as that user: an event
                         // may not act as someone else.
                         if let Some(me) = runner.user()
@@ -389,13 +393,14 @@ pub fn run(
                             .hint(
                                 "only the operator (without --as) may apply events as other users",
                             )
-                            .context(&where_));
+                            .context(where_()));
                         }
-                        base.with_actor(actor)
+                        acting_as = base.with_actor(actor);
+                        &acting_as
                     }
                 };
                 let (outcome, subject) =
-                    apply_one(tx, &ctx, &ev, &hashes).map_err(|e| e.context(&where_))?;
+                    apply_one(tx, ctx, &ev, &hashes).map_err(|e| e.context(where_()))?;
                 if let Some((_, c)) = counts.iter_mut().find(|(n, _)| *n == ev.name) {
                     match outcome {
                         "created" => c.created += 1,

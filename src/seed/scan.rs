@@ -307,9 +307,32 @@ impl<R: Read> Scanner<R> {
         }
     }
 
+    /// A string with no escapes that ends inside the buffer, read without a JSON parser:
+    /// nearly every key and string value of a seed. `None` (nothing consumed) otherwise.
+    fn plain_string(&mut self) -> Option<String> {
+        let rest = self.buf.get(self.at..self.len)?;
+        if rest.first() != Some(&b'"') {
+            return None;
+        }
+        let body = &rest[1..];
+        let end = body
+            .iter()
+            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
+        if body[end] != b'"' {
+            return None;
+        }
+        let text = std::str::from_utf8(&body[..end]).ok()?.to_string();
+        self.col += 2 + body[..end].iter().filter(|&&c| c & 0xC0 != 0x80).count() as u32;
+        self.at += end + 2;
+        Some(text)
+    }
+
     fn value(&mut self) -> Result<(Value, Pos), SyntaxError> {
         self.skip_ws()?;
         let pos = self.pos();
+        if let Some(text) = self.plain_string() {
+            return Ok((Value::String(text), pos));
+        }
         let mut raw = Vec::new();
         self.capture(&mut raw)?;
         let v = serde_json::from_slice(&raw).map_err(|e| SyntaxError {
@@ -327,17 +350,16 @@ impl<R: Read> Scanner<R> {
             Some(b) => return self.err(format!("expected a quoted key, found {}", show_byte(b))),
             None => return self.err("expected a key, found the end of the file"),
         }
-        let mut raw = Vec::with_capacity(16);
-        self.capture(&mut raw)?;
-        let key = match raw.get(1..raw.len().saturating_sub(1)) {
-            // No escapes: the bytes between the quotes are the key.
-            Some(inner) if !inner.iter().any(|&b| b == b'\\' || b < 0x20) => {
-                String::from_utf8_lossy(inner).into_owned()
+        let key = match self.plain_string() {
+            Some(key) => key,
+            None => {
+                let mut raw = Vec::with_capacity(32);
+                self.capture(&mut raw)?;
+                serde_json::from_slice::<String>(&raw).map_err(|e| SyntaxError {
+                    pos: offset(pos, e.line(), e.column()),
+                    message: format!("invalid key: {}", strip_position(&e.to_string())),
+                })?
             }
-            _ => serde_json::from_slice::<String>(&raw).map_err(|e| SyntaxError {
-                pos: offset(pos, e.line(), e.column()),
-                message: format!("invalid key: {}", strip_position(&e.to_string())),
-            })?,
         };
         self.expect(b':', "':' after the key")?;
         Ok((key, pos))

@@ -55,6 +55,29 @@ impl Tx<'_> {
         )
     }
 
+    /// A profile by slug without counting its members (`member_count` is -1): for the hot
+    /// paths (media) that only need its id and slug.
+    pub fn profile_bare_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
+        one(
+            self.conn,
+            "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
+             p.created_at, p.updated_at, -1 FROM profiles p WHERE p.slug = ?1",
+            [slug],
+            from_row,
+        )
+    }
+
+    /// [`Tx::profile_bare_by_slug`] by id.
+    pub fn profile_bare_by_id(&self, id: &str) -> Result<Option<Profile>> {
+        one(
+            self.conn,
+            "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
+             p.created_at, p.updated_at, -1 FROM profiles p WHERE p.id = ?1",
+            [id],
+            from_row,
+        )
+    }
+
     /// Every profile, by slug.
     pub fn profile_list(&self) -> Result<Vec<Profile>> {
         let mut stmt = self
