@@ -46,9 +46,9 @@ import json
 events = [{"event": "user-create", "data": {"email": f"pw{i}@example.com", "name": f"User {i}", "password": f"correct-horse-{i:04d}"}} for i in range(32)]
 print(json.dumps({"version": 1, "events": events}))
 PY
-hyperfine --style basic --runs 3 --prepare "rm -f $W/p.db $W/p.db-wal $W/p.db-shm" \
+hyperfine --style basic --warmup 1 --runs 10 --prepare "rm -f $W/p.db $W/p.db-wal $W/p.db-shm" \
   --export-json "$W/pw1.json" "ROSTER_THREADS=1 $R --db $W/p.db -q seed $W/pw.json"
-hyperfine --style basic --runs 3 --prepare "rm -f $W/p.db $W/p.db-wal $W/p.db-shm" \
+hyperfine --style basic --warmup 1 --runs 10 --prepare "rm -f $W/p.db $W/p.db-wal $W/p.db-shm" \
   --export-json "$W/pwn.json" "$R --db $W/p.db -q seed $W/pw.json"
 python3 - "$(median "$W/pw1.json")" "$(median "$W/pwn.json")" <<'PY'
 import sys
