@@ -165,6 +165,25 @@ pub enum OnExists {
     Converge,
 }
 
+/// The fields whose values differ between two JSON shapes of a record, with their new
+/// values (ignoring `skip`): the `data` of an update's audit row, empty when nothing
+/// changed.
+pub fn changed_fields(
+    before: &Value,
+    after: &Value,
+    skip: &[&str],
+) -> serde_json::Map<String, Value> {
+    let mut changed = serde_json::Map::new();
+    if let (Some(b), Some(a)) = (before.as_object(), after.as_object()) {
+        for (k, v) in a {
+            if !skip.contains(&k.as_str()) && b.get(k) != Some(v) {
+                changed.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    changed
+}
+
 /// Refuses with 77 unless `allowed`. The message names the action and the roles that may
 /// do it, and nothing about the records involved.
 pub fn require(allowed: bool, action: &str, who_may: &str) -> Result<()> {

@@ -218,16 +218,7 @@ fn save_changes(
     if let Some(v) = changes.metadata {
         next.metadata = v;
     }
-    let before = current.to_json();
-    let after = next.to_json();
-    let mut changed = serde_json::Map::new();
-    if let (Some(b), Some(a)) = (before.as_object(), after.as_object()) {
-        for (k, v) in a {
-            if b.get(k) != Some(v) {
-                changed.insert(k.clone(), v.clone());
-            }
-        }
-    }
+    let changed = super::changed_fields(&current.to_json(), &next.to_json(), &[]);
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));
     }

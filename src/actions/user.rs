@@ -239,16 +239,11 @@ fn save_changes(
     mut next: User,
     event: &str,
 ) -> Result<Outcome<User>> {
-    let before = current.to_json();
-    let after = next.to_json();
-    let mut changed = serde_json::Map::new();
-    if let (Some(b), Some(a)) = (before.as_object(), after.as_object()) {
-        for (k, v) in a {
-            if k != "updated_at" && k != "has_password" && b.get(k) != Some(v) {
-                changed.insert(k.clone(), v.clone());
-            }
-        }
-    }
+    let mut changed = super::changed_fields(
+        &current.to_json(),
+        &next.to_json(),
+        &["updated_at", "has_password"],
+    );
     let password_changed = current.password_hash != next.password_hash;
     if changed.is_empty() && !password_changed {
         return Ok(Outcome::Unchanged(current));

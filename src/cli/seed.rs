@@ -220,13 +220,7 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
 fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> Result<()> {
     match app.out.format {
         Format::Table => {
-            let rows: Vec<Value> = report
-                .summary
-                .iter()
-                .map(|(name, c)| {
-                    json!({ "event": name, "created": c.created, "updated": c.updated, "unchanged": c.unchanged, "removed": c.removed })
-                })
-                .collect();
+            let rows = report.summary_rows();
             let mut text = if rows.is_empty() {
                 String::new()
             } else {
@@ -259,13 +253,7 @@ fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> 
             app.out.out(&crate::output::render_json(&v))
         }
         Format::Jsonl | Format::Csv => {
-            let rows: Vec<Value> = report
-                .summary
-                .iter()
-                .map(|(name, c)| {
-                    json!({ "event": name, "created": c.created, "updated": c.updated, "unchanged": c.unchanged, "removed": c.removed })
-                })
-                .collect();
+            let rows = report.summary_rows();
             if app.out.format == Format::Csv {
                 app.out.out(&crate::output::render_csv(&SUMMARY, &rows))
             } else {

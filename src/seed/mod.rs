@@ -146,9 +146,9 @@ impl Report {
             .any(|(_, c)| c.created + c.updated + c.removed > 0)
     }
 
-    pub fn to_json(&self) -> Value {
-        let summary: Vec<Value> = self
-            .summary
+    /// One object per event name: `{event, created, updated, unchanged, removed}`.
+    pub fn summary_rows(&self) -> Vec<Value> {
+        self.summary
             .iter()
             .map(|(name, c)| {
                 json!({
@@ -159,7 +159,11 @@ impl Report {
                     "removed": c.removed,
                 })
             })
-            .collect();
+            .collect()
+    }
+
+    pub fn to_json(&self) -> Value {
+        let summary = self.summary_rows();
         json!({
             "events": self.events,
             "changed": self.changed(),
