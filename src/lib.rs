@@ -26,6 +26,10 @@ pub fn run() -> i32 {
             for h in &e.hints {
                 eprintln!("hint: {h}");
             }
+            let json = cli.global.json || cli.global.format == Some(output::Format::Json);
+            if json {
+                eprintln!("{}", e.to_json());
+            }
             return e.exit_code();
         }
     };

@@ -75,8 +75,8 @@ pub fn send(
 ) -> Result<Vec<Outcome<Invitation>>> {
     let (profile, actor_role) = managed_profile(tx, ctx, profile_ref, "sending invitations")?;
     let mut out = Vec::with_capacity(invites.len());
-    for input in invites {
-        let input = input.validated()?;
+    // Permission first, for every invitation, before any value is looked at.
+    for input in &invites {
         if !input.restore.is_empty() {
             require(
                 ctx.actor.is_global_admin(),
@@ -91,6 +91,9 @@ pub fn send(
                 "the profile's owners and global admins",
             )?;
         }
+    }
+    for input in invites {
+        let input = input.validated()?;
         out.push(send_one(tx, ctx, &profile, input, resend, on_exists)?);
     }
     Ok(out)

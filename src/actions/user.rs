@@ -374,13 +374,10 @@ pub fn update(
 
 /// `user-passwd`: the user themself, who must give the current password, or a global admin.
 /// `new_hash` is the argon2id PHC string of the new password.
-pub fn passwd(
-    tx: &mut Tx<'_>,
-    ctx: &Ctx,
-    reference: &str,
-    current_password: Option<&str>,
-    new_hash: &str,
-) -> Result<Outcome<User>> {
+/// Whose password `user passwd` would set, checked against the rules, and whether the
+/// actor is that user (who must then give the current password). The CLI asks this before
+/// reading or hashing any password, so a refusal comes first.
+pub fn passwd_target(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(User, bool)> {
     let target = find_user(tx, reference)?;
     let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
     require(
@@ -388,10 +385,20 @@ pub fn passwd(
         &format!("changing the password of user {reference:?}"),
         "the user themself and global admins",
     )?;
-    let user = match target {
-        Some(t) => t,
-        None => return Err(super::user_not_found(tx, reference)),
-    };
+    match target {
+        Some(t) => Ok((t, is_self)),
+        None => Err(super::user_not_found(tx, reference)),
+    }
+}
+
+pub fn passwd(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    current_password: Option<&str>,
+    new_hash: &str,
+) -> Result<Outcome<User>> {
+    let (user, is_self) = passwd_target(tx, ctx, reference)?;
     if is_self && let Some(stored) = &user.password_hash {
         let ok = current_password.is_some_and(|p| password::verify(p, stored));
         if !ok {

@@ -200,14 +200,11 @@ fn update(app: &App, a: UserUpdate) -> Result<()> {
 }
 
 fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
-    // Whether the actor changes their own password decides how many lines stdin holds;
-    // the rules themselves are checked again by the action.
+    // The rules first (77 before any password is read); whether the actor changes their
+    // own password decides how many lines stdin holds. The action checks again.
     let (is_self, has_password) = app.read(|tx, ctx| {
-        let target = crate::actions::find_user(tx, reference)?;
-        Ok(match target {
-            Some(t) => (ctx.actor.is(&t), t.password_hash.is_some()),
-            None => (false, false),
-        })
+        let (target, is_self) = user::passwd_target(tx, ctx, reference)?;
+        Ok((is_self, target.password_hash.is_some()))
     })?;
     let needs_current = is_self && has_password;
     let (current, new) = if from_stdin {

@@ -103,6 +103,7 @@ pub const INVITATION: Shape = Shape {
         "expires_at",
         "created_at",
         "updated_at",
+        "accept_command",
     ],
     columns: &["id", "profile", "email", "role", "status", "expires_at"],
 };
@@ -215,6 +216,14 @@ pub fn render_table(shape: &Shape, items: &[Value], width: Option<u16>, color: b
                 .iter()
                 .map(|c| cell_text(item.get(*c).unwrap_or(&Value::Null))),
         );
+    }
+    // Ids are copied into the next command: never wrap them.
+    for (i, c) in columns.iter().enumerate() {
+        if *c == "id"
+            && let Some(col) = t.column_mut(i)
+        {
+            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
     }
     format!("{t}\n")
 }

@@ -919,3 +919,41 @@ fn eight_processes_racing_to_accept_one_invitation_make_one_membership() {
     assert_eq!(stored_status(&env, &id), "accepted");
     assert_eq!(events(&env)[before..], ["member-add", "invite-accept"]);
 }
+
+#[test]
+fn inviting_as_owner_is_refused_before_the_email_is_looked_at() {
+    let env = Env::init();
+    env.user("root@x.io", "Root");
+    env.user("adm@x.io", "Adm");
+    env.profile("Family");
+    env.ok(&["member", "add", "family", "adm@x.io", "--role", "admin"]);
+    let err = env.fails(
+        77,
+        &[
+            "--as",
+            "adm@x.io",
+            "invite",
+            "send",
+            "family",
+            "not-an-email",
+            "--role",
+            "owner",
+        ],
+    );
+    assert!(err.contains("owner"), "{err}");
+}
+
+#[test]
+fn invite_show_in_a_table_has_the_accept_command() {
+    let env = Env::init();
+    env.user("root@x.io", "Root");
+    env.profile("Family");
+    let sent = env.json(&["invite", "send", "family", "dan@x.io"]);
+    let id = sent[0]["id"].as_str().unwrap().to_string();
+    let table = env.ok(&["--format", "table", "invite", "show", &id]);
+    assert!(table.contains("accept_command"), "{table}");
+    assert!(table.contains(&format!("invite accept {id}")), "{table}");
+    // Ids never wrap in a list, so they can be copied whole.
+    let list = env.ok(&["--format", "table", "invite", "list"]);
+    assert!(list.contains(&id), "{list}");
+}

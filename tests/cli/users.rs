@@ -1821,3 +1821,39 @@ fn an_id_may_not_be_another_users_username_or_the_reverse() {
         "eve",
     ]);
 }
+
+#[test]
+fn passwd_refuses_a_stranger_before_looking_at_the_password() {
+    let env = Env::init();
+    env.user("admin@x.io", "Admin");
+    env.user("a@x.io", "A");
+    env.user("b@x.io", "B");
+    // Too short, but the rule comes first: 77, not 65.
+    let err = env.fails_with(
+        77,
+        &[
+            "--as",
+            "a@x.io",
+            "user",
+            "passwd",
+            "b@x.io",
+            "--password-stdin",
+        ],
+        "short\n",
+    );
+    assert!(err.contains("permission denied"), "{err}");
+}
+
+#[test]
+fn a_setup_error_is_also_a_json_object_with_json() {
+    let env = Env::init();
+    let out = env
+        .cmd()
+        .env("ROSTER_NOW", "yesterday")
+        .args(["--json", "user", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("\"kind\":\"usage\""), "{stderr}");
+}
