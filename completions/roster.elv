@@ -815,8 +815,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;export'= {
-            cand -o 'Write to this file (created with mode 0600) instead of stdout'
-            cand --output 'Write to this file (created with mode 0600) instead of stdout'
+            cand -o 'Write to this file (created with mode 0600) instead of stdout (''-'' is stdout)'
+            cand --output 'Write to this file (created with mode 0600) instead of stdout (''-'' is stdout)'
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'

@@ -636,7 +636,7 @@ complete -c roster -n "__fish_roster_using_subcommand seed" -l no-input -d 'Neve
 complete -c roster -n "__fish_roster_using_subcommand seed" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand seed" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand seed" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (created with mode 0600) instead of stdout' -r -F
+complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (created with mode 0600) instead of stdout (\'-\' is stdout)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''

@@ -52,7 +52,25 @@ fn clap_exit(e: clap::Error) -> i32 {
         _ => Kind::Usage.exit_code(),
     };
     let _ = e.print();
+    if code != 0 && wants_json(std::env::args_os().skip(1)) {
+        // The command line did not parse, but it asked for JSON: give the error object too.
+        let rendered = e.render().to_string();
+        let first = rendered.lines().next().unwrap_or("invalid command line");
+        let text = first.strip_prefix("error: ").unwrap_or(first).to_string();
+        let err = Error::usage(text).hint("see `roster --help`");
+        eprintln!("{}", err.to_json());
+    }
     code
+}
+
+/// Whether raw arguments ask for JSON output (`--json`, `--format json`, `--format=json`).
+fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().enumerate().any(|(i, a)| {
+        a == "--json"
+            || a == "--format=json"
+            || (a == "--format" && args.get(i + 1).is_some_and(|n| n == "json"))
+    })
 }
 
 /// A panic is a bug: say so plainly and exit 70, never with a Rust backtrace dump.

@@ -28,6 +28,16 @@ fn params() -> &'static Params {
     })
 }
 
+/// The most work a stored hash may ask for: verifying it must not take minutes or
+/// gigabytes (a hostile or mistaken `password_hash` in a seed would hang every later run).
+pub const MAX_M_KIB: u32 = 262_144;
+pub const MAX_T: u32 = 16;
+pub const MAX_P: u32 = 16;
+
+fn within_bounds(p: &Params) -> bool {
+    p.m_cost() <= MAX_M_KIB && p.t_cost() <= MAX_T && p.p_cost() <= MAX_P
+}
+
 /// Checks the length rules: at least 8 characters, at most 1024 bytes.
 pub fn validate(password: &str) -> Result<()> {
     if password.chars().count() < MIN_CHARS {
@@ -139,7 +149,10 @@ pub fn hash(password: &str) -> Result<String> {
 
 /// True when `password` matches the PHC string `phc`.
 pub fn verify(password: &str, phc: &str) -> bool {
-    if PasswordHash::new(phc).is_err() {
+    let Ok(parsed) = PasswordHash::new(phc) else {
+        return false;
+    };
+    if !Params::try_from(&parsed).is_ok_and(|p| within_bounds(&p)) {
         return false;
     }
     Argon2::default()
@@ -158,7 +171,18 @@ pub fn check_phc(phc: &str) -> Result<()> {
         return Err(bad());
     }
     // Parameters must be ones argon2 accepts, or verification could never succeed.
-    Params::try_from(&parsed).map_err(|_| bad())?;
+    let p = Params::try_from(&parsed).map_err(|_| bad())?;
+    if !within_bounds(&p) {
+        return Err(Error::invalid(format!(
+            "password_hash: parameters m={},t={},p={} ask for more work than roster allows",
+            p.m_cost(),
+            p.t_cost(),
+            p.p_cost()
+        ))
+        .hint(format!(
+            "at most m={MAX_M_KIB} (KiB), t={MAX_T}, p={MAX_P}; roster itself uses m=19456,t=2,p=1"
+        )));
+    }
     Ok(())
 }
 

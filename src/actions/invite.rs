@@ -92,8 +92,19 @@ pub fn send(
             )?;
         }
     }
+    let invites = invites
+        .into_iter()
+        .map(NewInvite::validated)
+        .collect::<Result<Vec<_>>>()?;
+    for (i, input) in invites.iter().enumerate() {
+        if invites[..i].iter().any(|o| o.email == input.email) {
+            return Err(Error::invalid(format!(
+                "email {:?} is given twice",
+                input.email
+            )));
+        }
+    }
     for input in invites {
-        let input = input.validated()?;
         out.push(send_one(tx, ctx, &profile, input, resend, on_exists)?);
     }
     Ok(out)

@@ -223,6 +223,14 @@ fn save_changes(
         return Ok(Outcome::Unchanged(current));
     }
     if next.slug != current.slug
+        && let Some(other) = tx.profile_by_id(&next.slug)?.filter(|o| o.id != current.id)
+    {
+        return Err(Error::conflict(format!(
+            "slug {:?} is the id of profile {}; a reference to it would be ambiguous",
+            next.slug, other.slug
+        )));
+    }
+    if next.slug != current.slug
         && let Some(other) = tx.profile_by_slug(&next.slug)?
     {
         return Err(Error::conflict(format!(

@@ -231,7 +231,12 @@ fn converge(tx: &mut Tx<'_>, ctx: &Ctx, current: User, input: NewUser) -> Result
     save_changes(tx, ctx, current, next, "user-update")
 }
 
-/// Writes `next` when it differs from `current`, with one audit row naming what changed.
+/// Writes `next` when it differs from `current`, with an audit row naming what changed.
+/// A `user-update` that also changes global roles, the active flag or the password (a seed
+/// converging a user) logs those under their own events (`user-grant`, `user-disable` /
+/// `user-enable`, `user-passwd`), and is refused (77) when the actor is that very user:
+/// nobody changes their own roles or active state, or their password without the current
+/// one.
 fn save_changes(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -242,19 +247,51 @@ fn save_changes(
     let mut changed = super::changed_fields(
         &current.to_json(),
         &next.to_json(),
-        &["updated_at", "has_password"],
+        &["updated_at", "has_password", "is_admin"],
     );
     let password_changed = current.password_hash != next.password_hash;
     if changed.is_empty() && !password_changed {
         return Ok(Outcome::Unchanged(current));
     }
-    if password_changed {
-        changed.insert("password".into(), json!("changed"));
+    let mut rows: Vec<(&str, Value)> = Vec::new();
+    if event == "user-update" {
+        let roles = changed.remove("roles");
+        let active = changed.remove("active");
+        if ctx.actor.is(&current) && (roles.is_some() || active.is_some() || password_changed) {
+            return Err(Error::denied(
+                "permission denied: changing your own global roles, active state or password this way",
+            )
+            .hint("another global admin, or the operator, can; change your own password with `roster user passwd`"));
+        }
+        if !changed.is_empty() {
+            rows.push(("user-update", Value::Object(changed)));
+        }
+        if let Some(roles) = roles {
+            rows.push(("user-grant", json!({ "roles": roles })));
+        }
+        if active.is_some() {
+            let e = if next.active {
+                "user-enable"
+            } else {
+                "user-disable"
+            };
+            rows.push((e, json!({ "active": next.active })));
+        }
+        if password_changed {
+            rows.push(("user-passwd", json!({ "password": "changed" })));
+        }
+    } else {
+        if password_changed {
+            changed.insert("password".into(), json!("changed"));
+        }
+        rows.push((event, Value::Object(changed)));
     }
     check_unique(tx, &next)?;
     next.updated_at = ctx.now_text.clone();
     tx.user_update(&next)?;
-    ctx.audit(tx, event, &next.id, Value::Object(changed))?;
+    for (e, data) in rows {
+        ctx.audit(tx, e, &next.id, data)?;
+    }
     Ok(Outcome::Updated(next))
 }
 

@@ -400,13 +400,19 @@ pub fn duration(field: &str, value: &str) -> Result<chrono::TimeDelta> {
             'w' => 604_800,
             _ => return Err(err()),
         };
-        let n: i64 = digits.parse().map_err(|_| err())?;
+        let n: i64 = match digits.parse() {
+            Ok(n) => n,
+            Err(_) if !digits.is_empty() => {
+                return Err(bad(field, value, "is longer than 100 years"));
+            }
+            Err(_) => return Err(err()),
+        };
         digits.clear();
         total = n
             .checked_mul(unit)
             .and_then(|s| total.checked_add(s))
             .filter(|t| *t <= 100 * 365 * 86_400)
-            .ok_or_else(err)?;
+            .ok_or_else(|| bad(field, value, "is longer than 100 years"))?;
     }
     if !digits.is_empty() {
         return Err(err());

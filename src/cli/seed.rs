@@ -39,7 +39,7 @@ pub struct SeedArgs {
 #[command(after_help = "Examples:\n  roster export -o backup.json\n  \
     roster export --with-secrets -o full.json   (includes password hashes; mode 0600)")]
 pub struct ExportArgs {
-    /// Write to this file (created with mode 0600) instead of stdout
+    /// Write to this file (created with mode 0600) instead of stdout ('-' is stdout)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Include password hashes
@@ -273,7 +273,9 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
     let mut store = app.open(OpenMode::Existing)?;
     store.read(|tx| {
         let ctx = app.ctx(tx)?;
-        match &a.output {
+        // `-o -` is stdout, as `seed -` is stdin.
+        let output = a.output.as_ref().filter(|p| p.as_os_str() != "-");
+        match output {
             None => {
                 let stdout = std::io::stdout();
                 let mut out = std::io::BufWriter::new(stdout.lock());

@@ -518,6 +518,14 @@ pub fn check(
 
     let event_pos = raw.pos;
     let mut fields: Vec<Field> = raw.data.unwrap_or_default();
+    for (i, f) in fields.iter().enumerate() {
+        if fields[..i].iter().any(|g| g.key == f.key) {
+            errors.push(ShapeError {
+                pos: f.key_pos,
+                message: format!("field {:?} is given twice", f.key),
+            });
+        }
+    }
     for f in &mut fields {
         if let Err(e) = substitute(&mut f.value, env) {
             errors.push(ShapeError {

@@ -538,7 +538,13 @@ impl<R: Read> Scanner<R> {
                     self.value()?;
                     self.doc_errors.push(SyntaxError {
                         pos: key_pos,
-                        message: format!("unknown key {other:?} in the seed document (expected \"version\" and \"events\")"),
+                        message: if other == "event" || other == "data" || other == "as" {
+                            format!(
+                                "unknown key {other:?} in the seed document: this looks like JSON Lines (one event per line); name the file *.jsonl, or add --jsonl when reading stdin"
+                            )
+                        } else {
+                            format!("unknown key {other:?} in the seed document (expected \"version\" and \"events\")")
+                        },
                     });
                 }
             }

@@ -120,6 +120,14 @@ impl Store {
             }
         };
         let blank = app == 0 && version == 0 && objects == 0;
+        if blank && mode == OpenMode::Existing {
+            // Commands that only use an existing database never turn some other empty
+            // file into one.
+            return Err(
+                Error::no_input(format!("{shown} is empty: not a roster database yet"))
+                    .hint("create it with `roster init` (or load data with `roster seed`)"),
+            );
+        }
         if app != APPLICATION_ID && !blank {
             return Err(not_ours(&format!("its application_id is {app}")));
         }

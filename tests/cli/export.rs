@@ -845,3 +845,12 @@ fn export_refuses_a_missing_database() {
     assert!(!env.db().exists(), "export does not create a database");
     assert!(!env.path("out.json").exists());
 }
+
+#[test]
+fn export_to_dash_is_stdout() {
+    let env = Env::init();
+    env.user("ann@x.io", "Ann");
+    let out = env.ok(&["export", "-o", "-"]);
+    assert!(out.starts_with("{\"version\": 1"), "{out}");
+    assert!(!env.path("-").exists());
+}

@@ -860,3 +860,20 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let rc = std::fs::read_to_string(env.path("rc")).unwrap();
     assert_eq!(rc.trim(), "0");
 }
+
+#[test]
+fn a_read_command_leaves_an_empty_file_alone() {
+    let env = Env::new();
+    std::fs::write(env.db(), b"").unwrap();
+    let err = env.fails(66, &["user", "list"]);
+    assert!(err.contains("empty"), "{err}");
+    assert_eq!(std::fs::metadata(env.db()).unwrap().len(), 0);
+}
+
+#[test]
+fn a_usage_error_is_also_a_json_object_with_json() {
+    let env = Env::init();
+    let err = env.fails(2, &["--json", "user", "frob"]);
+    assert!(err.contains("\"kind\":\"usage\""), "{err}");
+    assert!(err.contains("frob"), "{err}");
+}

@@ -957,3 +957,19 @@ fn invite_show_in_a_table_has_the_accept_command() {
     let list = env.ok(&["--format", "table", "invite", "list"]);
     assert!(list.contains(&id), "{list}");
 }
+
+#[test]
+fn an_email_given_twice_is_refused_and_nothing_is_sent() {
+    let env = Env::init();
+    env.user("root@x.io", "Root");
+    env.profile("Family");
+    let err = env.fails(
+        65,
+        &["invite", "send", "family", "a@x.io", "b@x.io", "A@x.io"],
+    );
+    assert!(err.contains("given twice"), "{err}");
+    assert_eq!(
+        env.json(&["invite", "list"]).as_array().map(Vec::len),
+        Some(0)
+    );
+}

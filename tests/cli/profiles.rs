@@ -862,3 +862,14 @@ fn a_slug_may_not_be_another_profiles_id_or_the_reverse() {
         "profile", "create", "--name", "Same", "--id", "same", "--slug", "same",
     ]);
 }
+
+#[test]
+fn an_update_may_not_give_a_profile_another_profiles_id_as_slug() {
+    let env = Env::init();
+    env.json(&[
+        "profile", "create", "--name", "P", "--slug", "p", "--id", "pid",
+    ]);
+    env.json(&["profile", "create", "--name", "Q", "--slug", "q"]);
+    let err = env.fails(68, &["profile", "update", "q", "--slug", "pid"]);
+    assert!(err.contains("ambiguous"), "{err}");
+}

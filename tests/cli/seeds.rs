@@ -1645,3 +1645,50 @@ fn password_and_password_hash() {
         "correct-horse-battery\nanother-password\n",
     );
 }
+
+#[test]
+fn a_seed_cannot_change_the_acting_users_own_roles_active_state_or_password() {
+    let env = Env::init();
+    env.user("ada@x.io", "Ada");
+    env.user("bob@x.io", "Bob");
+    env.ok(&["user", "grant", "bob@x.io", "admin"]);
+    std::fs::write(
+        env.path("self.json"),
+        r#"[{"event":"user-create","data":{"email":"bob@x.io","name":"Bob","active":false}}]"#,
+    )
+    .unwrap();
+    let err = env.fails(77, &["--as", "bob@x.io", "seed", "self.json"]);
+    assert!(err.contains("your own"), "{err}");
+    // Another admin may, and the audit log names what happened.
+    env.ok(&["--as", "ada@x.io", "seed", "self.json"]);
+    let rows = env.json(&["audit", "--event", "user-disable"]);
+    assert_eq!(rows.as_array().map(Vec::len), Some(1), "{rows}");
+}
+
+#[test]
+fn repeated_fields_and_json_lines_without_the_flag_are_explained() {
+    let env = Env::init();
+    std::fs::write(
+        env.path("dup.json"),
+        r#"[{"event":"user-create","data":{"email":"a@x.io","name":"A","email":"b@x.io"}}]"#,
+    )
+    .unwrap();
+    let err = env.fails(65, &["seed", "dup.json"]);
+    assert!(err.contains("\"email\" is given twice"), "{err}");
+    let lines = "{\"event\":\"user-create\",\"data\":{\"email\":\"a@x.io\",\"name\":\"A\"}}\n";
+    let err = env.fails_with(65, &["seed", "-"], lines);
+    assert!(err.contains("--jsonl"), "{err}");
+}
+
+#[test]
+fn a_password_hash_that_asks_for_too_much_work_is_refused() {
+    let env = Env::init();
+    let heavy = "$argon2id$v=19$m=4194304,t=4000000,p=16$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+    std::fs::write(
+        env.path("heavy.json"),
+        format!(r#"[{{"event":"user-create","data":{{"email":"h@x.io","name":"H","password_hash":"{heavy}"}}}}]"#),
+    )
+    .unwrap();
+    let err = env.fails(65, &["seed", "heavy.json"]);
+    assert!(err.contains("more work than roster allows"), "{err}");
+}
