@@ -215,8 +215,14 @@ fn check_all(
         while let Some(raw) = scanner.next_event() {
             match raw {
                 Err(e) => {
+                    // The file cannot be read past here: name the event it was reading.
                     total_errors += 1;
-                    errors.push(format!("{name}:{}: {}", e.pos, e.message));
+                    errors.push(format!(
+                        "{name}:{}: event {}: {}",
+                        e.pos,
+                        index + 1,
+                        e.message
+                    ));
                     break;
                 }
                 Ok(raw) => {

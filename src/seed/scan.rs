@@ -376,7 +376,10 @@ impl<R: Read> Scanner<R> {
         }
         loop {
             let (key, key_pos) = self.key()?;
-            let (value, value_pos) = self.value()?;
+            let (value, value_pos) = self.value().map_err(|mut e| {
+                e.message = format!("{key}: {}", e.message);
+                e
+            })?;
             fields.push(Field {
                 key,
                 key_pos,
