@@ -20,6 +20,7 @@ pub const CHECKS: &[&str] = &[
     "invitation-expired",
     "invitation-to-member",
     "media-parent",
+    "search-index",
 ];
 
 /// One problem found.
@@ -73,6 +74,7 @@ pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
     limits(tx, &mut findings)?;
     invitations(tx, ctx, &mut findings)?;
     media(tx, &mut findings)?;
+    search_index(tx, &mut findings)?;
     Ok(findings)
 }
 
@@ -206,6 +208,23 @@ fn media(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
                 "remove it (roster media remove {}) and add it again under a show of {}",
                 m.id, m.profile_slug
             ),
+        ));
+    }
+    Ok(())
+}
+
+/// The title search index covers exactly the media rows (a program that inserts into
+/// `media` itself must index the row too; see the README's schema section).
+fn search_index(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    let (missing, stale) = tx.doctor_search_index()?;
+    if missing > 0 || stale > 0 {
+        out.push(Finding::new(
+            "search-index",
+            "media_fts",
+            format!(
+                "the title search index misses {missing} media item(s) and has {stale} entry(ies) for removed ones: searches can miss items"
+            ),
+            "rebuild it: sqlite3 DB \"INSERT INTO media_fts(media_fts) VALUES ('rebuild')\"",
         ));
     }
     Ok(())

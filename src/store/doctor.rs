@@ -130,4 +130,22 @@ impl Tx<'_> {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    /// How far the title search index is out of step with `media`: items it does not
+    /// index (a program inserted rows without indexing them) and entries for rows that
+    /// are gone. Read-only: compares rowids with the index's per-document table.
+    pub fn doctor_search_index(&self) -> Result<(i64, i64)> {
+        let count = |sql: &str| -> Result<i64> {
+            Ok(self.conn.prepare_cached(sql)?.query_row([], |r| r.get(0))?)
+        };
+        let missing = count(
+            "SELECT count(*) FROM media m WHERE NOT EXISTS
+                 (SELECT 1 FROM media_fts_docsize d WHERE d.id = m.rowid)",
+        )?;
+        let stale = count(
+            "SELECT count(*) FROM media_fts_docsize d WHERE NOT EXISTS
+                 (SELECT 1 FROM media m WHERE m.rowid = d.id)",
+        )?;
+        Ok((missing, stale))
+    }
 }

@@ -30,15 +30,22 @@ fn profile_id(env: &Env, slug: &str) -> String {
         .to_string()
 }
 
-/// Inserts a media item directly (the media commands live in another module).
+/// Inserts a media item directly, indexing it for search as any program writing media
+/// rows must (the media commands live in another module).
 fn add_media(env: &Env, id: &str, profile_id: &str, kind: &str, parent: Option<&str>) {
-    sqlite(&env.db())
-        .execute(
-            "INSERT INTO media (id, profile_id, type, title, parent_id, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, '2026-11-21T12:00:00.000Z')",
-            rusqlite::params![id, profile_id, kind, format!("Title of {id}"), parent],
-        )
-        .expect("insert media");
+    let db = sqlite(&env.db());
+    let title = format!("Title of {id}");
+    db.execute(
+        "INSERT INTO media (id, profile_id, type, title, parent_id, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, '2026-11-21T12:00:00.000Z')",
+        rusqlite::params![id, profile_id, kind, title, parent],
+    )
+    .expect("insert media");
+    db.execute(
+        "INSERT INTO media_fts (rowid, title) VALUES (last_insert_rowid(), ?1)",
+        [title],
+    )
+    .expect("index media");
 }
 
 fn tamper(env: &Env, sql: &str) {
@@ -81,9 +88,9 @@ fn a_healthy_database_passes_every_check() {
     let report = env.json(&["doctor"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["findings"], Value::Array(vec![]));
-    assert_eq!(report["checks"].as_array().map(Vec::len), Some(8));
+    assert_eq!(report["checks"].as_array().map(Vec::len), Some(9));
     let out = env.ok(&["--format", "table", "doctor"]);
-    assert!(out.starts_with("no problems found (8 checks"), "{out}");
+    assert!(out.starts_with("no problems found (9 checks"), "{out}");
     assert_eq!(env.ok(&["-q", "doctor"]), "");
     // Doctor only reads: no audit row.
     assert_eq!(env.audit_len(), rows);
@@ -305,4 +312,34 @@ fn the_table_report_has_one_line_per_finding_with_its_fix() {
     let csv = String::from_utf8_lossy(&out.stdout).into_owned();
     assert_eq!(csv.lines().next(), Some("check,subject,message,fix"));
     assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn media_rows_written_without_indexing_them_are_found_and_a_rebuild_fixes_them() {
+    let env = Env::init();
+    env.user("root@x.io", "Root");
+    let p = env.profile("Family");
+    env.ok(&["member", "add", "family", "root@x.io", "--role", "owner"]);
+    let db = sqlite(&env.db());
+    db.execute(
+        "INSERT INTO media (id, profile_id, type, title, added_at)
+         VALUES ('m1', ?1, 'movie', 'Hand Written', '2026-01-01T00:00:00.000Z')",
+        [p["id"].as_str().unwrap()],
+    )
+    .unwrap();
+    let err = env.fails(1, &["doctor"]);
+    assert!(err.contains("doctor found"), "{err}");
+    let report = env.run(&["--json", "doctor"]);
+    let v: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["check"] == "search-index"),
+        "{v}"
+    );
+    db.execute_batch("INSERT INTO media_fts(media_fts) VALUES ('rebuild')")
+        .unwrap();
+    env.ok(&["doctor"]);
 }
