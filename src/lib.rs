@@ -48,7 +48,6 @@ fn clap_exit(e: clap::Error) -> i32 {
     use clap::error::ErrorKind;
     let code = match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Kind::Usage.exit_code(),
         _ => Kind::Usage.exit_code(),
     };
     let _ = e.print();
