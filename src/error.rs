@@ -20,6 +20,9 @@ pub enum Kind {
     Conflict,
     /// A bug (70).
     Internal,
+    /// An output could not be written: disk full, no permission, a device that refuses
+    /// writes (74, sysexits' EX_IOERR). Nothing was left half-written.
+    Output,
     /// The database stayed busy or locked beyond the timeout (75).
     Busy,
     /// Permission denied by the rules, or a wrong password (77).
@@ -42,6 +45,7 @@ impl Kind {
             Kind::NotFound => 67,
             Kind::Conflict => 68,
             Kind::Internal => 70,
+            Kind::Output => 74,
             Kind::Busy => 75,
             Kind::Denied => 77,
             Kind::Unusable => 78,
@@ -59,6 +63,7 @@ impl Kind {
             Kind::NotFound => "not_found",
             Kind::Conflict => "conflict",
             Kind::Internal => "internal",
+            Kind::Output => "output",
             Kind::Busy => "busy",
             Kind::Denied => "denied",
             Kind::Unusable => "unusable",
@@ -168,7 +173,13 @@ impl From<rusqlite::Error> for Error {
                 ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
                     return Error::new(Kind::NoInput, format!("cannot open the database: {err}"));
                 }
-                ErrorCode::DiskFull => return Error::internal("the disk is full"),
+                ErrorCode::DiskFull => {
+                    return Error::new(
+                        Kind::Output,
+                        "could not write the database: the disk is full; nothing was written",
+                    )
+                    .hint("free some space and run the command again");
+                }
                 _ => {}
             }
         }
@@ -181,7 +192,23 @@ impl From<std::io::Error> for Error {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             return Error::new(Kind::BrokenPipe, "broken pipe");
         }
-        Error::internal(format!("i/o error: {err}"))
+        // Every implicit conversion is of a write to an output (stdout, an export file):
+        // reads name their input themselves.
+        Error::new(Kind::Output, format!("could not write output: {}", io_text(&err)))
+    }
+}
+
+/// An I/O error's text without Rust's `(os error N)` suffix: `no space left on device`.
+pub fn io_text(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    let text = match text.rfind(" (os error ") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -199,6 +226,7 @@ mod tests {
             (Kind::NotFound, 67),
             (Kind::Conflict, 68),
             (Kind::Internal, 70),
+            (Kind::Output, 74),
             (Kind::Busy, 75),
             (Kind::Denied, 77),
             (Kind::Unusable, 78),

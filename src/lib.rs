@@ -5,6 +5,7 @@ pub mod actions;
 pub mod cli;
 pub mod error;
 pub mod model;
+pub mod outfile;
 pub mod output;
 pub mod password;
 pub mod seed;

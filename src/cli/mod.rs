@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use crate::actions::{self, Ctx};
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer};
-use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
+use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
 use args::{Cli, ColorChoice, Command};
 
 /// Everything a command needs from the world outside: options, clock, terminal, login.
@@ -40,6 +40,8 @@ pub struct App {
     pub interactive: bool,
     /// Threads for password hashing in seeds: `ROSTER_THREADS`, else every core.
     pub threads: usize,
+    /// The largest seed input accepted: `ROSTER_MAX_INPUT` bytes, else 4 GiB.
+    pub max_input: crate::seed::Limit,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -86,12 +88,28 @@ impl App {
             None => Utc::now(),
         };
         let busy_timeout_ms = match env("ROSTER_BUSY_TIMEOUT_MS") {
-            Some(v) => v.parse().map_err(|_| {
-                Error::usage(format!(
-                    "ROSTER_BUSY_TIMEOUT_MS {v:?} is not a number of milliseconds"
-                ))
-            })?,
+            Some(v) => v
+                .parse::<u64>()
+                .ok()
+                .filter(|ms| *ms <= MAX_BUSY_TIMEOUT_MS)
+                .ok_or_else(|| {
+                    Error::usage(format!(
+                        "ROSTER_BUSY_TIMEOUT_MS {v:?} is not a number of milliseconds from 0 to {MAX_BUSY_TIMEOUT_MS}"
+                    ))
+                    .hint("for example ROSTER_BUSY_TIMEOUT_MS=5000 (the default), or unset it")
+                })?,
             None => DEFAULT_BUSY_TIMEOUT_MS,
+        };
+        let max_input = match env("ROSTER_MAX_INPUT") {
+            Some(v) => crate::seed::Limit(v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(
+                || {
+                    Error::usage(format!(
+                        "ROSTER_MAX_INPUT {v:?} is not a positive number of bytes"
+                    ))
+                    .hint("for example ROSTER_MAX_INPUT=8589934592 (8 GiB), or unset it for 4 GiB")
+                },
+            )?),
+            None => crate::seed::Limit::default(),
         };
         let threads = match env("ROSTER_THREADS") {
             Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
@@ -112,6 +130,7 @@ impl App {
             busy_timeout_ms,
             interactive: !g.no_input && std::io::stdin().is_terminal() && stderr_tty,
             threads,
+            max_input,
         })
     }
 

@@ -105,24 +105,18 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::usage("seed: '-' (stdin) can be given only once"));
     }
-    // Standard input is spooled to a private temporary file, read twice like a file.
-    let mut spool: Option<tempfile::NamedTempFile> = None;
+    // Each input is opened once, by the seed runner, before the database is: a missing
+    // file is named here first, before anything else is read.
     let mut inputs = Vec::with_capacity(files.len());
     for f in &files {
         if f == "-" {
-            let mut tmp = tempfile::NamedTempFile::new().map_err(|e| {
-                Error::internal(format!("cannot create a temporary file for stdin: {e}"))
-            })?;
-            std::io::copy(&mut std::io::stdin().lock(), tmp.as_file_mut())
-                .map_err(|e| Error::no_input(format!("cannot read the seed from stdin: {e}")))?;
             inputs.push(Input {
-                source: Source::Stdin(tmp.path().to_path_buf()),
+                source: Source::Stdin,
                 lines: a.jsonl,
             });
-            spool = Some(tmp);
         } else {
             let path = PathBuf::from(f);
-            if !path.exists() {
+            if std::fs::symlink_metadata(&path).is_err() {
                 let mut e = Error::no_input(format!("seed file not found: {f}"));
                 if f == "seed.json" {
                     e = e.hint(
@@ -162,6 +156,7 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     let options = Options {
         rollback: a.dry_run || a.check,
         threads: app.threads,
+        max_input: app.max_input,
     };
     let env = |name: &str| std::env::var(name).ok();
     let who = RunAs {
@@ -174,7 +169,6 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     if let Some(bar) = &watch.bar {
         bar.finish_and_clear();
     }
-    drop(spool);
     if !existed && (options.rollback || result.is_err()) {
         // A dry run, a check, or a failed seed leaves no database behind that it created.
         remove_database(&app.db);
@@ -271,6 +265,7 @@ const SUMMARY: crate::output::Shape = crate::output::Shape {
 
 pub fn export(app: &App, a: ExportArgs) -> Result<()> {
     let mut store = app.open(OpenMode::Existing)?;
+    let protected = store.own_files();
     store.read(|tx| {
         let ctx = app.ctx(tx)?;
         // `-o -` is stdout, as `seed -` is stdin.
@@ -280,15 +275,16 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
                 let stdout = std::io::stdout();
                 let mut out = std::io::BufWriter::new(stdout.lock());
                 crate::seed::export::export(tx, &ctx, a.with_secrets, &mut out)?;
+                out.flush()?;
                 Ok(())
             }
             Some(path) => {
                 // Checked before the file is created: a refused export must not create,
                 // nor truncate, the file.
                 crate::seed::export::authorize(&ctx)?;
-                let file = create_private(path)?;
-                let mut out = std::io::BufWriter::new(file);
-                let n = crate::seed::export::export(tx, &ctx, a.with_secrets, &mut out)?;
+                let n = crate::outfile::write(path, &protected, |out| {
+                    crate::seed::export::export(tx, &ctx, a.with_secrets, out)
+                })?;
                 app.out
                     .note(&format!("exported {n} events to {}", path.display()));
                 Ok(())
@@ -304,25 +300,4 @@ fn remove_database(path: &std::path::Path) {
         p.push(suffix);
         let _ = std::fs::remove_file(std::path::PathBuf::from(p));
     }
-}
-
-/// Creates (or truncates) a file readable only by its owner.
-fn create_private(path: &std::path::Path) -> Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = options
-        .open(path)
-        .map_err(|e| Error::no_input(format!("cannot write {}: {e}", path.display())))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| Error::no_input(format!("cannot restrict {}: {e}", path.display())))?;
-    }
-    Ok(file)
 }

@@ -1,20 +1,19 @@
 //! Seeds (DESIGN.md §5): ordered events applied through the very actions the commands
 //! call, in one `BEGIN IMMEDIATE` transaction, after every event of every file was checked.
 //!
-//! Two passes keep memory flat however large the input: the first streams every file to
+//! Two passes keep memory flat however large the input: the first streams every input to
 //! check shapes and collect plain-text passwords (which are then hashed on all cores,
-//! outside the write lock); the second streams them again and applies each event.
-//! Standard input is spooled to a private temporary file so it can be read twice.
+//! outside the write lock); the second streams the same bytes again and applies each
+//! event. Each input is opened and read once ([`input`]): a file is re-read through the
+//! handle pass one checked, and proven unchanged; a stream is copied to a private,
+//! unlinked file as pass one reads it.
 
 pub mod events;
 pub mod export;
-
+pub mod input;
 pub mod scan;
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::BufReader;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -25,73 +24,9 @@ use crate::error::{Error, Result};
 use crate::password;
 use crate::store::{Store, Tx};
 use events::{Event, Op, ShapeError};
-use scan::{Layout, Pos, Scanner};
-
-/// One seed input.
-#[derive(Debug, Clone)]
-pub enum Source {
-    File(PathBuf),
-    /// `-`: standard input, already spooled to this file.
-    Stdin(PathBuf),
-}
-
-#[derive(Debug, Clone)]
-pub struct Input {
-    pub source: Source,
-    /// JSON Lines (`.jsonl`, or `--jsonl` for stdin).
-    pub lines: bool,
-}
-
-impl Input {
-    /// How the input is named in messages and in the audit source.
-    pub fn name(&self) -> String {
-        match &self.source {
-            Source::File(p) => p.display().to_string(),
-            Source::Stdin(_) => "<stdin>".to_string(),
-        }
-    }
-
-    fn audit_source(&self) -> String {
-        match &self.source {
-            Source::File(p) => format!(
-                "seed:{}",
-                p.file_name().map_or_else(
-                    || p.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
-                )
-            ),
-            Source::Stdin(_) => "seed:<stdin>".to_string(),
-        }
-    }
-
-    fn path(&self) -> &Path {
-        match &self.source {
-            Source::File(p) | Source::Stdin(p) => p,
-        }
-    }
-
-    fn open(&self) -> Result<Scanner<BufReader<File>>> {
-        let file = File::open(self.path()).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                Error::no_input(format!("seed file not found: {}", self.name()))
-                    .hint("give the path of a seed file, or - to read standard input")
-            } else {
-                Error::no_input(format!("cannot read the seed file {}: {e}", self.name()))
-            }
-        })?;
-        if file.metadata().is_ok_and(|m| m.is_dir()) {
-            return Err(Error::no_input(format!(
-                "{} is a directory, not a seed file",
-                self.name()
-            )));
-        }
-        let layout = self.lines.then_some(Layout::Lines);
-        Ok(Scanner::new(
-            BufReader::with_capacity(256 * 1024, file),
-            layout,
-        ))
-    }
-}
+pub use input::{DEFAULT_MAX_INPUT, Input, Limit, Source};
+use input::Opened;
+use scan::Pos;
 
 /// Who runs the seed: the operator's login name, and the user named by `--as`, if any.
 /// Events without an `"as"` are applied as that user (else as the operator); an event's
@@ -109,6 +44,8 @@ pub struct Options {
     pub rollback: bool,
     /// Threads for password hashing.
     pub threads: usize,
+    /// The largest input accepted.
+    pub max_input: Limit,
 }
 
 /// Created / updated / unchanged / removed counts of one event name.
@@ -198,20 +135,40 @@ const MAX_SHOWN_ERRORS: usize = 200;
 /// password.
 type PendingPassword = (usize, Box<actions::user::NewUser>, String);
 
-/// Pass one: checks every event of every input, returning the event count and the
-/// plain-text passwords to hash (by event index), or every shape error at once.
+/// A password hashed before the write transaction, tied to the event it came from.
+#[derive(Debug, Clone)]
+struct Prehashed {
+    /// BLAKE2b of the plain text it was made from: pass two must read the same text.
+    text: [u8; 32],
+    /// The user's stored hash when it was read (outside the lock), if any.
+    seen: Option<String>,
+    /// The hash to store: `seen` itself when it verified the password, else a new one.
+    hash: String,
+}
+
+fn text_digest(text: &str) -> [u8; 32] {
+    use blake2::{Blake2b256, Digest};
+    Blake2b256::digest(text.as_bytes()).into()
+}
+
+/// Pass one: opens and checks every input once, returning the opened inputs (for pass
+/// two), the event count and the plain-text passwords to hash (by event index), or every
+/// shape error at once.
 fn check_all(
     inputs: &[Input],
     now: DateTime<Utc>,
     env: &dyn Fn(&str) -> Option<String>,
-) -> Result<(u64, Vec<PendingPassword>)> {
+    limit: Limit,
+) -> Result<(Vec<Opened>, u64, Vec<PendingPassword>)> {
     let mut errors: Vec<String> = Vec::new();
     let mut total_errors = 0usize;
     let mut passwords = Vec::new();
     let mut index = 0usize;
+    let mut opened = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let name = input.name();
-        let mut scanner = input.open()?;
+        let mut file = input.open(limit)?;
+        let name = file.name.clone();
+        let scanner = file.scanner()?;
         while let Some(raw) = scanner.next_event() {
             match raw {
                 Err(e) => {
@@ -257,6 +214,10 @@ fn check_all(
             total_errors += 1;
             errors.push(format!("{name}:{}: {}", e.pos, e.message));
         }
+        // An input over the limit, or one whose copy failed, is refused whatever else it
+        // held: its errors past that point are an artefact of the cut.
+        file.end_pass_one(limit)?;
+        opened.push(file);
     }
     if total_errors > 0 {
         let mut message = format!(
@@ -272,7 +233,7 @@ fn check_all(
         }
         return Err(Error::invalid(message));
     }
-    Ok((index as u64, passwords))
+    Ok((opened, index as u64, passwords))
 }
 
 /// Hashes the seed's plain-text passwords on `threads` threads. A user who already has a
@@ -281,7 +242,7 @@ fn hash_passwords(
     store: &mut Store,
     passwords: Vec<PendingPassword>,
     threads: usize,
-) -> Result<HashMap<usize, String>> {
+) -> Result<HashMap<usize, Prehashed>> {
     if passwords.is_empty() {
         return Ok(HashMap::new());
     }
@@ -300,7 +261,7 @@ fn hash_passwords(
         .collect();
     let threads = threads.clamp(1, jobs.len());
     let chunk = jobs.len().div_ceil(threads);
-    let results: Vec<Result<Vec<(usize, String)>>> = std::thread::scope(|s| {
+    let results: Vec<Result<Vec<(usize, Prehashed)>>> = std::thread::scope(|s| {
         let handles: Vec<_> = jobs
             .chunks(chunk)
             .map(|part| {
@@ -313,7 +274,14 @@ fn hash_passwords(
                                 Some(h) if hasher.verify(pw, h) => h.clone(),
                                 _ => hasher.hash(pw)?,
                             };
-                            Ok((*i, hash))
+                            Ok((
+                                *i,
+                                Prehashed {
+                                    text: text_digest(pw),
+                                    seen: old.clone(),
+                                    hash,
+                                },
+                            ))
                         })
                         .collect::<Result<Vec<_>>>()
                 })
@@ -334,6 +302,29 @@ fn hash_passwords(
     Ok(out)
 }
 
+/// The hash a seeded user's plain-text password is stored as, decided inside the write
+/// transaction. Usually that is what was decided outside it; but when the stored hash
+/// changed in between (another seed of the same file committed first), the password is
+/// verified against what is stored now, so an unchanged password stays unchanged.
+fn settle_password(
+    tx: &Tx<'_>,
+    user: &actions::user::NewUser,
+    plain: &str,
+    pre: &Prehashed,
+) -> Result<String> {
+    if text_digest(plain) != pre.text {
+        return Err(Error::internal(
+            "a password read in pass two differs from the one hashed in pass one",
+        ));
+    }
+    let stored = actions::user::existing(tx, user)?.and_then(|u| u.password_hash);
+    Ok(match stored {
+        Some(now) if now == pre.hash || Some(&now) == pre.seen.as_ref() => pre.hash.clone(),
+        Some(now) if password::verify(plain, &now) => now,
+        _ => pre.hash.clone(),
+    })
+}
+
 /// Runs a seed: checks everything, opens the store with `open`, hashes passwords, then
 /// applies every event in one transaction (rolled back with `rollback`), as `who`. `env`
 /// looks up `${env:…}` variables.
@@ -347,7 +338,7 @@ pub fn run(
     observer: &mut dyn Observer,
 ) -> Result<Report> {
     let started = Instant::now();
-    let (total, passwords) = check_all(inputs, now, env)?;
+    let (mut opened, total, passwords) = check_all(inputs, now, env, options.max_input)?;
     let checked = started.elapsed();
     observer.total(total);
     // Only now, every event checked, is the database opened (and created when missing): a
@@ -367,60 +358,27 @@ pub fn run(
         // (who must exist and be active).
         let runner = actions::resolve_actor(tx, login, who.user)?;
         let mut index = 0usize;
-        for input in inputs {
-            let name = input.name();
+        for (input, file) in inputs.iter().zip(opened.iter_mut()) {
             let base = Ctx::new(runner.clone(), now, input.audit_source());
-            let mut scanner = input.open()?;
-            while let Some(raw) = scanner.next_event() {
-                index += 1;
-                let raw =
-                    raw.map_err(|e| Error::invalid(format!("{name}:{}: {}", e.pos, e.message)))?;
-                let ev = events::check(raw, index, now, env, false).map_err(|errs| {
-                    let first = errs
-                        .into_iter()
-                        .next()
-                        .map(|e| e.message)
-                        .unwrap_or_default();
-                    Error::invalid(format!("{name}: event {index}: {first}"))
-                })?;
-                // Where the event is, for messages: built only when one is needed.
-                let where_ = || locate(&name, ev.pos, ev.index, Some(ev.name));
-                let acting_as;
-                let ctx = match &ev.as_user {
-                    None => &base,
-                    Some(as_user) => {
-                        let actor = actions::resolve_actor(tx, login, Some(as_user))
-                            .map_err(|e| e.context(where_()))?;
-                        // A seed run as a user applies every event as that user: an event
-                        // may not act as someone else.
-                        if let Some(me) = runner.user()
-                            && !actor.is(me)
-                        {
-                            return Err(Error::denied(format!(
-                                "permission denied: acting as {as_user:?} in a seed run as {}",
-                                me.label()
-                            ))
-                            .hint(
-                                "only the operator (without --as) may apply events as other users",
-                            )
-                            .context(where_()));
-                        }
-                        acting_as = base.with_actor(actor);
-                        &acting_as
-                    }
-                };
-                let (outcome, subject) =
-                    apply_one(tx, ctx, &ev, &hashes).map_err(|e| e.context(where_()))?;
-                if let Some((_, c)) = counts.iter_mut().find(|(n, _)| *n == ev.name) {
-                    match outcome {
-                        "created" => c.created += 1,
-                        "updated" => c.updated += 1,
-                        "removed" => c.removed += 1,
-                        _ => c.unchanged += 1,
-                    }
-                }
-                observer.applied(&ev, outcome, &subject);
-            }
+            let mut scanner = file.replay()?;
+            let applied = apply_input(
+                tx,
+                &base,
+                login,
+                &runner,
+                &file.name,
+                &mut scanner,
+                &mut index,
+                now,
+                env,
+                &hashes,
+                &mut counts,
+                observer,
+            );
+            // Whatever happened, the bytes applied must be the bytes checked: a file
+            // changed under the seed is reported as such, not as the error it caused.
+            file.end_replay(scanner)?;
+            applied?;
         }
         Ok(counts)
     };
@@ -440,6 +398,74 @@ pub fn run(
             ("apply", started.elapsed() - hashed),
         ],
     })
+}
+
+/// Pass two over one input: each event checked again (cheaply: its values were validated
+/// in pass one) and applied through its action.
+#[allow(clippy::too_many_arguments)]
+fn apply_input<R: std::io::Read>(
+    tx: &mut Tx<'_>,
+    base: &Ctx,
+    login: &str,
+    runner: &actions::Actor,
+    name: &str,
+    scanner: &mut scan::Scanner<R>,
+    index: &mut usize,
+    now: DateTime<Utc>,
+    env: &dyn Fn(&str) -> Option<String>,
+    hashes: &HashMap<usize, Prehashed>,
+    counts: &mut [(&'static str, Counts)],
+    observer: &mut dyn Observer,
+) -> Result<()> {
+    while let Some(raw) = scanner.next_event() {
+        *index += 1;
+        let index = *index;
+        let raw = raw.map_err(|e| Error::invalid(format!("{name}:{}: {}", e.pos, e.message)))?;
+        let ev = events::check(raw, index, now, env, false).map_err(|errs| {
+            let first = errs
+                .into_iter()
+                .next()
+                .map(|e| e.message)
+                .unwrap_or_default();
+            Error::invalid(format!("{name}: event {index}: {first}"))
+        })?;
+        // Where the event is, for messages: built only when one is needed.
+        let where_ = || locate(name, ev.pos, ev.index, Some(ev.name));
+        let acting_as;
+        let ctx = match &ev.as_user {
+            None => base,
+            Some(as_user) => {
+                let actor = actions::resolve_actor(tx, login, Some(as_user))
+                    .map_err(|e| e.context(where_()))?;
+                // A seed run as a user applies every event as that user: an event may not
+                // act as someone else.
+                if let Some(me) = runner.user()
+                    && !actor.is(me)
+                {
+                    return Err(Error::denied(format!(
+                        "permission denied: acting as {as_user:?} in a seed run as {}",
+                        me.label()
+                    ))
+                    .hint("only the operator (without --as) may apply events as other users")
+                    .context(where_()));
+                }
+                acting_as = base.with_actor(actor);
+                &acting_as
+            }
+        };
+        let (outcome, subject) =
+            apply_one(tx, ctx, &ev, hashes).map_err(|e| e.context(where_()))?;
+        if let Some((_, c)) = counts.iter_mut().find(|(n, _)| *n == ev.name) {
+            match outcome {
+                "created" => c.created += 1,
+                "updated" => c.updated += 1,
+                "removed" => c.removed += 1,
+                _ => c.unchanged += 1,
+            }
+        }
+        observer.applied(&ev, outcome, &subject);
+    }
+    Ok(())
 }
 
 /// The label of several outcomes: created if any was, else updated, else removed, else
@@ -469,14 +495,17 @@ fn apply_one(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     ev: &Event,
-    hashes: &HashMap<usize, String>,
+    hashes: &HashMap<usize, Prehashed>,
 ) -> Result<(&'static str, String)> {
     use actions::{invite, media, member, profile, user};
     Ok(match &ev.op {
         Op::UserCreate(input, plain) => {
             let mut input = (**input).clone();
-            if plain.is_some() {
-                input.password_hash = hashes.get(&ev.index).cloned();
+            if let Some(plain) = plain {
+                let pre = hashes.get(&ev.index).ok_or_else(|| {
+                    Error::internal("a seeded password was not hashed in pass one")
+                })?;
+                input.password_hash = Some(settle_password(tx, &input, &plain.text, pre)?);
             }
             let o = user::create(tx, ctx, input, OnExists::Converge)?;
             (label(&o), o.value().label().to_string())

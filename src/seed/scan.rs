@@ -113,6 +113,11 @@ impl<R: Read> Scanner<R> {
         self.layout
     }
 
+    /// The reader, to learn what it saw (how much, a digest) once scanning is done.
+    pub fn into_inner(self) -> R {
+        self.src
+    }
+
     fn err<T>(&self, message: impl Into<String>) -> Result<T, SyntaxError> {
         Err(SyntaxError {
             pos: self.pos(),

@@ -34,6 +34,9 @@ pub const APPLICATION_ID: i64 = 0x5253_5452;
 /// Default busy timeout; `ROSTER_BUSY_TIMEOUT_MS` overrides it (read by the CLI).
 pub const DEFAULT_BUSY_TIMEOUT_MS: u64 = 5000;
 
+/// The longest busy timeout SQLite takes (its argument is a C `int` of milliseconds).
+pub const MAX_BUSY_TIMEOUT_MS: u64 = i32::MAX as u64;
+
 /// Whether a command may create the database file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
@@ -64,6 +67,13 @@ impl Store {
             Ok(meta) if meta.is_dir() => {
                 return Err(Error::unusable(format!(
                     "{shown} is a directory, not a roster database"
+                ))
+                .hint("give the path of a database file with --db or ROSTER_DB"));
+            }
+            Ok(meta) if !meta.is_file() => {
+                return Err(Error::unusable(format!(
+                    "{shown} is not a regular file ({}), so it cannot be a roster database",
+                    file_type_name(&meta)
                 ))
                 .hint("give the path of a database file with --db or ROSTER_DB"));
             }
@@ -201,6 +211,18 @@ impl Store {
         &self.path
     }
 
+    /// The files this store keeps open or writes beside the database (its WAL, shared
+    /// memory and rollback journal): no output may be written over any of them.
+    pub fn own_files(&self) -> Vec<PathBuf> {
+        let mut files = vec![self.path.clone()];
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut p = self.path.as_os_str().to_owned();
+            p.push(suffix);
+            files.push(PathBuf::from(p));
+        }
+        files
+    }
+
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction; commits when it returns Ok.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let txn = self
@@ -239,6 +261,29 @@ impl Store {
         txn.commit()?;
         Ok(out)
     }
+}
+
+/// What kind of file this is, for messages.
+fn file_type_name(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a plain file"
 }
 
 /// Creates an empty file readable only by its owner, before SQLite opens it.

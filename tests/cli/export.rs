@@ -88,8 +88,8 @@ fn export_to_a_file_is_private_to_its_owner() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    // A directory that does not exist: 66, nothing panics.
-    let stderr = env.fails(66, &["export", "-o", "no/such/dir/x.json"]);
+    // A directory that does not exist: an output that cannot be written, 74.
+    let stderr = env.fails(74, &["export", "-o", "no/such/dir/x.json"]);
     assert!(stderr.contains("no/such/dir/x.json"), "{stderr}");
 }
 

@@ -1,0 +1,189 @@
+//! Files roster writes (`export -o`, and later `backup`): never over the database, never
+//! half-written.
+//!
+//! A regular file (or a name not yet taken) is written to a temporary file in the same
+//! directory, flushed to disk and renamed into place, so a failure — a full disk, a kill —
+//! leaves the old file as it was. A symbolic link is followed, and the file it names is the
+//! one replaced. Anything else (`/dev/stdout`, a FIFO, `>(gzip > x.gz)`, a device) is a
+//! stream: written in place, since there is nothing to rename over. A path that names the
+//! open database, or one of its companion files, is refused before anything is written.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Kind, Result, io_text};
+
+/// Where an output path really leads.
+enum Target {
+    /// A regular file, existing or not: replaced by rename.
+    File(PathBuf),
+    /// A device, FIFO or socket: written in place, through the name given (`/dev/stdout`
+    /// resolves to no path when stdout is a pipe); its resolved name, when it has one,
+    /// is what is compared with the database.
+    Stream { resolved: Option<PathBuf> },
+}
+
+fn cannot_write(path: &Path, e: &std::io::Error) -> Error {
+    Error::new(
+        Kind::Output,
+        format!("could not write {}: {}", path.display(), io_text(e)),
+    )
+}
+
+/// Resolves `path` (following symbolic links) without creating anything.
+fn resolve(path: &Path) -> Result<Target> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::new(
+            Kind::Output,
+            format!("could not write {}: it is a directory", path.display()),
+        )
+        .hint("name a file inside it, for example DIR/export.json")),
+        Ok(meta) if meta.is_file() => Ok(Target::File(
+            std::fs::canonicalize(path).map_err(|e| cannot_write(path, &e))?,
+        )),
+        Ok(_) => Ok(Target::Stream {
+            resolved: std::fs::canonicalize(path).ok(),
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // Not there yet (or a dangling link): the file is created in the directory the
+            // name (or the link) points into.
+            let named = match std::fs::read_link(path) {
+                Ok(link) if link.is_absolute() => link,
+                Ok(link) => path.parent().unwrap_or(Path::new("")).join(link),
+                Err(_) => path.to_path_buf(),
+            };
+            let file_name = named.file_name().ok_or_else(|| {
+                Error::new(
+                    Kind::Output,
+                    format!("could not write {}: it names no file", path.display()),
+                )
+            })?;
+            let dir = match named.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let dir = std::fs::canonicalize(&dir).map_err(|e| {
+                Error::new(
+                    Kind::Output,
+                    format!(
+                        "could not write {}: its directory {}: {}",
+                        path.display(),
+                        dir.display(),
+                        io_text(&e)
+                    ),
+                )
+            })?;
+            Ok(Target::File(dir.join(file_name)))
+        }
+        Err(e) => Err(cannot_write(path, &e)),
+    }
+}
+
+/// Refuses `path` when it leads to one of `protected` (the database and its companion
+/// files), by resolved name or by identity (a hard link).
+fn refuse_protected(path: &Path, target: &Path, protected: &[PathBuf]) -> Result<()> {
+    #[cfg(unix)]
+    let same_inode = |a: &Path, b: &Path| {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    };
+    #[cfg(not(unix))]
+    let same_inode = |_: &Path, _: &Path| false;
+    for p in protected {
+        let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        if real == target || same_inode(target, p) {
+            return Err(Error::invalid(format!(
+                "refusing to write {}: that is {}, a file of the database roster has open",
+                path.display(),
+                p.display()
+            ))
+            .hint("choose another output file; the database was not touched"));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `path` through `write`, atomically where the path is a file, with mode 0600.
+/// `protected` are the files roster has open, which the output may not be.
+pub fn write<T>(
+    path: &Path,
+    protected: &[PathBuf],
+    write: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
+    match resolve(path)? {
+        Target::Stream { resolved } => {
+            refuse_protected(path, resolved.as_deref().unwrap_or(path), protected)?;
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| cannot_write(path, &e))?;
+            let mut out = BufWriter::new(file);
+            let value = write(&mut out).map_err(|e| rename_output(e, path))?;
+            out.flush().map_err(|e| cannot_write(path, &e))?;
+            Ok(value)
+        }
+        Target::File(real) => {
+            refuse_protected(path, &real, protected)?;
+            let dir = real.parent().unwrap_or(Path::new("."));
+            let prefix = format!(
+                ".{}.",
+                real.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            );
+            // tempfile creates the file with mode 0600 and removes it if we fail.
+            let tmp = tempfile::Builder::new()
+                .prefix(&prefix)
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .map_err(|e| cannot_write(path, &e))?;
+            let mut out = BufWriter::new(tmp);
+            let value = write(&mut out).map_err(|e| rename_output(e, path))?;
+            let tmp = out
+                .into_inner()
+                .map_err(|e| cannot_write(path, e.error()))?;
+            tmp.as_file()
+                .sync_all()
+                .map_err(|e| cannot_write(path, &e))?;
+            set_private(tmp.as_file(), path)?;
+            tmp.persist(&real)
+                .map_err(|e| cannot_write(path, &e.error))?;
+            // The rename itself is durable once the directory is.
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+            Ok(value)
+        }
+    }
+}
+
+/// An output error from inside `write` names the file instead of "output".
+fn rename_output(e: Error, path: &Path) -> Error {
+    if e.kind == Kind::Output {
+        Error {
+            message: e.message.replacen(
+                "could not write output",
+                &format!("could not write {}", path.display()),
+                1,
+            ),
+            ..e
+        }
+    } else {
+        e
+    }
+}
+
+fn set_private(file: &File, path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| cannot_write(path, &e))?;
+    }
+    let _ = (file, path);
+    Ok(())
+}

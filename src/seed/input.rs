@@ -1,0 +1,310 @@
+//! Seed inputs, each read exactly once: what pass one checked is what pass two applies.
+//!
+//! A regular file is opened once; pass one reads it through, digesting every byte, and
+//! pass two reads the same open handle again from the start and must see the same digest,
+//! or the seed is refused (rolled back) as changed while it was read. Renaming another
+//! file into its place changes nothing: the handle still names the file that was checked.
+//! Anything else — standard input, a FIFO, `<(generate)`, `/dev/stdin` — is copied during
+//! pass one into an unlinked temporary file (never visible by name, gone with the process
+//! however it ends), and pass two reads that private copy. Every input is bounded by
+//! [`Limit`], so `roster seed - < /dev/zero` is refused before it fills the disk.
+//!
+//! Every input is opened before the database is, so nothing waits for input while the
+//! write lock is held.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::path::PathBuf;
+
+use blake2::{Blake2b256, Digest};
+
+use super::scan::{Layout, Scanner};
+use crate::error::{Error, Kind, Result};
+
+/// The default [`Limit`]: 4 GiB per input.
+pub const DEFAULT_MAX_INPUT: u64 = 4 << 30;
+
+/// The largest input accepted, in bytes (`ROSTER_MAX_INPUT`, read by the CLI).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit(pub u64);
+
+impl Default for Limit {
+    fn default() -> Self {
+        Limit(DEFAULT_MAX_INPUT)
+    }
+}
+
+/// Where one seed input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    File(PathBuf),
+    /// `-`: standard input.
+    Stdin,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub source: Source,
+    /// JSON Lines (`.jsonl`, or `--jsonl` for stdin).
+    pub lines: bool,
+}
+
+impl Input {
+    /// How the input is named in messages.
+    pub fn name(&self) -> String {
+        match &self.source {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+        }
+    }
+
+    /// How the input is named in the audit log's `source`.
+    pub fn audit_source(&self) -> String {
+        match &self.source {
+            Source::File(p) => format!(
+                "seed:{}",
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ),
+            Source::Stdin => "seed:<stdin>".to_string(),
+        }
+    }
+
+    /// Opens the input for pass one.
+    pub(super) fn open(&self, limit: Limit) -> Result<Opened> {
+        let name = self.name();
+        let (reader, spool) = match &self.source {
+            Source::Stdin => (Handle::Stdin(std::io::stdin()), Some(spool_file(&name)?)),
+            Source::File(path) => {
+                let file = File::open(path).map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        Error::no_input(format!("seed file not found: {name}"))
+                            .hint("give the path of a seed file, or - to read standard input")
+                    } else {
+                        Error::no_input(format!("cannot read the seed file {name}: {e}"))
+                    }
+                })?;
+                let meta = file.metadata().map_err(|e| {
+                    Error::no_input(format!("cannot read the seed file {name}: {e}"))
+                })?;
+                if meta.is_dir() {
+                    return Err(Error::no_input(format!(
+                        "{name} is a directory, not a seed file"
+                    )));
+                }
+                if meta.is_file() {
+                    if meta.len() > limit.0 {
+                        return Err(too_large(&name, limit));
+                    }
+                    (Handle::File(file), None)
+                } else {
+                    // A FIFO, a character device, a process substitution: a stream that
+                    // can be read only once, so it is copied as it is read.
+                    (Handle::File(file), Some(spool_file(&name)?))
+                }
+            }
+        };
+        Ok(Opened {
+            name,
+            lines: self.lines,
+            pass_one: Some(Scanner::new(
+                BufReader::with_capacity(
+                    256 * 1024,
+                    Counted {
+                        inner: reader,
+                        spool,
+                        hasher: Blake2b256::new(),
+                        len: 0,
+                        limit,
+                        over: false,
+                        spool_error: None,
+                    },
+                ),
+                self.lines.then_some(Layout::Lines),
+            )),
+            replay: None,
+            digest: [0; 32],
+            len: 0,
+        })
+    }
+}
+
+fn too_large(name: &str, limit: Limit) -> Error {
+    Error::invalid(format!(
+        "{name} is larger than the input limit of {} bytes; nothing was written",
+        limit.0
+    ))
+    .hint("split the seed into several files, or raise ROSTER_MAX_INPUT (bytes)")
+}
+
+/// An unlinked temporary file in `TMPDIR`: never visible by name, so nothing of it (the
+/// seed's plain-text passwords included) outlives the process, however it ends.
+fn spool_file(name: &str) -> Result<File> {
+    tempfile::tempfile().map_err(|e| {
+        Error::new(
+            Kind::Output,
+            format!("cannot create a temporary copy of {name}: {e}"),
+        )
+        .hint("point TMPDIR at a writable directory")
+    })
+}
+
+/// Pass one's reader: counts, digests and (for streams) copies every byte it reads, and
+/// stops at the limit.
+pub(super) struct Counted {
+    inner: Handle,
+    spool: Option<File>,
+    hasher: Blake2b256,
+    len: u64,
+    limit: Limit,
+    over: bool,
+    spool_error: Option<std::io::Error>,
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.len += n as u64;
+        if self.len > self.limit.0 {
+            self.over = true;
+            return Err(std::io::Error::other("the input limit was reached"));
+        }
+        self.hasher.update(&buf[..n]);
+        if let Some(spool) = &mut self.spool
+            && let Err(e) = spool.write_all(&buf[..n])
+        {
+            let message = e.to_string();
+            self.spool_error = Some(e);
+            return Err(std::io::Error::other(message));
+        }
+        Ok(n)
+    }
+}
+
+/// Pass two's reader: the checked bytes again, digested to prove they are the same.
+pub(super) struct Replay {
+    inner: File,
+    hasher: Blake2b256,
+    len: u64,
+}
+
+impl Read for Replay {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.len += n as u64;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+pub(super) type PassOne = Scanner<BufReader<Counted>>;
+pub(super) type PassTwo = Scanner<BufReader<Replay>>;
+
+/// One input, opened once.
+pub(super) struct Opened {
+    pub name: String,
+    lines: bool,
+    pass_one: Option<PassOne>,
+    /// The handle pass two reads: the file itself, or the private copy of a stream.
+    replay: Option<File>,
+    digest: [u8; 32],
+    len: u64,
+}
+
+impl Opened {
+    /// Pass one's scanner.
+    pub fn scanner(&mut self) -> Result<&mut PassOne> {
+        self.pass_one
+            .as_mut()
+            .ok_or_else(|| Error::internal("seed input read a second time in pass one"))
+    }
+
+    /// Ends pass one: refuses an input that went over the limit or could not be copied,
+    /// and keeps the handle and digest pass two will need.
+    pub fn end_pass_one(&mut self, limit: Limit) -> Result<()> {
+        let scanner = self
+            .pass_one
+            .take()
+            .ok_or_else(|| Error::internal("seed input: pass one ended twice"))?;
+        let counted = scanner.into_inner().into_inner();
+        if counted.over {
+            return Err(too_large(&self.name, limit));
+        }
+        if let Some(e) = counted.spool_error {
+            return Err(Error::new(
+                Kind::Output,
+                format!("cannot keep a temporary copy of {}: {e}", self.name),
+            )
+            .hint("free space in TMPDIR (or point it elsewhere), or give the seed as a file"));
+        }
+        self.digest = counted.hasher.finalize().into();
+        self.len = counted.len;
+        let file = match (counted.spool, counted.inner) {
+            (Some(spool), _) => spool,
+            (None, Handle::File(file)) => file,
+            (None, Handle::Stdin(_)) => {
+                return Err(Error::internal("seed input: standard input was not copied"));
+            }
+        };
+        self.replay = Some(file);
+        Ok(())
+    }
+
+    /// Pass two's scanner: the same bytes, from the start.
+    pub fn replay(&mut self) -> Result<PassTwo> {
+        let mut file = self
+            .replay
+            .take()
+            .ok_or_else(|| Error::internal("seed input replayed before pass one ended"))?;
+        file.seek(SeekFrom::Start(0)).map_err(|e| {
+            Error::no_input(format!("cannot read {} a second time: {e}", self.name))
+        })?;
+        Ok(Scanner::new(
+            BufReader::with_capacity(
+                256 * 1024,
+                Replay {
+                    inner: file,
+                    hasher: Blake2b256::new(),
+                    len: 0,
+                },
+            ),
+            self.lines.then_some(Layout::Lines),
+        ))
+    }
+
+    /// Ends pass two: reads what is left and proves the bytes applied are the bytes
+    /// checked. On a mismatch the caller's transaction must not commit.
+    pub fn end_replay(&self, scanner: PassTwo) -> Result<()> {
+        let mut replay = scanner.into_inner();
+        std::io::copy(&mut replay, &mut std::io::sink()).map_err(|e| {
+            Error::no_input(format!("cannot read {} a second time: {e}", self.name))
+        })?;
+        let replay = replay.into_inner();
+        let digest: [u8; 32] = replay.hasher.finalize().into();
+        if digest != self.digest || replay.len != self.len {
+            return Err(Error::conflict(format!(
+                "{} changed while the seed was being applied; nothing was written",
+                self.name
+            ))
+            .hint("write a seed to a new file and rename it into place when it is complete"));
+        }
+        Ok(())
+    }
+}
+
+/// What pass one reads from.
+enum Handle {
+    File(File),
+    Stdin(std::io::Stdin),
+}
+
+impl Read for Handle {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Handle::File(f) => f.read(buf),
+            Handle::Stdin(s) => s.read(buf),
+        }
+    }
+}
