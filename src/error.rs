@@ -194,7 +194,10 @@ impl From<std::io::Error> for Error {
         }
         // Every implicit conversion is of a write to an output (stdout, an export file):
         // reads name their input themselves.
-        Error::new(Kind::Output, format!("could not write output: {}", io_text(&err)))
+        Error::new(
+            Kind::Output,
+            format!("could not write output: {}", io_text(&err)),
+        )
     }
 }
 

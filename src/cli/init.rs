@@ -11,13 +11,20 @@ use crate::error::Result;
 use crate::model::{Profile, User};
 use crate::output::Format;
 use crate::password;
-use crate::store::{OpenMode, Store, schema};
+use crate::store::{OpenMode, Published, Store, schema};
 
 pub fn run(app: &App) -> Result<()> {
-    let existed = app.db.exists();
     let mut store = app.open(OpenMode::Create)?;
+    // A new database is put in place at once, empty and migrated; should another roster
+    // have created it meanwhile, that one is opened instead.
+    let created = match store.publish()? {
+        Published::Done => store.created(),
+        Published::Taken => {
+            store = app.open(OpenMode::Existing)?;
+            false
+        }
+    };
     let version = store.schema_version()?;
-    let created = store.created() || !existed;
     let table = app.out.format == Format::Table;
     if table && !app.out.quiet {
         let what = if created { "created" } else { "ready:" };

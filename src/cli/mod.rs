@@ -22,7 +22,7 @@ use chrono::{DateTime, Utc};
 use crate::actions::{self, Ctx};
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer};
-use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
+use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Published, Store, Tx};
 use args::{Cli, ColorChoice, Command};
 
 /// Everything a command needs from the world outside: options, clock, terminal, login.
@@ -101,14 +101,14 @@ impl App {
             None => DEFAULT_BUSY_TIMEOUT_MS,
         };
         let max_input = match env("ROSTER_MAX_INPUT") {
-            Some(v) => crate::seed::Limit(v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(
-                || {
+            Some(v) => {
+                crate::seed::Limit(v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| {
                     Error::usage(format!(
                         "ROSTER_MAX_INPUT {v:?} is not a positive number of bytes"
                     ))
                     .hint("for example ROSTER_MAX_INPUT=8589934592 (8 GiB), or unset it for 4 GiB")
-                },
-            )?),
+                })?)
+            }
             None => crate::seed::Limit::default(),
         };
         let threads = match env("ROSTER_THREADS") {
@@ -152,10 +152,21 @@ impl App {
         f: impl FnOnce(&mut Tx<'_>, &Ctx) -> Result<T>,
     ) -> Result<T> {
         let mut store = self.open(mode)?;
-        store.write(|tx| {
+        let out = store.write(|tx| {
             let ctx = self.ctx(tx)?;
             f(tx, &ctx)
-        })
+        })?;
+        match store.publish()? {
+            Published::Done => Ok(out),
+            Published::Taken => Err(Error::new(
+                crate::error::Kind::Busy,
+                format!(
+                    "another roster created the database {} at the same moment; this change was not applied",
+                    self.db.display()
+                ),
+            )
+            .hint("run the command again")),
+        }
     }
 
     /// Runs a read in one snapshot; a missing database is refused (66).

@@ -163,15 +163,12 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
         login: &app.login,
         user: app.as_user.as_deref(),
     };
-    let existed = app.db.exists();
+    // A new database is built under a private name and put in place only when the seed
+    // commits: a dry run, a check, or a failed seed leaves no database behind.
     let open = || app.open(OpenMode::Create);
     let result = seed::run(&open, who, app.now, &inputs, options, &env, &mut watch);
     if let Some(bar) = &watch.bar {
         bar.finish_and_clear();
-    }
-    if !existed && (options.rollback || result.is_err()) {
-        // A dry run, a check, or a failed seed leaves no database behind that it created.
-        remove_database(&app.db);
     }
     let report = result?;
     if let Some(e) = watch.failed.take() {
@@ -291,13 +288,4 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
             }
         }
     })
-}
-
-/// Removes a database file this command created, with its WAL and shared-memory files.
-fn remove_database(path: &std::path::Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(std::path::PathBuf::from(p));
-    }
 }

@@ -252,12 +252,17 @@ impl Opened {
         Ok(())
     }
 
-    /// Pass two's scanner: the same bytes, from the start.
-    pub fn replay(&mut self) -> Result<PassTwo> {
+    /// Pass two's scanner: the same bytes, from the start (again, should the seed have to
+    /// be applied a second time).
+    pub fn replay(&self) -> Result<PassTwo> {
         let mut file = self
             .replay
-            .take()
-            .ok_or_else(|| Error::internal("seed input replayed before pass one ended"))?;
+            .as_ref()
+            .ok_or_else(|| Error::internal("seed input replayed before pass one ended"))?
+            .try_clone()
+            .map_err(|e| {
+                Error::no_input(format!("cannot read {} a second time: {e}", self.name))
+            })?;
         file.seek(SeekFrom::Start(0)).map_err(|e| {
             Error::no_input(format!("cannot read {} a second time: {e}", self.name))
         })?;

@@ -22,10 +22,10 @@ use serde_json::{Value, json};
 use crate::actions::{self, Ctx, OnExists, Outcome};
 use crate::error::{Error, Result};
 use crate::password;
-use crate::store::{Store, Tx};
+use crate::store::{Published, Store, Tx};
 use events::{Event, Op, ShapeError};
-pub use input::{DEFAULT_MAX_INPUT, Input, Limit, Source};
 use input::Opened;
+pub use input::{DEFAULT_MAX_INPUT, Input, Limit, Source};
 use scan::Pos;
 
 /// Who runs the seed: the operator's login name, and the user named by `--as`, if any.
@@ -338,7 +338,7 @@ pub fn run(
     observer: &mut dyn Observer,
 ) -> Result<Report> {
     let started = Instant::now();
-    let (mut opened, total, passwords) = check_all(inputs, now, env, options.max_input)?;
+    let (opened, total, passwords) = check_all(inputs, now, env, options.max_input)?;
     let checked = started.elapsed();
     observer.total(total);
     // Only now, every event checked, is the database opened (and created when missing): a
@@ -349,7 +349,7 @@ pub fn run(
     let hashes = hash_passwords(&mut store, passwords, options.threads)?;
     let hashed = started.elapsed();
 
-    let apply = |tx: &mut Tx<'_>| -> Result<Vec<(&'static str, Counts)>> {
+    let mut apply = |tx: &mut Tx<'_>| -> Result<Vec<(&'static str, Counts)>> {
         let mut counts: Vec<(&'static str, Counts)> = events::EVENTS
             .iter()
             .map(|(n, _)| (*n, Counts::default()))
@@ -358,7 +358,7 @@ pub fn run(
         // (who must exist and be active).
         let runner = actions::resolve_actor(tx, login, who.user)?;
         let mut index = 0usize;
-        for (input, file) in inputs.iter().zip(opened.iter_mut()) {
+        for (input, file) in inputs.iter().zip(opened.iter()) {
             let base = Ctx::new(runner.clone(), now, input.audit_source());
             let mut scanner = file.replay()?;
             let applied = apply_input(
@@ -385,7 +385,13 @@ pub fn run(
     let counts = if options.rollback {
         store.write_rolled_back(apply)?
     } else {
-        store.write(apply)?
+        let counts = store.write(&mut apply)?;
+        match store.publish()? {
+            Published::Done => counts,
+            // A new database, created by another roster while this seed ran into its own:
+            // apply it again, into that one (unchanged events stay unchanged there).
+            Published::Taken => open()?.write(&mut apply)?,
+        }
     };
     Ok(Report {
         events: total,

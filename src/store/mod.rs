@@ -50,6 +50,21 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     created: bool,
+    /// A database this open is creating lives under a private temporary name in the same
+    /// directory until [`Store::publish`] links it into place; dropped unpublished (a dry
+    /// run, a failed seed), it is removed, and nothing ever appeared at `path`. Declared
+    /// after `conn`, so the connection closes before the file is removed.
+    staged: Option<tempfile::TempPath>,
+    busy_timeout_ms: u64,
+}
+
+/// What [`Store::publish`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// The database is in place (or was already: this open did not create it).
+    Done,
+    /// Another process created a database at the same path first; this one was discarded.
+    Taken,
 }
 
 /// A transaction on the store. All table access goes through its methods.
@@ -63,6 +78,7 @@ impl Store {
     pub fn open(path: &Path, mode: OpenMode, busy_timeout_ms: u64) -> Result<Store> {
         let shown = path.display();
         let mut created = false;
+        let mut staged = None;
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 return Err(Error::unusable(format!(
@@ -84,7 +100,7 @@ impl Store {
                         "create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file",
                     ));
                 }
-                create_private_file(path)?;
+                staged = Some(stage_new_file(path)?);
                 created = true;
             }
             Err(e) => {
@@ -95,7 +111,8 @@ impl Store {
         }
 
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
+        let file: &Path = staged.as_deref().unwrap_or(path);
+        let conn = Connection::open_with_flags(file, flags)
             .map_err(|e| Error::no_input(format!("cannot open the database {shown}: {e}")))?;
         conn.busy_timeout(Duration::from_millis(busy_timeout_ms))?;
         conn.set_prepared_statement_cache_capacity(256);
@@ -112,12 +129,19 @@ impl Store {
             Error::unusable(format!("{shown} is not a roster database ({detail})"))
                 .hint("point --db at a roster database, or choose a new file name to create one")
         };
+        // The three facts come from one snapshot: another roster creating this very file
+        // may commit its first migration between two separate reads.
         let identity = (|| -> rusqlite::Result<(i64, i64, i64)> {
-            let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            let objects: i64 =
-                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-            Ok((app, version, objects))
+            conn.execute_batch("BEGIN DEFERRED")?;
+            let read = (|| {
+                let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+                let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+                let objects: i64 =
+                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+                Ok((app, version, objects))
+            })();
+            conn.execute_batch("COMMIT")?;
+            read
         })();
         let (app, version, objects) = match identity {
             Ok(v) => v,
@@ -160,6 +184,8 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             created,
+            staged,
+            busy_timeout_ms,
         };
         if version < schema::CURRENT {
             store.migrate()?;
@@ -205,6 +231,43 @@ impl Store {
     /// True when this open created the file.
     pub fn created(&self) -> bool {
         self.created
+    }
+
+    /// Puts a database this open created in place, once it holds what it should (`init`
+    /// at once; other commands after their write commits). The connection is closed first,
+    /// so the file is complete without its WAL, then hard-linked to its name, which fails
+    /// rather than replace a database another process created meanwhile. The store is
+    /// then reopened at its real name. A no-op for a database that already existed.
+    pub fn publish(&mut self) -> Result<Published> {
+        let Some(staged) = self.staged.take() else {
+            return Ok(Published::Done);
+        };
+        let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        conn.close().map_err(|(_, e)| Error::from(e))?;
+        let shown = self.path.display();
+        match std::fs::hard_link(&staged, &self.path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Ok(Published::Taken);
+            }
+            Err(e) => {
+                // A file system without hard links: rename, after a last look.
+                if self.path.exists() {
+                    return Ok(Published::Taken);
+                }
+                std::fs::rename(&staged, &self.path).map_err(|e2| {
+                    Error::new(
+                        crate::error::Kind::Output,
+                        format!("cannot create the database {shown}: {e}; {e2}"),
+                    )
+                })?;
+            }
+        }
+        drop(staged);
+        let path = self.path.clone();
+        *self = Store::open(&path, OpenMode::Existing, self.busy_timeout_ms)?;
+        self.created = true;
+        Ok(Published::Done)
     }
 
     pub fn path(&self) -> &Path {
@@ -286,27 +349,44 @@ fn file_type_name(meta: &std::fs::Metadata) -> &'static str {
     "not a plain file"
 }
 
-/// Creates an empty file readable only by its owner, before SQLite opens it.
-fn create_private_file(path: &Path) -> Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
+/// Creates the empty file a new database is built in: readable only by its owner, in the
+/// directory of `path`, under a private name until it is published.
+fn stage_new_file(path: &Path) -> Result<tempfile::TempPath> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".new")
+        .tempfile_in(dir)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::no_input(format!(
+                "cannot create the database {}: its directory does not exist",
+                path.display()
+            )),
+            _ => Error::no_input(format!(
+                "cannot create the database {}: {e}",
+                path.display()
+            )),
+        })?;
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| {
+                Error::no_input(format!(
+                    "cannot create the database {}: {e}",
+                    path.display()
+                ))
+            })?;
     }
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::no_input(format!(
-            "cannot create the database {}: its directory does not exist",
-            path.display()
-        ))),
-        Err(e) => Err(Error::no_input(format!(
-            "cannot create the database {}: {e}",
-            path.display()
-        ))),
-    }
+    Ok(file.into_temp_path())
 }
 
 impl<'c> Tx<'c> {
@@ -365,4 +445,56 @@ fn one<T>(
 ) -> Result<Option<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     Ok(stmt.query_row(params, map).optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .map(|r| {
+                r.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_new_database_appears_only_when_published() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
+        let path = dir.path().join("r.db");
+        let store = Store::open(&path, OpenMode::Create, 1000)?;
+        assert!(!path.exists(), "visible before publish");
+        drop(store);
+        assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+
+        let mut store = Store::open(&path, OpenMode::Create, 1000)?;
+        assert_eq!(store.publish()?, Published::Done);
+        assert!(path.exists());
+        assert_eq!(store.schema_version()?, schema::CURRENT);
+        drop(store);
+        assert_eq!(names(dir.path()), vec!["r.db".to_string()]);
+        Ok(())
+    }
+
+    #[test]
+    fn publishing_never_replaces_a_database_created_meanwhile() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
+        let path = dir.path().join("r.db");
+        let mut first = Store::open(&path, OpenMode::Create, 1000)?;
+        let mut second = Store::open(&path, OpenMode::Create, 1000)?;
+        assert_eq!(second.publish()?, Published::Done);
+        let before = std::fs::read(&path).map_err(|e| Error::internal(e.to_string()))?;
+        assert_eq!(first.publish()?, Published::Taken);
+        drop(first);
+        drop(second);
+        let after = std::fs::read(&path).map_err(|e| Error::internal(e.to_string()))?;
+        assert_eq!(before, after);
+        assert_eq!(names(dir.path()), vec!["r.db".to_string()]);
+        Ok(())
+    }
 }

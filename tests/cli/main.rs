@@ -4,6 +4,7 @@
 mod audit;
 mod common;
 mod completions;
+mod data_safety;
 mod doctor;
 mod export;
 mod foundation;

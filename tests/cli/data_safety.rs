@@ -1,0 +1,456 @@
+//! Data safety: outputs never written over the database, inputs read exactly once, no
+//! input waited for while the write lock is held, no copy of stdin visible by name, and
+//! exit codes that tell a full disk from a bug.
+
+use std::io::Write;
+use std::process::{Command as StdCommand, Stdio};
+
+use serde_json::Value;
+
+use crate::common::*;
+use crate::seeds::{all_unchanged, demo, snapshot, write};
+
+/// `bash -c SCRIPT` in the environment's directory, with roster's pinned environment and
+/// `$ROSTER` naming the binary. Fails under CI when bash is missing.
+fn bash(env: &Env, script: &str) -> std::process::Output {
+    if !have("bash") {
+        need("bash");
+        return StdCommand::new("true").output().expect("run true");
+    }
+    let bin = assert_cmd::cargo::cargo_bin("roster");
+    StdCommand::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(env.dir.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", env.dir.path())
+        .env("USER", "tester")
+        .env("NO_COLOR", "1")
+        .env("ROSTER_TEST_FAST_HASH", "1")
+        .env("ROSTER", bin)
+        .output()
+        .expect("run bash")
+}
+
+fn have(tool: &str) -> bool {
+    StdCommand::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A tool a test needs: missing under CI is a failure; elsewhere the test says it skips.
+fn need(tool: &str) {
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{tool} is needed by this test and CI must install it (.ci/run)"
+    );
+    eprintln!("skipped: {tool} is not installed");
+}
+
+fn code(out: &std::process::Output) -> Option<i32> {
+    out.status.code()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn seeded() -> Env {
+    let env = Env::new();
+    demo(&env);
+    env.ok(&["seed", "-q"]);
+    env
+}
+
+/// The database still opens and still holds the demo.
+fn intact(env: &Env) {
+    let users = env.json(&["user", "list"]);
+    assert!(users.as_array().is_some_and(|u| u.len() >= 4), "{users}");
+    env.ok(&["audit", "verify"]);
+}
+
+// ------------------------------------------------------------------ export -o
+
+#[test]
+fn export_refuses_to_write_over_the_database_or_its_companions() {
+    let env = seeded();
+    let before = env.bytes(&env.db());
+    for target in ["roster.db", "./roster.db", "roster.db-wal", "roster.db-shm"] {
+        let stderr = env.fails(65, &["export", "-o", target]);
+        assert!(
+            stderr.contains(&format!("refusing to write {target}")) && stderr.contains("roster.db"),
+            "{target}: {stderr}"
+        );
+    }
+    // The same file by another name: a symbolic link, a hard link, an absolute path.
+    std::os::unix::fs::symlink("roster.db", env.path("link.json")).expect("symlink");
+    std::fs::hard_link(env.db(), env.path("hard.json")).expect("hard link");
+    let absolute = env.db().display().to_string();
+    for target in ["link.json", "hard.json", absolute.as_str()] {
+        let stderr = env.fails(65, &["export", "-o", target]);
+        assert!(stderr.contains("refusing to write"), "{target}: {stderr}");
+    }
+    assert_eq!(env.bytes(&env.db()), before, "the database was modified");
+    intact(&env);
+}
+
+#[test]
+fn export_replaces_a_file_whole_and_leaves_no_temporary_file() {
+    let env = seeded();
+    std::fs::write(env.path("out.json"), "x".repeat(100_000)).expect("write");
+    env.ok(&["export", "-o", "out.json"]);
+    let written = std::fs::read_to_string(env.path("out.json")).expect("read");
+    let doc: Value = serde_json::from_str(&written).expect("a whole JSON document");
+    assert_eq!(doc["version"], 1);
+    let leftovers: Vec<String> = std::fs::read_dir(env.dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(env.path("out.json"))
+        .expect("stat")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn export_through_a_symlink_replaces_the_file_it_names() {
+    let env = seeded();
+    std::fs::create_dir(env.path("backups")).expect("mkdir");
+    std::fs::write(env.path("backups/today.json"), "old").expect("write");
+    std::os::unix::fs::symlink("backups/today.json", env.path("latest.json")).expect("symlink");
+    env.ok(&["export", "-o", "latest.json"]);
+    assert!(
+        std::fs::symlink_metadata(env.path("latest.json"))
+            .expect("stat")
+            .file_type()
+            .is_symlink(),
+        "the link itself was replaced"
+    );
+    let doc: Value = serde_json::from_str(
+        &std::fs::read_to_string(env.path("backups/today.json")).expect("read"),
+    )
+    .expect("JSON");
+    assert_eq!(doc["version"], 1);
+}
+
+#[test]
+fn an_output_that_cannot_be_written_is_exit_74() {
+    let env = seeded();
+    let stderr = env.fails(74, &["export", "-o", "/dev/full"]);
+    assert!(
+        stderr.contains("could not write /dev/full: no space left on device"),
+        "{stderr}"
+    );
+    for command in ["export", "--json user list", "--format csv user list"] {
+        let out = bash(&env, &format!("\"$ROSTER\" {command} > /dev/full"));
+        assert_eq!(code(&out), Some(74), "{command}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("could not write output: no space left on device"),
+            "{command}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn export_to_a_stream_writes_in_place() {
+    let env = seeded();
+    let out = bash(&env, "\"$ROSTER\" export -o /dev/stdout | head -c 12");
+    assert_eq!(code(&out), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "{\"version\": ");
+}
+
+// ------------------------------------------------------------------ settings and paths
+
+#[test]
+fn out_of_range_settings_are_usage_errors() {
+    let env = Env::init();
+    for (var, value) in [
+        ("ROSTER_BUSY_TIMEOUT_MS", "2147483648"),
+        ("ROSTER_BUSY_TIMEOUT_MS", "-1"),
+        ("ROSTER_MAX_INPUT", "0"),
+        ("ROSTER_MAX_INPUT", "lots"),
+    ] {
+        let out = env
+            .cmd()
+            .env(var, value)
+            .args(["user", "list"])
+            .output()
+            .expect("run");
+        assert_eq!(code(&out), Some(2), "{var}={value}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains(&format!("{var} \"{value}\"")),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_database_path_that_is_not_a_regular_file_is_78() {
+    let env = Env::new();
+    for args in [
+        vec!["--db", "/dev/null", "user", "list"],
+        vec!["--db", "/dev/null", "init"],
+        vec!["--db", "/dev/zero", "seed", "--dry-run"],
+    ] {
+        if args.contains(&"seed") {
+            demo(&env);
+        }
+        let stderr = env.fails(78, &args);
+        assert!(
+            stderr.contains("is not a regular file (a character device)"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+// ------------------------------------------------------------------ seeds read once
+
+#[test]
+fn a_seed_from_a_fifo_is_read_once_and_applied() {
+    let env = Env::new();
+    demo(&env);
+    let out = bash(
+        &env,
+        "mkfifo in.fifo && (cat seed.json > in.fifo &) && \"$ROSTER\" --json seed in.fifo",
+    );
+    assert_eq!(code(&out), Some(0), "{}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert_eq!(report["changed"], true, "{report}");
+    assert!(report["events"].as_u64().is_some_and(|n| n > 10));
+}
+
+#[test]
+fn process_substitution_and_dev_stdin_work() {
+    let env = Env::new();
+    demo(&env);
+    let out = bash(&env, "\"$ROSTER\" --json seed <(cat seed.json)");
+    assert_eq!(code(&out), Some(0), "<(…): {}", text(&out.stderr));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(report["changed"], true);
+    // The same again through /dev/stdin (a pipe): all unchanged.
+    let out = bash(&env, "cat seed.json | \"$ROSTER\" --json seed /dev/stdin");
+    assert_eq!(code(&out), Some(0), "/dev/stdin: {}", text(&out.stderr));
+    all_unchanged(&serde_json::from_slice(&out.stdout).expect("JSON"));
+    // And from a file redirected to /dev/stdin.
+    let out = bash(&env, "\"$ROSTER\" --json seed /dev/stdin < seed.json");
+    assert_eq!(code(&out), Some(0), "< file: {}", text(&out.stderr));
+    all_unchanged(&serde_json::from_slice(&out.stdout).expect("JSON"));
+}
+
+#[test]
+fn a_seed_waiting_on_a_fifo_holds_no_lock() {
+    let env = seeded();
+    let bin = assert_cmd::cargo::cargo_bin("roster");
+    let fifo = env.path("slow.fifo");
+    let made = StdCommand::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    write(
+        &env,
+        "extra.json",
+        r#"[{"event": "user-create", "data": {"email": "late@example.com", "name": "Late"}}]"#,
+    );
+    // The seed blocks opening the FIFO, which has no writer yet.
+    let seed = StdCommand::new(&bin)
+        .args(["--json", "seed", "extra.json", "slow.fifo"])
+        .current_dir(env.dir.path())
+        .env_clear()
+        .env("USER", "tester")
+        .env("ROSTER_TEST_FAST_HASH", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the seed");
+    // Meanwhile another writer is not kept waiting: a short busy timeout would expire.
+    let out = env
+        .cmd()
+        .env("ROSTER_BUSY_TIMEOUT_MS", "300")
+        .args([
+            "--json",
+            "user",
+            "create",
+            "--email",
+            "now@example.com",
+            "--name",
+            "Now",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), Some(0), "{}", text(&out.stderr));
+    // Then the FIFO gets its events, and the seed completes.
+    let mut writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&fifo)
+        .expect("open the FIFO");
+    writer
+        .write_all(
+            br#"[{"event": "user-create", "data": {"email": "piped@example.com", "name": "Piped"}}]"#,
+        )
+        .expect("write the FIFO");
+    drop(writer);
+    let done = seed.wait_with_output().expect("wait for the seed");
+    assert_eq!(code(&done), Some(0), "{}", text(&done.stderr));
+    let emails: Vec<String> = env
+        .json(&["user", "list"])
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|u| u["email"].as_str().map(str::to_string))
+        .collect();
+    for e in ["late@example.com", "now@example.com", "piped@example.com"] {
+        assert!(emails.iter().any(|x| x == e), "{e} missing: {emails:?}");
+    }
+}
+
+#[test]
+fn the_copy_of_stdin_is_never_visible_by_name() {
+    let env = Env::init();
+    let tmp = env.path("tmp");
+    std::fs::create_dir(&tmp).expect("mkdir");
+    let bin = assert_cmd::cargo::cargo_bin("roster");
+    let mut child = StdCommand::new(&bin)
+        .args(["seed", "-"])
+        .current_dir(env.dir.path())
+        .env_clear()
+        .env("USER", "tester")
+        .env("TMPDIR", &tmp)
+        .env("ROSTER_TEST_FAST_HASH", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Half a seed, with a password in it; the process is now reading the rest.
+    stdin
+        .write_all(br#"[{"event": "user-create", "data": {"email": "a@example.com", "name": "A", "password": "secret-password-1"}}"#)
+        .expect("write");
+    stdin.flush().expect("flush");
+    // Wait until the seed has read what was written: its spool is open in /proc.
+    let fd_dir = format!("/proc/{}/fd", child.id());
+    let mut spooled = false;
+    for _ in 0..2000 {
+        spooled = std::fs::read_dir(&fd_dir).is_ok_and(|fds| {
+            fds.filter_map(|e| e.ok()).any(|e| {
+                std::fs::read_link(e.path())
+                    .is_ok_and(|l| l.to_string_lossy().contains("(deleted)") || l.starts_with(&tmp))
+            })
+        });
+        if spooled {
+            break;
+        }
+        std::thread::yield_now();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(spooled, "the seed never opened its spool");
+    let names: Vec<_> = std::fs::read_dir(&tmp).expect("list").collect();
+    assert!(names.is_empty(), "a spool is visible by name: {names:?}");
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    let names: Vec<_> = std::fs::read_dir(&tmp).expect("list").collect();
+    assert!(
+        names.is_empty(),
+        "the spool outlived the process: {names:?}"
+    );
+}
+
+#[test]
+fn stdin_beyond_the_input_limit_is_refused_and_nothing_is_written() {
+    let env = Env::init();
+    let before = snapshot(&env);
+    let big = format!(
+        "[{}]",
+        (0..200)
+            .map(|i| format!(
+                r#"{{"event": "user-create", "data": {{"email": "u{i}@example.com", "name": "U"}}}}"#
+            ))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let out = env
+        .cmd()
+        .env("ROSTER_MAX_INPUT", "4096")
+        .args(["seed", "-"])
+        .write_stdin(big.clone())
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), Some(65), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("<stdin> is larger than the input limit of 4096 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(text(&out.stderr).contains("ROSTER_MAX_INPUT"));
+    // A file over the limit is refused before it is read.
+    write(&env, "big.json", &big);
+    let out = env
+        .cmd()
+        .env("ROSTER_MAX_INPUT", "4096")
+        .args(["seed", "big.json"])
+        .output()
+        .expect("run");
+    assert_eq!(code(&out), Some(65), "{}", text(&out.stderr));
+    assert_eq!(snapshot(&env), before);
+}
+
+/// Two identical seeds started together: whichever commits second finds every user as the
+/// first left it and reports unchanged, writing no `user-passwd` rows.
+#[test]
+fn two_identical_seeds_at_once_are_idempotent() {
+    let users: Vec<String> = (0..12)
+        .map(|i| {
+            format!(
+                r#"{{"event": "user-create", "data": {{"email": "p{i}@example.com", "name": "P{i}", "password": "password-{i}-long"}}}}"#
+            )
+        })
+        .collect();
+    let seed = format!("[{}]", users.join(",\n"));
+    let bin = assert_cmd::cargo::cargo_bin("roster");
+    for round in 0..4 {
+        let env = Env::new();
+        write(&env, "race.json", &seed);
+        let start = || {
+            StdCommand::new(&bin)
+                .args(["--json", "seed", "race.json"])
+                .current_dir(env.dir.path())
+                .env_clear()
+                .env("USER", "tester")
+                .env("ROSTER_TEST_FAST_HASH", "1")
+                .env("ROSTER_BUSY_TIMEOUT_MS", "20000")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start")
+        };
+        let (a, b) = (start(), start());
+        let reports: Vec<Value> = [a, b]
+            .into_iter()
+            .map(|c| {
+                let out = c.wait_with_output().expect("wait");
+                assert_eq!(code(&out), Some(0), "round {round}: {}", text(&out.stderr));
+                serde_json::from_slice(&out.stdout).expect("JSON")
+            })
+            .collect();
+        let changed = reports.iter().filter(|r| r["changed"] == true).count();
+        assert_eq!(changed, 1, "round {round}: {reports:?}");
+        let passwd = env.json(&["audit", "--event", "user-passwd"]);
+        assert_eq!(
+            passwd.as_array().map(Vec::len),
+            Some(0),
+            "round {round}: {passwd}"
+        );
+        assert_eq!(env.audit_len(), 12, "round {round}");
+    }
+}
