@@ -10,6 +10,8 @@
 
 pub mod events;
 pub mod export;
+#[cfg(test)]
+mod fuzz;
 pub mod input;
 pub mod scan;
 
