@@ -313,3 +313,81 @@ impl Read for Handle {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drain_pass_one(opened: &mut Opened) -> Result<usize> {
+        let scanner = opened.scanner()?;
+        let mut n = 0;
+        while let Some(e) = scanner.next_event() {
+            e.map_err(|e| Error::invalid(e.message))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    fn drain_replay(opened: &Opened) -> Result<()> {
+        let mut scanner = opened.replay()?;
+        while let Some(e) = scanner.next_event() {
+            e.map_err(|e| Error::invalid(e.message))?;
+        }
+        opened.end_replay(scanner)
+    }
+
+    const SEED: &str = r#"[{"event": "user-create", "data": {"email": "a@x.io", "name": "A"}}]"#;
+
+    #[test]
+    fn a_file_changed_in_place_between_the_passes_is_refused() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
+        let path = dir.path().join("s.json");
+        std::fs::write(&path, SEED).map_err(|e| Error::internal(e.to_string()))?;
+        let input = Input {
+            source: Source::File(path.clone()),
+            lines: false,
+        };
+        let mut opened = input.open(Limit::default())?;
+        assert_eq!(drain_pass_one(&mut opened)?, 1);
+        opened.end_pass_one(Limit::default())?;
+        // Unchanged: replays as often as needed.
+        drain_replay(&opened)?;
+        drain_replay(&opened)?;
+        // The same inode rewritten with another admin: refused.
+        std::fs::write(&path, SEED.replace("a@x.io", "b@x.io"))
+            .map_err(|e| Error::internal(e.to_string()))?;
+        let e = drain_replay(&opened).err().map(|e| (e.kind, e.message));
+        assert_eq!(
+            e.map(|(k, m)| (k, m.contains("changed while the seed was being applied"))),
+            Some((Kind::Conflict, true))
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_file_renamed_over_the_path_changes_nothing() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
+        let path = dir.path().join("s.json");
+        std::fs::write(&path, SEED).map_err(|e| Error::internal(e.to_string()))?;
+        let input = Input {
+            source: Source::File(path.clone()),
+            lines: false,
+        };
+        let mut opened = input.open(Limit::default())?;
+        drain_pass_one(&mut opened)?;
+        opened.end_pass_one(Limit::default())?;
+        let other = dir.path().join("other.json");
+        std::fs::write(&other, "[]").map_err(|e| Error::internal(e.to_string()))?;
+        std::fs::rename(&other, &path).map_err(|e| Error::internal(e.to_string()))?;
+        // Pass two reads the file pass one checked, not the one now at its name.
+        let mut scanner = opened.replay()?;
+        let mut n = 0;
+        while let Some(e) = scanner.next_event() {
+            e.map_err(|e| Error::invalid(e.message))?;
+            n += 1;
+        }
+        opened.end_replay(scanner)?;
+        assert_eq!(n, 1);
+        Ok(())
+    }
+}
