@@ -141,3 +141,17 @@ impl Env {
 pub fn sqlite(path: &Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).expect("open sqlite")
 }
+
+/// Whether a tool a test needs is here. Missing under CI (`CI` set) is a failure, since
+/// `.ci/run` installs every tool the tests use; elsewhere the test says on one line that it
+/// skips, and why.
+pub fn tool_present(tool: &str, found: bool) -> bool {
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{tool} is needed by this test and is missing under CI: .ci/run must install it"
+        );
+        eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
+    }
+    found
+}

@@ -23,7 +23,7 @@ fn checked_in(file: &str) -> PathBuf {
         .join(file)
 }
 
-/// True when `shell` can run; otherwise says why the test is skipped.
+/// True when `shell` can run; otherwise fails under CI, or says why the test skips.
 fn have(shell: &str) -> bool {
     let found = Command::new(shell)
         .args(["-c", "exit 0"])
@@ -31,12 +31,7 @@ fn have(shell: &str) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    if !found {
-        eprintln!(
-            "note: {shell} is not installed; skipping its completion test (.ci/run installs it)"
-        );
-    }
-    found
+    crate::common::tool_present(shell, found)
 }
 
 #[test]

@@ -60,7 +60,7 @@ pub fn plain(bytes: &[u8]) -> String {
     out
 }
 
-/// True when `script` can be run; otherwise prints why the test is skipped.
+/// True when `script` can be run; otherwise fails under CI, or says why the test skips.
 pub fn available() -> bool {
     let ok = Command::new("script")
         .arg("--version")
@@ -68,10 +68,7 @@ pub fn available() -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("note: util-linux `script` is not installed; skipping the terminal test");
-    }
-    ok
+    crate::common::tool_present("util-linux `script`", ok)
 }
 
 impl Pty {
