@@ -51,14 +51,15 @@ impl Input {
         }
     }
 
+    /// Stored escaped ([`crate::output::safe`]): a file name is not to reach a terminal raw.
     fn audit_source(&self) -> String {
         match &self.source {
             Source::File(p) => format!(
                 "seed:{}",
-                p.file_name().map_or_else(
+                crate::output::safe(&p.file_name().map_or_else(
                     || p.display().to_string(),
                     |n| n.to_string_lossy().into_owned()
-                )
+                ))
             ),
             Source::Stdin(_) => "seed:<stdin>".to_string(),
         }

@@ -16,5 +16,6 @@ mod profiles;
 mod prompts;
 mod props;
 mod pty;
+mod safety;
 mod seeds;
 mod users;
