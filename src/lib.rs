@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod cli;
 pub mod error;
+pub mod json;
 pub mod model;
 pub mod output;
 pub mod password;

@@ -18,4 +18,5 @@ mod props;
 mod pty;
 mod safety;
 mod seeds;
+mod strict_json;
 mod users;
