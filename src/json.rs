@@ -8,6 +8,7 @@
 //! input, valid JSON or not.
 
 use std::collections::HashSet;
+use std::fmt::Write;
 
 /// One problem, at a 1-based line and column (in characters) of the text checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +78,7 @@ fn push_key(path: &mut String, key: &str) {
         path.push('.');
         path.push_str(key);
     } else {
-        path.push_str(&format!("[{key:?}]"));
+        let _ = write!(path, "[{key:?}]");
     }
 }
 
@@ -278,7 +279,7 @@ impl Walk<'_> {
             }
             let at = self.i;
             let len = path.len();
-            path.push_str(&format!("[{index}]"));
+            let _ = write!(path, "[{index}]");
             self.value(path, depth + 1);
             path.truncate(len);
             if self.i == at {
