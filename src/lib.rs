@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod cli;
 pub mod error;
+pub mod json;
 pub mod model;
 pub mod outfile;
 pub mod output;
@@ -23,9 +24,10 @@ pub fn run() -> i32 {
     let app = match cli::App::new(&cli) {
         Ok(app) => app,
         Err(e) => {
-            eprintln!("error: {}", e.message);
+            // No Printer yet: the same lines, escaped the same way.
+            eprintln!("error: {}", output::safe_lines(&e.message));
             for h in &e.hints {
-                eprintln!("hint: {h}");
+                eprintln!("hint: {}", output::safe_lines(h));
             }
             let json = cli.global.json || cli.global.format == Some(output::Format::Json);
             if json {
@@ -51,6 +53,7 @@ fn clap_exit(e: clap::Error) -> i32 {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
         _ => Kind::Usage.exit_code(),
     };
+    let e = if code == 0 { e } else { quoting_safely(e) };
     let _ = e.print();
     if code != 0 && wants_json(std::env::args_os().skip(1)) {
         // The command line did not parse, but it asked for JSON: give the error object too.
@@ -61,6 +64,42 @@ fn clap_exit(e: clap::Error) -> i32 {
         eprintln!("{}", err.to_json());
     }
     code
+}
+
+/// A usage error quotes the argument it could not read. When an argument holds control
+/// characters or bidi overrides, the error is made again from the arguments escaped
+/// ([`output::safe`]), so that it quotes `\u{1b}[2J` rather than sending it to the
+/// terminal raw. Help and version hold only roster's own text and are left alone.
+fn quoting_safely(e: clap::Error) -> clap::Error {
+    use std::borrow::Cow;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let escaped: Vec<Cow<'_, str>> = args
+        .iter()
+        .map(|a| match a.to_str() {
+            Some(s) => output::safe(s),
+            None => Cow::Borrowed(""),
+        })
+        .collect();
+    if !escaped.iter().any(|a| matches!(a, Cow::Owned(_))) {
+        return e;
+    }
+    let escaped: Vec<std::ffi::OsString> = args
+        .iter()
+        .zip(escaped)
+        .map(|(raw, safe)| match safe {
+            Cow::Owned(s) => s.into(),
+            Cow::Borrowed(_) => raw.clone(),
+        })
+        .collect();
+    match cli::help::parse_from(escaped) {
+        Err(again) if again.kind() == e.kind() => again,
+        // The escaped arguments read differently: say only that the command line is wrong.
+        _ => clap::Error::raw(
+            e.kind(),
+            "the command line holds control characters and could not be read\n",
+        )
+        .with_cmd(&cli::help::command()),
+    }
 }
 
 /// Whether raw arguments ask for JSON output (`--json`, `--format json`, `--format=json`).
@@ -80,7 +119,12 @@ fn install_panic_hook() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("error: internal error{where_}: {info}");
+        let what = info.to_string();
+        eprintln!(
+            "error: internal error{}: {}",
+            output::safe_lines(&where_),
+            output::safe_lines(&what)
+        );
         eprintln!("hint: this is a bug in roster; please report it with the command you ran");
         std::process::exit(Error::internal("panic").exit_code());
     }));

@@ -349,12 +349,19 @@ pub fn member_limit(value: i64) -> Result<i64> {
     Ok(value)
 }
 
-/// Metadata given as JSON text on the command line: must be an object of at most 64 KiB.
+/// Metadata given as JSON text on the command line: must be an object of at most 64 KiB,
+/// with no key given twice and no integer beyond 64 bits (as in a seed: [`crate::json`]).
 pub fn metadata_text(value: &str) -> Result<JsonObject> {
     let parsed: Value = serde_json::from_str(value).map_err(|e| {
         bad("metadata", value, format!("is not valid JSON ({e})"))
             .hint(r#"give a JSON object, such as --metadata '{"plan":"family"}'"#)
     })?;
+    if let Some(p) = crate::json::check(value.as_bytes(), "metadata")
+        .into_iter()
+        .next()
+    {
+        return Err(Error::invalid(p.message));
+    }
     metadata(parsed)
 }
 
@@ -495,6 +502,17 @@ mod tests {
         assert!(metadata_text("[1]").is_err());
         assert!(metadata_text("{").is_err());
         assert!(metadata_text("3").is_err());
+        let e = metadata_text(r#"{"a": {"b": 1, "b": 2}}"#).unwrap_err();
+        assert_eq!(e.message, r#"metadata.a: key "b" is given twice"#);
+        let e = metadata_text(r#"{"n": 36893488147419103232}"#).unwrap_err();
+        assert!(
+            e.message.starts_with(
+                "metadata.n: the integer 36893488147419103232 does not fit in 64 bits"
+            ),
+            "{}",
+            e.message
+        );
+        assert!(metadata_text(r#"{"n": 3.6893488147419103232e19}"#).is_ok());
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn run(app: &App) -> Result<()> {
     let table = app.out.format == Format::Table;
     if table && !app.out.quiet {
         let what = if created { "created" } else { "ready:" };
-        app.out.out(&format!(
+        app.out.say(&format!(
             "{what} {} (schema version {version} of {})\n",
             app.db.display(),
             schema::CURRENT
@@ -118,7 +118,7 @@ fn onboarding(app: &App, store: &mut Store) -> Result<Option<(User, Option<Profi
                 user.label()
             ));
         }
-        app.out.out(&text)?;
+        app.out.say(&text)?;
     }
     let slug = profile.as_ref().map_or("SLUG", |p| p.slug.as_str());
     out.note("");

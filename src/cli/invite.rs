@@ -301,7 +301,7 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
                 accept_command(inv)
             ));
         }
-        return app.out.out(&text);
+        return app.out.say(&text);
     }
     let items: Vec<_> = outcomes
         .iter()

@@ -126,7 +126,7 @@ fn show_all(app: &App, outcomes: &[Outcome<Member>]) -> Result<()> {
             text.push_str(&line);
             text.push('\n');
         }
-        return app.out.out(&text);
+        return app.out.say(&text);
     }
     let items: Vec<_> = outcomes.iter().map(|o| o.value().to_json()).collect();
     app.out.list(&MEMBER, &items)

@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 
 use crate::actions::{self, Ctx};
 use crate::error::{Error, Result};
-use crate::output::{Format, Printer};
+use crate::output::{Format, Printer, safe};
 use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Published, Store, Tx};
 use args::{Cli, ColorChoice, Command};
 
@@ -117,9 +117,11 @@ impl App {
             })?,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
+        // Recorded in the audit log as `operator:<login>`: stored escaped, so that a login
+        // name holding control characters never reaches a terminal raw.
         let login = env("USER")
             .or_else(|| env("LOGNAME"))
-            .unwrap_or_else(|| "unknown".to_string());
+            .map_or_else(|| "unknown".to_string(), |l| safe(&l).into_owned());
         Ok(App {
             db: g.db.clone(),
             as_user: g.as_user.clone().filter(|s| !s.is_empty()),
@@ -191,7 +193,7 @@ impl App {
             .hint("add --yes to confirm"));
         }
         let answer = dialoguer::Confirm::new()
-            .with_prompt(format!("{what}?"))
+            .with_prompt(format!("{}?", safe(what)))
             .default(false)
             .interact_on(&dialoguer::console::Term::stderr())
             .map_err(|e| {

@@ -11,6 +11,7 @@ use super::App;
 use crate::actions::{self, validate};
 use crate::error::{Error, Result};
 use crate::model::Profile;
+use crate::output::safe;
 
 /// `A`, `A and B`, `A, B and C`.
 fn and_list(items: &[&str]) -> String {
@@ -66,17 +67,18 @@ impl App {
         check: impl Fn(&str) -> Result<String>,
     ) -> Result<String> {
         let term = Term::stderr();
-        let mut input = Input::<String>::new().with_prompt(prompt).validate_with(
-            |v: &String| -> Result<(), String> {
+        let mut input = Input::<String>::new()
+            .with_prompt(safe(prompt))
+            .validate_with(|v: &String| -> Result<(), String> {
                 check(v.trim()).map(|_| ()).map_err(|e| {
                     let mut text = e.message;
                     for h in e.hints {
                         text.push_str(&format!("; {h}"));
                     }
-                    text
+                    // dialoguer prints this as it is, under the prompt.
+                    safe(&text).into_owned()
                 })
-            },
-        );
+            });
         if let Some(d) = default {
             input = input.default(d);
         }
@@ -90,7 +92,7 @@ impl App {
     /// A yes/no question; `default` on Enter.
     pub fn ask_yes_no(&self, prompt: &str, default: bool) -> Result<bool> {
         Confirm::new()
-            .with_prompt(prompt)
+            .with_prompt(safe(prompt))
             .default(default)
             .interact_on(&Term::stderr())
             .map_err(|e| Error::usage(format!("could not read the answer to {prompt:?} ({e})")))

@@ -82,11 +82,14 @@ impl Observer for Watch {
                 event.index,
                 event.name,
                 outcome,
-                subject.replace('"', "\"\"")
+                crate::output::safe(subject).replace('"', "\"\"")
             ),
             Format::Table => format!(
-                "{:>6}  {:<15} {:<9} {subject}\n",
-                event.index, event.name, outcome
+                "{:>6}  {:<15} {:<9} {}\n",
+                event.index,
+                event.name,
+                outcome,
+                crate::output::safe(subject)
             ),
         };
         let mut out = std::io::stdout().lock();

@@ -2,6 +2,7 @@
 //! JSON shape (`render_*`), so it is tested without running the binary; [`Printer`] only
 //! decides where the text goes.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
@@ -154,20 +155,80 @@ pub const AUDIT: Shape = Shape {
     columns: &["seq", "at", "actor", "event", "subject", "source"],
 };
 
+/// Whether `c` may not reach a terminal as it is: a control character (C0, ESC included,
+/// DEL, C1) or a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069), which
+/// reorders the text after it.
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text that came from storage or from outside, made safe to print on a terminal: every
+/// control character and bidi override shows in Rust's escape form (`\u{1b}`, `\n`,
+/// `\t`), never raw. Everything else, a backslash included, is left as it is, so text
+/// without such characters comes back borrowed and unchanged. Tables, csv, confirmations
+/// and messages all go through here; JSON output keeps JSON's own escaping instead.
+pub fn safe(s: &str) -> Cow<'_, str> {
+    escape(s, false)
+}
+
+/// [`safe`] for a message of several lines: line breaks stay, everything else is escaped.
+pub fn safe_lines(s: &str) -> Cow<'_, str> {
+    escape(s, true)
+}
+
+fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    // Fast path: every character to escape starts with a byte below 0x20, DEL, 0xC2 (C1 is
+    // U+0080–U+009F) or 0xE2 (the overrides); most text has none of them.
+    let Some(start) = s.bytes().position(|b| {
+        (b < 0x20 && !(keep_newlines && b == b'\n')) || b == 0x7f || b == 0xc2 || b == 0xe2
+    }) else {
+        return Cow::Borrowed(s);
+    };
+    // `start` is a character boundary: these bytes are ASCII or the first of a sequence.
+    let rest = &s[start..];
+    let keep = |c: char| !unsafe_char(c) || (keep_newlines && c == '\n');
+    let Some(first) = rest.char_indices().find(|&(_, c)| !keep(c)).map(|(i, _)| i) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..start + first]);
+    for c in rest[first..].chars() {
+        if keep(c) {
+            out.push(c);
+        } else {
+            // Never a backslash or a quote here, so this is `\n`, `\t`, `\r`, `\0` or `\u{…}`.
+            out.extend(c.escape_debug());
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A cell's text: strings as they are, null as empty, arrays of strings joined by ", ",
-/// anything else as compact JSON.
+/// anything else as compact JSON; made [`safe`] for a terminal (the colours of the table
+/// itself are added afterwards, so they are not escaped).
 pub fn cell_text(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => safe(s).into_owned(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
         Value::Array(items) if items.iter().all(Value::is_string) => items
             .iter()
             .filter_map(Value::as_str)
+            .map(safe)
             .collect::<Vec<_>>()
             .join(", "),
-        other => other.to_string(),
+        other => json_text(other),
+    }
+}
+
+/// An array or object as compact JSON text for a cell. serde_json escapes control
+/// characters in strings already, but not the bidi overrides.
+fn json_text(v: &Value) -> String {
+    let text = v.to_string();
+    match safe(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => escaped,
     }
 }
 
@@ -235,7 +296,7 @@ pub fn render_record_table(shape: &Shape, item: &Value, width: Option<u16>, colo
     for f in shape.fields {
         if let Some(v) = item.get(*f) {
             let text = match v {
-                Value::Object(_) => serde_json::to_string(v).unwrap_or_default(),
+                Value::Object(_) => json_text(v),
                 other => cell_text(other),
             };
             t.add_row([f.to_string(), text]);
@@ -269,7 +330,7 @@ pub fn render_csv(shape: &Shape, items: &[Value]) -> String {
             .map(|f| {
                 let v = item.get(*f).unwrap_or(&Value::Null);
                 let text = match v {
-                    Value::Array(_) | Value::Object(_) => v.to_string(),
+                    Value::Array(_) | Value::Object(_) => json_text(v),
                     other => cell_text(other),
                 };
                 csv_field(&text)
@@ -352,9 +413,15 @@ impl Printer {
             return Ok(());
         }
         match self.format {
-            Format::Table => self.out(&format!("{line}\n")),
+            Format::Table => self.out(&format!("{}\n", safe(line))),
             _ => self.record(shape, item),
         }
+    }
+
+    /// Lines for a person on stdout (the table-format report of a change, say), with
+    /// every stored value in them escaped; line breaks stay.
+    pub fn say(&self, text: &str) -> Result<()> {
+        self.out(&safe_lines(text))
     }
 
     fn paint(&self, text: &str, code: &str) -> String {
@@ -373,30 +440,46 @@ impl Printer {
     /// A note on stderr (progress, what happened), unless `-q`.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            self.err_line(text);
+            self.err_line(&safe_lines(text));
         }
     }
 
     /// A hint on stderr, unless `-q`.
     pub fn hint(&self, text: &str) {
         if !self.quiet {
-            self.err_line(&format!("{} {text}", self.paint("hint:", "1;36")));
+            self.err_line(&format!(
+                "{} {}",
+                self.paint("hint:", "1;36"),
+                safe_lines(text)
+            ));
         }
     }
 
     pub fn warning(&self, text: &str) {
-        self.err_line(&format!("{} {text}", self.paint("warning:", "1;33")));
+        self.err_line(&format!(
+            "{} {}",
+            self.paint("warning:", "1;33"),
+            safe_lines(text)
+        ));
     }
 
     /// Prints an error: `error:` and `hint:` lines, and with `--format json` the JSON error
-    /// object too. Errors print even with `-q`.
+    /// object too (in JSON's own escaping, not [`safe`]'s). Errors print even with `-q`.
     pub fn error(&self, e: &Error) {
         if e.kind == Kind::BrokenPipe {
             return;
         }
-        self.err_line(&format!("{} {}", self.paint("error:", "1;31"), e.message));
+        self.err_line(&format!(
+            "{} {}",
+            self.paint("error:", "1;31"),
+            safe_lines(&e.message)
+        ));
         for h in &e.hints {
-            self.err_line(&format!("{} {h}", self.paint("hint:", "1;36")));
+            self.err_line(&format!(
+                "{} {}",
+                self.paint("hint:", "1;36"),
+                safe_lines(h)
+            ));
         }
         if self.format == Format::Json {
             self.err_line(&e.to_json().to_string());
@@ -458,6 +541,62 @@ mod tests {
         for l in s.lines() {
             assert!(serde_json::from_str::<Value>(l).unwrap().is_object());
         }
+    }
+
+    #[test]
+    fn safe_escapes_what_a_terminal_would_obey() {
+        assert!(matches!(safe("plain, ASCII"), Cow::Borrowed(_)));
+        // Non-ASCII text starting with the bytes of the slow path is still borrowed.
+        for text in ["£5 — café…", "\u{a0}", "\u{2026}", "\u{2065}", "\u{202f}"] {
+            assert!(matches!(safe(text), Cow::Borrowed(_)), "{text:?}");
+        }
+        assert_eq!(safe("\x1b]0;pwned\x07"), r"\u{1b}]0;pwned\u{7}");
+        assert_eq!(safe("a\x1b[2Jb"), r"a\u{1b}[2Jb");
+        assert_eq!(safe("x\u{7f}\u{85}\u{9b}y"), r"x\u{7f}\u{85}\u{9b}y");
+        assert_eq!(safe("evil\u{202e}txt.exe"), r"evil\u{202e}txt.exe");
+        assert_eq!(
+            safe("\u{202a}\u{202d}\u{2066}\u{2069}"),
+            r"\u{202a}\u{202d}\u{2066}\u{2069}"
+        );
+        assert_eq!(safe("a\nb\tc\rd\0"), r"a\nb\tc\rd\0");
+        // Backslashes are not doubled: text without control characters is shown as it is.
+        assert_eq!(safe(r"C:\dir"), r"C:\dir");
+        // Escaping twice changes nothing.
+        let once = safe("\x1b[2J\u{202e}").into_owned();
+        assert_eq!(safe(&once), once);
+    }
+
+    #[test]
+    fn safe_lines_keeps_line_breaks() {
+        assert!(matches!(safe_lines("one\n  two"), Cow::Borrowed(_)));
+        assert_eq!(safe_lines("one\n  \x1b[2Jtwo\r"), "one\n  \\u{1b}[2Jtwo\\r");
+    }
+
+    #[test]
+    fn tables_csv_and_records_escape_stored_text() {
+        let evil = json!({"id": "u1", "email": "a@x.io", "name": "\x1b]0;pwned\x07\x1b[2J",
+            "roles": ["a\u{202e}b"], "active": true, "metadata": {"k": "\x1b[31m\u{202e}"}});
+        let items = [evil.clone()];
+        for text in [
+            render_table(&USER, &items, Some(100), false),
+            render_table(&USER, &items, Some(100), true),
+            render_record_table(&USER, &evil, Some(100), false),
+            render_csv(&USER, &items),
+        ] {
+            assert!(!text.contains(['\x07', '\u{202e}']), "{text:?}");
+            assert!(
+                !text.contains("\x1b]") && !text.contains("\x1b[2J"),
+                "{text:?}"
+            );
+            assert!(text.contains(r"\u{1b}]0;pwned\u{7}\u{1b}[2J"), "{text}");
+            assert!(text.contains(r"a\u{202e}b"), "{text}");
+        }
+        // Our own colours are still there, around the escaped text.
+        assert!(render_table(&USER, &items, Some(100), true).contains('\x1b'));
+        let record = render_record_table(&USER, &evil, Some(200), false);
+        assert!(record.contains(r#"{"k":"\u001b[31m\u{202e}"}"#), "{record}");
+        // JSON keeps the exact text, in JSON's escaping.
+        assert!(render_json(&evil).contains(r"\u001b]0;pwned\u0007\u001b[2J"));
     }
 
     #[test]

@@ -219,6 +219,11 @@ impl<'a> Data<'a> {
     }
 
     fn wrong_type(&mut self, f: &Field, want: &str) {
+        // A value already refused as written (an integer beyond 64 bits) is not reported
+        // again for the type serde_json gave it.
+        if self.errors.iter().any(|e| e.pos == f.value_pos) {
+            return;
+        }
         let got = match &f.value {
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
@@ -358,18 +363,35 @@ impl<'a> Data<'a> {
 }
 
 /// Writes `v` so that [`substitute`] reads it back unchanged: every string holding `${env:`
-/// has each `$` doubled. Used by `roster export`, whose values are data, never references
-/// to the environment of whoever seeds the export.
+/// (a value, or a key of an object) has each `$` doubled. Used by `roster export`, whose
+/// values are data, never references to the environment of whoever seeds the export.
 pub fn escape(v: &mut Value) {
     match v {
         Value::String(s) if s.contains("${env:") => *s = s.replace('$', "$$"),
         Value::Array(items) => items.iter_mut().for_each(escape),
-        Value::Object(map) => map.values_mut().for_each(escape),
+        Value::Object(map) => {
+            map.values_mut().for_each(escape);
+            if map.keys().any(|k| k.contains("${env:")) {
+                // Doubling is one-to-one and keeps `${env:` in the key, so no two keys meet.
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(k, v)| {
+                        if k.contains("${env:") {
+                            (k.replace('$', "$$"), v)
+                        } else {
+                            (k, v)
+                        }
+                    })
+                    .collect();
+            }
+        }
         _ => {}
     }
 }
 
-/// Replaces `${env:NAME}` and `${env:NAME:-default}` in every string of `v`.
+/// Replaces `${env:NAME}` and `${env:NAME:-default}` in every string of `v`: values, and
+/// the keys of objects (in the same order; a key that becomes another key of the same
+/// object is refused).
 pub fn substitute(v: &mut Value, env: &dyn Fn(&str) -> Option<String>) -> Result<(), String> {
     match v {
         Value::String(s) if s.contains("${env:") => {
@@ -377,7 +399,28 @@ pub fn substitute(v: &mut Value, env: &dyn Fn(&str) -> Option<String>) -> Result
             Ok(())
         }
         Value::Array(items) => items.iter_mut().try_for_each(|i| substitute(i, env)),
-        Value::Object(map) => map.values_mut().try_for_each(|i| substitute(i, env)),
+        Value::Object(map) => {
+            map.values_mut().try_for_each(|i| substitute(i, env))?;
+            if !map.keys().any(|k| k.contains("${env:")) {
+                return Ok(());
+            }
+            let mut out = serde_json::Map::with_capacity(map.len());
+            for (k, v) in std::mem::take(map) {
+                let key = if k.contains("${env:") {
+                    substitute_str(&k, env).map_err(|e| format!("key {k:?}: {e}"))?
+                } else {
+                    k
+                };
+                if out.contains_key(&key) {
+                    return Err(format!(
+                        "key {key:?} is given twice once ${{env:…}} is read"
+                    ));
+                }
+                out.insert(key, v);
+            }
+            *map = out;
+            Ok(())
+        }
         _ => Ok(()),
     }
 }
@@ -440,11 +483,27 @@ pub fn check(
     env: &dyn Fn(&str) -> Option<String>,
     validate: bool,
 ) -> Result<Event, Vec<ShapeError>> {
-    let mut errors = Vec::new();
+    let mut errors: Vec<ShapeError> = raw
+        .problems
+        .iter()
+        .map(|p| ShapeError {
+            pos: p.pos,
+            message: p.message.clone(),
+        })
+        .collect();
     let mut name_pos = raw.pos;
     let mut as_user = None;
     let mut event_name: Option<String> = None;
-    for f in &raw.top {
+    for (i, f) in raw.top.iter().enumerate() {
+        // As JSON readers differ on which of two values of one key wins, a key given twice
+        // is refused, and only its first value is read (for the other errors).
+        if raw.top[..i].iter().any(|g| g.key == f.key) {
+            errors.push(ShapeError {
+                pos: f.key_pos,
+                message: format!("key {:?} is given twice in the event", f.key),
+            });
+            continue;
+        }
         match f.key.as_str() {
             "event" => {
                 name_pos = f.value_pos;
@@ -912,5 +971,62 @@ mod tests {
             "only strings holding ${{env:"
         );
         assert!(substitute_str("${env:}", &get).is_err());
+    }
+
+    #[test]
+    fn env_substitution_in_keys() {
+        let get = |n: &str| (n == "A").then(|| "k".to_string());
+        let mut v = serde_json::json!({"x": 1, "${env:A}": {"${env:B:-d}": "${env:A}"}, "z": 2});
+        substitute(&mut v, &get).unwrap();
+        assert_eq!(v, serde_json::json!({"x": 1, "k": {"d": "k"}, "z": 2}));
+        let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["x", "k", "z"], "the order is kept");
+        let mut v = serde_json::json!({"${env:B}": 1});
+        assert!(
+            substitute(&mut v, &get)
+                .unwrap_err()
+                .contains("B is not set")
+        );
+        let mut v = serde_json::json!({"k": 1, "${env:A}": 2});
+        assert!(
+            substitute(&mut v, &get)
+                .unwrap_err()
+                .contains("given twice")
+        );
+        // Export's escaping reads back unchanged, keys included.
+        for literal in [
+            serde_json::json!({"${env:B}": 1, "a$b${env:A}$$": {"${env:A}": ["${env:A}"]}}),
+            serde_json::json!({"$${env:A}": 1, "${env:A}": 2}),
+        ] {
+            let mut v = literal.clone();
+            escape(&mut v);
+            let mut back = v.clone();
+            substitute(&mut back, &get).unwrap();
+            assert_eq!(back, literal, "{v}");
+        }
+    }
+
+    #[test]
+    fn keys_given_twice_and_integers_beyond_64_bits_are_refused() {
+        let errs =
+            one(r#"[{"event": "profile-create", "data": {"name": "F"}, "event": "user-create"}]"#)
+                .unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].message, "key \"event\" is given twice in the event");
+        assert_eq!(errs[0].pos.col, 53);
+        let errs = one(r#"[{"event": "profile-create", "data": {"name": "F", "metadata": {"a": {"b": 1, "b": 2}}}}]"#)
+            .unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].message, "metadata.a: key \"b\" is given twice");
+        assert_eq!(errs[0].pos.col, 79);
+        let errs = one(r#"[{"event": "media-add", "data": {"profile": "f", "type": "movie", "title": "T", "year": 99999999999999999999}}]"#)
+            .unwrap_err();
+        assert_eq!(errs.len(), 1, "reported once: {errs:?}");
+        assert!(
+            errs[0]
+                .message
+                .starts_with("year: the integer 99999999999999999999 does not fit in 64 bits"),
+            "{errs:?}"
+        );
     }
 }

@@ -58,15 +58,16 @@ impl Input {
         }
     }
 
-    /// How the input is named in the audit log's `source`.
+    /// How the input is named in the audit log's `source`: stored escaped
+    /// ([`crate::output::safe`]), so a file name never reaches a terminal raw.
     pub fn audit_source(&self) -> String {
         match &self.source {
             Source::File(p) => format!(
                 "seed:{}",
-                p.file_name().map_or_else(
+                crate::output::safe(&p.file_name().map_or_else(
                     || p.display().to_string(),
                     |n| n.to_string_lossy().into_owned()
-                )
+                ))
             ),
             Source::Stdin => "seed:<stdin>".to_string(),
         }

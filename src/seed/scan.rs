@@ -43,6 +43,10 @@ pub struct RawEvent {
     pub top: Vec<Field>,
     /// The fields of `data` when it is an object; `None` when `data` is absent or not one.
     pub data: Option<Vec<Field>>,
+    /// Problems found in its values that do not stop the reading (a key given twice inside
+    /// an object, an integer beyond 64 bits: see [`crate::json`]), reported with the
+    /// event's other errors.
+    pub problems: Vec<SyntaxError>,
 }
 
 impl RawEvent {
@@ -84,7 +88,10 @@ pub struct Scanner<R: Read> {
     /// events' errors.
     pub doc_errors: Vec<SyntaxError>,
     saw_events: bool,
+    saw_version: bool,
     keys_seen: usize,
+    /// Problems in the values read since the last event (see [`RawEvent::problems`]).
+    problems: Vec<SyntaxError>,
 }
 
 const BUF: usize = 64 * 1024;
@@ -105,7 +112,9 @@ impl<R: Read> Scanner<R> {
             state: State::Start,
             doc_errors: Vec::new(),
             saw_events: false,
+            saw_version: false,
             keys_seen: 0,
+            problems: Vec::new(),
         }
     }
 
@@ -332,7 +341,10 @@ impl<R: Read> Scanner<R> {
         Some(text)
     }
 
-    fn value(&mut self) -> Result<(Value, Pos), SyntaxError> {
+    /// One value, `name`d in messages. Objects, arrays and numbers are also checked for
+    /// what serde_json accepts silently ([`crate::json::check`]); strings, nearly every
+    /// value of a seed, are not looked at twice.
+    fn value(&mut self, name: &str) -> Result<(Value, Pos), SyntaxError> {
         self.skip_ws()?;
         let pos = self.pos();
         if let Some(text) = self.plain_string() {
@@ -344,6 +356,14 @@ impl<R: Read> Scanner<R> {
             pos: offset(pos, e.line(), e.column()),
             message: format!("invalid JSON: {}", strip_position(&e.to_string())),
         })?;
+        if matches!(raw.first(), Some(b'{' | b'[' | b'-' | b'0'..=b'9')) {
+            for p in crate::json::check(&raw, name) {
+                self.problems.push(SyntaxError {
+                    pos: offset(pos, p.line, p.col),
+                    message: p.message,
+                });
+            }
+        }
         Ok((v, pos))
     }
 
@@ -381,7 +401,7 @@ impl<R: Read> Scanner<R> {
         }
         loop {
             let (key, key_pos) = self.key()?;
-            let (value, value_pos) = self.value().map_err(|mut e| {
+            let (value, value_pos) = self.value(&key).map_err(|mut e| {
                 e.message = format!("{key}: {}", e.message);
                 e
             })?;
@@ -405,6 +425,13 @@ impl<R: Read> Scanner<R> {
 
     /// Reads one event object; its `data`, when an object, is split into fields.
     fn event(&mut self) -> Result<RawEvent, SyntaxError> {
+        self.problems.clear();
+        let mut ev = self.event_fields()?;
+        ev.problems = std::mem::take(&mut self.problems);
+        Ok(ev)
+    }
+
+    fn event_fields(&mut self) -> Result<RawEvent, SyntaxError> {
         self.skip_ws()?;
         let pos = self.pos();
         match self.peek()? {
@@ -437,7 +464,7 @@ impl<R: Read> Scanner<R> {
                     value_pos,
                 });
             } else {
-                let (value, value_pos) = self.value()?;
+                let (value, value_pos) = self.value(&key)?;
                 ev.top.push(Field {
                     key,
                     key_pos,
@@ -532,7 +559,14 @@ impl<R: Read> Scanner<R> {
                     return Ok(());
                 }
                 "version" => {
-                    let (v, pos) = self.value()?;
+                    let (v, pos) = self.value("version")?;
+                    if self.saw_version {
+                        self.doc_errors.push(SyntaxError {
+                            pos: key_pos,
+                            message: "key \"version\" is given twice in the seed document".into(),
+                        });
+                    }
+                    self.saw_version = true;
                     if v != 1 {
                         self.doc_errors.push(SyntaxError {
                             pos,
@@ -543,7 +577,7 @@ impl<R: Read> Scanner<R> {
                     }
                 }
                 other => {
-                    self.value()?;
+                    self.value(other)?;
                     self.doc_errors.push(SyntaxError {
                         pos: key_pos,
                         message: if other == "event" || other == "data" || other == "as" {
@@ -556,6 +590,8 @@ impl<R: Read> Scanner<R> {
                     });
                 }
             }
+            let problems = std::mem::take(&mut self.problems);
+            self.doc_errors.extend(problems);
         }
     }
 
@@ -773,6 +809,21 @@ mod tests {
         assert!(err.is_some());
         let (_, err, _) = all("\"just a string\"", None);
         assert!(err.is_some());
+    }
+
+    #[test]
+    fn strict_problems_do_not_stop_the_reading() {
+        let text = "{\"version\": 1, \"events\": [\n{\"event\": \"a\", \"data\": {\"m\": {\"k\": 1, \"k\": 2}, \"n\": 1e3}},\n{\"event\": \"b\", \"data\": {\"n\": -99999999999999999999}}\n], \"version\": 1}";
+        let (evs, err, doc) = all(text, None);
+        assert!(err.is_none(), "{err:?}");
+        assert_eq!(evs.len(), 2);
+        assert_eq!(evs[0].problems.len(), 1, "{:?}", evs[0].problems);
+        assert_eq!(evs[0].problems[0].pos, Pos { line: 2, col: 39 });
+        assert_eq!(evs[0].problems[0].message, "m: key \"k\" is given twice");
+        assert_eq!(evs[1].problems.len(), 1, "{:?}", evs[1].problems);
+        assert!(evs[1].problems[0].message.starts_with("n: the integer"));
+        assert_eq!(doc.len(), 1, "{doc:?}");
+        assert!(doc[0].message.contains("\"version\" is given twice"));
     }
 
     #[test]

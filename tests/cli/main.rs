@@ -17,5 +17,7 @@ mod profiles;
 mod prompts;
 mod props;
 mod pty;
+mod safety;
 mod seeds;
+mod strict_json;
 mod users;

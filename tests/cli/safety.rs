@@ -1,0 +1,372 @@
+//! Stored text never reaches the terminal raw (DESIGN.md §4): control characters, escape
+//! sequences and bidi overrides in names, titles, emails, the seed file name and the login
+//! name show escaped (`\u{1b}`) in tables, csv, confirmations, plans, prompts and
+//! messages, while JSON keeps the exact text in JSON's own escaping.
+
+use std::process::Output;
+
+use serde_json::Value;
+
+use crate::common::*;
+use crate::pty::{self, Pty};
+use crate::seeds::write;
+
+/// Sets the terminal's title, then clears the screen.
+const EVIL: &str = "\x1b]0;pwned\x07\x1b[2J";
+/// [`EVIL`] as roster shows it.
+const SHOWN: &str = r"\u{1b}]0;pwned\u{7}\u{1b}[2J";
+/// The part of [`EVIL`] that an email can hold (stored emails are lower-case).
+const TITLE: &str = "\x1b]0;pwned\x07";
+const TITLE_SHOWN: &str = r"\u{1b}]0;pwned\u{7}";
+/// An email roster accepts whose right-to-left override turns what follows around.
+const BIDI_EMAIL: &str = "ann\u{202e}moc.elgoog@example.com";
+const BIDI_SHOWN: &str = r"ann\u{202e}moc.elgoog@example.com";
+
+/// Asserts `text` holds nothing a terminal would obey: no control character but line
+/// breaks, no bidi override.
+#[track_caller]
+fn inert(text: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|c| {
+            (c.is_control() && *c != '\n')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect();
+    assert!(bad.is_empty(), "raw {bad:?} in {text:?}");
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Runs with a wide table, so that no cell wraps; expects 0 and returns stdout.
+fn wide(env: &Env, args: &[&str]) -> String {
+    let out = env.cmd().env("COLUMNS", "400").args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    inert(&text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// A user, a profile and a media item whose names hold [`EVIL`], written straight into the
+/// file, as by an older roster or another tool (roster itself refuses control characters
+/// in names).
+fn tampered() -> Env {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    env.profile("Family");
+    env.ok(&[
+        "media", "add", "family", "--type", "movie", "--title", "Heat", "--year", "1995",
+    ]);
+    let db = sqlite(&env.db());
+    db.execute("UPDATE users SET name = ?1", [EVIL]).unwrap();
+    db.execute("UPDATE profiles SET name = ?1", [EVIL]).unwrap();
+    db.execute("UPDATE media SET title = ?1", [EVIL]).unwrap();
+    env
+}
+
+#[test]
+fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
+    let env = tampered();
+    for args in [
+        &["--format", "table", "user", "list"][..],
+        &["--format", "csv", "user", "list"],
+        &["--format", "table", "user", "show", "ann@example.com"],
+        &["--format", "csv", "user", "show", "ann@example.com"],
+        &["--format", "table", "profile", "list"],
+        &["--format", "csv", "profile", "list"],
+        &["--format", "table", "profile", "show", "family"],
+        &["--format", "table", "media", "list", "family"],
+        &["--format", "csv", "media", "list", "family"],
+    ] {
+        let out = wide(&env, args);
+        inert(&out);
+        assert!(out.contains(SHOWN), "{args:?}: {out}");
+    }
+    // Colours are roster's own escape sequences: they stay, around the escaped text.
+    let coloured = wide(
+        &env,
+        &["--color", "always", "--format", "table", "user", "list"],
+    );
+    assert!(coloured.contains("\x1b[1m"), "{coloured:?}");
+    assert!(coloured.contains(SHOWN), "{coloured:?}");
+    assert!(!coloured.contains(EVIL) && !coloured.contains('\x07'));
+}
+
+#[test]
+fn json_keeps_the_exact_text() {
+    let env = tampered();
+    assert_eq!(env.json(&["user", "show", "ann@example.com"])["name"], EVIL);
+    assert_eq!(env.json(&["profile", "show", "family"])["name"], EVIL);
+    let out = env.ok(&["--format", "jsonl", "user", "list"]);
+    assert!(out.contains(r"\u001b]0;pwned\u0007\u001b[2J"), "{out}");
+    let items = env.json(&["media", "list", "family"]);
+    assert_eq!(items["items"][0]["title"], EVIL, "{items}");
+}
+
+#[test]
+fn confirmation_lines_escape_the_names_they_quote() {
+    let env = Env::init();
+    let out = wide(
+        &env,
+        &[
+            "--format", "table", "user", "create", "--email", BIDI_EMAIL, "--name", "Ann",
+        ],
+    );
+    inert(&out);
+    assert!(
+        out.starts_with(&format!("created user {BIDI_SHOWN} (id ")),
+        "{out}"
+    );
+    // The record itself is what was given.
+    assert_eq!(env.json(&["user", "show", BIDI_EMAIL])["email"], BIDI_EMAIL);
+
+    env.profile("Family");
+    let out = wide(
+        &env,
+        &["--format", "table", "member", "add", "family", BIDI_EMAIL],
+    );
+    inert(&out);
+    assert!(
+        out.contains(&format!("added {BIDI_SHOWN} to family as member")),
+        "{out}"
+    );
+
+    let title = "Heat\u{202e}";
+    let out = wide(
+        &env,
+        &[
+            "--format", "table", "media", "add", "family", "--type", "movie", "--title", title,
+        ],
+    );
+    inert(&out);
+    assert!(out.contains(r"Heat\u{202e}"), "{out}");
+
+    // A stored email with an escape sequence, quoted by `user update`'s line.
+    sqlite(&env.db())
+        .execute("UPDATE users SET email = ?1", [format!("a{TITLE}@x.io")])
+        .unwrap();
+    let id = env.json(&["user", "list"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = wide(
+        &env,
+        &[
+            "--format", "table", "user", "update", &id, "--name", "Ann B",
+        ],
+    );
+    inert(&out);
+    assert!(
+        out.contains(&format!("updated user a{TITLE_SHOWN}@x.io (id {id})")),
+        "{out}"
+    );
+}
+
+fn stderr_of(out: &Output) -> String {
+    let err = text(&out.stderr);
+    inert(&err);
+    err
+}
+
+#[test]
+fn errors_and_hints_escape_the_values_they_echo() {
+    let env = tampered();
+    let err = env.fails(67, &["profile", "show", "\x1b[2J"]);
+    inert(&err);
+    assert!(
+        err.contains(r#"error: profile "\u{1b}[2J" does not exist"#),
+        "{err}"
+    );
+    // The JSON error object keeps JSON's escaping of the same message.
+    let err = env.fails(67, &["--json", "user", "show", EVIL]);
+    inert(&err);
+    let object: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(object["error"]["code"], 67);
+    assert!(
+        object["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(r"\u{1b}]0;pwned"),
+        "{object}"
+    );
+
+    // A path echoed as it is: the database named by --db.
+    let out = env
+        .cmd()
+        .args(["--db", "gone\x1b[2J/roster.db", "user", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(66));
+    assert!(stderr_of(&out).contains(r"gone\u{1b}[2J"), "{out:?}");
+
+    // The refusal of a confirmation quotes the record.
+    sqlite(&env.db())
+        .execute(
+            "UPDATE users SET email = ?1",
+            [format!("ann{TITLE}@example.com")],
+        )
+        .unwrap();
+    let id = env.json(&["user", "list"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let err = env.fails(2, &["user", "delete", &id]);
+    inert(&err);
+    assert!(
+        err.contains(&format!("delete user ann{TITLE_SHOWN}@example.com")),
+        "{err}"
+    );
+}
+
+#[test]
+fn errors_before_the_command_runs_are_escaped_too() {
+    let env = Env::init();
+    // Unknown arguments, quoted by the command-line parser.
+    for args in [
+        &["\x1b[2J"][..],
+        &["user", "list", "--bogus\x1b]0;x\x07"],
+        &["--format", "\x1b[2J", "user", "list"],
+    ] {
+        let out = env.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr_of(&out);
+        assert!(err.contains(r"\u{1b}"), "{args:?}: {err}");
+    }
+    let out = env.run(&["--json", "\x1b[2J"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr_of(&out);
+    let object: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(object["error"]["kind"], "usage", "{err}");
+
+    // Settings read from the environment.
+    let out = env
+        .cmd()
+        .env("ROSTER_NOW", "\x1b[2J")
+        .args(["user", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains(r"\u{1b}[2J"));
+}
+
+#[test]
+fn a_seed_file_name_is_stored_escaped_in_the_audit_source() {
+    let env = Env::init();
+    let name = "demo\x1b[2J.json";
+    write(
+        &env,
+        name,
+        r#"[{"event": "profile-create", "data": {"name": "Family"}}]"#,
+    );
+    env.ok(&["seed", name]);
+    let rows = env.json(&["audit"]);
+    let source = rows.as_array().unwrap().last().unwrap()["source"].clone();
+    assert_eq!(source, r"seed:demo\u{1b}[2J.json");
+    let table = wide(&env, &["--format", "table", "audit"]);
+    inert(&table);
+    assert!(table.contains(r"seed:demo\u{1b}[2J.json"), "{table}");
+
+    // Messages naming the file escape it as well.
+    write(&env, name, r#"[{"event": "profile-craete", "data": {}}]"#);
+    let err = env.fails(65, &["seed", name]);
+    inert(&err);
+    assert!(err.contains(r"demo\u{1b}[2J.json:1:12: event 1"), "{err}");
+}
+
+#[test]
+fn a_login_name_is_stored_escaped_in_the_audit_actor() {
+    let env = Env::init();
+    let out = env
+        .cmd()
+        .env("USER", format!("eve{EVIL}"))
+        .args(["--json", "profile", "create", "--name", "Family"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let rows = env.json(&["audit"]);
+    assert_eq!(
+        rows.as_array().unwrap().last().unwrap()["actor"],
+        format!("operator:eve{SHOWN}")
+    );
+    // LOGNAME, when USER is not set.
+    let out = env
+        .cmd()
+        .env_remove("USER")
+        .env("LOGNAME", "\u{202e}bob")
+        .args(["--json", "profile", "create", "--name", "Office"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let rows = env.json(&["audit"]);
+    assert_eq!(
+        rows.as_array().unwrap().last().unwrap()["actor"],
+        r"operator:\u{202e}bob"
+    );
+}
+
+#[test]
+fn seed_plans_escape_their_subjects() {
+    let env = Env::init();
+    write(
+        &env,
+        "seed.json",
+        &serde_json::json!([{"event": "user-create", "data": {"email": BIDI_EMAIL, "name": "Ann"}}])
+            .to_string(),
+    );
+    for format in ["table", "csv"] {
+        let out = wide(
+            &env,
+            &["--format", format, "seed", "--dry-run", "seed.json"],
+        );
+        inert(&out);
+        assert!(out.contains(BIDI_SHOWN), "{format}: {out}");
+    }
+    let plan = env.json(&["seed", "--dry-run", "seed.json"]);
+    assert_eq!(plan["plan"][0]["subject"], BIDI_EMAIL, "{plan}");
+}
+
+#[test]
+fn a_confirmation_prompt_escapes_what_it_asks_about() {
+    if !pty::available() {
+        return;
+    }
+    let env = Env::init();
+    env.user("root@example.com", "Root");
+    env.user("ann@example.com", "Ann");
+    sqlite(&env.db())
+        .execute(
+            "UPDATE users SET email = ?1 WHERE email = 'ann@example.com'",
+            [format!("ann{TITLE}\u{202e}@example.com")],
+        )
+        .unwrap();
+    let id = env
+        .json(&["user", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Ann")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut t = Pty::spawn(&env, &["user", "delete", &id]);
+    t.expect(&format!(
+        r"delete user ann{TITLE_SHOWN}\u{{202e}}@example.com?"
+    ));
+    t.key("n");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(2), "{screen}");
+    // The screen as read has its CSI sequences taken out; what is left must hold no bell
+    // (the end of the title-setting sequence) and no override.
+    assert!(
+        !screen.contains('\x07') && !screen.contains('\u{202e}'),
+        "{screen:?}"
+    );
+    assert_eq!(env.json(&["user", "list"]).as_array().unwrap().len(), 2);
+}
