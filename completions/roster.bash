@@ -1252,12 +1252,16 @@ _roster() {
             return 0
             ;;
         roster__subcmd__init)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --audit-key --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --audit-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

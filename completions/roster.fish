@@ -52,6 +52,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "audit" -d 'The audit 
 complete -c roster -n "__fish_roster_needs_command" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand init" -l audit-key -d 'Also create a new audit key here: 32 random bytes, mode 0600; never overwrites a file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand init" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''

@@ -104,12 +104,16 @@ fn sqlite(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
 
 fn audit_chain(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
     let v = audit::verify_chain(tx)?;
-    if let Some((seq, problem)) = v.first_bad {
+    if let Some(b) = v.first_bad {
         out.push(Finding::new(
             "audit-chain",
-            format!("audit row {seq}"),
-            format!("the audit chain breaks here: {problem}"),
-            "compare with a backup: the rows from this one on cannot be trusted (`roster audit verify`)",
+            format!("audit row {}", b.seq),
+            if b.unchecked {
+                format!("the audit chain cannot be checked from here: {}", b.problem)
+            } else {
+                format!("the audit chain breaks here: {}", b.problem)
+            },
+            format!("{} (`roster audit verify`)", b.hint),
         ));
     }
     Ok(())

@@ -13,8 +13,8 @@ use crate::store::AuditFilter;
 /// The report of `audit verify` in json, jsonl and csv.
 const VERIFY: Shape = Shape {
     noun: "audit verification",
-    fields: &["ok", "rows", "first_bad_seq", "problem"],
-    columns: &["ok", "rows", "first_bad_seq", "problem"],
+    fields: &["ok", "rows", "keyed", "unkeyed", "first_bad_seq", "problem"],
+    columns: &["ok", "rows", "keyed", "unkeyed", "first_bad_seq", "problem"],
 };
 
 /// `--since`: RFC 3339, a date, or an age counted back from now.
@@ -58,29 +58,30 @@ fn verify(app: &App) -> Result<()> {
     let report = json!({
         "ok": v.first_bad.is_none(),
         "rows": v.rows,
-        "first_bad_seq": v.first_bad.as_ref().map(|b| b.0),
-        "problem": v.first_bad.as_ref().map(|b| b.1.clone()),
+        "keyed": v.keyed,
+        "unkeyed": v.unkeyed,
+        "first_bad_seq": v.first_bad.as_ref().map(|b| b.seq),
+        "problem": v.first_bad.as_ref().map(|b| b.problem.clone()),
     });
-    match &v.first_bad {
+    match v.first_bad {
         None => {
-            if app.out.format == Format::Table {
-                if !app.out.quiet {
-                    app.out
-                        .out(&format!("audit chain ok: {} rows verified\n", v.rows))?;
-                }
-            } else if !app.out.quiet {
-                app.out.record(&VERIFY, &report)?;
+            if app.out.quiet {
+                return Ok(());
             }
-            Ok(())
+            if app.out.format == Format::Table {
+                app.out.out(&format!(
+                    "audit chain ok: {} rows verified ({} keyed, {} unkeyed)\n",
+                    v.rows, v.keyed, v.unkeyed
+                ))
+            } else {
+                app.out.record(&VERIFY, &report)
+            }
         }
-        Some((seq, problem)) => {
+        Some(b) => {
             if app.out.format != Format::Table && !app.out.quiet {
                 app.out.record(&VERIFY, &report)?;
             }
-            Err(
-                Error::differs(format!("audit chain broken at row {seq}: {problem}"))
-                    .hint("the rows from this one on cannot be trusted; compare with a backup"),
-            )
+            Err(Error::differs(b.message()).hint(b.hint))
         }
     }
 }

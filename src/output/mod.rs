@@ -150,6 +150,7 @@ pub const AUDIT: Shape = Shape {
         "source",
         "prev_hash",
         "hash",
+        "keyed",
     ],
     columns: &["seq", "at", "actor", "event", "subject", "source"],
 };

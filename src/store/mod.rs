@@ -17,15 +17,17 @@ pub mod schema;
 mod users;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
+pub use audit::AuditFilter;
 pub use doctor::{LapsedInvitation, MisplacedMedia, OverfullProfile, OwnerlessProfile};
 pub use media::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
 pub use profiles::ProfileContents;
 
+use crate::audit_chain::AuditKey;
 use crate::error::{Error, Result};
 
 /// `application_id` marking a SQLite file as roster's: "RSTR".
@@ -47,13 +49,25 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     created: bool,
+    /// The audit key new rows are keyed with and keyed rows are verified with (the CLI
+    /// reads `ROSTER_AUDIT_KEY_FILE`; the store only holds the key).
+    audit_key: Option<Arc<AuditKey>>,
 }
 
 /// A transaction on the store. All table access goes through its methods.
 pub struct Tx<'c> {
     conn: &'c Connection,
-    /// The last audit row's (seq, hash), cached after the first append.
-    audit_head: Option<(i64, String)>,
+    /// The last audit row, cached after the first read or append.
+    audit_head: Option<AuditHead>,
+    audit_key: Option<&'c AuditKey>,
+}
+
+/// The last row of the audit log, which the next one chains to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditHead {
+    pub row: crate::model::AuditEntry,
+    /// The row was inserted by this transaction (not read from the database).
+    pub written_here: bool,
 }
 
 impl Store {
@@ -150,6 +164,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             created,
+            audit_key: None,
         };
         if version < schema::CURRENT {
             store.migrate()?;
@@ -185,6 +200,12 @@ impl Store {
         Ok(())
     }
 
+    /// Keys the audit rows this store writes, and verifies keyed rows, with `key`.
+    pub fn with_audit_key(mut self, key: Option<Arc<AuditKey>>) -> Store {
+        self.audit_key = key;
+        self
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
@@ -207,7 +228,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = Tx::new(&txn);
+            let mut tx = Tx::new(&txn, self.audit_key.as_deref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -220,7 +241,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = Tx::new(&txn);
+            let mut tx = Tx::new(&txn, self.audit_key.as_deref());
             f(&mut tx)
         };
         txn.rollback()?;
@@ -233,7 +254,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = {
-            let mut tx = Tx::new(&txn);
+            let mut tx = Tx::new(&txn, self.audit_key.as_deref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -265,10 +286,11 @@ fn create_private_file(path: &Path) -> Result<()> {
 }
 
 impl<'c> Tx<'c> {
-    fn new(conn: &'c Connection) -> Self {
+    fn new(conn: &'c Connection, audit_key: Option<&'c AuditKey>) -> Self {
         Tx {
             conn,
             audit_head: None,
+            audit_key,
         }
     }
 
