@@ -187,6 +187,46 @@ pub fn append(
     tx.audit_insert(&entry)
 }
 
+/// A head kept elsewhere: `SEQ:HASH`, as `roster audit anchor` prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub seq: i64,
+    /// 64 lower-case hex digits.
+    pub hash: String,
+}
+
+impl Anchor {
+    /// Parses `SEQ:HASH` (hex in either case). A malformed anchor is invalid input (65).
+    pub fn parse(text: &str) -> Result<Anchor> {
+        let bad = |why: &str| {
+            Error::invalid(format!("--anchor {text:?} is not an anchor: {why}")).hint(
+                "an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)",
+            )
+        };
+        let Some((seq, hash)) = text.trim().split_once(':') else {
+            return Err(bad("expected SEQ:HASH"));
+        };
+        let seq: i64 = seq
+            .parse()
+            .ok()
+            .filter(|s| *s >= 1)
+            .ok_or_else(|| bad("SEQ must be a row number, 1 or more"))?;
+        if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad("HASH must be 64 hex digits"));
+        }
+        Ok(Anchor {
+            seq,
+            hash: hash.to_ascii_lowercase(),
+        })
+    }
+}
+
+impl std::fmt::Display for Anchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.seq, self.hash)
+    }
+}
+
 /// The first row that fails verification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Break {
@@ -223,6 +263,8 @@ pub struct Verification {
     /// Of those, how many are keyed and how many unkeyed.
     pub keyed: i64,
     pub unkeyed: i64,
+    /// The last row read: (seq, hash).
+    pub head: Option<(i64, String)>,
     pub first_bad: Option<Break>,
 }
 
@@ -232,12 +274,17 @@ const ALTERED: &str = "the rows from this one on cannot be trusted; compare with
 /// the hash of the row before; an unkeyed row's hash is its BLAKE2b-256, a keyed row's its
 /// MAC under `key` (without a key, a keyed row cannot be checked and fails); no unkeyed row
 /// follows a keyed one; no row is missing from the end (`high_water`, the highest sequence
-/// number ever handed out).
-pub fn verify(tx: &Tx<'_>, key: Option<&AuditKey>) -> Result<Verification> {
+/// number ever handed out); and, with an anchor, row `anchor.seq` exists with that hash.
+pub fn verify(
+    tx: &Tx<'_>,
+    key: Option<&AuditKey>,
+    anchor: Option<&Anchor>,
+) -> Result<Verification> {
     let mut v = Verification::default();
     let mut expected_seq = 1i64;
     let mut prev = GENESIS_HASH.to_string();
     let mut first_keyed: Option<i64> = None;
+    let mut anchor_seen = false;
     tx.audit_each(|e| {
         v.rows += 1;
         if e.keyed {
@@ -245,7 +292,7 @@ pub fn verify(tx: &Tx<'_>, key: Option<&AuditKey>) -> Result<Verification> {
         } else {
             v.unkeyed += 1;
         }
-        let problem = check_row(e, expected_seq, &prev, key, first_keyed);
+        let problem = check_row(e, expected_seq, &prev, key, first_keyed, anchor);
         if let Some(b) = problem {
             v.first_bad = Some(b);
             return Ok(false);
@@ -253,8 +300,12 @@ pub fn verify(tx: &Tx<'_>, key: Option<&AuditKey>) -> Result<Verification> {
         if e.keyed && first_keyed.is_none() {
             first_keyed = Some(e.seq);
         }
+        if anchor.is_some_and(|a| a.seq == e.seq) {
+            anchor_seen = true;
+        }
         expected_seq = e.seq + 1;
         prev = e.hash.clone();
+        v.head = Some((e.seq, e.hash.clone()));
         Ok(true)
     })?;
     if v.first_bad.is_none() {
@@ -270,6 +321,24 @@ pub fn verify(tx: &Tx<'_>, key: Option<&AuditKey>) -> Result<Verification> {
             });
         }
     }
+    if v.first_bad.is_none()
+        && let Some(a) = anchor
+        && !anchor_seen
+    {
+        let ends = match &v.head {
+            Some((seq, _)) => format!("the log ends at row {seq}"),
+            None => "the log is empty".to_string(),
+        };
+        v.first_bad = Some(Break {
+            seq: a.seq,
+            problem: format!(
+                "row {} of the anchor is gone ({ends}): the log was truncated or rolled back since the anchor was taken",
+                a.seq
+            ),
+            hint: "restore the database from a backup taken after the anchor; the rows since were lost or removed".into(),
+            unchecked: false,
+        });
+    }
     Ok(v)
 }
 
@@ -279,6 +348,7 @@ fn check_row(
     prev: &str,
     key: Option<&AuditKey>,
     first_keyed: Option<i64>,
+    anchor: Option<&Anchor>,
 ) -> Option<Break> {
     let broken = |problem: String| {
         Some(Break {
@@ -326,6 +396,19 @@ fn check_row(
         if unkeyed_hash(e) != e.hash {
             return broken("its content does not match its hash: the row was altered".into());
         }
+    }
+    if let Some(a) = anchor
+        && a.seq == e.seq
+        && a.hash != e.hash
+    {
+        return Some(Break {
+            seq: e.seq,
+            problem: format!(
+                "its hash differs from the anchor {a}: the log was rewritten or rolled back since the anchor was taken"
+            ),
+            hint: "restore the database from a backup that matches the anchor, and find out who rewrote the log".into(),
+            unchecked: false,
+        });
     }
     None
 }
@@ -574,5 +657,29 @@ mod tests {
             AuditKey::from_file_bytes(&[7u8; 101]).unwrap().mac_key
         );
         assert_eq!(format!("{k:?}"), "AuditKey(..)");
+    }
+
+    #[test]
+    fn anchors_parse_and_print() {
+        let h = "ab".repeat(32);
+        let a = Anchor::parse(&format!("12:{}", h.to_uppercase())).unwrap();
+        assert_eq!(a.seq, 12);
+        assert_eq!(a.hash, h);
+        assert_eq!(a.to_string(), format!("12:{h}"));
+        for bad in [
+            "",
+            "12",
+            ":",
+            &format!("0:{h}"),
+            &format!("-1:{h}"),
+            &format!("x:{h}"),
+            "12:abc",
+            &format!("12:{}", "g".repeat(64)),
+            &format!("12:{h}0"),
+        ] {
+            let e = Anchor::parse(bad).unwrap_err();
+            assert_eq!(e.kind, crate::error::Kind::Invalid, "{bad}");
+            assert!(e.message.contains("--anchor"), "{bad}: {}", e.message);
+        }
     }
 }

@@ -1,9 +1,9 @@
-//! `roster audit` and `roster audit verify`: the operator and global admins only.
+//! `roster audit`, `audit verify` and `audit anchor`: the operator and global admins only.
 //! The chain itself is computed in [`crate::audit_chain`].
 
 use super::{Ctx, find_user, require};
-use crate::audit_chain::{self, Verification};
-use crate::error::Result;
+use crate::audit_chain::{self, Anchor, Verification};
+use crate::error::{Error, Result};
 use crate::model::AuditEntry;
 use crate::store::{AuditFilter, Tx};
 
@@ -35,13 +35,25 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, mut filter: AuditFilter) -> Result<Vec<Audit
     tx.audit_list(&filter)
 }
 
-/// Walks the whole log (see [`audit_chain::verify`]) with the store's audit key.
-pub fn verify(tx: &Tx<'_>, ctx: &Ctx) -> Result<Verification> {
+/// Walks the whole log (see [`audit_chain::verify`]), with the store's audit key and, when
+/// given, an anchor that row `anchor.seq` must still match.
+pub fn verify(tx: &Tx<'_>, ctx: &Ctx, anchor: Option<&Anchor>) -> Result<Verification> {
     allowed(ctx)?;
-    audit_chain::verify(tx, tx.audit_key())
+    audit_chain::verify(tx, tx.audit_key(), anchor)
+}
+
+/// The head of a log that verifies, to keep elsewhere as an anchor; `None` for an empty
+/// log. A log that does not verify is refused (1): an anchor must vouch for a good chain.
+pub fn anchor(tx: &Tx<'_>, ctx: &Ctx) -> Result<Option<Anchor>> {
+    allowed(ctx)?;
+    let v = audit_chain::verify(tx, tx.audit_key(), None)?;
+    if let Some(b) = v.first_bad {
+        return Err(Error::differs(format!("no anchor taken: {}", b.message())).hint(b.hint));
+    }
+    Ok(v.head.map(|(seq, hash)| Anchor { seq, hash }))
 }
 
 /// The chain check with the store's key, shared with `roster doctor`.
 pub fn verify_chain(tx: &Tx<'_>) -> Result<Verification> {
-    audit_chain::verify(tx, tx.audit_key())
+    audit_chain::verify(tx, tx.audit_key(), None)
 }

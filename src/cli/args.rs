@@ -392,7 +392,8 @@ pub struct InitArgs {
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  roster audit --event user-create --limit 20\n  \
-        roster audit --actor ann@example.com --since 24h\n  roster audit verify"
+        roster audit --actor ann@example.com --since 24h\n  roster audit verify\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors"
 )]
 pub struct AuditArgs {
     #[command(subcommand)]
@@ -416,7 +417,18 @@ pub enum AuditCmd {
     /// Check the hash chain: exits 1 and names the first bad row if any row was altered or removed
     #[command(
         after_help = "Keyed rows are checked with the key of ROSTER_AUDIT_KEY_FILE.\n\n\
-        Examples:\n  roster audit verify"
+        Examples:\n  roster audit verify\n  roster audit verify --anchor \"$(tail -1 /mnt/elsewhere/roster-anchors)\""
     )]
-    Verify,
+    Verify(VerifyArgs),
+    /// Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`
+    #[command(after_help = "Examples:\n  roster audit anchor\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors")]
+    Anchor,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)
+    #[arg(long, value_name = "SEQ:HASH")]
+    pub anchor: Option<String>,
 }

@@ -431,7 +431,7 @@ fn verify_passes_on_a_clean_log() {
     let v = env.json(&["audit", "verify"]);
     assert_eq!(
         v,
-        serde_json::json!({"ok": true, "rows": 8, "keyed": 0, "unkeyed": 8, "first_bad_seq": null, "problem": null})
+        serde_json::json!({"ok": true, "rows": 8, "keyed": 0, "unkeyed": 8, "anchor": null, "first_bad_seq": null, "problem": null})
     );
     let out = env.ok(&["--format", "table", "audit", "verify"]);
     assert_eq!(
@@ -592,12 +592,12 @@ fn verify_reports_in_every_format() {
     let out = env.ok(&["--format", "jsonl", "audit", "verify"]);
     assert_eq!(
         out,
-        "{\"ok\":true,\"rows\":8,\"keyed\":0,\"unkeyed\":8,\"first_bad_seq\":null,\"problem\":null}\n"
+        "{\"ok\":true,\"rows\":8,\"keyed\":0,\"unkeyed\":8,\"anchor\":null,\"first_bad_seq\":null,\"problem\":null}\n"
     );
     let out = env.ok(&["--format", "csv", "audit", "verify"]);
     assert_eq!(
         out,
-        "ok,rows,keyed,unkeyed,first_bad_seq,problem\ntrue,8,0,8,,\n"
+        "ok,rows,keyed,unkeyed,anchor,first_bad_seq,problem\ntrue,8,0,8,,,\n"
     );
     sqlite(&env.db())
         .execute("UPDATE audit SET source = 'seed:x' WHERE seq = 6", [])
@@ -606,7 +606,7 @@ fn verify_reports_in_every_format() {
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     assert!(
-        out.starts_with("ok,rows,keyed,unkeyed,first_bad_seq,problem\nfalse,"),
+        out.starts_with("ok,rows,keyed,unkeyed,anchor,first_bad_seq,problem\nfalse,"),
         "{out}"
     );
     assert!(out.contains(",6,"), "{out}");
@@ -928,7 +928,7 @@ fn unkeyed_rows_written_before_the_key_still_verify() {
     let v = keyed_json(&env, &key, &["audit", "verify"]);
     assert_eq!(
         v,
-        serde_json::json!({"ok": true, "rows": 10, "keyed": 2, "unkeyed": 8, "first_bad_seq": null, "problem": null})
+        serde_json::json!({"ok": true, "rows": 10, "keyed": 2, "unkeyed": 8, "anchor": null, "first_bad_seq": null, "problem": null})
     );
     // An edit of an old unkeyed row is still found, with the key configured.
     sqlite(&env.db())
@@ -1136,6 +1136,152 @@ fn init_audit_key_is_all_or_nothing() {
     let o = with_key(&env, &key, &["--json", "init", "--audit-key", "audit.key"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(key.exists() && env.db().exists());
+}
+
+// ---------------------------------------------------------------- anchors
+
+#[test]
+fn anchor_round_trip() {
+    let env = Env::init();
+    // An empty log has no head: said on stderr, nothing on stdout, exit 0; nulls in JSON.
+    let o = env.run(&["--format", "table", "audit", "anchor"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), "");
+    assert!(
+        text(&o.stderr).contains("the audit log is empty: there is no head to anchor yet"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(
+        env.json(&["audit", "anchor"]),
+        serde_json::json!({"seq": null, "hash": null, "anchor": null})
+    );
+
+    let (env, _, _) = history();
+    let rows = env.json(&["audit"]);
+    let head = rows[7]["hash"].as_str().unwrap().to_string();
+    let table = env.ok(&["--format", "table", "audit", "anchor"]);
+    assert_eq!(table, format!("8:{head}\n"));
+    let v = env.json(&["audit", "anchor"]);
+    assert_eq!(
+        v,
+        serde_json::json!({"seq": 8, "hash": head, "anchor": format!("8:{head}")})
+    );
+    let anchor = table.trim().to_string();
+    let v = env.json(&["audit", "verify", "--anchor", &anchor]);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["anchor"], anchor.as_str());
+    // Upper-case hex is the same anchor.
+    let upper = format!("8:{}", head.to_uppercase());
+    assert_eq!(
+        env.json(&["audit", "verify", "--anchor", &upper])["ok"],
+        true
+    );
+    // Later rows do not disturb an older anchor.
+    env.user("cy@example.com", "Cy");
+    let out = env.ok(&["--format", "table", "audit", "verify", "--anchor", &anchor]);
+    assert_eq!(
+        out,
+        "audit chain ok: 9 rows verified (0 keyed, 9 unkeyed); row 8 matches the anchor\n"
+    );
+    // Only the operator and global admins.
+    let err = env.fails(77, &["--as", "bob@example.com", "audit", "anchor"]);
+    assert!(err.contains("permission denied"), "{err}");
+}
+
+#[test]
+fn anchor_refuses_a_broken_chain() {
+    let (env, _, _) = history();
+    sqlite(&env.db())
+        .execute("UPDATE audit SET subject = 'x' WHERE seq = 4", [])
+        .unwrap();
+    let err = env.fails(1, &["audit", "anchor"]);
+    assert!(
+        err.contains("no anchor taken: audit chain broken at row 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn verify_anchor_catches_a_truncated_tail() {
+    let (env, _, _) = history();
+    let anchor = env.ok(&["--format", "table", "audit", "anchor"]);
+    let anchor = anchor.trim();
+    // Remove rows 7 and 8 and reset the high-water mark: plain verify cannot tell.
+    sqlite(&env.db())
+        .execute_batch(
+            "DELETE FROM audit WHERE seq >= 7;
+             UPDATE sqlite_sequence SET seq = 6 WHERE name = 'audit';",
+        )
+        .unwrap();
+    assert_eq!(env.json(&["audit", "verify"])["ok"], true);
+    let o = env.run(&["--json", "audit", "verify", "--anchor", anchor]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("audit chain broken at row 8"), "{err}");
+    assert!(
+        err.contains("row 8 of the anchor is gone (the log ends at row 6)"),
+        "{err}"
+    );
+    assert!(err.contains("truncated or rolled back"), "{err}");
+    let last: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(last["error"]["kind"], "differs");
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["first_bad_seq"], 8);
+    assert_eq!(report["anchor"], anchor);
+
+    // Rolled back, then written on: row 8 exists again, with another hash.
+    env.user("cy@example.com", "Cy");
+    env.user("dee@example.com", "Dee");
+    assert_eq!(env.json(&["audit", "verify"])["ok"], true);
+    let err = env.fails(1, &["audit", "verify", "--anchor", anchor]);
+    assert!(err.contains("audit chain broken at row 8"), "{err}");
+    assert!(err.contains("its hash differs from the anchor"), "{err}");
+}
+
+#[test]
+fn verify_anchor_catches_a_keyed_log_rewritten_as_unkeyed() {
+    let (env, key) = keyed_history();
+    let anchor = keyed_json(&env, &key, &["audit", "anchor"])["anchor"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The whole log rewritten as plain-hashed rows: without an anchor this verifies (which
+    // is why anchors are kept elsewhere), and no keyed row remains.
+    rehash_from(&env, 1, Some(false));
+    let v = keyed_json(&env, &key, &["audit", "verify"]);
+    assert_eq!(
+        (v["ok"].clone(), v["keyed"].clone()),
+        (Value::Bool(true), 0.into())
+    );
+    let err = keyed_fails(&env, &key, 1, &["audit", "verify", "--anchor", &anchor]);
+    assert!(err.contains("audit chain broken at row 3"), "{err}");
+    assert!(err.contains("its hash differs from the anchor"), "{err}");
+}
+
+#[test]
+fn a_malformed_anchor_is_65() {
+    let (env, _, _) = history();
+    let h = "a".repeat(64);
+    for bad in [
+        "8".to_string(),
+        "eight:".to_string() + &h,
+        format!("0:{h}"),
+        format!("8:{}", &h[..63]),
+        format!("8:{}z", &h[..63]),
+        format!("8:{h}:1"),
+        "8:\u{1b}[2J".to_string(),
+    ] {
+        let err = env.fails(65, &["audit", "verify", "--anchor", &bad]);
+        assert!(err.contains("error: --anchor"), "{bad}: {err}");
+        assert!(err.contains("is not an anchor"), "{bad}: {err}");
+        assert!(err.contains("hint:"), "{bad}: {err}");
+        assert!(!err.contains('\u{1b}'), "{bad}: raw escape in {err:?}");
+    }
+    // Refused before the database is looked at.
+    let empty = Env::new();
+    empty.fails(65, &["audit", "verify", "--anchor", "x"]);
 }
 
 // ---------------------------------------------------------------- old databases
