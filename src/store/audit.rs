@@ -126,11 +126,31 @@ impl<'c> Tx<'c> {
     }
 
     /// Visits every audit row in order, without loading them all.
-    pub fn audit_each(&self, mut visit: impl FnMut(&AuditEntry) -> Result<bool>) -> Result<()> {
+    pub fn audit_each(&self, visit: impl FnMut(&AuditEntry) -> Result<bool>) -> Result<()> {
+        self.audit_each_where("", &[], visit)
+    }
+
+    /// Visits the rows of these events in order, without loading them all.
+    pub fn audit_each_of_events(
+        &self,
+        events: &[&str],
+        visit: impl FnMut(&AuditEntry) -> Result<bool>,
+    ) -> Result<()> {
+        let marks: Vec<String> = (1..=events.len()).map(|i| format!("?{i}")).collect();
+        let filter = format!("WHERE event IN ({})", marks.join(", "));
+        self.audit_each_where(&filter, events, visit)
+    }
+
+    fn audit_each_where(
+        &self,
+        filter: &str,
+        args: &[&str],
+        mut visit: impl FnMut(&AuditEntry) -> Result<bool>,
+    ) -> Result<()> {
         let mut stmt = self
             .conn
-            .prepare(&format!("SELECT {COLS} FROM audit ORDER BY seq"))?;
-        let mut rows = stmt.query([])?;
+            .prepare(&format!("SELECT {COLS} FROM audit {filter} ORDER BY seq"))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(row) = rows.next()? {
             if !visit(&from_row(row)?)? {
                 break;

@@ -1341,3 +1341,87 @@ fn a_database_from_before_keys_migrates_and_still_verifies() {
     assert_eq!(env.json(&["init"])["schema_version"], 2);
     assert_eq!(keyed_flags(&env.json(&["audit"])), [false, false]);
 }
+
+// ---------------------------------------------------------------- doctor
+
+#[test]
+fn doctor_reports_an_admin_no_audit_row_explains() {
+    let (env, _, bob) = history();
+    // History: ann is admin as the first user; bob was granted `support` only.
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+    // A hand edit gives bob admin: no row explains it.
+    sqlite(&env.db())
+        .execute(
+            "UPDATE users SET roles = '[\"support\",\"admin\"]' WHERE email = 'bob@example.com'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(env.json(&["audit", "verify"])["ok"], true);
+    let o = env.run(&["--json", "doctor"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("error: doctor found 1 problem"));
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    let f = &findings[0];
+    assert_eq!(f["check"], "unexplained-admin");
+    assert_eq!(f["subject"], "bob@example.com");
+    let msg = f["message"].as_str().unwrap();
+    assert!(msg.contains("holds the global role admin"), "{msg}");
+    assert!(msg.contains("row 6, user-grant"), "{msg}");
+    assert!(
+        f["fix"]
+            .as_str()
+            .unwrap()
+            .contains("roster user revoke bob@example.com admin"),
+        "{f}"
+    );
+    // A grant through roster explains it.
+    env.json(&["user", "revoke", "bob@example.com", "admin"]);
+    env.json(&["user", "grant", "bob@example.com", "admin"]);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+    // Revoked through roster, then edited back in: the last roles row says no admin.
+    env.json(&["user", "revoke", "bob@example.com", "admin"]);
+    sqlite(&env.db())
+        .execute(
+            "UPDATE users SET roles = '[\"admin\"]' WHERE email = 'bob@example.com'",
+            [],
+        )
+        .unwrap();
+    let o = env.run(&["--json", "doctor"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert!(
+        report["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("user-revoke"),
+        "{report:#}"
+    );
+    // A user with no roles row at all (inserted by another program) as admin.
+    sqlite(&env.db())
+        .execute(
+            "INSERT INTO users (id, email, name, roles, created_at, updated_at)
+             VALUES ('eve', 'eve@example.com', 'Eve', '[\"admin\"]', 'x', 'x')",
+            [],
+        )
+        .unwrap();
+    let o = env.run(&["--json", "doctor"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    let eve: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["subject"] == "eve@example.com")
+        .collect();
+    assert_eq!(eve.len(), 1, "{report:#}");
+    assert!(
+        eve[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no audit row gave it"),
+        "{report:#}"
+    );
+    let _ = bob;
+}
