@@ -141,33 +141,42 @@ pub fn append(
     data: &serde_json::Value,
     source: &str,
 ) -> Result<()> {
+    enum Refusal {
+        NoKey,
+        OtherKey,
+    }
     let key = tx.audit_key();
-    let head = tx.audit_head()?;
-    if let Some(h) = &head
-        && h.row.keyed
-    {
-        match key {
-            None => {
-                let since = tx.audit_first_keyed()?.unwrap_or(h.row.seq);
-                return Err(Error::usage(format!(
-                    "the audit log is keyed since row {since}; set ROSTER_AUDIT_KEY_FILE"
-                ))
-                .hint("point ROSTER_AUDIT_KEY_FILE at the key file this database's audit rows are written with; nothing was changed"));
-            }
-            Some(k) if !h.written_here && keyed_hash(k, &h.row) != h.row.hash => {
-                return Err(Error::usage(format!(
-                    "the audit key does not verify the last audit row ({}): ROSTER_AUDIT_KEY_FILE names another key, or the row was altered; nothing was changed",
-                    h.row.seq
-                ))
-                .hint("point ROSTER_AUDIT_KEY_FILE at this database's key; `roster audit verify` shows whether the log was altered"));
-            }
-            Some(_) => {}
+    let (last_seq, prev_hash, refusal) = match tx.audit_head()? {
+        None => (0, GENESIS_HASH.to_string(), None),
+        Some(h) => {
+            let refusal = match key {
+                _ if !h.row.keyed => None,
+                None => Some(Refusal::NoKey),
+                // A head read from the database is checked once per transaction.
+                Some(k) if !h.written_here && keyed_hash(k, &h.row) != h.row.hash => {
+                    Some(Refusal::OtherKey)
+                }
+                Some(_) => None,
+            };
+            (h.row.seq, h.row.hash.clone(), refusal)
+        }
+    };
+    match refusal {
+        None => {}
+        Some(Refusal::NoKey) => {
+            let since = tx.audit_first_keyed()?.unwrap_or(last_seq);
+            return Err(Error::usage(format!(
+                "the audit log is keyed since row {since}; set ROSTER_AUDIT_KEY_FILE"
+            ))
+            .hint("point ROSTER_AUDIT_KEY_FILE at the key file this database's audit rows are written with; nothing was changed"));
+        }
+        Some(Refusal::OtherKey) => {
+            return Err(Error::usage(format!(
+                "the audit key does not verify the last audit row ({last_seq}): ROSTER_AUDIT_KEY_FILE names another key, or the row was altered; nothing was changed"
+            ))
+            .hint("point ROSTER_AUDIT_KEY_FILE at this database's key; `roster audit verify` shows whether the log was altered"));
         }
     }
-    let (last_seq, prev_hash) = match head {
-        Some(h) => (h.row.seq, h.row.hash),
-        None => (0, GENESIS_HASH.to_string()),
-    };
     let mut entry = AuditEntry {
         seq: last_seq + 1,
         at: at.to_string(),
@@ -184,7 +193,7 @@ pub fn append(
         Some(k) => keyed_hash(k, &entry),
         None => unkeyed_hash(&entry),
     };
-    tx.audit_insert(&entry)
+    tx.audit_insert(entry)
 }
 
 /// A head kept elsewhere: `SEQ:HASH`, as `roster audit anchor` prints it.

@@ -43,22 +43,20 @@ impl<'c> Tx<'c> {
 
     /// The last row (`None` for an empty log), cached after the first read or insert of
     /// this transaction.
-    pub fn audit_head(&mut self) -> Result<Option<AuditHead>> {
-        if let Some(head) = &self.audit_head {
-            return Ok(Some(head.clone()));
+    pub fn audit_head(&mut self) -> Result<Option<&AuditHead>> {
+        if self.audit_head.is_none() {
+            self.audit_head = one(
+                self.conn,
+                &format!("SELECT {COLS} FROM audit ORDER BY seq DESC LIMIT 1"),
+                [],
+                from_row,
+            )?
+            .map(|row| AuditHead {
+                row,
+                written_here: false,
+            });
         }
-        let head = one(
-            self.conn,
-            &format!("SELECT {COLS} FROM audit ORDER BY seq DESC LIMIT 1"),
-            [],
-            from_row,
-        )?
-        .map(|row| AuditHead {
-            row,
-            written_here: false,
-        });
-        self.audit_head = head.clone();
-        Ok(head)
+        Ok(self.audit_head.as_ref())
     }
 
     /// The first keyed row, if any (a full scan: only for messages).
@@ -72,8 +70,8 @@ impl<'c> Tx<'c> {
         .flatten())
     }
 
-    /// Inserts one row as given (the chain is computed by the caller).
-    pub fn audit_insert(&mut self, e: &AuditEntry) -> Result<()> {
+    /// Inserts one row as given (the chain is computed by the caller); it becomes the head.
+    pub fn audit_insert(&mut self, e: AuditEntry) -> Result<()> {
         self.conn
             .prepare_cached(
                 "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)
@@ -92,7 +90,7 @@ impl<'c> Tx<'c> {
                 e.keyed
             ])?;
         self.audit_head = Some(AuditHead {
-            row: e.clone(),
+            row: e,
             written_here: true,
         });
         Ok(())
