@@ -52,11 +52,17 @@ _roster() {
             roster,user)
                 cmd="roster__subcmd__user"
                 ;;
+            roster__subcmd__audit,anchor)
+                cmd="roster__subcmd__audit__subcmd__anchor"
+                ;;
             roster__subcmd__audit,help)
                 cmd="roster__subcmd__audit__subcmd__help"
                 ;;
             roster__subcmd__audit,verify)
                 cmd="roster__subcmd__audit__subcmd__verify"
+                ;;
+            roster__subcmd__audit__subcmd__help,anchor)
+                cmd="roster__subcmd__audit__subcmd__help__subcmd__anchor"
                 ;;
             roster__subcmd__audit__subcmd__help,help)
                 cmd="roster__subcmd__audit__subcmd__help__subcmd__help"
@@ -99,6 +105,9 @@ _roster() {
                 ;;
             roster__subcmd__help,user)
                 cmd="roster__subcmd__help__subcmd__user"
+                ;;
+            roster__subcmd__help__subcmd__audit,anchor)
+                cmd="roster__subcmd__help__subcmd__audit__subcmd__anchor"
                 ;;
             roster__subcmd__help__subcmd__audit,verify)
                 cmd="roster__subcmd__help__subcmd__audit__subcmd__verify"
@@ -440,7 +449,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__audit)
-            opts="-y -q -v -h --actor --event --since --limit --db --as --format --json --yes --no-input --quiet --verbose --help verify help"
+            opts="-y -q -v -h --actor --event --since --limit --db --as --format --json --yes --no-input --quiet --verbose --help verify anchor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -481,9 +490,49 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        roster__subcmd__audit__subcmd__help)
-            opts="verify help"
+        roster__subcmd__audit__subcmd__anchor)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__audit__subcmd__help)
+            opts="verify anchor help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__audit__subcmd__help__subcmd__anchor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -524,12 +573,16 @@ _roster() {
             return 0
             ;;
         roster__subcmd__audit__subcmd__verify)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --anchor --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --anchor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -650,8 +703,22 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__audit)
-            opts="verify"
+            opts="verify anchor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__audit__subcmd__anchor)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1252,12 +1319,16 @@ _roster() {
             return 0
             ;;
         roster__subcmd__init)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --audit-key --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --audit-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;init'= {
+            cand --audit-key 'Also create a new audit key here: 32 random bytes, mode 0600; never overwrites a file'
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
@@ -851,9 +852,26 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+            cand anchor 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;audit;verify'= {
+            cand --anchor 'Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;audit;anchor'= {
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
@@ -870,9 +888,12 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;audit;help'= {
             cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+            cand anchor 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;audit;help;verify'= {
+        }
+        &'roster;audit;help;anchor'= {
         }
         &'roster;audit;help;help'= {
         }
@@ -1028,8 +1049,11 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;help;audit'= {
             cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+            cand anchor 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'
         }
         &'roster;help;audit;verify'= {
+        }
+        &'roster;help;audit;anchor'= {
         }
         &'roster;help;doctor'= {
         }

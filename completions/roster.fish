@@ -52,6 +52,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "audit" -d 'The audit 
 complete -c roster -n "__fish_roster_needs_command" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand init" -l audit-key -d 'Also create a new audit key here: 32 random bytes, mode 0600; never overwrites a file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand init" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -650,24 +651,26 @@ complete -c roster -n "__fish_roster_using_subcommand export" -l no-input -d 'Ne
 complete -c roster -n "__fish_roster_using_subcommand export" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand export" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand export" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l actor -d 'Only changes by this actor: operator:NAME, user:ID, or a user\'s email or username' -r
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l event -d 'Only this event, such as user-create' -r
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l since -d 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)' -r
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l limit -d 'Only the most recent N rows' -r
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l db -d 'The database file' -r -F
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l actor -d 'Only changes by this actor: operator:NAME, user:ID, or a user\'s email or username' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l event -d 'Only this event, such as user-create' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l since -d 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l limit -d 'Only the most recent N rows' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l json -d 'Same as --format json'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s v -l verbose -d 'More detail on stderr'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -f -a "anchor" -d 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -680,7 +683,20 @@ complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "anchor" -d 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand doctor" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand doctor" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
@@ -749,3 +765,4 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "show" -d 'Show one media item (members of its profile, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "remove" -d 'Remove a media item; a show\'s episodes go with it (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "anchor" -d 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'

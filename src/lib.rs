@@ -2,6 +2,7 @@
 //! See DESIGN.md for the contract and the README for the commands.
 
 pub mod actions;
+pub mod audit_chain;
 pub mod cli;
 pub mod error;
 pub mod json;

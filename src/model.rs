@@ -345,6 +345,9 @@ pub struct AuditEntry {
     pub source: String,
     pub prev_hash: String,
     pub hash: String,
+    /// The hash is a keyed MAC under the audit key (`ROSTER_AUDIT_KEY_FILE`), not a plain
+    /// BLAKE2b-256 hash.
+    pub keyed: bool,
 }
 
 impl AuditEntry {
@@ -361,6 +364,7 @@ impl AuditEntry {
             "source": self.source,
             "prev_hash": self.prev_hash,
             "hash": self.hash,
+            "keyed": self.keyed,
         })
     }
 }

@@ -1,9 +1,11 @@
-//! `roster audit` and `roster audit verify`: the operator and global admins only.
+//! `roster audit`, `audit verify` and `audit anchor`: the operator and global admins only.
+//! The chain itself is computed in [`crate::audit_chain`].
 
 use super::{Ctx, find_user, require};
-use crate::error::Result;
+use crate::audit_chain::{self, Anchor, Verification};
+use crate::error::{Error, Result};
 use crate::model::AuditEntry;
-use crate::store::{AuditFilter, GENESIS_HASH, Tx, chain_hash};
+use crate::store::{AuditFilter, Tx};
 
 fn allowed(ctx: &Ctx) -> Result<()> {
     require(
@@ -33,70 +35,25 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, mut filter: AuditFilter) -> Result<Vec<Audit
     tx.audit_list(&filter)
 }
 
-/// The result of checking the chain.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verification {
-    pub rows: i64,
-    /// The first row that fails, and why.
-    pub first_bad: Option<(i64, String)>,
-}
-
-/// Walks the whole log: each row's hash must match its content and the previous row's
-/// hash, sequence numbers must have no gap, and no row may be missing from the end.
-pub fn verify(tx: &Tx<'_>, ctx: &Ctx) -> Result<Verification> {
+/// Walks the whole log (see [`audit_chain::verify`]), with the store's audit key and, when
+/// given, an anchor that row `anchor.seq` must still match.
+pub fn verify(tx: &Tx<'_>, ctx: &Ctx, anchor: Option<&Anchor>) -> Result<Verification> {
     allowed(ctx)?;
-    verify_chain(tx)
+    audit_chain::verify(tx, tx.audit_key(), anchor)
 }
 
-/// The chain check itself, shared with `roster doctor`.
-pub fn verify_chain(tx: &Tx<'_>) -> Result<Verification> {
-    let mut rows = 0i64;
-    let mut expected_seq = 1i64;
-    let mut prev = GENESIS_HASH.to_string();
-    let mut first_bad: Option<(i64, String)> = None;
-    tx.audit_each(|e| {
-        rows += 1;
-        let problem = if e.seq != expected_seq {
-            Some(format!(
-                "sequence jumps from {} to {}: rows {}..{} were removed",
-                expected_seq - 1,
-                e.seq,
-                expected_seq,
-                e.seq - 1
-            ))
-        } else if e.prev_hash != prev {
-            Some("its prev_hash does not match the hash of the row before it".to_string())
-        } else if chain_hash(
-            e.seq,
-            &e.at,
-            &e.actor,
-            &e.event,
-            &e.subject,
-            &e.data,
-            &e.source,
-            &e.prev_hash,
-        ) != e.hash
-        {
-            Some("its content does not match its hash: the row was altered".to_string())
-        } else {
-            None
-        };
-        if let Some(p) = problem {
-            first_bad = Some((e.seq, p));
-            return Ok(false);
-        }
-        expected_seq = e.seq + 1;
-        prev = e.hash.clone();
-        Ok(true)
-    })?;
-    if first_bad.is_none() {
-        let high = tx.audit_high_water()?;
-        if high >= expected_seq {
-            first_bad = Some((
-                expected_seq,
-                format!("rows {expected_seq}..{high} were removed from the end of the log"),
-            ));
-        }
+/// The head of a log that verifies, to keep elsewhere as an anchor; `None` for an empty
+/// log. A log that does not verify is refused (1): an anchor must vouch for a good chain.
+pub fn anchor(tx: &Tx<'_>, ctx: &Ctx) -> Result<Option<Anchor>> {
+    allowed(ctx)?;
+    let v = audit_chain::verify(tx, tx.audit_key(), None)?;
+    if let Some(b) = v.first_bad {
+        return Err(Error::differs(format!("no anchor taken: {}", b.message())).hint(b.hint));
     }
-    Ok(Verification { rows, first_bad })
+    Ok(v.head.map(|(seq, hash)| Anchor { seq, hash }))
+}
+
+/// The chain check with the store's key, shared with `roster doctor`.
+pub fn verify_chain(tx: &Tx<'_>) -> Result<Verification> {
+    audit_chain::verify(tx, tx.audit_key(), None)
 }

@@ -15,6 +15,7 @@ pub const CHECKS: &[&str] = &[
     "sqlite-integrity",
     "foreign-keys",
     "audit-chain",
+    "unexplained-admin",
     "profile-owner",
     "member-limit",
     "invitation-expired",
@@ -70,6 +71,7 @@ pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
     let mut findings = Vec::new();
     sqlite(tx, &mut findings)?;
     audit_chain(tx, &mut findings)?;
+    unexplained_admins(tx, &mut findings)?;
     owners(tx, &mut findings)?;
     limits(tx, &mut findings)?;
     invitations(tx, ctx, &mut findings)?;
@@ -104,12 +106,66 @@ fn sqlite(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
 
 fn audit_chain(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
     let v = audit::verify_chain(tx)?;
-    if let Some((seq, problem)) = v.first_bad {
+    if let Some(b) = v.first_bad {
         out.push(Finding::new(
             "audit-chain",
-            format!("audit row {seq}"),
-            format!("the audit chain breaks here: {problem}"),
-            "compare with a backup: the rows from this one on cannot be trusted (`roster audit verify`)",
+            format!("audit row {}", b.seq),
+            if b.unchecked {
+                format!("the audit chain cannot be checked from here: {}", b.problem)
+            } else {
+                format!("the audit chain breaks here: {}", b.problem)
+            },
+            format!("{} (`roster audit verify`)", b.hint),
+        ));
+    }
+    Ok(())
+}
+
+/// The audit events whose `data` may carry a user's whole list of global roles
+/// (`{"roles": [...]}`): `user-create` the roles it was created with, `user-grant` and
+/// `user-revoke` the list after the change. (`user-update` never does today; a row of it
+/// that did would count the same.)
+const ROLE_EVENTS: &[&str] = &["user-create", "user-grant", "user-revoke", "user-update"];
+
+/// Users holding the global role `admin` that no audit row explains: the last row that set
+/// their roles does not list `admin`, or there is no such row. Only a hand edit of the
+/// file (or a program writing `users` without roster) gives admin that way.
+fn unexplained_admins(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    let admins = tx.user_global_admins()?;
+    if admins.is_empty() {
+        return Ok(());
+    }
+    let ids: std::collections::HashSet<&str> = admins.iter().map(|u| u.id.as_str()).collect();
+    // The last roles-setting row of each admin: (seq, event, lists admin).
+    let mut last: std::collections::HashMap<String, (i64, String, bool)> =
+        std::collections::HashMap::new();
+    tx.audit_each_of_events(ROLE_EVENTS, |e| {
+        if !ids.contains(e.subject.as_str()) {
+            return Ok(true);
+        }
+        let data: Value = serde_json::from_str(&e.data).unwrap_or(Value::Null);
+        if let Some(roles) = data.get("roles").and_then(Value::as_array) {
+            let admin = roles.iter().any(|r| r.as_str() == Some("admin"));
+            last.insert(e.subject.clone(), (e.seq, e.event.clone(), admin));
+        }
+        Ok(true)
+    })?;
+    for u in admins {
+        let message = match last.get(&u.id) {
+            Some((_, _, true)) => continue,
+            Some((seq, event, false)) => format!(
+                "holds the global role admin, but the last audit row that set their roles (row {seq}, {event}) does not list it"
+            ),
+            None => "holds the global role admin, but no audit row gave it (no user-create or user-grant row for this user lists admin)".to_string(),
+        };
+        let who = u.label();
+        out.push(Finding::new(
+            "unexplained-admin",
+            who,
+            message,
+            format!(
+                "find out who edited the database; to keep the role on record, run `roster user revoke {who} admin` then `roster user grant {who} admin`; to remove it, only the revoke"
+            ),
         ));
     }
     Ok(())

@@ -94,7 +94,8 @@ impl Ctx {
 
     /// Appends the audit row of a change made by this context's actor.
     pub fn audit(&self, tx: &mut Tx<'_>, event: &str, subject: &str, data: Value) -> Result<()> {
-        tx.audit_append(
+        crate::audit_chain::append(
+            tx,
             &self.now_text,
             &self.actor.audit_name(),
             event,

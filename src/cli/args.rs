@@ -77,9 +77,10 @@ pub enum Command {
     #[command(
         after_help = "On a terminal, a database without users starts the onboarding: the first admin\n\
         account, then the first profile (optional). --no-input, or no terminal, skips it.\n\n\
-        Examples:\n  roster init\n  roster --db /srv/roster/roster.db --no-input init"
+        Examples:\n  roster init\n  roster --db /srv/roster/roster.db --no-input init\n  \
+        roster init --audit-key /etc/roster/audit.key   then set ROSTER_AUDIT_KEY_FILE to it"
     )]
-    Init,
+    Init(InitArgs),
     /// Users: people who can sign in
     #[command(
         subcommand,
@@ -376,13 +377,23 @@ pub struct ProfileUpdate {
     pub metadata: Option<String>,
 }
 
+// ---------------------------------------------------------------- init
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Also create a new audit key here: 32 random bytes, mode 0600; never overwrites a file
+    #[arg(long, value_name = "FILE")]
+    pub audit_key: Option<PathBuf>,
+}
+
 // ---------------------------------------------------------------- audit
 
 #[derive(Debug, Args)]
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  roster audit --event user-create --limit 20\n  \
-        roster audit --actor ann@example.com --since 24h\n  roster audit verify"
+        roster audit --actor ann@example.com --since 24h\n  roster audit verify\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors"
 )]
 pub struct AuditArgs {
     #[command(subcommand)]
@@ -404,6 +415,20 @@ pub struct AuditArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuditCmd {
     /// Check the hash chain: exits 1 and names the first bad row if any row was altered or removed
-    #[command(after_help = "Examples:\n  roster audit verify")]
-    Verify,
+    #[command(
+        after_help = "Keyed rows are checked with the key of ROSTER_AUDIT_KEY_FILE.\n\n\
+        Examples:\n  roster audit verify\n  roster audit verify --anchor \"$(tail -1 /mnt/elsewhere/roster-anchors)\""
+    )]
+    Verify(VerifyArgs),
+    /// Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`
+    #[command(after_help = "Examples:\n  roster audit anchor\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors")]
+    Anchor,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)
+    #[arg(long, value_name = "SEQ:HASH")]
+    pub anchor: Option<String>,
 }

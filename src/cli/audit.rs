@@ -1,10 +1,11 @@
-//! `roster audit [verify]`
+//! `roster audit`, `roster audit verify [--anchor SEQ:HASH]`, `roster audit anchor`
 
 use serde_json::json;
 
 use super::App;
-use super::args::{AuditArgs, AuditCmd};
+use super::args::{AuditArgs, AuditCmd, VerifyArgs};
 use crate::actions::{audit, validate};
+use crate::audit_chain::Anchor;
 use crate::error::{Error, Result};
 use crate::model::{AuditEntry, parse_timestamp, timestamp};
 use crate::output::{AUDIT, Format, Shape};
@@ -13,8 +14,31 @@ use crate::store::AuditFilter;
 /// The report of `audit verify` in json, jsonl and csv.
 const VERIFY: Shape = Shape {
     noun: "audit verification",
-    fields: &["ok", "rows", "first_bad_seq", "problem"],
-    columns: &["ok", "rows", "first_bad_seq", "problem"],
+    fields: &[
+        "ok",
+        "rows",
+        "keyed",
+        "unkeyed",
+        "anchor",
+        "first_bad_seq",
+        "problem",
+    ],
+    columns: &[
+        "ok",
+        "rows",
+        "keyed",
+        "unkeyed",
+        "anchor",
+        "first_bad_seq",
+        "problem",
+    ],
+};
+
+/// The report of `audit anchor` in json, jsonl and csv.
+const ANCHOR: Shape = Shape {
+    noun: "audit anchor",
+    fields: &["seq", "hash", "anchor"],
+    columns: &["seq", "hash", "anchor"],
 };
 
 /// `--since`: RFC 3339, a date, or an age counted back from now.
@@ -34,7 +58,8 @@ fn since(app: &App, text: &str) -> Result<String> {
 
 pub fn run(app: &App, a: AuditArgs) -> Result<()> {
     match a.command {
-        Some(AuditCmd::Verify) => verify(app),
+        Some(AuditCmd::Verify(v)) => verify(app, v),
+        Some(AuditCmd::Anchor) => anchor(app),
         None => {
             let filter = AuditFilter {
                 actor: a.actor,
@@ -53,34 +78,63 @@ pub fn run(app: &App, a: AuditArgs) -> Result<()> {
     }
 }
 
-fn verify(app: &App) -> Result<()> {
-    let v = app.read(|tx, ctx| audit::verify(tx, ctx))?;
+fn verify(app: &App, a: VerifyArgs) -> Result<()> {
+    // A malformed anchor is refused (65) before the database is opened.
+    let anchor = a.anchor.as_deref().map(Anchor::parse).transpose()?;
+    let v = app.read(|tx, ctx| audit::verify(tx, ctx, anchor.as_ref()))?;
     let report = json!({
         "ok": v.first_bad.is_none(),
         "rows": v.rows,
-        "first_bad_seq": v.first_bad.as_ref().map(|b| b.0),
-        "problem": v.first_bad.as_ref().map(|b| b.1.clone()),
+        "keyed": v.keyed,
+        "unkeyed": v.unkeyed,
+        "anchor": anchor.as_ref().map(Anchor::to_string),
+        "first_bad_seq": v.first_bad.as_ref().map(|b| b.seq),
+        "problem": v.first_bad.as_ref().map(|b| b.problem.clone()),
     });
-    match &v.first_bad {
+    match v.first_bad {
         None => {
-            if app.out.format == Format::Table {
-                if !app.out.quiet {
-                    app.out
-                        .out(&format!("audit chain ok: {} rows verified\n", v.rows))?;
-                }
-            } else if !app.out.quiet {
-                app.out.record(&VERIFY, &report)?;
+            if app.out.quiet {
+                return Ok(());
             }
-            Ok(())
+            if app.out.format == Format::Table {
+                let mut line = format!(
+                    "audit chain ok: {} rows verified ({} keyed, {} unkeyed)",
+                    v.rows, v.keyed, v.unkeyed
+                );
+                if let Some(a) = &anchor {
+                    line.push_str(&format!("; row {} matches the anchor", a.seq));
+                }
+                line.push('\n');
+                app.out.out(&line)
+            } else {
+                app.out.record(&VERIFY, &report)
+            }
         }
-        Some((seq, problem)) => {
+        Some(b) => {
             if app.out.format != Format::Table && !app.out.quiet {
                 app.out.record(&VERIFY, &report)?;
             }
-            Err(
-                Error::differs(format!("audit chain broken at row {seq}: {problem}"))
-                    .hint("the rows from this one on cannot be trusted; compare with a backup"),
-            )
+            Err(Error::differs(b.message()).hint(b.hint))
         }
+    }
+}
+
+/// The head as `SEQ:HASH`. An empty log has no anchor: a note on stderr and nothing on
+/// stdout in a table, nulls in json, jsonl and csv; exit 0 either way.
+fn anchor(app: &App) -> Result<()> {
+    let head = app.read(|tx, ctx| audit::anchor(tx, ctx))?;
+    let report = json!({
+        "seq": head.as_ref().map(|a| a.seq),
+        "hash": head.as_ref().map(|a| a.hash.clone()),
+        "anchor": head.as_ref().map(Anchor::to_string),
+    });
+    match (&head, app.out.format) {
+        (None, Format::Table) => {
+            app.out
+                .note("the audit log is empty: there is no head to anchor yet");
+            Ok(())
+        }
+        (Some(a), Format::Table) => app.out.out(&format!("{a}\n")),
+        _ => app.out.record(&ANCHOR, &report),
     }
 }

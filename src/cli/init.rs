@@ -1,29 +1,54 @@
 //! `roster init`: create or migrate the database. On a terminal, a database without users
 //! starts the onboarding: the first admin account, then (optionally) the first profile.
+//! `--audit-key FILE` also creates a new audit key.
 
 use serde_json::{Value, json};
 
+use super::args::InitArgs;
 use super::{App, said};
 use crate::actions::onboard;
 use crate::actions::profile::NewProfile;
 use crate::actions::user::NewUser;
+use crate::audit_chain;
 use crate::error::Result;
 use crate::model::{Profile, User};
 use crate::output::Format;
 use crate::password;
 use crate::store::{OpenMode, Published, Store, schema};
 
-pub fn run(app: &App) -> Result<()> {
-    let mut store = app.open(OpenMode::Create)?;
+pub fn run(app: &App, a: InitArgs) -> Result<()> {
+    // The key first: if it cannot be created (it exists: 68), no database is created either.
+    // If the database then cannot be created or opened, the new key is removed again, so
+    // that init is all or nothing and can simply be run again. (Not later: onboarding may
+    // already have written rows keyed with it.)
+    if let Some(key) = &a.audit_key {
+        audit_chain::create_key_file(key)?;
+    }
     // A new database is put in place at once, empty and migrated; should another roster
     // have created it meanwhile, that one is opened instead.
-    let created = match store.publish()? {
-        Published::Done => store.created(),
-        Published::Taken => {
-            store = app.open(OpenMode::Existing)?;
-            false
+    let opened = app.open(OpenMode::Create).and_then(|mut store| {
+        let created = match store.publish()? {
+            Published::Done => store.created(),
+            Published::Taken => {
+                store = app.open(OpenMode::Existing)?;
+                false
+            }
+        };
+        Ok((store, created))
+    });
+    let (store, created) = match opened {
+        Ok(opened) => opened,
+        Err(e) => {
+            if let Some(key) = &a.audit_key {
+                let _ = std::fs::remove_file(key);
+            }
+            return Err(e);
         }
     };
+    init(app, &a, store, created)
+}
+
+fn init(app: &App, a: &InitArgs, mut store: Store, created: bool) -> Result<()> {
     let version = store.schema_version()?;
     let table = app.out.format == Format::Table;
     if table && !app.out.quiet {
@@ -33,6 +58,21 @@ pub fn run(app: &App) -> Result<()> {
             app.db.display(),
             schema::CURRENT
         ))?;
+    }
+
+    if let Some(key) = &a.audit_key {
+        let shown = format!("{:?}", key.display().to_string());
+        if table && !app.out.quiet {
+            app.out.out(&format!(
+                "created audit key {shown} (32 random bytes, mode 0600)\n"
+            ))?;
+        }
+        app.out.note(&format!(
+            "set ROSTER_AUDIT_KEY_FILE={shown} for every roster command on this database, so that its audit rows are keyed"
+        ));
+        app.out.note(
+            "keep a copy of the key away from this database's machine: whoever holds it can rewrite the log, and without it keyed rows cannot be verified",
+        );
     }
 
     // Onboarding only for the operator, on a terminal, while there is nobody yet.
@@ -48,6 +88,7 @@ pub fn run(app: &App) -> Result<()> {
             "path": app.db.display().to_string(),
             "created": created,
             "schema_version": version,
+            "audit_key": a.audit_key.as_ref().map(|k| k.display().to_string()),
         });
         if let Some((user, profile)) = &onboarded
             && let Some(obj) = report.as_object_mut()

@@ -16,10 +16,12 @@ mod user;
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
 
 use crate::actions::{self, Ctx};
+use crate::audit_chain::{self, AuditKey};
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer, safe};
 use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Published, Store, Tx};
@@ -42,6 +44,11 @@ pub struct App {
     pub threads: usize,
     /// The largest seed input accepted: `ROSTER_MAX_INPUT` bytes, else 4 GiB.
     pub max_input: crate::seed::Limit,
+    /// `ROSTER_AUDIT_KEY_FILE`: the key file audit rows are keyed and verified with.
+    pub audit_key_file: Option<PathBuf>,
+    /// That file's key, read once, on the first open of the database (so that `roster
+    /// init --audit-key` can create the very file the variable names).
+    audit_key: OnceLock<Result<Option<Arc<AuditKey>>>>,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -133,11 +140,27 @@ impl App {
             interactive: !g.no_input && std::io::stdin().is_terminal() && stderr_tty,
             threads,
             max_input,
+            audit_key_file: env("ROSTER_AUDIT_KEY_FILE").map(PathBuf::from),
+            audit_key: OnceLock::new(),
         })
     }
 
+    /// The audit key of `ROSTER_AUDIT_KEY_FILE`, read on first use; a bad key file is a
+    /// usage error (2) naming it.
+    pub fn audit_key(&self) -> Result<Option<Arc<AuditKey>>> {
+        self.audit_key
+            .get_or_init(|| {
+                self.audit_key_file
+                    .as_deref()
+                    .map(|p| audit_chain::load_key_file(p).map(Arc::new))
+                    .transpose()
+            })
+            .clone()
+    }
+
     pub fn open(&self, mode: OpenMode) -> Result<Store> {
-        Store::open(&self.db, mode, self.busy_timeout_ms)
+        let key = self.audit_key()?;
+        Ok(Store::open(&self.db, mode, self.busy_timeout_ms)?.with_audit_key(key))
     }
 
     /// The context of this command, with the `--as` user resolved inside `tx`.
@@ -278,7 +301,7 @@ pub fn said(outcome: &str, noun: &str, name: &str, id: &str) -> String {
 /// Runs one parsed command.
 pub fn dispatch(app: &App, command: Command) -> Result<()> {
     match command {
-        Command::Init => init::run(app),
+        Command::Init(a) => init::run(app, a),
         Command::User(cmd) => user::run(app, cmd),
         Command::Profile(cmd) => profile::run(app, cmd),
         Command::Member(cmd) => member::run(app, cmd),

@@ -151,6 +151,7 @@ pub const AUDIT: Shape = Shape {
         "source",
         "prev_hash",
         "hash",
+        "keyed",
     ],
     columns: &["seq", "at", "actor", "event", "subject", "source"],
 };

@@ -1,42 +1,12 @@
-use blake2::{Blake2b256, Digest};
+//! The audit table: reading and writing rows. How a row's hash is computed and how the
+//! chain is verified is not SQL and lives above the store, in [`crate::audit_chain`].
+
 use rusqlite::params;
 
-use super::{Tx, one};
+use super::{AuditHead, Tx, one};
+use crate::audit_chain::AuditKey;
 use crate::error::Result;
 use crate::model::AuditEntry;
-
-/// The `prev_hash` of the first row.
-pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
-
-/// The hash of one audit row: BLAKE2b-256 over every field, each length-prefixed so that no
-/// two different rows encode alike, including the previous row's hash.
-#[allow(clippy::too_many_arguments)]
-pub fn chain_hash(
-    seq: i64,
-    at: &str,
-    actor: &str,
-    event: &str,
-    subject: &str,
-    data: &str,
-    source: &str,
-    prev_hash: &str,
-) -> String {
-    let mut h = Blake2b256::new();
-    h.update(b"roster-audit-v1");
-    h.update(seq.to_le_bytes());
-    for field in [at, actor, event, subject, data, source, prev_hash] {
-        h.update((field.len() as u64).to_le_bytes());
-        h.update(field.as_bytes());
-    }
-    let digest = h.finalize();
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(64);
-    for b in digest.iter() {
-        out.push(HEX[usize::from(b >> 4)] as char);
-        out.push(HEX[usize::from(b & 15)] as char);
-    }
-    out
-}
 
 /// Filters of `roster audit`.
 #[derive(Debug, Clone, Default)]
@@ -59,44 +29,70 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
         source: r.get(6)?,
         prev_hash: r.get(7)?,
         hash: r.get(8)?,
+        keyed: r.get(9)?,
     })
 }
 
-const COLS: &str = "seq, at, actor, event, subject, data, source, prev_hash, hash";
+const COLS: &str = "seq, at, actor, event, subject, data, source, prev_hash, hash, keyed";
 
-impl Tx<'_> {
-    /// Appends one audit row chained to the last one.
-    pub fn audit_append(
-        &mut self,
-        at: &str,
-        actor: &str,
-        event: &str,
-        subject: &str,
-        data: &serde_json::Value,
-        source: &str,
-    ) -> Result<()> {
-        let (last_seq, prev_hash) = match self.audit_head.take() {
-            Some(head) => head,
-            None => one(
+impl<'c> Tx<'c> {
+    /// The audit key of this store, if one is configured.
+    pub fn audit_key(&self) -> Option<&'c AuditKey> {
+        self.audit_key
+    }
+
+    /// The last row (`None` for an empty log), cached after the first read or insert of
+    /// this transaction.
+    pub fn audit_head(&mut self) -> Result<Option<&AuditHead>> {
+        if self.audit_head.is_none() {
+            self.audit_head = one(
                 self.conn,
-                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+                &format!("SELECT {COLS} FROM audit ORDER BY seq DESC LIMIT 1"),
                 [],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                from_row,
             )?
-            .unwrap_or((0, GENESIS_HASH.to_string())),
-        };
-        let seq = last_seq + 1;
-        let data = data.to_string();
-        let hash = chain_hash(seq, at, actor, event, subject, &data, source, &prev_hash);
+            .map(|row| AuditHead {
+                row,
+                written_here: false,
+            });
+        }
+        Ok(self.audit_head.as_ref())
+    }
+
+    /// The first keyed row, if any (a full scan: only for messages).
+    pub fn audit_first_keyed(&self) -> Result<Option<i64>> {
+        Ok(one(
+            self.conn,
+            "SELECT min(seq) FROM audit WHERE keyed = 1",
+            [],
+            |r| r.get::<_, Option<i64>>(0),
+        )?
+        .flatten())
+    }
+
+    /// Inserts one row as given (the chain is computed by the caller); it becomes the head.
+    pub fn audit_insert(&mut self, e: AuditEntry) -> Result<()> {
         self.conn
             .prepare_cached(
-                "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute(params![
-                seq, at, actor, event, subject, data, source, prev_hash, hash
+                e.seq,
+                e.at,
+                e.actor,
+                e.event,
+                e.subject,
+                e.data,
+                e.source,
+                e.prev_hash,
+                e.hash,
+                e.keyed
             ])?;
-        self.audit_head = Some((seq, hash));
+        self.audit_head = Some(AuditHead {
+            row: e,
+            written_here: true,
+        });
         Ok(())
     }
 
@@ -128,11 +124,31 @@ impl Tx<'_> {
     }
 
     /// Visits every audit row in order, without loading them all.
-    pub fn audit_each(&self, mut visit: impl FnMut(&AuditEntry) -> Result<bool>) -> Result<()> {
+    pub fn audit_each(&self, visit: impl FnMut(&AuditEntry) -> Result<bool>) -> Result<()> {
+        self.audit_each_where("", &[], visit)
+    }
+
+    /// Visits the rows of these events in order, without loading them all.
+    pub fn audit_each_of_events(
+        &self,
+        events: &[&str],
+        visit: impl FnMut(&AuditEntry) -> Result<bool>,
+    ) -> Result<()> {
+        let marks: Vec<String> = (1..=events.len()).map(|i| format!("?{i}")).collect();
+        let filter = format!("WHERE event IN ({})", marks.join(", "));
+        self.audit_each_where(&filter, events, visit)
+    }
+
+    fn audit_each_where(
+        &self,
+        filter: &str,
+        args: &[&str],
+        mut visit: impl FnMut(&AuditEntry) -> Result<bool>,
+    ) -> Result<()> {
         let mut stmt = self
             .conn
-            .prepare(&format!("SELECT {COLS} FROM audit ORDER BY seq"))?;
-        let mut rows = stmt.query([])?;
+            .prepare(&format!("SELECT {COLS} FROM audit {filter} ORDER BY seq"))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(row) = rows.next()? {
             if !visit(&from_row(row)?)? {
                 break;
@@ -158,29 +174,5 @@ impl Tx<'_> {
             .conn
             .prepare_cached("SELECT count(*) FROM audit")?
             .query_row([], |r| r.get(0))?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hash_depends_on_every_field() {
-        let base = chain_hash(1, "a", "b", "c", "d", "{}", "cli", GENESIS_HASH);
-        assert_eq!(base.len(), 64);
-        assert_ne!(
-            base,
-            chain_hash(2, "a", "b", "c", "d", "{}", "cli", GENESIS_HASH)
-        );
-        assert_ne!(
-            base,
-            chain_hash(1, "a", "b", "c", "d", "{}", "seed", GENESIS_HASH)
-        );
-        // Moving a byte between fields changes the hash.
-        assert_ne!(
-            chain_hash(1, "ab", "", "c", "d", "{}", "cli", GENESIS_HASH),
-            chain_hash(1, "a", "b", "c", "d", "{}", "cli", GENESIS_HASH)
-        );
     }
 }

@@ -17,15 +17,17 @@ pub mod schema;
 mod users;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 
-pub use audit::{AuditFilter, GENESIS_HASH, chain_hash};
+pub use audit::AuditFilter;
 pub use doctor::{LapsedInvitation, MisplacedMedia, OverfullProfile, OwnerlessProfile};
 pub use media::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
 pub use profiles::ProfileContents;
 
+use crate::audit_chain::AuditKey;
 use crate::error::{Error, Result};
 
 /// `application_id` marking a SQLite file as roster's: "RSTR".
@@ -56,6 +58,9 @@ pub struct Store {
     /// after `conn`, so the connection closes before the file is removed.
     staged: Option<tempfile::TempPath>,
     busy_timeout_ms: u64,
+    /// The audit key new rows are keyed with and keyed rows are verified with (the CLI
+    /// reads `ROSTER_AUDIT_KEY_FILE`; the store only holds the key).
+    audit_key: Option<Arc<AuditKey>>,
 }
 
 /// What [`Store::publish`] found.
@@ -70,8 +75,17 @@ pub enum Published {
 /// A transaction on the store. All table access goes through its methods.
 pub struct Tx<'c> {
     conn: &'c Connection,
-    /// The last audit row's (seq, hash), cached after the first append.
-    audit_head: Option<(i64, String)>,
+    /// The last audit row, cached after the first read or append.
+    audit_head: Option<AuditHead>,
+    audit_key: Option<&'c AuditKey>,
+}
+
+/// The last row of the audit log, which the next one chains to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditHead {
+    pub row: crate::model::AuditEntry,
+    /// The row was inserted by this transaction (not read from the database).
+    pub written_here: bool,
 }
 
 impl Store {
@@ -186,6 +200,7 @@ impl Store {
             created,
             staged,
             busy_timeout_ms,
+            audit_key: None,
         };
         if version < schema::CURRENT {
             store.migrate()?;
@@ -219,6 +234,12 @@ impl Store {
         txn.pragma_update(None, "user_version", schema::CURRENT)?;
         txn.commit()?;
         Ok(())
+    }
+
+    /// Keys the audit rows this store writes, and verifies keyed rows, with `key`.
+    pub fn with_audit_key(mut self, key: Option<Arc<AuditKey>>) -> Store {
+        self.audit_key = key;
+        self
     }
 
     /// The schema version of the open database.
@@ -265,7 +286,8 @@ impl Store {
         }
         drop(staged);
         let path = self.path.clone();
-        *self = Store::open(&path, OpenMode::Existing, self.busy_timeout_ms)?;
+        let key = self.audit_key.take();
+        *self = Store::open(&path, OpenMode::Existing, self.busy_timeout_ms)?.with_audit_key(key);
         self.created = true;
         Ok(Published::Done)
     }
@@ -292,7 +314,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = Tx::new(&txn);
+            let mut tx = Tx::new(&txn, self.audit_key.as_deref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -305,7 +327,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = Tx::new(&txn);
+            let mut tx = Tx::new(&txn, self.audit_key.as_deref());
             f(&mut tx)
         };
         txn.rollback()?;
@@ -318,7 +340,7 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = {
-            let mut tx = Tx::new(&txn);
+            let mut tx = Tx::new(&txn, self.audit_key.as_deref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -390,10 +412,11 @@ fn stage_new_file(path: &Path) -> Result<tempfile::TempPath> {
 }
 
 impl<'c> Tx<'c> {
-    fn new(conn: &'c Connection) -> Self {
+    fn new(conn: &'c Connection, audit_key: Option<&'c AuditKey>) -> Self {
         Tx {
             conn,
             audit_head: None,
+            audit_key,
         }
     }
 

@@ -120,6 +120,11 @@ CREATE TABLE audit (
 CREATE INDEX audit_by_event ON audit(event, seq);
 CREATE INDEX audit_by_actor ON audit(actor, seq);
 "#,
+    // 2: whether each audit row's hash is a keyed MAC (ROSTER_AUDIT_KEY_FILE) or a plain
+    // hash. Rows written before keys existed are unkeyed (0) and verify as they were.
+    r#"
+ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0 CHECK (keyed IN (0, 1));
+"#,
 ];
 
 /// The schema version this roster writes.

@@ -91,6 +91,18 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Users holding the global role `admin`, oldest first (for `roster doctor`).
+    pub fn user_global_admins(&self) -> Result<Vec<User>> {
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT ",
+            cols!(),
+            " FROM users WHERE EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'admin')
+             ORDER BY created_at, id"
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// All emails and usernames, for "did you mean" suggestions.
     pub fn user_handles(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(

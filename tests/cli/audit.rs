@@ -259,7 +259,7 @@ fn a_fresh_database_has_an_empty_log() {
     let csv = env.ok(&["--format", "csv", "audit"]);
     assert_eq!(
         csv,
-        "seq,at,actor,event,subject,data,source,prev_hash,hash\n"
+        "seq,at,actor,event,subject,data,source,prev_hash,hash,keyed\n"
     );
 }
 
@@ -375,7 +375,7 @@ fn audit_in_every_format() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("seq,at,actor,event,subject,data,source,prev_hash,hash")
+        Some("seq,at,actor,event,subject,data,source,prev_hash,hash,keyed")
     );
     let row = lines.next().unwrap();
     assert!(row.starts_with("7,2026-01-06T10:00:00.000Z,user:"), "{row}");
@@ -431,10 +431,13 @@ fn verify_passes_on_a_clean_log() {
     let v = env.json(&["audit", "verify"]);
     assert_eq!(
         v,
-        serde_json::json!({"ok": true, "rows": 8, "first_bad_seq": null, "problem": null})
+        serde_json::json!({"ok": true, "rows": 8, "keyed": 0, "unkeyed": 8, "anchor": null, "first_bad_seq": null, "problem": null})
     );
     let out = env.ok(&["--format", "table", "audit", "verify"]);
-    assert_eq!(out, "audit chain ok: 8 rows verified\n");
+    assert_eq!(
+        out,
+        "audit chain ok: 8 rows verified (0 keyed, 8 unkeyed)\n"
+    );
 }
 
 #[test]
@@ -589,10 +592,13 @@ fn verify_reports_in_every_format() {
     let out = env.ok(&["--format", "jsonl", "audit", "verify"]);
     assert_eq!(
         out,
-        "{\"ok\":true,\"rows\":8,\"first_bad_seq\":null,\"problem\":null}\n"
+        "{\"ok\":true,\"rows\":8,\"keyed\":0,\"unkeyed\":8,\"anchor\":null,\"first_bad_seq\":null,\"problem\":null}\n"
     );
     let out = env.ok(&["--format", "csv", "audit", "verify"]);
-    assert_eq!(out, "ok,rows,first_bad_seq,problem\ntrue,8,,\n");
+    assert_eq!(
+        out,
+        "ok,rows,keyed,unkeyed,anchor,first_bad_seq,problem\ntrue,8,0,8,,,\n"
+    );
     sqlite(&env.db())
         .execute("UPDATE audit SET source = 'seed:x' WHERE seq = 6", [])
         .unwrap();
@@ -600,7 +606,7 @@ fn verify_reports_in_every_format() {
     assert_eq!(o.status.code(), Some(1));
     let out = text(&o.stdout);
     assert!(
-        out.starts_with("ok,rows,first_bad_seq,problem\nfalse,"),
+        out.starts_with("ok,rows,keyed,unkeyed,anchor,first_bad_seq,problem\nfalse,"),
         "{out}"
     );
     assert!(out.contains(",6,"), "{out}");
@@ -609,4 +615,813 @@ fn verify_reports_in_every_format() {
     assert_eq!(text(&o.stdout).lines().count(), 1);
     let v: Value = serde_json::from_str(text(&o.stdout).trim()).unwrap();
     assert_eq!(v["first_bad_seq"], 6);
+}
+
+// ---------------------------------------------------------------- keyed chain
+
+/// Writes a key file of `bytes` with `mode`.
+fn key_file(env: &Env, name: &str, bytes: &[u8], mode: u32) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let p = env.path(name);
+    std::fs::write(&p, bytes).unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).unwrap();
+    p
+}
+
+/// Runs roster with `ROSTER_AUDIT_KEY_FILE` set to `key`.
+fn with_key(env: &Env, key: &std::path::Path, args: &[&str]) -> Output {
+    env.cmd()
+        .env("ROSTER_AUDIT_KEY_FILE", key)
+        .args(args)
+        .output()
+        .expect("run roster")
+}
+
+/// As [`with_key`], expecting exit 0 and JSON on stdout.
+fn keyed_json(env: &Env, key: &std::path::Path, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let o = with_key(env, key, &all);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+    serde_json::from_str(&text(&o.stdout)).unwrap()
+}
+
+/// As [`with_key`], expecting exit `code`; returns stderr.
+fn keyed_fails(env: &Env, key: &std::path::Path, code: i32, args: &[&str]) -> String {
+    let o = with_key(env, key, args);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+fn keyed_flags(rows: &Value) -> Vec<bool> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["keyed"].as_bool().unwrap())
+        .collect()
+}
+
+/// What a hostile script does: rewrites every row from `from` on with the plain hash (it
+/// has no key), marking them `keyed` as `keyed`, so that the chain links again.
+fn rehash_from(env: &Env, from: i64, keyed: Option<bool>) {
+    let db = sqlite(&env.db());
+    let rows: Vec<roster::model::AuditEntry> = {
+        let mut stmt = db
+            .prepare(
+                "SELECT seq, at, actor, event, subject, data, source, prev_hash, hash, keyed
+                 FROM audit ORDER BY seq",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok(roster::model::AuditEntry {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                event: r.get(3)?,
+                subject: r.get(4)?,
+                data: r.get(5)?,
+                source: r.get(6)?,
+                prev_hash: r.get(7)?,
+                hash: r.get(8)?,
+                keyed: r.get(9)?,
+            })
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+    };
+    let mut prev = "0".repeat(64);
+    for mut e in rows {
+        if e.seq >= from {
+            e.prev_hash = prev.clone();
+            e.hash = roster::audit_chain::unkeyed_hash(&e);
+            if let Some(k) = keyed {
+                e.keyed = k;
+            }
+            db.execute(
+                "UPDATE audit SET prev_hash = ?1, hash = ?2, keyed = ?3 WHERE seq = ?4",
+                rusqlite::params![e.prev_hash, e.hash, e.keyed, e.seq],
+            )
+            .unwrap();
+        }
+        prev = e.hash;
+    }
+}
+
+/// A database whose audit key was made by `init --audit-key`, with three keyed rows.
+fn keyed_history() -> (Env, std::path::PathBuf) {
+    let env = Env::new();
+    let key = env.path("audit.key");
+    let o = with_key(&env, &key, &["init", "--audit-key", "audit.key"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    keyed_json(
+        &env,
+        &key,
+        &[
+            "user",
+            "create",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann",
+        ],
+    );
+    keyed_json(
+        &env,
+        &key,
+        &[
+            "user",
+            "create",
+            "--email",
+            "bob@example.com",
+            "--name",
+            "Bob",
+        ],
+    );
+    keyed_json(&env, &key, &["profile", "create", "--name", "Family"]);
+    (env, key)
+}
+
+#[test]
+fn keyed_rows_verify_with_their_key_and_not_without_it() {
+    let (env, key) = keyed_history();
+    let rows = keyed_json(&env, &key, &["audit"]);
+    assert_eq!(keyed_flags(&rows), [true, true, true]);
+    // The MAC is not the plain hash of the row.
+    let first: roster::model::AuditEntry = roster::model::AuditEntry {
+        seq: 1,
+        at: rows[0]["at"].as_str().unwrap().into(),
+        actor: rows[0]["actor"].as_str().unwrap().into(),
+        event: rows[0]["event"].as_str().unwrap().into(),
+        subject: rows[0]["subject"].as_str().unwrap().into(),
+        data: sqlite(&env.db())
+            .query_row("SELECT data FROM audit WHERE seq = 1", [], |r| r.get(0))
+            .unwrap(),
+        source: "cli".into(),
+        prev_hash: "0".repeat(64),
+        hash: String::new(),
+        keyed: true,
+    };
+    assert_ne!(
+        rows[0]["hash"].as_str().unwrap(),
+        roster::audit_chain::unkeyed_hash(&first)
+    );
+    let v = keyed_json(&env, &key, &["audit", "verify"]);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["rows"], 3);
+    assert_eq!(v["keyed"], 3);
+    assert_eq!(v["unkeyed"], 0);
+    let o = with_key(&env, &key, &["--format", "table", "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        text(&o.stdout),
+        "audit chain ok: 3 rows verified (3 keyed, 0 unkeyed)\n"
+    );
+    // Without the key a keyed row cannot be checked: exit 1, and the hint names the variable.
+    let o = verify(&env);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("audit chain not verified from row 1"), "{err}");
+    assert!(err.contains("no audit key is configured"), "{err}");
+    assert!(err.contains("hint: set ROSTER_AUDIT_KEY_FILE"), "{err}");
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["first_bad_seq"], 1);
+    // Doctor says the same, and passes with the key.
+    let o = env.run(&["--json", "doctor"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    let f = &report["findings"][0];
+    assert_eq!(f["check"], "audit-chain", "{report:#}");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot be checked from here"),
+        "{f}"
+    );
+    assert!(
+        f["fix"].as_str().unwrap().contains("ROSTER_AUDIT_KEY_FILE"),
+        "{f}"
+    );
+    // With the key the chain passes (the one finding left: the profile has no owner).
+    let o = with_key(&env, &key, &["--json", "doctor"]);
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    let checks: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["check"].as_str().unwrap())
+        .collect();
+    assert_eq!(checks, ["profile-owner"], "{report:#}");
+}
+
+#[test]
+fn a_keyed_row_edited_and_rehashed_without_the_key_fails() {
+    let (env, key) = keyed_history();
+    sqlite(&env.db())
+        .execute(
+            "UPDATE audit SET data = '{\"email\":\"mallory@example.com\"}' WHERE seq = 2",
+            [],
+        )
+        .unwrap();
+    // The ten-line script: every row from 2 on re-hashed so that the chain links again.
+    rehash_from(&env, 2, None);
+    let err = keyed_fails(&env, &key, 1, &["--json", "audit", "verify"]);
+    assert!(err.contains("audit chain broken at row 2"), "{err}");
+    assert!(err.contains("does not match its MAC"), "{err}");
+    assert!(err.contains("hint:"), "{err}");
+}
+
+#[test]
+fn a_different_key_fails_verification() {
+    let (env, _) = keyed_history();
+    let other = key_file(&env, "other.key", &[9u8; 32], 0o600);
+    let o = with_key(&env, &other, &["--json", "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("audit chain broken at row 1"), "{err}");
+    assert!(err.contains("not the one it was written with"), "{err}");
+    assert!(err.contains("ROSTER_AUDIT_KEY_FILE"), "{err}");
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(report["first_bad_seq"], 1);
+    // Writing on with another key is refused: no single key would verify the log after.
+    let err = keyed_fails(
+        &env,
+        &other,
+        2,
+        &[
+            "user",
+            "create",
+            "--email",
+            "cy@example.com",
+            "--name",
+            "Cy",
+        ],
+    );
+    assert!(
+        err.contains("the audit key does not verify the last audit row (3)"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was changed"), "{err}");
+    assert_eq!(sqlite_count(&env, "SELECT count(*) FROM audit"), 3);
+    assert_eq!(sqlite_count(&env, "SELECT count(*) FROM users"), 2);
+}
+
+fn sqlite_count(env: &Env, sql: &str) -> i64 {
+    sqlite(&env.db()).query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn keys_longer_than_64_bytes_are_hashed_down_and_work() {
+    let env = Env::init();
+    let key = key_file(&env, "long.key", &[5u8; 200], 0o600);
+    keyed_json(
+        &env,
+        &key,
+        &[
+            "user",
+            "create",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann",
+        ],
+    );
+    assert_eq!(keyed_json(&env, &key, &["audit", "verify"])["keyed"], 1);
+    // A key file that differs only after its 64th byte is a different key.
+    let mut bytes = vec![5u8; 200];
+    bytes[150] = 6;
+    let near = key_file(&env, "near.key", &bytes, 0o600);
+    let err = keyed_fails(&env, &near, 1, &["audit", "verify"]);
+    assert!(err.contains("does not match its MAC"), "{err}");
+}
+
+#[test]
+fn unkeyed_rows_written_before_the_key_still_verify() {
+    let (env, _, _) = history();
+    let key = key_file(&env, "audit.key", &[3u8; 32], 0o600);
+    keyed_json(
+        &env,
+        &key,
+        &[
+            "user",
+            "create",
+            "--email",
+            "cy@example.com",
+            "--name",
+            "Cy",
+        ],
+    );
+    keyed_json(&env, &key, &["profile", "create", "--name", "Office"]);
+    let rows = keyed_json(&env, &key, &["audit"]);
+    assert_eq!(
+        keyed_flags(&rows),
+        [
+            false, false, false, false, false, false, false, false, true, true
+        ]
+    );
+    // The first keyed row chains to the last unkeyed one.
+    assert_eq!(rows[8]["prev_hash"], rows[7]["hash"]);
+    let v = keyed_json(&env, &key, &["audit", "verify"]);
+    assert_eq!(
+        v,
+        serde_json::json!({"ok": true, "rows": 10, "keyed": 2, "unkeyed": 8, "anchor": null, "first_bad_seq": null, "problem": null})
+    );
+    // An edit of an old unkeyed row is still found, with the key configured.
+    sqlite(&env.db())
+        .execute("UPDATE audit SET subject = 'x' WHERE seq = 3", [])
+        .unwrap();
+    let err = keyed_fails(&env, &key, 1, &["audit", "verify"]);
+    assert!(err.contains("audit chain broken at row 3"), "{err}");
+    assert!(err.contains("the row was altered"), "{err}");
+}
+
+#[test]
+fn an_unkeyed_row_after_a_keyed_one_fails_verification() {
+    let (env, key) = keyed_history();
+    // Row 3 turned into a plain-hashed row that links correctly: a downgrade.
+    rehash_from(&env, 3, Some(false));
+    let err = keyed_fails(&env, &key, 1, &["audit", "verify"]);
+    assert!(err.contains("audit chain broken at row 3"), "{err}");
+    assert!(err.contains("keyed since row 1"), "{err}");
+    assert!(err.contains("downgrade"), "{err}");
+}
+
+#[test]
+fn writing_without_the_key_after_a_keyed_head_is_refused() {
+    let (env, key) = keyed_history();
+    let err = env.fails(
+        2,
+        &[
+            "user",
+            "create",
+            "--email",
+            "cy@example.com",
+            "--name",
+            "Cy",
+        ],
+    );
+    assert!(
+        err.contains("error: the audit log is keyed since row 1; set ROSTER_AUDIT_KEY_FILE"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was changed"), "{err}");
+    // Nothing was written: no user, no row.
+    let users = keyed_json(&env, &key, &["user", "list"]);
+    assert_eq!(users.as_array().unwrap().len(), 2);
+    assert_eq!(
+        keyed_json(&env, &key, &["audit"]).as_array().unwrap().len(),
+        3
+    );
+    // Seeds too.
+    std::fs::write(
+        env.path("s.json"),
+        r#"[{"event": "profile-create", "data": {"name": "Office"}}]"#,
+    )
+    .unwrap();
+    let err = env.fails(2, &["seed", "s.json"]);
+    assert!(err.contains("keyed since row 1"), "{err}");
+    // Reads and no-op writes need no key.
+    env.json(&["profile", "list"]);
+    // With the key it works, and the log stays whole.
+    keyed_json(
+        &env,
+        &key,
+        &[
+            "user",
+            "create",
+            "--email",
+            "cy@example.com",
+            "--name",
+            "Cy",
+        ],
+    );
+    assert_eq!(keyed_json(&env, &key, &["audit", "verify"])["keyed"], 4);
+}
+
+#[test]
+fn bad_key_files_are_refused_with_2() {
+    let env = Env::init();
+    let short = key_file(&env, "short.key", &[1u8; 31], 0o600);
+    let err = keyed_fails(&env, &short, 2, &["audit", "verify"]);
+    assert!(err.contains("short.key"), "{err}");
+    assert!(
+        err.contains("is 31 bytes; an audit key needs at least 32"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: create a key with `roster init --audit-key FILE`"),
+        "{err}"
+    );
+
+    let open = key_file(&env, "open.key", &[1u8; 32], 0o644);
+    let err = keyed_fails(
+        &env,
+        &open,
+        2,
+        &["user", "create", "--email", "a@example.com", "--name", "A"],
+    );
+    assert!(err.contains("open.key"), "{err}");
+    assert!(err.contains("its mode is 0644"), "{err}");
+    assert!(err.contains("hint: chmod 600"), "{err}");
+    let group = key_file(&env, "group.key", &[1u8; 32], 0o640);
+    let err = keyed_fails(&env, &group, 2, &["audit"]);
+    assert!(err.contains("its mode is 0640"), "{err}");
+
+    std::fs::create_dir(env.path("keydir")).unwrap();
+    let err = keyed_fails(&env, &env.path("keydir"), 2, &["audit", "verify"]);
+    assert!(err.contains("keydir"), "{err}");
+    assert!(err.contains("is a directory, not a key file"), "{err}");
+
+    let err = keyed_fails(&env, &env.path("missing.key"), 2, &["audit", "verify"]);
+    assert!(err.contains("missing.key"), "{err}");
+    assert!(err.contains("no such file"), "{err}");
+
+    // A symlink is judged by the file it opens: to a 0644 file, refused; to a 0600 one, fine.
+    std::os::unix::fs::symlink(&open, env.path("link.key")).unwrap();
+    let err = keyed_fails(&env, &env.path("link.key"), 2, &["audit", "verify"]);
+    assert!(err.contains("its mode is 0644"), "{err}");
+    let good = key_file(&env, "good.key", &[1u8; 32], 0o400);
+    std::os::unix::fs::symlink(&good, env.path("good-link.key")).unwrap();
+    assert_eq!(
+        keyed_json(&env, &env.path("good-link.key"), &["audit", "verify"])["ok"],
+        true
+    );
+    // Nothing was written by the refused commands.
+    assert_eq!(env.audit_len(), 0);
+    // --json also gets the error object.
+    let o = with_key(&env, &short, &["--json", "audit", "verify"]);
+    assert_eq!(o.status.code(), Some(2));
+    let last: Value = serde_json::from_str(text(&o.stderr).lines().last().unwrap()).unwrap();
+    assert_eq!(last["error"]["kind"], "usage");
+}
+
+#[test]
+fn init_audit_key_creates_a_private_32_byte_key_and_never_overwrites() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let o = env.run(&["--format", "table", "init", "--audit-key", "audit.key"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let key = env.path("audit.key");
+    let meta = std::fs::metadata(&key).unwrap();
+    assert!(meta.is_file());
+    assert_eq!(meta.len(), 32);
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    let out = text(&o.stdout);
+    assert!(out.contains("created audit key \"audit.key\""), "{out}");
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("set ROSTER_AUDIT_KEY_FILE=\"audit.key\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("keep a copy of the key away from this database's machine"),
+        "{err}"
+    );
+    let bytes = env.bytes(&key);
+    // Random: not all one value.
+    assert!(bytes.iter().any(|b| *b != bytes[0]), "{bytes:?}");
+
+    // Never over an existing file (68), which is left exactly as it was.
+    let err = env.fails(68, &["init", "--audit-key", "audit.key"]);
+    assert!(err.contains("audit.key"), "{err}");
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(env.bytes(&key), bytes);
+
+    // JSON names the key; a second key for the same database is another file.
+    let v = env.json(&["init", "--audit-key", "second.key"]);
+    assert_eq!(v["audit_key"], "second.key");
+    assert_eq!(v["created"], false);
+    assert_ne!(env.bytes(&env.path("second.key")), bytes);
+
+    // The key works as ROSTER_AUDIT_KEY_FILE.
+    keyed_json(
+        &env,
+        &key,
+        &[
+            "user",
+            "create",
+            "--email",
+            "ann@example.com",
+            "--name",
+            "Ann",
+        ],
+    );
+    assert_eq!(keyed_json(&env, &key, &["audit", "verify"])["keyed"], 1);
+}
+
+#[test]
+fn init_audit_key_is_all_or_nothing() {
+    let env = Env::new();
+    // The database cannot be created (its directory is missing): no key is left behind.
+    let o = env.run(&[
+        "--db",
+        "no/such/dir/r.db",
+        "init",
+        "--audit-key",
+        "audit.key",
+    ]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(!env.path("audit.key").exists());
+    // A key whose directory is missing: no database is created.
+    let err = env.fails(66, &["init", "--audit-key", "no/such/dir/audit.key"]);
+    assert!(err.contains("no/such/dir/audit.key"), "{err}");
+    assert!(err.contains("directory does not exist"), "{err}");
+    assert!(!env.db().exists());
+    // ROSTER_AUDIT_KEY_FILE may name the key being created.
+    let key = env.path("audit.key");
+    let o = with_key(&env, &key, &["--json", "init", "--audit-key", "audit.key"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(key.exists() && env.db().exists());
+}
+
+// ---------------------------------------------------------------- anchors
+
+#[test]
+fn anchor_round_trip() {
+    let env = Env::init();
+    // An empty log has no head: said on stderr, nothing on stdout, exit 0; nulls in JSON.
+    let o = env.run(&["--format", "table", "audit", "anchor"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), "");
+    assert!(
+        text(&o.stderr).contains("the audit log is empty: there is no head to anchor yet"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(
+        env.json(&["audit", "anchor"]),
+        serde_json::json!({"seq": null, "hash": null, "anchor": null})
+    );
+
+    let (env, _, _) = history();
+    let rows = env.json(&["audit"]);
+    let head = rows[7]["hash"].as_str().unwrap().to_string();
+    let table = env.ok(&["--format", "table", "audit", "anchor"]);
+    assert_eq!(table, format!("8:{head}\n"));
+    let v = env.json(&["audit", "anchor"]);
+    assert_eq!(
+        v,
+        serde_json::json!({"seq": 8, "hash": head, "anchor": format!("8:{head}")})
+    );
+    let anchor = table.trim().to_string();
+    let v = env.json(&["audit", "verify", "--anchor", &anchor]);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["anchor"], anchor.as_str());
+    // Upper-case hex is the same anchor.
+    let upper = format!("8:{}", head.to_uppercase());
+    assert_eq!(
+        env.json(&["audit", "verify", "--anchor", &upper])["ok"],
+        true
+    );
+    // Later rows do not disturb an older anchor.
+    env.user("cy@example.com", "Cy");
+    let out = env.ok(&["--format", "table", "audit", "verify", "--anchor", &anchor]);
+    assert_eq!(
+        out,
+        "audit chain ok: 9 rows verified (0 keyed, 9 unkeyed); row 8 matches the anchor\n"
+    );
+    // Only the operator and global admins.
+    let err = env.fails(77, &["--as", "bob@example.com", "audit", "anchor"]);
+    assert!(err.contains("permission denied"), "{err}");
+}
+
+#[test]
+fn anchor_refuses_a_broken_chain() {
+    let (env, _, _) = history();
+    sqlite(&env.db())
+        .execute("UPDATE audit SET subject = 'x' WHERE seq = 4", [])
+        .unwrap();
+    let err = env.fails(1, &["audit", "anchor"]);
+    assert!(
+        err.contains("no anchor taken: audit chain broken at row 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn verify_anchor_catches_a_truncated_tail() {
+    let (env, _, _) = history();
+    let anchor = env.ok(&["--format", "table", "audit", "anchor"]);
+    let anchor = anchor.trim();
+    // Remove rows 7 and 8 and reset the high-water mark: plain verify cannot tell.
+    sqlite(&env.db())
+        .execute_batch(
+            "DELETE FROM audit WHERE seq >= 7;
+             UPDATE sqlite_sequence SET seq = 6 WHERE name = 'audit';",
+        )
+        .unwrap();
+    assert_eq!(env.json(&["audit", "verify"])["ok"], true);
+    let o = env.run(&["--json", "audit", "verify", "--anchor", anchor]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("audit chain broken at row 8"), "{err}");
+    assert!(
+        err.contains("row 8 of the anchor is gone (the log ends at row 6)"),
+        "{err}"
+    );
+    assert!(err.contains("truncated or rolled back"), "{err}");
+    let last: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(last["error"]["kind"], "differs");
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(report["ok"], false);
+    assert_eq!(report["first_bad_seq"], 8);
+    assert_eq!(report["anchor"], anchor);
+
+    // Rolled back, then written on: row 8 exists again, with another hash.
+    env.user("cy@example.com", "Cy");
+    env.user("dee@example.com", "Dee");
+    assert_eq!(env.json(&["audit", "verify"])["ok"], true);
+    let err = env.fails(1, &["audit", "verify", "--anchor", anchor]);
+    assert!(err.contains("audit chain broken at row 8"), "{err}");
+    assert!(err.contains("its hash differs from the anchor"), "{err}");
+}
+
+#[test]
+fn verify_anchor_catches_a_keyed_log_rewritten_as_unkeyed() {
+    let (env, key) = keyed_history();
+    let anchor = keyed_json(&env, &key, &["audit", "anchor"])["anchor"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // The whole log rewritten as plain-hashed rows: without an anchor this verifies (which
+    // is why anchors are kept elsewhere), and no keyed row remains.
+    rehash_from(&env, 1, Some(false));
+    let v = keyed_json(&env, &key, &["audit", "verify"]);
+    assert_eq!(
+        (v["ok"].clone(), v["keyed"].clone()),
+        (Value::Bool(true), 0.into())
+    );
+    let err = keyed_fails(&env, &key, 1, &["audit", "verify", "--anchor", &anchor]);
+    assert!(err.contains("audit chain broken at row 3"), "{err}");
+    assert!(err.contains("its hash differs from the anchor"), "{err}");
+}
+
+#[test]
+fn a_malformed_anchor_is_65() {
+    let (env, _, _) = history();
+    let h = "a".repeat(64);
+    for bad in [
+        "8".to_string(),
+        "eight:".to_string() + &h,
+        format!("0:{h}"),
+        format!("8:{}", &h[..63]),
+        format!("8:{}z", &h[..63]),
+        format!("8:{h}:1"),
+        "8:\u{1b}[2J".to_string(),
+    ] {
+        let err = env.fails(65, &["audit", "verify", "--anchor", &bad]);
+        assert!(err.contains("error: --anchor"), "{bad}: {err}");
+        assert!(err.contains("is not an anchor"), "{bad}: {err}");
+        assert!(err.contains("hint:"), "{bad}: {err}");
+        assert!(!err.contains('\u{1b}'), "{bad}: raw escape in {err:?}");
+    }
+    // Refused before the database is looked at.
+    let empty = Env::new();
+    empty.fails(65, &["audit", "verify", "--anchor", "x"]);
+}
+
+// ---------------------------------------------------------------- old databases
+
+#[test]
+fn a_database_from_before_keys_migrates_and_still_verifies() {
+    // A schema-1 database with two rows hashed as roster always hashed them.
+    let env = Env::new();
+    let db = sqlite(&env.db());
+    db.execute_batch(roster::store::schema::MIGRATIONS[0])
+        .unwrap();
+    db.execute_batch(&format!(
+        "PRAGMA application_id = {}; PRAGMA user_version = 1;",
+        roster::store::APPLICATION_ID
+    ))
+    .unwrap();
+    let mut prev = "0".repeat(64);
+    for seq in 1..=2i64 {
+        let mut e = roster::model::AuditEntry {
+            seq,
+            at: "2026-01-01T00:00:00.000Z".into(),
+            actor: "operator:tester".into(),
+            event: "profile-create".into(),
+            subject: format!("p{seq}"),
+            data: "{}".into(),
+            source: "cli".into(),
+            prev_hash: prev.clone(),
+            hash: String::new(),
+            keyed: false,
+        };
+        e.hash = roster::audit_chain::unkeyed_hash(&e);
+        db.execute(
+            "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            rusqlite::params![
+                e.seq,
+                e.at,
+                e.actor,
+                e.event,
+                e.subject,
+                e.data,
+                e.source,
+                e.prev_hash,
+                e.hash
+            ],
+        )
+        .unwrap();
+        prev = e.hash;
+    }
+    drop(db);
+    let v = env.json(&["audit", "verify"]);
+    assert_eq!(v["ok"], true, "{v}");
+    assert_eq!(
+        (v["rows"].clone(), v["unkeyed"].clone()),
+        (2.into(), 2.into())
+    );
+    assert_eq!(env.json(&["init"])["schema_version"], 2);
+    assert_eq!(keyed_flags(&env.json(&["audit"])), [false, false]);
+}
+
+// ---------------------------------------------------------------- doctor
+
+#[test]
+fn doctor_reports_an_admin_no_audit_row_explains() {
+    let (env, _, bob) = history();
+    // History: ann is admin as the first user; bob was granted `support` only.
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+    // A hand edit gives bob admin: no row explains it.
+    sqlite(&env.db())
+        .execute(
+            "UPDATE users SET roles = '[\"support\",\"admin\"]' WHERE email = 'bob@example.com'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(env.json(&["audit", "verify"])["ok"], true);
+    let o = env.run(&["--json", "doctor"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("error: doctor found 1 problem"));
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{report:#}");
+    let f = &findings[0];
+    assert_eq!(f["check"], "unexplained-admin");
+    assert_eq!(f["subject"], "bob@example.com");
+    let msg = f["message"].as_str().unwrap();
+    assert!(msg.contains("holds the global role admin"), "{msg}");
+    assert!(msg.contains("row 6, user-grant"), "{msg}");
+    assert!(
+        f["fix"]
+            .as_str()
+            .unwrap()
+            .contains("roster user revoke bob@example.com admin"),
+        "{f}"
+    );
+    // A grant through roster explains it.
+    env.json(&["user", "revoke", "bob@example.com", "admin"]);
+    env.json(&["user", "grant", "bob@example.com", "admin"]);
+    assert_eq!(env.json(&["doctor"])["ok"], true);
+    // Revoked through roster, then edited back in: the last roles row says no admin.
+    env.json(&["user", "revoke", "bob@example.com", "admin"]);
+    sqlite(&env.db())
+        .execute(
+            "UPDATE users SET roles = '[\"admin\"]' WHERE email = 'bob@example.com'",
+            [],
+        )
+        .unwrap();
+    let o = env.run(&["--json", "doctor"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert!(
+        report["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("user-revoke"),
+        "{report:#}"
+    );
+    // A user with no roles row at all (inserted by another program) as admin.
+    sqlite(&env.db())
+        .execute(
+            "INSERT INTO users (id, email, name, roles, created_at, updated_at)
+             VALUES ('eve', 'eve@example.com', 'Eve', '[\"admin\"]', 'x', 'x')",
+            [],
+        )
+        .unwrap();
+    let o = env.run(&["--json", "doctor"]);
+    assert_eq!(o.status.code(), Some(1));
+    let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    let eve: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["subject"] == "eve@example.com")
+        .collect();
+    assert_eq!(eve.len(), 1, "{report:#}");
+    assert!(
+        eve[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no audit row gave it"),
+        "{report:#}"
+    );
+    let _ = bob;
 }

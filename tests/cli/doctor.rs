@@ -88,9 +88,9 @@ fn a_healthy_database_passes_every_check() {
     let report = env.json(&["doctor"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["findings"], Value::Array(vec![]));
-    assert_eq!(report["checks"].as_array().map(Vec::len), Some(9));
+    assert_eq!(report["checks"].as_array().map(Vec::len), Some(10));
     let out = env.ok(&["--format", "table", "doctor"]);
-    assert!(out.starts_with("no problems found (9 checks"), "{out}");
+    assert!(out.starts_with("no problems found (10 checks"), "{out}");
     assert_eq!(env.ok(&["-q", "doctor"]), "");
     // Doctor only reads: no audit row.
     assert_eq!(env.audit_len(), rows);

@@ -79,7 +79,7 @@ fn init_creates_a_private_database() {
     let env = Env::new();
     let v = env.json(&["init"]);
     assert_eq!(v["created"], true);
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -88,7 +88,7 @@ fn init_creates_a_private_database() {
     }
     let again = env.json(&["init"]);
     assert_eq!(again["created"], false);
-    assert_eq!(again["schema_version"], 1);
+    assert_eq!(again["schema_version"], 2);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn init_marks_the_file_and_sets_the_pragmas() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(app, 0x5253_5452, "application_id spells RSTR");
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     assert_eq!(mode, "wal");
     let strict: i64 = c
         .query_row(
@@ -130,7 +130,7 @@ fn init_in_table_format_says_what_it_did() {
     let env = Env::new();
     let out = env.ok(&["--format", "table", "init"]);
     assert!(out.starts_with("created roster.db"), "{out}");
-    assert!(out.contains("schema version 1"), "{out}");
+    assert!(out.contains("schema version 2 of 2"), "{out}");
     let out = env.ok(&["--format", "table", "init"]);
     assert!(out.starts_with("ready: roster.db"), "{out}");
 }
