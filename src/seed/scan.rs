@@ -576,6 +576,18 @@ impl<R: Read> Scanner<R> {
                         });
                     }
                 }
+                // Names the JSON Schema for editors (DESIGN §5); otherwise ignored.
+                "$schema" => {
+                    let (v, pos) = self.value("$schema")?;
+                    if !v.is_string() {
+                        self.doc_errors.push(SyntaxError {
+                            pos,
+                            message:
+                                "$schema: expected a string (the URL or path of the seed schema)"
+                                    .into(),
+                        });
+                    }
+                }
                 other => {
                     self.value(other)?;
                     self.doc_errors.push(SyntaxError {
@@ -585,7 +597,7 @@ impl<R: Read> Scanner<R> {
                                 "unknown key {other:?} in the seed document: this looks like JSON Lines (one event per line); name the file *.jsonl, or add --jsonl when reading stdin"
                             )
                         } else {
-                            format!("unknown key {other:?} in the seed document (expected \"version\" and \"events\")")
+                            format!("unknown key {other:?} in the seed document (expected \"version\", \"events\" and an optional \"$schema\")")
                         },
                     });
                 }

@@ -306,3 +306,28 @@ fn metadata_keys_that_read_like_env_references_survive_export() {
     );
     assert_eq!(copy.ok(&["export"]), export);
 }
+
+/// A document's `$schema` key names the schema for editors and is otherwise ignored; it must
+/// be a string.
+#[test]
+fn a_schema_key_is_ignored() {
+    let env = Env::new();
+    crate::seeds::write(
+        &env,
+        "s.json",
+        r#"{"$schema": "https://example.com/roster-seed.json", "version": 1, "events": [
+  {"event": "user-create", "data": {"email": "a@example.com", "name": "A"}}]}"#,
+    );
+    let report = env.json(&["seed", "s.json"]);
+    assert_eq!(report["changed"], true, "{report}");
+    crate::seeds::write(
+        &env,
+        "t.json",
+        r#"{"$schema": 7, "version": 1, "events": []}"#,
+    );
+    let stderr = env.fails(65, &["seed", "t.json"]);
+    assert!(
+        stderr.contains("t.json:1:13: $schema: expected a string"),
+        "{stderr}"
+    );
+}
