@@ -24,7 +24,7 @@ use crate::actions::{self, Ctx};
 use crate::audit_chain::{self, AuditKey};
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer, safe};
-use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Published, Store, Tx};
+use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
 use args::{Cli, ColorChoice, Command};
 
 /// Everything a command needs from the world outside: options, clock, terminal, login.
@@ -177,21 +177,10 @@ impl App {
         f: impl FnOnce(&mut Tx<'_>, &Ctx) -> Result<T>,
     ) -> Result<T> {
         let mut store = self.open(mode)?;
-        let out = store.write(|tx| {
+        store.write(|tx| {
             let ctx = self.ctx(tx)?;
             f(tx, &ctx)
-        })?;
-        match store.publish()? {
-            Published::Done => Ok(out),
-            Published::Taken => Err(Error::new(
-                crate::error::Kind::Busy,
-                format!(
-                    "another roster created the database {} at the same moment; this change was not applied",
-                    self.db.display()
-                ),
-            )
-            .hint("run the command again")),
-        }
+        })
     }
 
     /// Runs a read in one snapshot; a missing database is refused (66).

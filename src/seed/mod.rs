@@ -387,7 +387,7 @@ pub fn run(
     let counts = if options.rollback {
         store.write_rolled_back(apply)?
     } else {
-        let counts = store.write(&mut apply)?;
+        let counts = store.write_unpublished(&mut apply)?;
         match store.publish()? {
             Published::Done => counts,
             // A new database, created by another roster while this seed ran into its own:

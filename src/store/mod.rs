@@ -308,8 +308,29 @@ impl Store {
         files
     }
 
-    /// Runs `f` in a `BEGIN IMMEDIATE` transaction; commits when it returns Ok.
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction; commits when it returns Ok. A database
+    /// this open created is then put in place ([`Store::publish`]); should another process
+    /// have created one at the same path meanwhile, this change is discarded and the
+    /// command is told to run again (75).
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        let out = self.write_unpublished(f)?;
+        match self.publish()? {
+            Published::Done => Ok(out),
+            Published::Taken => Err(Error::new(
+                crate::error::Kind::Busy,
+                format!(
+                    "another roster created the database {} at the same moment; this change was not applied",
+                    self.path.display()
+                ),
+            )
+            .hint("run the command again")),
+        }
+    }
+
+    /// [`Store::write`] without putting a new database in place: for a caller that
+    /// handles [`Published::Taken`] itself (a seed applies itself again to the other
+    /// database).
+    pub fn write_unpublished<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let txn = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
