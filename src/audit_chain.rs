@@ -294,7 +294,7 @@ pub fn verify(
     let mut prev = GENESIS_HASH.to_string();
     let mut first_keyed: Option<i64> = None;
     let mut anchor_seen = false;
-    tx.audit_each(|e| {
+    tx.audit_each(&mut |e| {
         v.rows += 1;
         if e.keyed {
             v.keyed += 1;

@@ -155,38 +155,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<rusqlite::Error> for Error {
-    fn from(err: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode;
-        if let rusqlite::Error::SqliteFailure(e, _) = &err {
-            match e.code {
-                ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-                    return Error::new(
-                        Kind::Busy,
-                        "the database is busy (locked by another process)",
-                    )
-                    .hint("retry, or raise ROSTER_BUSY_TIMEOUT_MS (milliseconds, default 5000)");
-                }
-                ErrorCode::NotADatabase => {
-                    return Error::unusable("the file is not a SQLite database");
-                }
-                ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
-                    return Error::new(Kind::NoInput, format!("cannot open the database: {err}"));
-                }
-                ErrorCode::DiskFull => {
-                    return Error::new(
-                        Kind::Output,
-                        "could not write the database: the disk is full; nothing was written",
-                    )
-                    .hint("free some space and run the command again");
-                }
-                _ => {}
-            }
-        }
-        Error::internal(format!("database error: {err}"))
-    }
-}
-
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
         if err.kind() == std::io::ErrorKind::BrokenPipe {

@@ -139,7 +139,7 @@ fn unexplained_admins(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
     // The last roles-setting row of each admin: (seq, event, lists admin).
     let mut last: std::collections::HashMap<String, (i64, String, bool)> =
         std::collections::HashMap::new();
-    tx.audit_each_of_events(ROLE_EVENTS, |e| {
+    tx.audit_each_of_events(ROLE_EVENTS, &mut |e| {
         if !ids.contains(e.subject.as_str()) {
             return Ok(true);
         }

@@ -89,7 +89,7 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
     // first one exported is not one, a user-revoke at the end restores that.
     let mut first_user_not_admin: Option<String> = None;
     let mut seen_user = false;
-    tx.users_each(|u| {
+    tx.users_each(&mut |u| {
         if !seen_user {
             seen_user = true;
             if !u.is_admin() {
@@ -99,7 +99,7 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
         count += 1;
         event(out, &mut first, "user-create", user_data(&u, with_secrets))
     })?;
-    tx.profiles_each(|p| {
+    tx.profiles_each(&mut |p| {
         let mut d = Map::new();
         d.insert("id".into(), p.id.into());
         d.insert("slug".into(), p.slug.into());
@@ -111,7 +111,7 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
         count += 1;
         event(out, &mut first, "profile-create", d)
     })?;
-    tx.members_each(|m| {
+    tx.members_each(&mut |m| {
         let mut d = Map::new();
         d.insert("profile".into(), m.profile_slug.into());
         d.insert("user".into(), m.user_id.into());
@@ -119,7 +119,7 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
         count += 1;
         event(out, &mut first, "member-add", d)
     })?;
-    tx.invitations_each(|i| {
+    tx.invitations_each(&mut |i| {
         let mut d = Map::new();
         d.insert("id".into(), i.id.into());
         d.insert("profile".into(), i.profile_slug.into());
@@ -131,7 +131,7 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
         count += 1;
         event(out, &mut first, "invite-send", d)
     })?;
-    tx.media_each(|m, slug| {
+    tx.media_each(&mut |m, slug| {
         let mut d = Map::new();
         d.insert("id".into(), m.id.into());
         d.insert("profile".into(), slug.into());

@@ -29,9 +29,11 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params};
 
-use super::{Tx, one};
+use super::{SqliteTx, one};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType};
+use crate::store::traits::*;
+use crate::store::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
 
 macro_rules! cols {
     () => {
@@ -41,10 +43,6 @@ macro_rules! cols {
     };
 }
 const COLS: &str = cols!();
-
-/// Bounds of the search plan threshold (see [`Tx::media_search_cap`]).
-pub const SEARCH_CAP_MIN: i64 = 64;
-pub const SEARCH_CAP_MAX: i64 = 4096;
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Media> {
     let kind: String = r.get(2)?;
@@ -117,50 +115,6 @@ fn phrase(term: &str) -> String {
     format!("\"{}\"", term.replace('"', "\"\""))
 }
 
-/// How a title search is answered (see the module documentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchPlan {
-    Index,
-    Scan,
-}
-
-/// The key by which an item is found again within its profile (DESIGN.md §1; the choices
-/// for episodes are documented in docs/media.md).
-#[derive(Debug, Clone, PartialEq)]
-pub enum MediaKey<'a> {
-    /// `(type, tmdb_id)`.
-    Tmdb { kind: MediaType, tmdb_id: i64 },
-    /// An episode's place in its show: `(parent, season, episode)`.
-    Episode {
-        parent_id: &'a str,
-        season: Option<i64>,
-        episode: i64,
-        /// Only items without a tmdb id (the input has one that matched nothing).
-        without_tmdb: bool,
-    },
-    /// `(type, title, year)`, titles compared ignoring ASCII case; an episode's parent too.
-    Title {
-        kind: MediaType,
-        title: &'a str,
-        year: Option<i64>,
-        parent_id: Option<&'a str>,
-        without_tmdb: bool,
-    },
-}
-
-/// One page of `media list`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MediaQuery<'a> {
-    pub profile_id: &'a str,
-    pub kind: Option<MediaType>,
-    /// A case-insensitive substring of the title.
-    pub search: Option<&'a str>,
-    /// Keyset: only items after this `(title, id)` in list order.
-    pub after: Option<(&'a str, &'a str)>,
-    /// At most this many items.
-    pub limit: i64,
-}
-
 fn insert_error(e: rusqlite::Error, m: &Media) -> Error {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::ConstraintViolation) => Error::conflict(format!(
@@ -171,8 +125,8 @@ fn insert_error(e: rusqlite::Error, m: &Media) -> Error {
     }
 }
 
-impl Tx<'_> {
-    pub fn media_by_id(&self, id: &str) -> Result<Option<Media>> {
+impl MediaReads for SqliteTx<'_> {
+    fn media_by_id(&self, id: &str) -> Result<Option<Media>> {
         one(
             self.conn,
             concat!("SELECT ", cols!(), " FROM media m WHERE m.id = ?1"),
@@ -181,8 +135,7 @@ impl Tx<'_> {
         )
     }
 
-    /// The item of this profile holding an infohash (stored lower-case).
-    pub fn media_by_infohash(&self, profile_id: &str, infohash: &str) -> Result<Option<Media>> {
+    fn media_by_infohash(&self, profile_id: &str, infohash: &str) -> Result<Option<Media>> {
         one(
             self.conn,
             concat!(
@@ -195,9 +148,7 @@ impl Tx<'_> {
         )
     }
 
-    /// The item of this profile with this natural key, other than `except_id` (the first
-    /// by id if several).
-    pub fn media_find(
+    fn media_find(
         &self,
         profile_id: &str,
         key: &MediaKey<'_>,
@@ -271,76 +222,7 @@ impl Tx<'_> {
         }
     }
 
-    pub fn media_insert(&self, m: &Media) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO media (id, profile_id, type, title, year, tmdb_id, imdb_id, infohash,
-                 file_path, parent_id, season_number, episode_number, status, added_by, added_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        )?;
-        stmt.execute(params![
-            m.id,
-            m.profile_id,
-            m.kind.as_str(),
-            m.title,
-            m.year,
-            m.tmdb_id,
-            m.imdb_id,
-            m.infohash,
-            m.file_path,
-            m.parent_id,
-            m.season_number,
-            m.episode_number,
-            m.status,
-            m.added_by,
-            m.added_at
-        ])
-        .map_err(|e| insert_error(e, m))?;
-        // Indexed here rather than by an AFTER INSERT trigger: a trigger makes the INSERT a
-        // statement with its own savepoint, and FTS5 flushes its pending terms to disk at
-        // every savepoint, which made each media insert write a new index segment.
-        let rowid = self.conn.last_insert_rowid();
-        self.conn
-            .prepare_cached("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
-            .execute(params![rowid, m.title])?;
-        Ok(())
-    }
-
-    /// Writes an item's descriptive fields (not its id, profile, type or who added it).
-    pub fn media_update(&self, m: &Media) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "UPDATE media SET title = ?2, year = ?3, tmdb_id = ?4, imdb_id = ?5, infohash = ?6,
-                 file_path = ?7, parent_id = ?8, season_number = ?9, episode_number = ?10,
-                 status = ?11
-             WHERE id = ?1",
-        )?;
-        stmt.execute(params![
-            m.id,
-            m.title,
-            m.year,
-            m.tmdb_id,
-            m.imdb_id,
-            m.infohash,
-            m.file_path,
-            m.parent_id,
-            m.season_number,
-            m.episode_number,
-            m.status
-        ])
-        .map_err(|e| insert_error(e, m))?;
-        Ok(())
-    }
-
-    /// Deletes an item; a show's episodes cascade.
-    pub fn media_delete(&self, id: &str) -> Result<()> {
-        self.conn
-            .prepare_cached("DELETE FROM media WHERE id = ?1")?
-            .execute([id])?;
-        Ok(())
-    }
-
-    /// How many items name this one as their parent, and how many of those were not added
-    /// by `user_id` (all of them when `user_id` is None).
-    pub fn media_children(&self, parent_id: &str, user_id: Option<&str>) -> Result<(i64, i64)> {
+    fn media_children(&self, parent_id: &str, user_id: Option<&str>) -> Result<(i64, i64)> {
         Ok(self
             .conn
             .prepare_cached(
@@ -350,10 +232,7 @@ impl Tx<'_> {
             .query_row(params![parent_id, user_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
-    /// Below this many trigram-index candidates a search uses the index: about √N for N
-    /// items in the database (estimated by the largest rowid, an O(log N) lookup), within
-    /// [`SEARCH_CAP_MIN`]..=[`SEARCH_CAP_MAX`].
-    pub fn media_search_cap(&self) -> Result<i64> {
+    fn media_search_cap(&self) -> Result<i64> {
         let n: i64 = self
             .conn
             .prepare_cached("SELECT coalesce(max(rowid), 0) FROM media")?
@@ -362,8 +241,7 @@ impl Tx<'_> {
         Ok(root.clamp(SEARCH_CAP_MIN, SEARCH_CAP_MAX))
     }
 
-    /// Which plan answers a search for `term` (see the module documentation).
-    pub fn media_search_plan(&self, term: &str) -> Result<SearchPlan> {
+    fn media_search_plan(&self, term: &str) -> Result<SearchPlan> {
         if term.chars().count() < 3 {
             return Ok(SearchPlan::Scan);
         }
@@ -381,8 +259,7 @@ impl Tx<'_> {
         })
     }
 
-    /// One page of a profile's items in list order (title ignoring ASCII case, then id).
-    pub fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<Media>> {
+    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<Media>> {
         let plan = match q.search {
             Some(term) => Some(self.media_search_plan(term)?),
             None => None,
@@ -418,13 +295,8 @@ impl Tx<'_> {
         let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
 
-impl Tx<'_> {
-    /// Every media item with its profile's slug, for export: movies, then shows, then
-    /// episodes (a show before its episodes), each kind by id. One pass per kind walks
-    /// the primary-key index, so nothing is sorted in memory.
-    pub fn media_each(&self, mut visit: impl FnMut(Media, &str) -> Result<()>) -> Result<()> {
+    fn media_each(&self, visit: &mut dyn FnMut(Media, &str) -> Result<()>) -> Result<()> {
         let sql = format!(
             "SELECT {COLS}, p.slug FROM media m INDEXED BY sqlite_autoindex_media_1
              JOIN profiles p ON p.id = m.profile_id WHERE m.type = ?1 ORDER BY m.id"
@@ -438,6 +310,73 @@ impl Tx<'_> {
                 visit(m, &slug)?;
             }
         }
+        Ok(())
+    }
+}
+
+impl MediaWrites for SqliteTx<'_> {
+    fn media_insert(&self, m: &Media) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT INTO media (id, profile_id, type, title, year, tmdb_id, imdb_id, infohash,
+                 file_path, parent_id, season_number, episode_number, status, added_by, added_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?;
+        stmt.execute(params![
+            m.id,
+            m.profile_id,
+            m.kind.as_str(),
+            m.title,
+            m.year,
+            m.tmdb_id,
+            m.imdb_id,
+            m.infohash,
+            m.file_path,
+            m.parent_id,
+            m.season_number,
+            m.episode_number,
+            m.status,
+            m.added_by,
+            m.added_at
+        ])
+        .map_err(|e| insert_error(e, m))?;
+        // Indexed here rather than by an AFTER INSERT trigger: a trigger makes the INSERT a
+        // statement with its own savepoint, and FTS5 flushes its pending terms to disk at
+        // every savepoint, which made each media insert write a new index segment.
+        let rowid = self.conn.last_insert_rowid();
+        self.conn
+            .prepare_cached("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
+            .execute(params![rowid, m.title])?;
+        Ok(())
+    }
+
+    fn media_update(&self, m: &Media) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "UPDATE media SET title = ?2, year = ?3, tmdb_id = ?4, imdb_id = ?5, infohash = ?6,
+                 file_path = ?7, parent_id = ?8, season_number = ?9, episode_number = ?10,
+                 status = ?11
+             WHERE id = ?1",
+        )?;
+        stmt.execute(params![
+            m.id,
+            m.title,
+            m.year,
+            m.tmdb_id,
+            m.imdb_id,
+            m.infohash,
+            m.file_path,
+            m.parent_id,
+            m.season_number,
+            m.episode_number,
+            m.status
+        ])
+        .map_err(|e| insert_error(e, m))?;
+        Ok(())
+    }
+
+    fn media_delete(&self, id: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM media WHERE id = ?1")?
+            .execute([id])?;
         Ok(())
     }
 }

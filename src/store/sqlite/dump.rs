@@ -1,12 +1,12 @@
 //! Streaming reads of whole tables in a stable order, for `roster export`.
 
-use super::Tx;
+use super::SqliteTx;
 use crate::error::Result;
 use crate::model::{Invitation, Member, Profile, User};
+use crate::store::traits::*;
 
-impl Tx<'_> {
-    /// Every user, by id.
-    pub fn users_each(&self, mut visit: impl FnMut(User) -> Result<()>) -> Result<()> {
+impl ExportReads for SqliteTx<'_> {
+    fn users_each(&self, visit: &mut dyn FnMut(User) -> Result<()>) -> Result<()> {
         let ids: Vec<String> = {
             let mut stmt = self.conn.prepare("SELECT id FROM users ORDER BY id")?;
             let rows = stmt.query_map([], |r| r.get(0))?;
@@ -20,8 +20,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Every profile, by id.
-    pub fn profiles_each(&self, mut visit: impl FnMut(Profile) -> Result<()>) -> Result<()> {
+    fn profiles_each(&self, visit: &mut dyn FnMut(Profile) -> Result<()>) -> Result<()> {
         let mut profiles = self.profile_list()?;
         profiles.sort_by(|a, b| a.id.cmp(&b.id));
         for p in profiles {
@@ -30,8 +29,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Every membership, by profile slug and then user id.
-    pub fn members_each(&self, mut visit: impl FnMut(Member) -> Result<()>) -> Result<()> {
+    fn members_each(&self, visit: &mut dyn FnMut(Member) -> Result<()>) -> Result<()> {
         let mut profiles = self.profile_list()?;
         profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
         for p in profiles {
@@ -44,8 +42,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Every invitation, by id.
-    pub fn invitations_each(&self, mut visit: impl FnMut(Invitation) -> Result<()>) -> Result<()> {
+    fn invitations_each(&self, visit: &mut dyn FnMut(Invitation) -> Result<()>) -> Result<()> {
         let ids: Vec<String> = {
             let mut stmt = self
                 .conn

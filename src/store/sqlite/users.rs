@@ -1,8 +1,9 @@
 use rusqlite::params;
 
-use super::{Tx, json_col, one};
+use super::{SqliteTx, json_col, one};
 use crate::error::Result;
 use crate::model::User;
+use crate::store::traits::*;
 
 macro_rules! cols {
     () => {
@@ -33,8 +34,8 @@ fn json(v: &impl serde::Serialize) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-impl Tx<'_> {
-    pub fn user_by_id(&self, id: &str) -> Result<Option<User>> {
+impl UserReads for SqliteTx<'_> {
+    fn user_by_id(&self, id: &str) -> Result<Option<User>> {
         one(
             self.conn,
             concat!("SELECT ", cols!(), " FROM users WHERE id = ?1"),
@@ -43,8 +44,7 @@ impl Tx<'_> {
         )
     }
 
-    /// `email` must already be lower-case.
-    pub fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+    fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         one(
             self.conn,
             concat!("SELECT ", cols!(), " FROM users WHERE email = ?1"),
@@ -53,8 +53,7 @@ impl Tx<'_> {
         )
     }
 
-    /// Usernames compare without regard to ASCII case.
-    pub fn user_by_username(&self, username: &str) -> Result<Option<User>> {
+    fn user_by_username(&self, username: &str) -> Result<Option<User>> {
         one(
             self.conn,
             concat!("SELECT ", cols!(), " FROM users WHERE username = ?1"),
@@ -63,7 +62,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
+    fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
         one(
             self.conn,
             concat!("SELECT ", cols!(), " FROM users WHERE phone = ?1"),
@@ -72,16 +71,14 @@ impl Tx<'_> {
         )
     }
 
-    /// True when no user exists yet (the next one becomes a global admin).
-    pub fn no_users(&self) -> Result<bool> {
+    fn no_users(&self) -> Result<bool> {
         Ok(self
             .conn
             .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM users)")?
             .query_row([], |r| r.get(0))?)
     }
 
-    /// Every user, oldest first.
-    pub fn user_list(&self) -> Result<Vec<User>> {
+    fn user_list(&self) -> Result<Vec<User>> {
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT ",
             cols!(),
@@ -91,8 +88,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Users holding the global role `admin`, oldest first (for `roster doctor`).
-    pub fn user_global_admins(&self) -> Result<Vec<User>> {
+    fn user_global_admins(&self) -> Result<Vec<User>> {
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT ",
             cols!(),
@@ -103,8 +99,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// All emails and usernames, for "did you mean" suggestions.
-    pub fn user_handles(&self) -> Result<Vec<String>> {
+    fn user_handles(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT email FROM users WHERE email IS NOT NULL
              UNION ALL SELECT username FROM users WHERE username IS NOT NULL",
@@ -112,8 +107,10 @@ impl Tx<'_> {
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
 
-    pub fn user_insert(&self, u: &User) -> Result<()> {
+impl UserWrites for SqliteTx<'_> {
+    fn user_insert(&self, u: &User) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(concat!(
             "INSERT INTO users (",
             cols!(),
@@ -138,8 +135,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Writes every column but `id` and `created_at`.
-    pub fn user_update(&self, u: &User) -> Result<()> {
+    fn user_update(&self, u: &User) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "UPDATE users SET email = ?2, username = ?3, phone = ?4, name = ?5, image = ?6, type = ?7,
              roles = ?8, tags = ?9, metadata = ?10, active = ?11, password_hash = ?12, updated_at = ?13
@@ -163,9 +159,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Deletes a user; memberships cascade, invitations and media keep the row with the
-    /// inviter or adder set to null.
-    pub fn user_delete(&self, id: &str) -> Result<()> {
+    fn user_delete(&self, id: &str) -> Result<()> {
         self.conn
             .prepare_cached("DELETE FROM users WHERE id = ?1")?
             .execute([id])?;

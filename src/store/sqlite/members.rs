@@ -2,9 +2,10 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
-use super::{Tx, one};
+use super::{SqliteTx, one};
 use crate::error::{Error, Result};
 use crate::model::{Member, Role};
+use crate::store::traits::*;
 
 macro_rules! select {
     () => {
@@ -40,8 +41,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
     })
 }
 
-impl Tx<'_> {
-    pub fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>> {
+impl MemberReads for SqliteTx<'_> {
+    fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>> {
         one(
             self.conn,
             concat!(select!(), " WHERE m.profile_id = ?1 AND m.user_id = ?2"),
@@ -50,8 +51,7 @@ impl Tx<'_> {
         )
     }
 
-    /// The actor's role in a profile, if a member: the hot path of every permission check.
-    pub fn member_role(&self, profile_id: &str, user_id: &str) -> Result<Option<Role>> {
+    fn member_role(&self, profile_id: &str, user_id: &str) -> Result<Option<Role>> {
         one(
             self.conn,
             "SELECT role FROM members WHERE profile_id = ?1 AND user_id = ?2",
@@ -60,22 +60,21 @@ impl Tx<'_> {
         )
     }
 
-    /// Members of a profile: owners first, then admins, then members, each by join time.
-    pub fn member_list(&self, profile_id: &str) -> Result<Vec<Member>> {
+    fn member_list(&self, profile_id: &str) -> Result<Vec<Member>> {
         let mut stmt = self.conn.prepare_cached(concat!(select!(), " WHERE m.profile_id = ?1
              ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END, m.created_at, m.id"))?;
         let rows = stmt.query_map([profile_id], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn member_count(&self, profile_id: &str) -> Result<i64> {
+    fn member_count(&self, profile_id: &str) -> Result<i64> {
         Ok(self
             .conn
             .prepare_cached("SELECT count(*) FROM members WHERE profile_id = ?1")?
             .query_row([profile_id], |r| r.get(0))?)
     }
 
-    pub fn owner_count(&self, profile_id: &str) -> Result<i64> {
+    fn owner_count(&self, profile_id: &str) -> Result<i64> {
         Ok(self
             .conn
             .prepare_cached(
@@ -84,8 +83,7 @@ impl Tx<'_> {
             .query_row([profile_id], |r| r.get(0))?)
     }
 
-    /// Slugs of the profiles where this user is the only owner.
-    pub fn profiles_solely_owned_by(&self, user_id: &str) -> Result<Vec<String>> {
+    fn profiles_solely_owned_by(&self, user_id: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.slug FROM members m JOIN profiles p ON p.id = m.profile_id
              WHERE m.user_id = ?1 AND m.role = 'owner'
@@ -96,16 +94,17 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Every profile the user belongs to, with the role held there.
-    pub fn memberships_of(&self, user_id: &str) -> Result<HashMap<String, Role>> {
+    fn memberships_of(&self, user_id: &str) -> Result<HashMap<String, Role>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT profile_id, role FROM members WHERE user_id = ?1")?;
         let rows = stmt.query_map([user_id], |r| Ok((r.get::<_, String>(0)?, role_col(r, 1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
 
-    pub fn member_insert(&self, m: &Member) -> Result<()> {
+impl MemberWrites for SqliteTx<'_> {
+    fn member_insert(&self, m: &Member) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -128,14 +127,14 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn member_set_role(&self, id: &str, role: Role, updated_at: &str) -> Result<()> {
+    fn member_set_role(&self, id: &str, role: Role, updated_at: &str) -> Result<()> {
         self.conn
             .prepare_cached("UPDATE members SET role = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![id, role.as_str(), updated_at])?;
         Ok(())
     }
 
-    pub fn member_delete(&self, id: &str) -> Result<()> {
+    fn member_delete(&self, id: &str) -> Result<()> {
         self.conn
             .prepare_cached("DELETE FROM members WHERE id = ?1")?
             .execute([id])?;

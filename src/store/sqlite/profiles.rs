@@ -1,8 +1,10 @@
 use rusqlite::params;
 
-use super::{Tx, json_col, one};
+use super::{SqliteTx, json_col, one};
 use crate::error::Result;
 use crate::model::Profile;
+use crate::store::ProfileContents;
+use crate::store::traits::*;
 
 macro_rules! select {
     () => {
@@ -28,16 +30,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
     })
 }
 
-/// What deleting a profile removes with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ProfileContents {
-    pub members: i64,
-    pub invitations: i64,
-    pub media: i64,
-}
-
-impl Tx<'_> {
-    pub fn profile_by_id(&self, id: &str) -> Result<Option<Profile>> {
+impl ProfileReads for SqliteTx<'_> {
+    fn profile_by_id(&self, id: &str) -> Result<Option<Profile>> {
         one(
             self.conn,
             concat!(select!(), " WHERE p.id = ?1"),
@@ -46,7 +40,7 @@ impl Tx<'_> {
         )
     }
 
-    pub fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
+    fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
         one(
             self.conn,
             concat!(select!(), " WHERE p.slug = ?1"),
@@ -55,9 +49,7 @@ impl Tx<'_> {
         )
     }
 
-    /// A profile by slug without counting its members (`member_count` is -1): for the hot
-    /// paths (media) that only need its id and slug.
-    pub fn profile_bare_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
+    fn profile_bare_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
         one(
             self.conn,
             "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
@@ -67,8 +59,7 @@ impl Tx<'_> {
         )
     }
 
-    /// [`Tx::profile_bare_by_slug`] by id.
-    pub fn profile_bare_by_id(&self, id: &str) -> Result<Option<Profile>> {
+    fn profile_bare_by_id(&self, id: &str) -> Result<Option<Profile>> {
         one(
             self.conn,
             "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
@@ -78,8 +69,7 @@ impl Tx<'_> {
         )
     }
 
-    /// Every profile, by slug.
-    pub fn profile_list(&self) -> Result<Vec<Profile>> {
+    fn profile_list(&self) -> Result<Vec<Profile>> {
         let mut stmt = self
             .conn
             .prepare_cached(concat!(select!(), " ORDER BY p.slug"))?;
@@ -87,13 +77,31 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn profile_slugs(&self) -> Result<Vec<String>> {
+    fn profile_slugs(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached("SELECT slug FROM profiles")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn profile_insert(&self, p: &Profile) -> Result<()> {
+    fn profile_contents(&self, id: &str) -> Result<ProfileContents> {
+        let count = |table: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM {table} WHERE profile_id = ?1"
+                ))?
+                .query_row([id], |r| r.get(0))?)
+        };
+        Ok(ProfileContents {
+            members: count("members")?,
+            invitations: count("invitations")?,
+            media: count("media")?,
+        })
+    }
+}
+
+impl ProfileWrites for SqliteTx<'_> {
+    fn profile_insert(&self, p: &Profile) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -112,7 +120,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn profile_update(&self, p: &Profile) -> Result<()> {
+    fn profile_update(&self, p: &Profile) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "UPDATE profiles SET slug = ?2, name = ?3, logo = ?4, color = ?5, member_limit = ?6,
              metadata = ?7, updated_at = ?8 WHERE id = ?1",
@@ -130,24 +138,7 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub fn profile_contents(&self, id: &str) -> Result<ProfileContents> {
-        let count = |table: &str| -> Result<i64> {
-            Ok(self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT count(*) FROM {table} WHERE profile_id = ?1"
-                ))?
-                .query_row([id], |r| r.get(0))?)
-        };
-        Ok(ProfileContents {
-            members: count("members")?,
-            invitations: count("invitations")?,
-            media: count("media")?,
-        })
-    }
-
-    /// Deletes a profile; its members, invitations and media cascade.
-    pub fn profile_delete(&self, id: &str) -> Result<()> {
+    fn profile_delete(&self, id: &str) -> Result<()> {
         self.conn
             .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
             .execute([id])?;

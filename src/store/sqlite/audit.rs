@@ -3,20 +3,12 @@
 
 use rusqlite::params;
 
-use super::{AuditHead, Tx, one};
-use crate::audit_chain::AuditKey;
+use super::{SqliteTx, one};
 use crate::error::Result;
 use crate::model::AuditEntry;
-
-/// Filters of `roster audit`.
-#[derive(Debug, Clone, Default)]
-pub struct AuditFilter {
-    pub actor: Option<String>,
-    pub event: Option<String>,
-    pub since: Option<String>,
-    /// The most recent N rows (still printed oldest first).
-    pub limit: Option<i64>,
-}
+use crate::store::AuditFilter;
+use crate::store::AuditHead;
+use crate::store::traits::*;
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     Ok(AuditEntry {
@@ -35,15 +27,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
 
 const COLS: &str = "seq, at, actor, event, subject, data, source, prev_hash, hash, keyed";
 
-impl<'c> Tx<'c> {
-    /// The audit key of this store, if one is configured.
-    pub fn audit_key(&self) -> Option<&'c AuditKey> {
-        self.audit_key
-    }
-
-    /// The last row (`None` for an empty log), cached after the first read or insert of
-    /// this transaction.
-    pub fn audit_head(&mut self) -> Result<Option<&AuditHead>> {
+impl AuditReads for SqliteTx<'_> {
+    fn audit_head(&mut self) -> Result<Option<&AuditHead>> {
         if self.audit_head.is_none() {
             self.audit_head = one(
                 self.conn,
@@ -59,8 +44,7 @@ impl<'c> Tx<'c> {
         Ok(self.audit_head.as_ref())
     }
 
-    /// The first keyed row, if any (a full scan: only for messages).
-    pub fn audit_first_keyed(&self) -> Result<Option<i64>> {
+    fn audit_first_keyed(&self) -> Result<Option<i64>> {
         Ok(one(
             self.conn,
             "SELECT min(seq) FROM audit WHERE keyed = 1",
@@ -70,33 +54,7 @@ impl<'c> Tx<'c> {
         .flatten())
     }
 
-    /// Inserts one row as given (the chain is computed by the caller); it becomes the head.
-    pub fn audit_insert(&mut self, e: AuditEntry) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
-                e.seq,
-                e.at,
-                e.actor,
-                e.event,
-                e.subject,
-                e.data,
-                e.source,
-                e.prev_hash,
-                e.hash,
-                e.keyed
-            ])?;
-        self.audit_head = Some(AuditHead {
-            row: e,
-            written_here: true,
-        });
-        Ok(())
-    }
-
-    pub fn audit_list(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+    fn audit_list(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
         let mut sql = format!("SELECT {COLS} FROM audit WHERE 1 = 1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(actor) = &f.actor {
@@ -123,27 +81,71 @@ impl<'c> Tx<'c> {
         Ok(out)
     }
 
-    /// Visits every audit row in order, without loading them all.
-    pub fn audit_each(&self, visit: impl FnMut(&AuditEntry) -> Result<bool>) -> Result<()> {
+    fn audit_each(&self, visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>) -> Result<()> {
         self.audit_each_where("", &[], visit)
     }
 
-    /// Visits the rows of these events in order, without loading them all.
-    pub fn audit_each_of_events(
+    fn audit_each_of_events(
         &self,
         events: &[&str],
-        visit: impl FnMut(&AuditEntry) -> Result<bool>,
+        visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>,
     ) -> Result<()> {
         let marks: Vec<String> = (1..=events.len()).map(|i| format!("?{i}")).collect();
         let filter = format!("WHERE event IN ({})", marks.join(", "));
         self.audit_each_where(&filter, events, visit)
     }
 
+    fn audit_high_water(&self) -> Result<i64> {
+        Ok(one(
+            self.conn,
+            "SELECT seq FROM sqlite_sequence WHERE name = 'audit'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )?
+        .unwrap_or(0))
+    }
+
+    fn audit_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM audit")?
+            .query_row([], |r| r.get(0))?)
+    }
+}
+
+impl AuditWrites for SqliteTx<'_> {
+    fn audit_insert(&mut self, e: AuditEntry) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                e.seq,
+                e.at,
+                e.actor,
+                e.event,
+                e.subject,
+                e.data,
+                e.source,
+                e.prev_hash,
+                e.hash,
+                e.keyed
+            ])?;
+        self.audit_head = Some(AuditHead {
+            row: e,
+            written_here: true,
+        });
+        Ok(())
+    }
+}
+
+impl SqliteTx<'_> {
     fn audit_each_where(
         &self,
         filter: &str,
         args: &[&str],
-        mut visit: impl FnMut(&AuditEntry) -> Result<bool>,
+        visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>,
     ) -> Result<()> {
         let mut stmt = self
             .conn
@@ -155,24 +157,5 @@ impl<'c> Tx<'c> {
             }
         }
         Ok(())
-    }
-
-    /// The highest sequence number ever handed out (from `sqlite_sequence`), which still
-    /// counts rows that were deleted from the end of the log.
-    pub fn audit_high_water(&self) -> Result<i64> {
-        Ok(one(
-            self.conn,
-            "SELECT seq FROM sqlite_sequence WHERE name = 'audit'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )?
-        .unwrap_or(0))
-    }
-
-    pub fn audit_count(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT count(*) FROM audit")?
-            .query_row([], |r| r.get(0))?)
     }
 }

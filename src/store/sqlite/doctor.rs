@@ -4,50 +4,39 @@
 
 use rusqlite::params;
 
-use super::Tx;
+use super::SqliteTx;
 use crate::error::Result;
+use crate::store::traits::*;
+use crate::store::{LapsedInvitation, MisplacedMedia, OverfullProfile, OwnerlessProfile};
 
-/// A profile with no member whose role is `owner`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OwnerlessProfile {
-    pub id: String,
-    pub slug: String,
-    pub members: i64,
-}
+impl CheckReads for SqliteTx<'_> {
+    fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        for row in rows {
+            let line = row?;
+            if line != "ok" {
+                problems.push(format!("integrity_check: {line}"));
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "foreign_key_check: {} row {} refers to a missing {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?
+                    .map_or("?".into(), |v| v.to_string()),
+                r.get::<_, String>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
+        }
+        Ok(problems)
+    }
 
-/// A profile with more members than its `member_limit`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OverfullProfile {
-    pub id: String,
-    pub slug: String,
-    pub member_limit: i64,
-    pub members: i64,
-}
-
-/// A stored-pending invitation whose expiry has passed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LapsedInvitation {
-    pub id: String,
-    pub profile_slug: String,
-    pub email: String,
-    pub expires_at: String,
-}
-
-/// A media item whose parent is in another profile, or is not a show.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MisplacedMedia {
-    pub id: String,
-    pub title: String,
-    pub profile_slug: String,
-    pub parent_id: String,
-    pub parent_type: String,
-    pub parent_profile_slug: String,
-    pub same_profile: bool,
-}
-
-impl Tx<'_> {
-    /// Profiles without an owner, by slug, with their member count.
-    pub fn doctor_ownerless_profiles(&self) -> Result<Vec<OwnerlessProfile>> {
+    fn doctor_ownerless_profiles(&self) -> Result<Vec<OwnerlessProfile>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.slug, (SELECT count(*) FROM members m WHERE m.profile_id = p.id)
              FROM profiles p
@@ -64,8 +53,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Profiles holding more members than their limit, by slug.
-    pub fn doctor_overfull_profiles(&self) -> Result<Vec<OverfullProfile>> {
+    fn doctor_overfull_profiles(&self) -> Result<Vec<OverfullProfile>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.slug, p.member_limit, c.n
              FROM profiles p
@@ -85,8 +73,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Invitations still stored as pending although `expires_at` is at or before `now`.
-    pub fn doctor_lapsed_invitations(&self, now: &str) -> Result<Vec<LapsedInvitation>> {
+    fn doctor_lapsed_invitations(&self, now: &str) -> Result<Vec<LapsedInvitation>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT i.id, coalesce(p.slug, i.profile_id), i.email, i.expires_at
              FROM invitations i LEFT JOIN profiles p ON p.id = i.profile_id
@@ -104,8 +91,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Media items whose parent lives in another profile or is not a show.
-    pub fn doctor_misplaced_media(&self) -> Result<Vec<MisplacedMedia>> {
+    fn doctor_misplaced_media(&self) -> Result<Vec<MisplacedMedia>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.id, c.title, coalesce(cp.slug, c.profile_id), par.id, par.type,
                     coalesce(pp.slug, par.profile_id), c.profile_id = par.profile_id
@@ -131,10 +117,7 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// How far the title search index is out of step with `media`: items it does not
-    /// index (a program inserted rows without indexing them) and entries for rows that
-    /// are gone. Read-only: compares rowids with the index's per-document table.
-    pub fn doctor_search_index(&self) -> Result<(i64, i64)> {
+    fn doctor_search_index(&self) -> Result<(i64, i64)> {
         let count = |sql: &str| -> Result<i64> {
             Ok(self.conn.prepare_cached(sql)?.query_row([], |r| r.get(0))?)
         };

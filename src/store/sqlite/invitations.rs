@@ -1,8 +1,9 @@
 use rusqlite::params;
 
-use super::{Tx, one};
+use super::{SqliteTx, one};
 use crate::error::Result;
 use crate::model::{Invitation, InviteStatus, Role};
+use crate::store::traits::*;
 
 macro_rules! select {
     () => {
@@ -32,8 +33,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Invitation> {
     })
 }
 
-impl Tx<'_> {
-    pub fn invite_by_id(&self, id: &str) -> Result<Option<Invitation>> {
+impl InviteReads for SqliteTx<'_> {
+    fn invite_by_id(&self, id: &str) -> Result<Option<Invitation>> {
         one(
             self.conn,
             concat!(select!(), " WHERE i.id = ?1"),
@@ -42,8 +43,7 @@ impl Tx<'_> {
         )
     }
 
-    /// The stored-pending invitation of an email to a profile (it may have lapsed).
-    pub fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
+    fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
         one(
             self.conn,
             concat!(
@@ -55,8 +55,7 @@ impl Tx<'_> {
         )
     }
 
-    /// The most recent invitation of an email to a profile, in any status.
-    pub fn invite_latest(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
+    fn invite_latest(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
         one(
             self.conn,
             concat!(
@@ -68,8 +67,7 @@ impl Tx<'_> {
         )
     }
 
-    /// Invitations, newest first, optionally of one profile and one effective status.
-    pub fn invite_list(
+    fn invite_list(
         &self,
         profile_id: Option<&str>,
         status: Option<InviteStatus>,
@@ -92,7 +90,29 @@ impl Tx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn invite_insert(&self, i: &Invitation) -> Result<()> {
+    fn invite_lapsed(&self, now: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM invitations WHERE status = 'pending' AND expires_at <= ?1 ORDER BY expires_at, id",
+        )?;
+        let rows = stmt.query_map([now], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>> {
+        let mut stmt = self.conn.prepare_cached(concat!(
+            select!(),
+            " WHERE i.status = 'pending' AND i.expires_at > ?1 AND EXISTS (
+                SELECT 1 FROM members m JOIN users u ON u.id = m.user_id
+                WHERE m.profile_id = i.profile_id AND u.email = i.email)
+             ORDER BY i.created_at, i.id"
+        ))?;
+        let rows = stmt.query_map([now], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl InviteWrites for SqliteTx<'_> {
+    fn invite_insert(&self, i: &Invitation) -> Result<()> {
         self.conn
             .prepare_cached(
                 "INSERT INTO invitations (id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at)
@@ -112,35 +132,12 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// Writes the mutable fields: role, status, expiry.
-    pub fn invite_update(&self, i: &Invitation) -> Result<()> {
+    fn invite_update(&self, i: &Invitation) -> Result<()> {
         self.conn
             .prepare_cached(
                 "UPDATE invitations SET role = ?2, status = ?3, expires_at = ?4, updated_at = ?5 WHERE id = ?1",
             )?
             .execute(params![i.id, i.role.as_str(), i.status.as_str(), i.expires_at, i.updated_at])?;
         Ok(())
-    }
-
-    /// Ids of pending invitations whose expiry has passed.
-    pub fn invite_lapsed(&self, now: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM invitations WHERE status = 'pending' AND expires_at <= ?1 ORDER BY expires_at, id",
-        )?;
-        let rows = stmt.query_map([now], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Pending, unexpired invitations sent to people who are already members (doctor).
-    pub fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
-            select!(),
-            " WHERE i.status = 'pending' AND i.expires_at > ?1 AND EXISTS (
-                SELECT 1 FROM members m JOIN users u ON u.id = m.user_id
-                WHERE m.profile_id = i.profile_id AND u.email = i.email)
-             ORDER BY i.created_at, i.id"
-        ))?;
-        let rows = stmt.query_map([now], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

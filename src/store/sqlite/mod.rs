@@ -1,0 +1,446 @@
+//! The SQLite backend: one file, rusqlite with SQLite compiled in.
+//!
+//! [`SqliteStore::open`] identifies the file before touching it, refuses what is not
+//! roster's or is too new (exit 78, file untouched), sets the pragmas and runs migrations.
+//! Every write runs in a `BEGIN IMMEDIATE` transaction. [`SqliteTx`] implements the
+//! families of [`crate::store::traits`], one file each; SQLite's errors become kinds in
+//! `error.rs`.
+
+mod audit;
+mod doctor;
+mod dump;
+mod error;
+mod invitations;
+mod media;
+mod members;
+mod profiles;
+pub mod schema;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use super::{AuditHead, OpenMode, Published};
+use crate::error::{Error, Result};
+
+/// `application_id` marking a SQLite file as roster's: "RSTR".
+pub const APPLICATION_ID: i64 = 0x5253_5452;
+
+/// An open SQLite database.
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+    created: bool,
+    /// A database this open is creating lives under a private temporary name in the same
+    /// directory until [`SqliteStore::publish`] links it into place; dropped unpublished (a dry
+    /// run, a failed seed), it is removed, and nothing ever appeared at `path`. Declared
+    /// after `conn`, so the connection closes before the file is removed.
+    staged: Option<tempfile::TempPath>,
+    busy_timeout_ms: u64,
+}
+
+/// A transaction on a SQLite database.
+pub struct SqliteTx<'c> {
+    conn: &'c Connection,
+    /// The last audit row, cached after the first read or append.
+    audit_head: Option<AuditHead>,
+}
+
+impl SqliteStore {
+    pub fn open(path: &Path, mode: OpenMode, busy_timeout_ms: u64) -> Result<SqliteStore> {
+        let shown = path.display();
+        let mut created = false;
+        let mut staged = None;
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                return Err(Error::unusable(format!(
+                    "{shown} is a directory, not a roster database"
+                ))
+                .hint("give the path of a database file with --db or ROSTER_DB"));
+            }
+            Ok(meta) if !meta.is_file() => {
+                return Err(Error::unusable(format!(
+                    "{shown} is not a regular file ({}), so it cannot be a roster database",
+                    file_type_name(&meta)
+                ))
+                .hint("give the path of a database file with --db or ROSTER_DB"));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if mode == OpenMode::Existing {
+                    return Err(Error::no_input(format!("database not found: {shown}")).hint(
+                        "create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file",
+                    ));
+                }
+                staged = Some(stage_new_file(path)?);
+                created = true;
+            }
+            Err(e) => {
+                return Err(Error::no_input(format!(
+                    "cannot read the database {shown}: {e}"
+                )));
+            }
+        }
+
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let file: &Path = staged.as_deref().unwrap_or(path);
+        let conn = Connection::open_with_flags(file, flags)
+            .map_err(|e| Error::no_input(format!("cannot open the database {shown}: {e}")))?;
+        conn.busy_timeout(Duration::from_millis(busy_timeout_ms))?;
+        conn.set_prepared_statement_cache_capacity(256);
+        // Plans must not depend on bound values: with STAT4 compiled in, SQLite would otherwise
+        // re-prepare cached statements on every new binding (the "query planner stability
+        // guarantee"), which costs more than the query itself.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
+
+        // Identify the file before anything could modify it.
+        let not_ours = |detail: &str| {
+            Error::unusable(format!("{shown} is not a roster database ({detail})"))
+                .hint("point --db at a roster database, or choose a new file name to create one")
+        };
+        // The three facts come from one snapshot: another roster creating this very file
+        // may commit its first migration between two separate reads.
+        let identity = (|| -> rusqlite::Result<(i64, i64, i64)> {
+            conn.execute_batch("BEGIN DEFERRED")?;
+            let read = (|| {
+                let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+                let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+                let objects: i64 =
+                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+                Ok((app, version, objects))
+            })();
+            conn.execute_batch("COMMIT")?;
+            read
+        })();
+        let (app, version, objects) = match identity {
+            Ok(v) => v,
+            Err(e) => {
+                let err = Error::from(e);
+                if err.kind == crate::error::Kind::Unusable {
+                    return Err(not_ours("not a SQLite file"));
+                }
+                return Err(err);
+            }
+        };
+        let blank = app == 0 && version == 0 && objects == 0;
+        if blank && mode == OpenMode::Existing {
+            // Commands that only use an existing database never turn some other empty
+            // file into one.
+            return Err(
+                Error::no_input(format!("{shown} is empty: not a roster database yet"))
+                    .hint("create it with `roster init` (or load data with `roster seed`)"),
+            );
+        }
+        if app != APPLICATION_ID && !blank {
+            return Err(not_ours(&format!("its application_id is {app}")));
+        }
+        if version > schema::CURRENT {
+            return Err(Error::unusable(format!(
+                "{shown} was written by a newer roster (schema version {version}; this roster knows up to {})",
+                schema::CURRENT
+            ))
+            .hint("upgrade roster to open this database; it has not been modified"));
+        }
+
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -16000)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        media::register_functions(&conn)?;
+
+        let mut store = SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+            created,
+            staged,
+            busy_timeout_ms,
+        };
+        if version < schema::CURRENT {
+            store.migrate()?;
+        }
+        Ok(store)
+    }
+
+    /// Runs the pending migrations in one immediate transaction. Another process may have
+    /// migrated meanwhile, so the version is read again under the write lock.
+    fn migrate(&mut self) -> Result<()> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let app: i64 = txn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = txn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if app != APPLICATION_ID && app != 0 {
+            return Err(Error::unusable(format!(
+                "{} is not a roster database",
+                self.path.display()
+            )));
+        }
+        for (i, sql) in schema::MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(version.max(0) as usize)
+        {
+            txn.execute_batch(sql)
+                .map_err(|e| Error::internal(format!("migration {} failed: {e}", i + 1)))?;
+        }
+        txn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        txn.pragma_update(None, "user_version", schema::CURRENT)?;
+        txn.commit()?;
+        Ok(())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// True when this open created the file.
+    pub fn created(&self) -> bool {
+        self.created
+    }
+
+    /// Puts a database this open created in place, once it holds what it should (`init`
+    /// at once; other commands after their write commits). The connection is closed first,
+    /// so the file is complete without its WAL, then hard-linked to its name, which fails
+    /// rather than replace a database another process created meanwhile. The store is
+    /// then reopened at its real name. A no-op for a database that already existed.
+    pub fn publish(&mut self) -> Result<Published> {
+        let Some(staged) = self.staged.take() else {
+            return Ok(Published::Done);
+        };
+        let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        conn.close().map_err(|(_, e)| Error::from(e))?;
+        let shown = self.path.display();
+        match std::fs::hard_link(&staged, &self.path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Ok(Published::Taken);
+            }
+            Err(e) => {
+                // A file system without hard links: rename, after a last look.
+                if self.path.exists() {
+                    return Ok(Published::Taken);
+                }
+                std::fs::rename(&staged, &self.path).map_err(|e2| {
+                    Error::new(
+                        crate::error::Kind::Output,
+                        format!("cannot create the database {shown}: {e}; {e2}"),
+                    )
+                })?;
+            }
+        }
+        drop(staged);
+        let path = self.path.clone();
+        *self = SqliteStore::open(&path, OpenMode::Existing, self.busy_timeout_ms)?;
+        self.created = true;
+        Ok(Published::Done)
+    }
+
+    /// The files this store keeps open or writes beside the database (its WAL, shared
+    /// memory and rollback journal): no output may be written over any of them.
+    pub fn own_files(&self) -> Vec<PathBuf> {
+        let mut files = vec![self.path.clone()];
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut p = self.path.as_os_str().to_owned();
+            p.push(suffix);
+            files.push(PathBuf::from(p));
+        }
+        files
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction; commits when it returns Ok.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = {
+            let mut tx = SqliteTx::new(&txn);
+            f(&mut tx)?
+        };
+        txn.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` in a `BEGIN IMMEDIATE` transaction that is always rolled back.
+    pub fn write_rolled_back<T>(
+        &mut self,
+        f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = {
+            let mut tx = SqliteTx::new(&txn);
+            f(&mut tx)
+        };
+        txn.rollback()?;
+        out
+    }
+
+    /// Runs `f` in a read transaction: one consistent snapshot.
+    pub fn read<T>(&mut self, f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let out = {
+            let mut tx = SqliteTx::new(&txn);
+            f(&mut tx)?
+        };
+        txn.commit()?;
+        Ok(out)
+    }
+}
+
+/// What kind of file this is, for messages.
+fn file_type_name(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a plain file"
+}
+
+/// Creates the empty file a new database is built in: readable only by its owner, in the
+/// directory of `path`, under a private name until it is published.
+fn stage_new_file(path: &Path) -> Result<tempfile::TempPath> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".new")
+        .tempfile_in(dir)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::no_input(format!(
+                "cannot create the database {}: its directory does not exist",
+                path.display()
+            )),
+            _ => Error::no_input(format!(
+                "cannot create the database {}: {e}",
+                path.display()
+            )),
+        })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| {
+                Error::no_input(format!(
+                    "cannot create the database {}: {e}",
+                    path.display()
+                ))
+            })?;
+    }
+    Ok(file.into_temp_path())
+}
+
+impl<'c> SqliteTx<'c> {
+    fn new(conn: &'c Connection) -> Self {
+        SqliteTx {
+            conn,
+            audit_head: None,
+        }
+    }
+}
+
+/// Reads a JSON text column into a value of type `T`.
+fn json_col<T: serde::de::DeserializeOwned>(
+    row: &rusqlite::Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+/// Shorthand for `query_row(...).optional()` on a cached statement.
+fn one<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    map: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Option<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    Ok(stmt.query_row(params, map).optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .map(|r| {
+                r.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_new_database_appears_only_when_published() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
+        let path = dir.path().join("r.db");
+        let store = SqliteStore::open(&path, OpenMode::Create, 1000)?;
+        assert!(!path.exists(), "visible before publish");
+        drop(store);
+        assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
+
+        let mut store = SqliteStore::open(&path, OpenMode::Create, 1000)?;
+        assert_eq!(store.publish()?, Published::Done);
+        assert!(path.exists());
+        assert_eq!(store.schema_version()?, schema::CURRENT);
+        drop(store);
+        assert_eq!(names(dir.path()), vec!["r.db".to_string()]);
+        Ok(())
+    }
+
+    #[test]
+    fn publishing_never_replaces_a_database_created_meanwhile() -> Result<()> {
+        let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
+        let path = dir.path().join("r.db");
+        let mut first = SqliteStore::open(&path, OpenMode::Create, 1000)?;
+        let mut second = SqliteStore::open(&path, OpenMode::Create, 1000)?;
+        assert_eq!(second.publish()?, Published::Done);
+        let before = std::fs::read(&path).map_err(|e| Error::internal(e.to_string()))?;
+        assert_eq!(first.publish()?, Published::Taken);
+        drop(first);
+        drop(second);
+        let after = std::fs::read(&path).map_err(|e| Error::internal(e.to_string()))?;
+        assert_eq!(before, after);
+        assert_eq!(names(dir.path()), vec!["r.db".to_string()]);
+        Ok(())
+    }
+}

@@ -1,0 +1,300 @@
+//! The narrow interface every backend implements: one pair of traits per record family,
+//! reads and writes, which the actions reach through [`super::Tx`]. Every method is one
+//! query or one statement; rules, permissions and the audit chain's arithmetic live above
+//! (in `actions` and `audit_chain`), so that each backend holds only its SQL.
+
+use std::collections::HashMap;
+
+use super::{
+    AuditFilter, AuditHead, LapsedInvitation, MediaKey, MediaQuery, MisplacedMedia,
+    OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan,
+};
+use crate::error::Result;
+use crate::model::{AuditEntry, Invitation, InviteStatus, Media, Member, Profile, Role, User};
+
+/// Reads of users.
+pub trait UserReads {
+    fn user_by_id(&self, id: &str) -> Result<Option<User>>;
+
+    /// `email` must already be lower-case.
+    fn user_by_email(&self, email: &str) -> Result<Option<User>>;
+
+    /// Usernames compare without regard to ASCII case.
+    fn user_by_username(&self, username: &str) -> Result<Option<User>>;
+
+    fn user_by_phone(&self, phone: &str) -> Result<Option<User>>;
+
+    /// True when no user exists yet (the next one becomes a global admin).
+    fn no_users(&self) -> Result<bool>;
+
+    /// Every user, oldest first.
+    fn user_list(&self) -> Result<Vec<User>>;
+
+    /// Users holding the global role `admin`, oldest first (for `roster doctor`).
+    fn user_global_admins(&self) -> Result<Vec<User>>;
+
+    /// All emails and usernames, for "did you mean" suggestions.
+    fn user_handles(&self) -> Result<Vec<String>>;
+}
+
+/// Writes of users.
+pub trait UserWrites: UserReads {
+    fn user_insert(&self, u: &User) -> Result<()>;
+
+    /// Writes every column but `id` and `created_at`.
+    fn user_update(&self, u: &User) -> Result<()>;
+
+    /// Deletes a user; memberships cascade, invitations and media keep the row with the
+    /// inviter or adder set to null.
+    fn user_delete(&self, id: &str) -> Result<()>;
+}
+
+/// Reads of profiles.
+pub trait ProfileReads {
+    fn profile_by_id(&self, id: &str) -> Result<Option<Profile>>;
+
+    fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>>;
+
+    /// A profile by slug without counting its members (`member_count` is -1): for the hot
+    /// paths (media) that only need its id and slug.
+    fn profile_bare_by_slug(&self, slug: &str) -> Result<Option<Profile>>;
+
+    /// [`Tx::profile_bare_by_slug`] by id.
+    fn profile_bare_by_id(&self, id: &str) -> Result<Option<Profile>>;
+
+    /// Every profile, by slug.
+    fn profile_list(&self) -> Result<Vec<Profile>>;
+
+    fn profile_slugs(&self) -> Result<Vec<String>>;
+
+    fn profile_contents(&self, id: &str) -> Result<ProfileContents>;
+}
+
+/// Writes of profiles.
+pub trait ProfileWrites: ProfileReads {
+    fn profile_insert(&self, p: &Profile) -> Result<()>;
+
+    fn profile_update(&self, p: &Profile) -> Result<()>;
+
+    /// Deletes a profile; its members, invitations and media cascade.
+    fn profile_delete(&self, id: &str) -> Result<()>;
+}
+
+/// Reads of members.
+pub trait MemberReads {
+    fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>>;
+
+    /// The actor's role in a profile, if a member: the hot path of every permission check.
+    fn member_role(&self, profile_id: &str, user_id: &str) -> Result<Option<Role>>;
+
+    /// Members of a profile: owners first, then admins, then members, each by join time.
+    fn member_list(&self, profile_id: &str) -> Result<Vec<Member>>;
+
+    fn member_count(&self, profile_id: &str) -> Result<i64>;
+
+    fn owner_count(&self, profile_id: &str) -> Result<i64>;
+
+    /// Slugs of the profiles where this user is the only owner.
+    fn profiles_solely_owned_by(&self, user_id: &str) -> Result<Vec<String>>;
+
+    /// Every profile the user belongs to, with the role held there.
+    fn memberships_of(&self, user_id: &str) -> Result<HashMap<String, Role>>;
+}
+
+/// Writes of members.
+pub trait MemberWrites: MemberReads {
+    fn member_insert(&self, m: &Member) -> Result<()>;
+
+    fn member_set_role(&self, id: &str, role: Role, updated_at: &str) -> Result<()>;
+
+    fn member_delete(&self, id: &str) -> Result<()>;
+}
+
+/// Reads of invitations.
+pub trait InviteReads {
+    fn invite_by_id(&self, id: &str) -> Result<Option<Invitation>>;
+
+    /// The stored-pending invitation of an email to a profile (it may have lapsed).
+    fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>>;
+
+    /// The most recent invitation of an email to a profile, in any status.
+    fn invite_latest(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>>;
+
+    /// Invitations, newest first, optionally of one profile and one effective status.
+    fn invite_list(
+        &self,
+        profile_id: Option<&str>,
+        status: Option<InviteStatus>,
+        now: &str,
+    ) -> Result<Vec<Invitation>>;
+
+    /// Ids of pending invitations whose expiry has passed.
+    fn invite_lapsed(&self, now: &str) -> Result<Vec<String>>;
+
+    /// Pending, unexpired invitations sent to people who are already members (doctor).
+    fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>>;
+}
+
+/// Writes of invitations.
+pub trait InviteWrites: InviteReads {
+    fn invite_insert(&self, i: &Invitation) -> Result<()>;
+
+    /// Writes the mutable fields: role, status, expiry.
+    fn invite_update(&self, i: &Invitation) -> Result<()>;
+}
+
+/// Reads of media items.
+pub trait MediaReads {
+    fn media_by_id(&self, id: &str) -> Result<Option<Media>>;
+
+    /// The item of this profile holding an infohash (stored lower-case).
+    fn media_by_infohash(&self, profile_id: &str, infohash: &str) -> Result<Option<Media>>;
+
+    /// The item of this profile with this natural key, other than `except_id` (the first
+    /// by id if several).
+    fn media_find(
+        &self,
+        profile_id: &str,
+        key: &MediaKey<'_>,
+        except_id: &str,
+    ) -> Result<Option<Media>>;
+
+    /// How many items name this one as their parent, and how many of those were not added
+    /// by `user_id` (all of them when `user_id` is None).
+    fn media_children(&self, parent_id: &str, user_id: Option<&str>) -> Result<(i64, i64)>;
+
+    /// Below this many trigram-index candidates a search uses the index: about √N for N
+    /// items in the database (estimated by the largest rowid, an O(log N) lookup), within
+    /// [`SEARCH_CAP_MIN`]..=[`SEARCH_CAP_MAX`].
+    fn media_search_cap(&self) -> Result<i64>;
+
+    /// Which plan answers a search for `term` (see the module documentation).
+    fn media_search_plan(&self, term: &str) -> Result<SearchPlan>;
+
+    /// One page of a profile's items in list order (title ignoring ASCII case, then id).
+    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<Media>>;
+
+    /// Every media item with its profile's slug, for export: movies, then shows, then
+    /// episodes (a show before its episodes), each kind by id. One pass per kind walks
+    /// the primary-key index, so nothing is sorted in memory.
+    fn media_each(&self, visit: &mut dyn FnMut(Media, &str) -> Result<()>) -> Result<()>;
+}
+
+/// Writes of media items.
+pub trait MediaWrites: MediaReads {
+    fn media_insert(&self, m: &Media) -> Result<()>;
+
+    /// Writes an item's descriptive fields (not its id, profile, type or who added it).
+    fn media_update(&self, m: &Media) -> Result<()>;
+
+    /// Deletes an item; a show's episodes cascade.
+    fn media_delete(&self, id: &str) -> Result<()>;
+}
+
+/// Reads of the audit log.
+pub trait AuditReads {
+    /// The last row (`None` for an empty log), cached after the first read or insert of
+    /// this transaction.
+    fn audit_head(&mut self) -> Result<Option<&AuditHead>>;
+
+    /// The first keyed row, if any (a full scan: only for messages).
+    fn audit_first_keyed(&self) -> Result<Option<i64>>;
+
+    fn audit_list(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>>;
+
+    /// Visits every audit row in order, without loading them all.
+    fn audit_each(&self, visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>) -> Result<()>;
+
+    /// Visits the rows of these events in order, without loading them all.
+    fn audit_each_of_events(
+        &self,
+        events: &[&str],
+        visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>,
+    ) -> Result<()>;
+
+    /// The highest sequence number ever handed out (from `sqlite_sequence`), which still
+    /// counts rows that were deleted from the end of the log.
+    fn audit_high_water(&self) -> Result<i64>;
+
+    fn audit_count(&self) -> Result<i64>;
+}
+
+/// Writes of the audit log.
+pub trait AuditWrites: AuditReads {
+    /// Inserts one row as given (the chain is computed by the caller); it becomes the head.
+    fn audit_insert(&mut self, e: AuditEntry) -> Result<()>;
+}
+
+/// Reads of `roster doctor`'s checks.
+pub trait CheckReads {
+    /// SQLite's own checks, for `roster doctor`: `integrity_check` then `foreign_key_check`.
+    fn integrity_problems(&self) -> Result<Vec<String>>;
+
+    /// Profiles without an owner, by slug, with their member count.
+    fn doctor_ownerless_profiles(&self) -> Result<Vec<OwnerlessProfile>>;
+
+    /// Profiles holding more members than their limit, by slug.
+    fn doctor_overfull_profiles(&self) -> Result<Vec<OverfullProfile>>;
+
+    /// Invitations still stored as pending although `expires_at` is at or before `now`.
+    fn doctor_lapsed_invitations(&self, now: &str) -> Result<Vec<LapsedInvitation>>;
+
+    /// Media items whose parent lives in another profile or is not a show.
+    fn doctor_misplaced_media(&self) -> Result<Vec<MisplacedMedia>>;
+
+    /// How far the title search index is out of step with `media`: items it does not
+    /// index (a program inserted rows without indexing them) and entries for rows that
+    /// are gone. Read-only: compares rowids with the index's per-document table.
+    fn doctor_search_index(&self) -> Result<(i64, i64)>;
+}
+
+/// Reads of whole tables, for `roster export`.
+pub trait ExportReads {
+    /// Every user, by id.
+    fn users_each(&self, visit: &mut dyn FnMut(User) -> Result<()>) -> Result<()>;
+
+    /// Every profile, by id.
+    fn profiles_each(&self, visit: &mut dyn FnMut(Profile) -> Result<()>) -> Result<()>;
+
+    /// Every membership, by profile slug and then user id.
+    fn members_each(&self, visit: &mut dyn FnMut(Member) -> Result<()>) -> Result<()>;
+
+    /// Every invitation, by id.
+    fn invitations_each(&self, visit: &mut dyn FnMut(Invitation) -> Result<()>) -> Result<()>;
+}
+
+/// Everything a read transaction offers: every family's reads.
+pub trait ReadTx:
+    UserReads
+    + ProfileReads
+    + MemberReads
+    + InviteReads
+    + MediaReads
+    + AuditReads
+    + CheckReads
+    + ExportReads
+{
+}
+impl<
+    T: UserReads
+        + ProfileReads
+        + MemberReads
+        + InviteReads
+        + MediaReads
+        + AuditReads
+        + CheckReads
+        + ExportReads,
+> ReadTx for T
+{
+}
+
+/// Everything a write transaction offers: every read, and every family's writes.
+pub trait WriteTx:
+    ReadTx + UserWrites + ProfileWrites + MemberWrites + InviteWrites + MediaWrites + AuditWrites
+{
+}
+impl<
+    T: ReadTx + UserWrites + ProfileWrites + MemberWrites + InviteWrites + MediaWrites + AuditWrites,
+> WriteTx for T
+{
+}
