@@ -185,10 +185,10 @@ impl App {
     /// The profiles the actor may see, for [`App::ask_profile`] and slug checks; none when
     /// the database does not exist yet.
     pub fn known_profiles(&self) -> Result<Vec<Profile>> {
-        if !self.db.exists() {
-            return Ok(Vec::new());
+        match self.read(|tx, ctx| actions::profile::list(tx, ctx)) {
+            Err(e) if e.kind == crate::error::Kind::NoInput => Ok(Vec::new()),
+            other => other,
         }
-        self.read(|tx, ctx| actions::profile::list(tx, ctx))
     }
 }
 
