@@ -122,11 +122,13 @@ impl Profile {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A role in a profile. Also the command line's value (`--role`, `member role`), listed in
+/// this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Role {
-    Member,
-    Admin,
     Owner,
+    Admin,
+    Member,
 }
 
 impl Role {
@@ -187,7 +189,8 @@ impl Member {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Also the command line's value of `invite list --status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InviteStatus {
     Pending,
     Accepted,

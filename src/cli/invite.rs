@@ -4,7 +4,6 @@ use clap::{Args, Subcommand};
 use serde_json::Value;
 
 use super::App;
-use super::member::RoleArg;
 use crate::actions::invite::{self, NewInvite};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
@@ -62,32 +61,11 @@ pub enum InviteCmd {
         profile: Option<String>,
         /// Only this effective status
         #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        status: Option<InviteStatus>,
     },
     /// Mark pending invitations past their expiry as expired
     #[command(after_help = "Examples:\n  roster invite prune")]
     Prune,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatusArg {
-    Pending,
-    Accepted,
-    Rejected,
-    Canceled,
-    Expired,
-}
-
-impl From<StatusArg> for InviteStatus {
-    fn from(s: StatusArg) -> InviteStatus {
-        match s {
-            StatusArg::Pending => InviteStatus::Pending,
-            StatusArg::Accepted => InviteStatus::Accepted,
-            StatusArg::Rejected => InviteStatus::Rejected,
-            StatusArg::Canceled => InviteStatus::Canceled,
-            StatusArg::Expired => InviteStatus::Expired,
-        }
-    }
 }
 
 #[derive(Debug, Args)]
@@ -99,7 +77,7 @@ pub struct InviteSend {
     pub emails: Vec<String>,
     /// The role the invitee will get
     #[arg(long, value_enum, default_value = "member")]
-    pub role: RoleArg,
+    pub role: Role,
     /// How long the invitation stays valid: 90s, 30m, 48h, 7d
     #[arg(long, value_name = "DURATION", default_value = "48h")]
     pub expires_in: String,
@@ -178,9 +156,7 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
             app.out.record(&INVITATION, &with_accept(&inv, &now))
         }
         InviteCmd::List { profile, status } => {
-            let list = app.read(|tx, ctx| {
-                invite::list(tx, ctx, profile.as_deref(), status.map(InviteStatus::from))
-            })?;
+            let list = app.read(|tx, ctx| invite::list(tx, ctx, profile.as_deref(), status))?;
             if list.is_empty() && app.out.format == Format::Table {
                 app.out.note("no invitations match");
                 return Ok(());
@@ -264,7 +240,7 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
     if a.id.is_some() && a.emails.len() > 1 {
         return Err(Error::usage("invite send: --id needs exactly one email"));
     }
-    let role = Role::from(a.role);
+    let role = a.role;
     let invites: Vec<NewInvite> = a
         .emails
         .iter()

@@ -50,25 +50,8 @@ pub enum MemberCmd {
         /// Id, email or username
         user: String,
         /// owner, admin or member
-        role: RoleArg,
+        role: Role,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum RoleArg {
-    Owner,
-    Admin,
-    Member,
-}
-
-impl From<RoleArg> for Role {
-    fn from(r: RoleArg) -> Role {
-        match r {
-            RoleArg::Owner => Role::Owner,
-            RoleArg::Admin => Role::Admin,
-            RoleArg::Member => Role::Member,
-        }
-    }
 }
 
 #[derive(Debug, Args)]
@@ -80,7 +63,7 @@ pub struct MemberAdd {
     pub users: Vec<String>,
     /// The role to give
     #[arg(long, value_enum, default_value = "member")]
-    pub role: RoleArg,
+    pub role: Role,
     /// Succeed without change for users who are already members
     #[arg(long)]
     pub if_not_exists: bool,
@@ -187,7 +170,7 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             } else {
                 OnExists::Fail
             };
-            let role = Role::from(a.role);
+            let role = a.role;
             let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
                 member::add(tx, ctx, &profile, &users, role, on_exists)
             })?;
@@ -222,7 +205,7 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             role,
         } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
-                member::set_role(tx, ctx, &profile, &user, Role::from(role))
+                member::set_role(tx, ctx, &profile, &user, role)
             })?;
             let m = o.value();
             let line = match &o {
