@@ -1,15 +1,60 @@
 //! `roster audit`, `roster audit verify [--anchor SEQ:HASH]`, `roster audit anchor`
 
+use clap::{Args, Subcommand};
 use serde_json::json;
 
 use super::App;
-use super::args::{AuditArgs, AuditCmd, VerifyArgs};
 use crate::actions::{audit, validate};
 use crate::audit_chain::Anchor;
 use crate::error::{Error, Result};
 use crate::model::{AuditEntry, parse_timestamp, timestamp};
 use crate::output::{AUDIT, Format, Shape};
 use crate::store::AuditFilter;
+
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  roster audit --event user-create --limit 20\n  \
+        roster audit --actor ann@example.com --since 24h\n  roster audit verify\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors"
+)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditCmd>,
+    /// Only changes by this actor: operator:NAME, user:ID, or a user's email or username
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only this event, such as user-create
+    #[arg(long)]
+    pub event: Option<String>,
+    /// Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only the most recent N rows
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Check the hash chain: exits 1 and names the first bad row if any row was altered or removed
+    #[command(
+        after_help = "Keyed rows are checked with the key of ROSTER_AUDIT_KEY_FILE.\n\n\
+        Examples:\n  roster audit verify\n  roster audit verify --anchor \"$(tail -1 /mnt/elsewhere/roster-anchors)\""
+    )]
+    Verify(VerifyArgs),
+    /// Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`
+    #[command(after_help = "Examples:\n  roster audit anchor\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors")]
+    Anchor,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)
+    #[arg(long, value_name = "SEQ:HASH")]
+    pub anchor: Option<String>,
+}
 
 /// The report of `audit verify` in json, jsonl and csv.
 const VERIFY: Shape = Shape {

@@ -1,6 +1,7 @@
 //! `roster user …`
 
-use super::args::{UserCmd, UserCreate, UserUpdate};
+use clap::{Args, Subcommand};
+
 use super::{App, said};
 use crate::actions::user::{self, NewUser, UserChanges};
 use crate::actions::{OnExists, Outcome, validate};
@@ -9,6 +10,162 @@ use crate::model::User;
 use crate::output::USER;
 use crate::password;
 use crate::store::OpenMode;
+
+#[derive(Debug, Subcommand)]
+pub enum UserCmd {
+    /// Create a user (the first user ever created becomes a global admin)
+    #[command(
+        after_help = "On a terminal, a missing email or name is asked for, then a password (hidden, typed\n\
+        twice; an empty answer leaves the user without one).\n\n\
+        Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
+        printf '%s\\n' \"$PW\" | roster user create --email bob@example.com --name Bob --password-stdin --if-not-exists"
+    )]
+    Create(UserCreate),
+    /// List users (a non-admin user sees only themself)
+    #[command(
+        after_help = "Examples:\n  roster user list\n  roster user list --format csv > users.csv"
+    )]
+    List,
+    /// Show one user
+    #[command(
+        after_help = "Examples:\n  roster user show ann@example.com\n  roster --json user show ann"
+    )]
+    Show {
+        /// Id, email or username
+        user: String,
+    },
+    /// Change a user's name, image, tags or metadata (identity fields: global admins only)
+    #[command(
+        after_help = "Examples:\n  roster user update ann@example.com --name 'Ann B. Smith'\n  \
+        roster --as ann user update ann --tag beta --metadata '{\"theme\":\"dark\"}'"
+    )]
+    Update(UserUpdate),
+    /// Set a user's password (read from stdin; never from the command line)
+    #[command(
+        after_help = "Examples:\n  printf '%s\\n' \"$NEW\" | roster user passwd ann --password-stdin\n  \
+        printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | roster --as ann user passwd ann --password-stdin   (yourself: current, then new)"
+    )]
+    Passwd {
+        /// Id, email or username
+        user: String,
+        /// Read the password from the first line of stdin (yourself: current, then new, on two lines)
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Add global roles to a user (global admins only, never yourself)
+    #[command(
+        after_help = "Examples:\n  roster user grant bob@example.com admin\n  roster user grant bob support billing"
+    )]
+    Grant {
+        /// Id, email or username
+        user: String,
+        /// Roles to add (lower-case words such as admin)
+        #[arg(required = true, num_args = 1..)]
+        roles: Vec<String>,
+    },
+    /// Remove global roles from a user (global admins only, never yourself)
+    #[command(after_help = "Examples:\n  roster user revoke bob@example.com admin")]
+    Revoke {
+        /// Id, email or username
+        user: String,
+        /// Roles to remove
+        #[arg(required = true, num_args = 1..)]
+        roles: Vec<String>,
+    },
+    /// Disable a user: they can no longer act or accept invitations
+    #[command(after_help = "Examples:\n  roster user disable bob@example.com")]
+    Disable {
+        /// Id, email or username
+        user: String,
+    },
+    /// Enable a disabled user
+    #[command(after_help = "Examples:\n  roster user enable bob@example.com")]
+    Enable {
+        /// Id, email or username
+        user: String,
+    },
+    /// Delete a user and their memberships (asks first; --yes skips)
+    #[command(
+        after_help = "Examples:\n  roster user delete bob@example.com\n  roster --yes user delete bob"
+    )]
+    Delete {
+        /// Id, email or username
+        user: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct UserCreate {
+    /// Email address (stored lower-case)
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Username (2-32 of letters, digits, '.', '_', '-')
+    #[arg(long)]
+    pub username: Option<String>,
+    /// Phone number in E.164 form, such as +14155550123
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// A global role; repeat for several
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Avatar URL
+    #[arg(long)]
+    pub image: Option<String>,
+    /// User type [default: person]
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// A tag; repeat for several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Metadata as a JSON object
+    #[arg(long, value_name = "JSON")]
+    pub metadata: Option<String>,
+    /// Read the password from the first line of stdin
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// An explicit id ([A-Za-z0-9._-], at most 64)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Succeed without change when the user already exists
+    #[arg(long)]
+    pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserUpdate {
+    /// Id, email or username
+    pub user: String,
+    /// New display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New avatar URL ('' removes it)
+    #[arg(long)]
+    pub image: Option<String>,
+    /// Replace the tags; repeat for several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Remove every tag
+    #[arg(long, conflicts_with = "tags")]
+    pub clear_tags: bool,
+    /// Replace the metadata with this JSON object
+    #[arg(long, value_name = "JSON")]
+    pub metadata: Option<String>,
+    /// New email (global admins only; '' removes it)
+    #[arg(long)]
+    pub email: Option<String>,
+    /// New username (global admins only; '' removes it)
+    #[arg(long)]
+    pub username: Option<String>,
+    /// New phone (global admins only; '' removes it)
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// New user type (global admins only)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+}
 
 fn show_change(app: &App, outcome: &Outcome<User>) -> Result<()> {
     let u = outcome.value();
