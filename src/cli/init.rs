@@ -14,7 +14,7 @@ use crate::actions::user::NewUser;
 use crate::audit_chain;
 use crate::error::Result;
 use crate::model::{Profile, User};
-use crate::output::Format;
+use crate::output::{Format, Record};
 use crate::password;
 use crate::store::{OpenMode, Published, Store, schema};
 

@@ -7,7 +7,7 @@ use crate::actions::profile::{self, NewProfile, ProfileChanges};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
 use crate::model::Profile;
-use crate::output::{Format, PROFILE};
+use crate::output::{Format, Said};
 use crate::store::OpenMode;
 
 #[derive(Debug, Subcommand)]
@@ -98,19 +98,13 @@ pub struct ProfileUpdate {
     pub metadata: Option<String>,
 }
 
-fn show_change(app: &App, outcome: &Outcome<Profile>) -> Result<()> {
-    let p = outcome.value();
-    if matches!(outcome, Outcome::Unchanged(_)) && app.out.format != Format::Table {
-        app.out.note(&format!(
-            "profile {} already exists; nothing changed",
-            p.slug
-        ));
-    }
-    app.out.changed(
-        &PROFILE,
-        &p.to_json(),
-        &said(outcome.label(), "profile", &p.slug, &p.id),
-    )
+/// `created profile the-smiths (id …)`.
+fn changed(o: &Outcome<Profile>) -> Said {
+    let p = o.value();
+    Said::from(said(o.label(), "profile", &p.slug, &p.id)).unchanged(format!(
+        "profile {} already exists; nothing changed",
+        p.slug
+    ))
 }
 
 pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
@@ -125,12 +119,11 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
                 );
                 return Ok(());
             }
-            let items: Vec<_> = profiles.iter().map(Profile::to_json).collect();
-            app.out.list(&PROFILE, &items)
+            app.out.list(&profiles)
         }
         ProfileCmd::Show { profile: reference } => {
             let p = app.read(|tx, ctx| profile::show(tx, ctx, &reference))?;
-            app.out.record(&PROFILE, &p.to_json())
+            app.out.record(&p)
         }
         ProfileCmd::Update(a) => update(app, a),
         ProfileCmd::Delete { profile: reference } => {
@@ -143,7 +136,7 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 profile::delete(tx, ctx, &p.id)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
     }
 }
@@ -188,7 +181,7 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
     let o = app.write(OpenMode::Create, |tx, ctx| {
         profile::create(tx, ctx, input, on_exists)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }
 
 fn update(app: &App, a: ProfileUpdate) -> Result<()> {
@@ -212,5 +205,5 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
     let o = app.write(OpenMode::Existing, |tx, ctx| {
         profile::update(tx, ctx, &a.profile, changes)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::output::Format;
+use crate::output::{Format, Record, Shape, render_jsonl, safe};
 use crate::seed::events::Event;
 use crate::seed::{self, Input, Observer, Options, Report, RunAs, Source};
 use crate::store::OpenMode;
@@ -47,6 +47,26 @@ pub struct ExportArgs {
     pub with_secrets: bool,
 }
 
+/// One event of a `--dry-run` plan: what it did (or would do) and to what.
+struct Step<'a> {
+    index: usize,
+    event: &'a str,
+    outcome: &'a str,
+    subject: &'a str,
+}
+
+impl Record for Step<'_> {
+    const SHAPE: Shape = Shape {
+        noun: "plan step",
+        fields: &["index", "event", "outcome", "subject"],
+        columns: &["index", "event", "outcome", "subject"],
+    };
+
+    fn to_json(&self) -> Value {
+        json!({ "index": self.index, "event": self.event, "outcome": self.outcome, "subject": self.subject })
+    }
+}
+
 /// Progress on a terminal, and the plan for --dry-run.
 struct Watch {
     bar: Option<indicatif::ProgressBar>,
@@ -70,26 +90,31 @@ impl Observer for Watch {
         if !self.plan || self.failed.is_some() {
             return;
         }
-        let line = json!({ "index": event.index, "event": event.name, "outcome": outcome, "subject": subject });
+        let step = Step {
+            index: event.index,
+            event: event.name,
+            outcome,
+            subject,
+        };
         let text = match self.format {
             Format::Json => {
-                self.json_plan.push(line);
+                self.json_plan.push(step.to_json());
                 return;
             }
-            Format::Jsonl => format!("{line}\n"),
+            Format::Jsonl => render_jsonl(&[step.to_json()]),
             Format::Csv => format!(
                 "{},{},{},\"{}\"\n",
-                event.index,
-                event.name,
-                outcome,
-                crate::output::safe(subject).replace('"', "\"\"")
+                step.index,
+                step.event,
+                step.outcome,
+                safe(step.subject).replace('"', "\"\"")
             ),
             Format::Table => format!(
                 "{:>6}  {:<15} {:<9} {}\n",
-                event.index,
-                event.name,
-                outcome,
-                crate::output::safe(subject)
+                step.index,
+                step.event,
+                step.outcome,
+                safe(step.subject)
             ),
         };
         let mut out = std::io::stdout().lock();
@@ -291,4 +316,20 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_step_has_one_shape() {
+        let step = Step {
+            index: 1,
+            event: "user-create",
+            outcome: "created",
+            subject: "ann@example.com",
+        };
+        crate::output::assert_shape(&step, &[]);
+    }
 }

@@ -7,7 +7,7 @@ use crate::actions::user::{self, NewUser, UserChanges};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
 use crate::model::User;
-use crate::output::USER;
+use crate::output::{Format, Said};
 use crate::password;
 use crate::store::OpenMode;
 
@@ -167,19 +167,13 @@ pub struct UserUpdate {
     pub kind: Option<String>,
 }
 
-fn show_change(app: &App, outcome: &Outcome<User>) -> Result<()> {
-    let u = outcome.value();
-    if matches!(outcome, Outcome::Unchanged(_)) && app.out.format != crate::output::Format::Table {
-        app.out.note(&format!(
-            "user {} already exists; nothing changed",
-            u.label()
-        ));
-    }
-    app.out.changed(
-        &USER,
-        &u.to_json(),
-        &said(outcome.label(), "user", u.label(), &u.id),
-    )
+/// `updated user ann@example.com (id …)`.
+fn changed(o: &Outcome<User>) -> Said {
+    let u = o.value();
+    Said::from(said(o.label(), "user", u.label(), &u.id)).unchanged(format!(
+        "user {} already exists; nothing changed",
+        u.label()
+    ))
 }
 
 /// `''` on the command line clears an optional field.
@@ -192,17 +186,16 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
         UserCmd::Create(args) => create(app, args),
         UserCmd::List => {
             let users = app.read(|tx, ctx| user::list(tx, ctx))?;
-            if users.is_empty() && app.out.format == crate::output::Format::Table {
+            if users.is_empty() && app.out.format == Format::Table {
                 app.out.note("no users yet");
                 app.out.hint("create the first one (it becomes a global admin): roster user create --email you@example.com --name 'Your Name'");
                 return Ok(());
             }
-            let items: Vec<_> = users.iter().map(User::to_json).collect();
-            app.out.list(&USER, &items)
+            app.out.list(&users)
         }
         UserCmd::Show { user: reference } => {
             let u = app.read(|tx, ctx| user::show(tx, ctx, &reference))?;
-            app.out.record(&USER, &u.to_json())
+            app.out.record(&u)
         }
         UserCmd::Update(args) => update(app, args),
         UserCmd::Passwd {
@@ -216,7 +209,7 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::grant(tx, ctx, &reference, &roles)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Revoke {
             user: reference,
@@ -225,19 +218,19 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::revoke(tx, ctx, &reference, &roles)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Disable { user: reference } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::set_active(tx, ctx, &reference, false)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Enable { user: reference } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::set_active(tx, ctx, &reference, true)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Delete { user: reference } => {
             let (target, memberships) =
@@ -252,7 +245,7 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::delete(tx, ctx, &target.id)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
     }
 }
@@ -323,7 +316,7 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
     let o = app.write(OpenMode::Create, |tx, ctx| {
         user::create(tx, ctx, input, on_exists)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }
 
 fn update(app: &App, a: UserUpdate) -> Result<()> {
@@ -353,7 +346,7 @@ fn update(app: &App, a: UserUpdate) -> Result<()> {
     let o = app.write(OpenMode::Existing, |tx, ctx| {
         user::update(tx, ctx, &a.user, changes)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }
 
 fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
@@ -389,10 +382,7 @@ fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
     let o = app.write(OpenMode::Existing, |tx, ctx| {
         user::passwd(tx, ctx, reference, current.as_deref(), &new_hash)
     })?;
-    let u = o.value();
-    app.out.changed(
-        &USER,
-        &u.to_json(),
-        &format!("password changed for user {}", u.label()),
-    )
+    app.out.changed(&o, |o| {
+        format!("password changed for user {}", o.value().label())
+    })
 }
