@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::output::{Format, Record, Shape, render_jsonl, safe};
+use crate::output::{Format, Record, Shape, render_csv_row, render_jsonl, safe};
 use crate::seed::events::Event;
 use crate::seed::{self, Input, Observer, Options, Report, RunAs, Source};
 use crate::store::OpenMode;
@@ -96,19 +96,14 @@ impl Observer for Watch {
             outcome,
             subject,
         };
+        // Printed as each event is applied: in csv a row at a time, without a header.
         let text = match self.format {
             Format::Json => {
                 self.json_plan.push(step.to_json());
                 return;
             }
             Format::Jsonl => render_jsonl(&[step.to_json()]),
-            Format::Csv => format!(
-                "{},{},{},\"{}\"\n",
-                step.index,
-                step.event,
-                step.outcome,
-                safe(step.subject).replace('"', "\"\"")
-            ),
+            Format::Csv => render_csv_row(Step::SHAPE.fields, &step.to_json()),
             Format::Table => format!(
                 "{:>6}  {:<15} {:<9} {}\n",
                 step.index,
@@ -331,5 +326,27 @@ mod tests {
             subject: "ann@example.com",
         };
         crate::output::assert_shape(&step, &[]);
+    }
+
+    #[test]
+    fn a_plan_row_in_csv_is_quoted_and_escaped_as_every_csv_is() {
+        let step = Step {
+            index: 3,
+            event: "member-add",
+            outcome: "created",
+            subject: "family: \"ann\", \u{1b}[2J",
+        };
+        assert_eq!(
+            render_csv_row(Step::SHAPE.fields, &step.to_json()),
+            "3,member-add,created,\"family: \"\"ann\"\", \\u{1b}[2J\"\n"
+        );
+        let plain = Step {
+            subject: "family: ann@example.com",
+            ..step
+        };
+        assert_eq!(
+            render_csv_row(Step::SHAPE.fields, &plain.to_json()),
+            "3,member-add,created,family: ann@example.com\n"
+        );
     }
 }

@@ -210,20 +210,27 @@ pub fn render_csv(shape: &Shape, items: &[Value]) -> String {
     let mut out = fields.join(",");
     out.push('\n');
     for item in items {
-        let row: Vec<String> = fields
-            .iter()
-            .map(|f| {
-                let v = item.get(*f).unwrap_or(&Value::Null);
-                let text = match v {
-                    Value::Array(_) | Value::Object(_) => json_text(v),
-                    other => cell_text(other),
-                };
-                csv_field(&text)
-            })
-            .collect();
-        out.push_str(&row.join(","));
-        out.push('\n');
+        out.push_str(&render_csv_row(&fields, item));
     }
+    out
+}
+
+/// One CSV row, without a header: the record's `fields` in that order (a missing one
+/// empty), each made [`safe`] and quoted as RFC 4180 says; for rows printed one at a time.
+pub fn render_csv_row(fields: &[&str], item: &Value) -> String {
+    let row: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let v = item.get(*f).unwrap_or(&Value::Null);
+            let text = match v {
+                Value::Array(_) | Value::Object(_) => json_text(v),
+                other => cell_text(other),
+            };
+            csv_field(&text)
+        })
+        .collect();
+    let mut out = row.join(",");
+    out.push('\n');
     out
 }
 
