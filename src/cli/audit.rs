@@ -63,27 +63,22 @@ struct Verified<'a> {
     anchor: Option<&'a Anchor>,
 }
 
+/// Every field of the verify report, each a table column too.
+const VERIFIED: &[&str] = &[
+    "ok",
+    "rows",
+    "keyed",
+    "unkeyed",
+    "anchor",
+    "first_bad_seq",
+    "problem",
+];
+
 impl Record for Verified<'_> {
     const SHAPE: Shape = Shape {
         noun: "audit verification",
-        fields: &[
-            "ok",
-            "rows",
-            "keyed",
-            "unkeyed",
-            "anchor",
-            "first_bad_seq",
-            "problem",
-        ],
-        columns: &[
-            "ok",
-            "rows",
-            "keyed",
-            "unkeyed",
-            "anchor",
-            "first_bad_seq",
-            "problem",
-        ],
+        fields: VERIFIED,
+        columns: VERIFIED,
     };
 
     fn to_json(&self) -> Value {

@@ -8,7 +8,10 @@ use serde_json::{Value, json};
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::output::{Format, Record, Shape, render_csv_row, render_jsonl, safe};
+use crate::output::{
+    Format, Record, Shape, render_csv, render_csv_row, render_json, render_jsonl, render_table,
+    safe,
+};
 use crate::seed::events::Event;
 use crate::seed::{self, Input, Observer, Options, Report, RunAs, Source};
 use crate::store::OpenMode;
@@ -238,7 +241,7 @@ fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> 
             let mut text = if rows.is_empty() {
                 String::new()
             } else {
-                crate::output::render_table(&SUMMARY, &rows, app.out.width, app.out.color)
+                render_table(&SUMMARY, &rows, app.out.width, app.out.color)
             };
             let ms = report.elapsed.as_secs_f64() * 1000.0;
             text.push_str(&if dry_run {
@@ -264,20 +267,21 @@ fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> 
                     obj.insert("plan".into(), Value::Array(plan));
                 }
             }
-            app.out.out(&crate::output::render_json(&v))
+            app.out.out(&render_json(&v))
         }
         Format::Jsonl | Format::Csv => {
             let rows = report.summary_rows();
             if app.out.format == Format::Csv {
-                app.out.out(&crate::output::render_csv(&SUMMARY, &rows))
+                app.out.out(&render_csv(&SUMMARY, &rows))
             } else {
-                app.out.out(&crate::output::render_jsonl(&rows))
+                app.out.out(&render_jsonl(&rows))
             }
         }
     }
 }
 
-const SUMMARY: crate::output::Shape = crate::output::Shape {
+/// The per-event totals of a seed run (`Report::summary_rows`), in a table, jsonl and csv.
+const SUMMARY: Shape = Shape {
     noun: "event",
     fields: &["event", "created", "updated", "unchanged", "removed"],
     columns: &["event", "created", "updated", "unchanged", "removed"],
@@ -326,6 +330,24 @@ mod tests {
             subject: "ann@example.com",
         };
         crate::output::assert_shape(&step, &[]);
+    }
+
+    #[test]
+    fn the_summary_shape_is_the_reports_rows() {
+        // The rows are the seed runner's (Report::summary_rows); their shape is here.
+        let report = Report {
+            summary: vec![("user-create", crate::seed::Counts::default())],
+            ..Report::default()
+        };
+        let rows = report.summary_rows();
+        let keys: Vec<&str> = rows[0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, SUMMARY.fields);
+        assert_eq!(SUMMARY.columns, SUMMARY.fields);
     }
 
     #[test]

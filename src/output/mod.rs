@@ -1,6 +1,8 @@
-//! Rendering: table, json, jsonl and csv. Rendering is a pure function of the records'
-//! JSON shape (`render_*`), so it is tested without running the binary; [`Printer`] only
-//! decides where the text goes.
+//! Rendering: table, json, jsonl and csv. Each kind of record says once, as a [`Record`],
+//! which fields it has and what its JSON is; rendering is a pure function of that
+//! (`render_*`), so it is tested without running the binary. [`Printer`] decides the
+//! format and where the text goes, and [`Printer::changed`] turns any outcome of an
+//! action, or list of them, into output.
 
 use std::borrow::Cow;
 use std::io::Write;
