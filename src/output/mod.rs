@@ -236,6 +236,17 @@ pub fn render_csv_row(fields: &[&str], item: &Value) -> String {
     out
 }
 
+/// A table's report of a change: every line of every outcome, each made [`safe`], so a
+/// line break inside a stored value shows as `\n` and only the report's own lines break.
+pub fn render_said(said: impl IntoIterator<Item = Said>) -> String {
+    let mut text = String::new();
+    for line in said.into_iter().flat_map(|s| s.lines) {
+        text.push_str(&safe(&line));
+        text.push('\n');
+    }
+    text
+}
+
 pub fn render_json(v: &Value) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
     s.push('\n');
@@ -365,14 +376,7 @@ impl Printer {
         }
         let outcomes = changes.outcomes();
         if self.format == Format::Table {
-            let mut text = String::new();
-            for o in outcomes {
-                for line in said(o).into().lines {
-                    text.push_str(&safe(&line));
-                    text.push('\n');
-                }
-            }
-            return self.out(&text);
+            return self.out(&render_said(outcomes.iter().map(|o| said(o).into())));
         }
         for o in outcomes {
             if let Outcome::Unchanged(_) = o
@@ -416,8 +420,8 @@ impl Printer {
         self.out(&text)
     }
 
-    /// Lines for a person on stdout (the table-format report of a change, say), with
-    /// every stored value in them escaped; line breaks stay.
+    /// Lines for a person on stdout (what `init` did, say), with every stored value in
+    /// them escaped; line breaks stay.
     pub fn say(&self, text: &str) -> Result<()> {
         self.out(&safe_lines(text))
     }
@@ -634,6 +638,20 @@ mod tests {
         assert!(record.contains(r#"{"k":"\u001b[31m\u{202e}"}"#), "{record}");
         // JSON keeps the exact text, in JSON's escaping.
         assert!(render_json(&evil).contains(r"\u001b]0;pwned\u0007\u001b[2J"));
+    }
+
+    #[test]
+    fn a_change_report_escapes_each_line() {
+        let said = [
+            Said::from("added a\u{1b}[2J@x.io to family".to_string()),
+            Said::from("sent invitation i1 to b\n@x.io".to_string())
+                .then("  accept with: roster invite accept i1")
+                .unchanged("not in a table"),
+        ];
+        assert_eq!(
+            render_said(said),
+            "added a\\u{1b}[2J@x.io to family\nsent invitation i1 to b\\n@x.io\n  accept with: roster invite accept i1\n"
+        );
     }
 
     #[test]
