@@ -18,7 +18,7 @@ use crate::error::{Error, Kind};
 /// Runs roster with the process arguments and returns the exit code.
 pub fn run() -> i32 {
     install_panic_hook();
-    let cli = match cli::help::parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),
     };
@@ -92,7 +92,7 @@ fn quoting_safely(e: clap::Error) -> clap::Error {
             Cow::Borrowed(_) => raw.clone(),
         })
         .collect();
-    match cli::help::parse_from(escaped) {
+    match cli::parse_from(escaped) {
         Err(again) if again.kind() == e.kind() => again,
         // The escaped arguments read differently: say only that the command line is wrong.
         _ => clap::Error::raw(

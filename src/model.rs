@@ -1,9 +1,12 @@
 //! The records of DESIGN.md §1, as the store returns them and the actions pass them on,
-//! and their one JSON shape (field names = column names, plus derived fields), used by the
-//! output, the audit log and export alike. No `to_json` includes a password hash.
+//! and, in each one's [`Record`] impl, their one JSON shape (field names = column names,
+//! plus derived fields) and the fields every output format shows, used by the output, the
+//! audit log and export alike. No `to_json` includes a password hash.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value, json};
+
+use crate::output::{Record, Shape};
 
 pub type JsonObject = Map<String, Value>;
 
@@ -52,8 +55,42 @@ impl User {
         self.roles.iter().any(|r| r == "admin")
     }
 
-    /// The public JSON shape: every column but `password_hash`, plus `is_admin`.
-    pub fn to_json(&self) -> Value {
+    /// How the user is named in messages: email, else username, else phone, else id.
+    pub fn label(&self) -> &str {
+        self.email
+            .as_deref()
+            .or(self.username.as_deref())
+            .or(self.phone.as_deref())
+            .unwrap_or(&self.id)
+    }
+}
+
+impl Record for User {
+    const SHAPE: Shape = Shape {
+        noun: "user",
+        fields: &[
+            "id",
+            "email",
+            "username",
+            "phone",
+            "name",
+            "image",
+            "type",
+            "roles",
+            "tags",
+            "metadata",
+            "active",
+            "has_password",
+            "is_admin",
+            "created_at",
+            "updated_at",
+        ],
+        columns: &["id", "email", "username", "name", "roles", "active"],
+    };
+
+    /// The public JSON shape: every column but `password_hash`, plus `has_password` and
+    /// `is_admin`.
+    fn to_json(&self) -> Value {
         json!({
             "id": self.id,
             "email": self.email,
@@ -71,15 +108,6 @@ impl User {
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         })
-    }
-
-    /// How the user is named in messages: email, else username, else phone, else id.
-    pub fn label(&self) -> &str {
-        self.email
-            .as_deref()
-            .or(self.username.as_deref())
-            .or(self.phone.as_deref())
-            .unwrap_or(&self.id)
     }
 }
 
@@ -100,9 +128,34 @@ pub struct Profile {
     pub access: Option<bool>,
 }
 
-impl Profile {
-    /// Every column plus `member_count`, and `access` when computed for a user actor.
-    pub fn to_json(&self) -> Value {
+impl Record for Profile {
+    const SHAPE: Shape = Shape {
+        noun: "profile",
+        fields: &[
+            "id",
+            "slug",
+            "name",
+            "logo",
+            "color",
+            "member_limit",
+            "metadata",
+            "member_count",
+            "access",
+            "created_at",
+            "updated_at",
+        ],
+        columns: &[
+            "slug",
+            "name",
+            "color",
+            "member_count",
+            "member_limit",
+            "access",
+        ],
+    };
+
+    /// Every column plus `member_count`, and `access` (last) when computed for a user actor.
+    fn to_json(&self) -> Value {
         let mut v = json!({
             "id": self.id,
             "slug": self.slug,
@@ -122,11 +175,13 @@ impl Profile {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A role in a profile. Also the command line's value (`--role`, `member role`), listed in
+/// this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Role {
-    Member,
-    Admin,
     Owner,
+    Admin,
+    Member,
 }
 
 impl Role {
@@ -170,8 +225,26 @@ pub struct Member {
     pub user_name: String,
 }
 
-impl Member {
-    pub fn to_json(&self) -> Value {
+impl Record for Member {
+    const SHAPE: Shape = Shape {
+        noun: "member",
+        fields: &[
+            "id",
+            "profile_id",
+            "profile",
+            "user_id",
+            "email",
+            "username",
+            "name",
+            "role",
+            "created_at",
+            "updated_at",
+        ],
+        columns: &["email", "username", "name", "role", "created_at"],
+    };
+
+    /// The membership, with the user's email, username and name and the profile's slug.
+    fn to_json(&self) -> Value {
         json!({
             "id": self.id,
             "profile_id": self.profile_id,
@@ -187,7 +260,8 @@ impl Member {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Also the command line's value of `invite list --status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum InviteStatus {
     Pending,
     Accepted,
@@ -248,7 +322,22 @@ impl Invitation {
 }
 
 impl Invitation {
-    /// The JSON shape, with the effective status at `now`.
+    /// The command the invitee runs to accept.
+    pub fn accept_command(&self) -> String {
+        format!("roster --as {} invite accept {}", self.email, self.id)
+    }
+
+    /// The invitation as shown at `now`.
+    pub fn at(self, now: &str) -> InvitationAt<'_> {
+        InvitationAt {
+            invitation: self,
+            now,
+            accept_command: false,
+            member: None,
+        }
+    }
+
+    /// The JSON shape, with the effective status at `now` (the audit log's too).
     pub fn to_json(&self, now: &str) -> Value {
         json!({
             "id": self.id,
@@ -262,6 +351,54 @@ impl Invitation {
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         })
+    }
+}
+
+/// An invitation as shown at one moment (its status is the effective one then), with what
+/// a command adds for its reader: `accept_command`, the command the invitee runs (`invite
+/// send`, `invite show`), and `member`, the membership that accepting it made (`invite
+/// accept`; a nested object, so in JSON only).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvitationAt<'a> {
+    pub invitation: Invitation,
+    pub now: &'a str,
+    pub accept_command: bool,
+    pub member: Option<Member>,
+}
+
+impl Record for InvitationAt<'_> {
+    const SHAPE: Shape = Shape {
+        noun: "invitation",
+        fields: &[
+            "id",
+            "profile_id",
+            "profile",
+            "email",
+            "role",
+            "status",
+            "inviter_id",
+            "expires_at",
+            "created_at",
+            "updated_at",
+            "accept_command",
+        ],
+        columns: &["id", "profile", "email", "role", "status", "expires_at"],
+    };
+
+    fn to_json(&self) -> Value {
+        let mut v = self.invitation.to_json(self.now);
+        if let Some(obj) = v.as_object_mut() {
+            if self.accept_command {
+                obj.insert(
+                    "accept_command".into(),
+                    self.invitation.accept_command().into(),
+                );
+            }
+            if let Some(member) = &self.member {
+                obj.insert("member".into(), member.to_json());
+            }
+        }
+        v
     }
 }
 
@@ -312,8 +449,38 @@ pub struct Media {
     pub added_at: String,
 }
 
-impl Media {
-    pub fn to_json(&self) -> Value {
+impl Record for Media {
+    const SHAPE: Shape = Shape {
+        noun: "media item",
+        fields: &[
+            "id",
+            "profile_id",
+            "type",
+            "title",
+            "year",
+            "tmdb_id",
+            "imdb_id",
+            "infohash",
+            "file_path",
+            "parent_id",
+            "season_number",
+            "episode_number",
+            "status",
+            "added_by",
+            "added_at",
+        ],
+        columns: &[
+            "id",
+            "type",
+            "title",
+            "year",
+            "season_number",
+            "episode_number",
+            "status",
+        ],
+    };
+
+    fn to_json(&self) -> Value {
         json!({
             "id": self.id,
             "profile_id": self.profile_id,
@@ -350,8 +517,26 @@ pub struct AuditEntry {
     pub keyed: bool,
 }
 
-impl AuditEntry {
-    pub fn to_json(&self) -> Value {
+impl Record for AuditEntry {
+    const SHAPE: Shape = Shape {
+        noun: "audit row",
+        fields: &[
+            "seq",
+            "at",
+            "actor",
+            "event",
+            "subject",
+            "data",
+            "source",
+            "prev_hash",
+            "hash",
+            "keyed",
+        ],
+        columns: &["seq", "at", "actor", "event", "subject", "source"],
+    };
+
+    /// Every column, `data` as the JSON it holds (as text if it is not JSON).
+    fn to_json(&self) -> Value {
         let data: Value =
             serde_json::from_str(&self.data).unwrap_or(Value::String(self.data.clone()));
         json!({
@@ -372,6 +557,125 @@ impl AuditEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::output::assert_shape;
+
+    fn invitation() -> Invitation {
+        Invitation {
+            id: "i".into(),
+            profile_id: "p".into(),
+            profile_slug: "p".into(),
+            email: "a@b.co".into(),
+            role: Role::Member,
+            status: InviteStatus::Pending,
+            inviter_id: None,
+            expires_at: "2026-01-01T00:00:00.000Z".into(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn user() -> User {
+        User {
+            id: "u".into(),
+            email: None,
+            username: None,
+            phone: None,
+            name: "Ann".into(),
+            image: None,
+            kind: "person".into(),
+            roles: vec![],
+            tags: vec![],
+            metadata: JsonObject::new(),
+            active: true,
+            password_hash: Some("$argon2id$secret".into()),
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn member() -> Member {
+        Member {
+            id: "m".into(),
+            profile_id: "p".into(),
+            user_id: "u".into(),
+            role: Role::Admin,
+            created_at: String::new(),
+            updated_at: String::new(),
+            profile_slug: "p".into(),
+            user_email: None,
+            user_username: None,
+            user_name: "Ann".into(),
+        }
+    }
+
+    #[test]
+    fn every_field_of_a_shape_is_in_its_json() {
+        assert_shape(&user(), &[]);
+        assert_shape(
+            &Profile {
+                id: "p".into(),
+                slug: "p".into(),
+                name: "P".into(),
+                logo: None,
+                color: "#6366F1".into(),
+                member_limit: 100,
+                metadata: JsonObject::new(),
+                created_at: String::new(),
+                updated_at: String::new(),
+                member_count: 1,
+                access: Some(true),
+            },
+            &[],
+        );
+        assert_shape(&member(), &[]);
+        let shown = InvitationAt {
+            accept_command: true,
+            member: Some(member()),
+            ..invitation().at("2026-01-02T00:00:00.000Z")
+        };
+        assert_shape(&shown, &["member"]);
+        assert_shape(
+            &Media {
+                id: "m".into(),
+                profile_id: "p".into(),
+                kind: MediaType::Movie,
+                title: "T".into(),
+                year: None,
+                tmdb_id: None,
+                imdb_id: None,
+                infohash: None,
+                file_path: None,
+                parent_id: None,
+                season_number: None,
+                episode_number: None,
+                status: "available".into(),
+                added_by: None,
+                added_at: String::new(),
+            },
+            &[],
+        );
+        assert_shape(
+            &AuditEntry {
+                seq: 1,
+                at: String::new(),
+                actor: "operator:op".into(),
+                event: "user-create".into(),
+                subject: "u".into(),
+                data: "{}".into(),
+                source: "cli".into(),
+                prev_hash: String::new(),
+                hash: String::new(),
+                keyed: false,
+            },
+            &[],
+        );
+    }
+
+    #[test]
+    fn no_json_holds_a_password_hash() {
+        let u = user();
+        assert!(!u.to_json().to_string().contains("secret"));
+    }
 
     #[test]
     fn timestamps_have_milliseconds_and_z() {

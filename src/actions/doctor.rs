@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, audit, require};
 use crate::error::Result;
+use crate::output::{Record, Shape};
 use crate::store::Tx;
 
 /// The checks, in the order they run and report.
@@ -50,8 +51,16 @@ impl Finding {
             fix: fix.into(),
         }
     }
+}
 
-    pub fn to_json(&self) -> Value {
+impl Record for Finding {
+    const SHAPE: Shape = Shape {
+        noun: "finding",
+        fields: &["check", "subject", "message", "fix"],
+        columns: &["check", "subject", "message", "fix"],
+    };
+
+    fn to_json(&self) -> Value {
         json!({
             "check": self.check,
             "subject": self.subject,

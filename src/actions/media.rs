@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use super::{Ctx, OnExists, Outcome, profile_not_found, require, role_in, validate};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType, Profile, Role, new_id};
+use crate::output::Record;
 use crate::store::{MediaKey, MediaQuery, Tx};
 
 pub const MIN_YEAR: i64 = 1870;

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use super::{Ctx, OnExists, Outcome, find_profile, managed_profile, require, role_in, validate};
 use crate::error::{Error, Result};
 use crate::model::{JsonObject, Member, Profile, Role, new_id};
+use crate::output::Record;
 use crate::store::Tx;
 
 pub const DEFAULT_COLOR: &str = "#6366F1";

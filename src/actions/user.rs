@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use super::{Ctx, OnExists, Outcome, find_user, need_user, require, validate};
 use crate::error::{Error, Result};
 use crate::model::{JsonObject, User, new_id};
+use crate::output::Record;
 use crate::password;
 use crate::store::Tx;
 

@@ -1,45 +1,119 @@
 //! `roster audit`, `roster audit verify [--anchor SEQ:HASH]`, `roster audit anchor`
 
-use serde_json::json;
+use clap::{Args, Subcommand};
+use serde_json::{Value, json};
 
 use super::App;
-use super::args::{AuditArgs, AuditCmd, VerifyArgs};
 use crate::actions::{audit, validate};
-use crate::audit_chain::Anchor;
+use crate::audit_chain::{Anchor, Verification};
 use crate::error::{Error, Result};
-use crate::model::{AuditEntry, parse_timestamp, timestamp};
-use crate::output::{AUDIT, Format, Shape};
+use crate::model::{parse_timestamp, timestamp};
+use crate::output::{Format, Record, Shape};
 use crate::store::AuditFilter;
 
-/// The report of `audit verify` in json, jsonl and csv.
-const VERIFY: Shape = Shape {
-    noun: "audit verification",
-    fields: &[
-        "ok",
-        "rows",
-        "keyed",
-        "unkeyed",
-        "anchor",
-        "first_bad_seq",
-        "problem",
-    ],
-    columns: &[
-        "ok",
-        "rows",
-        "keyed",
-        "unkeyed",
-        "anchor",
-        "first_bad_seq",
-        "problem",
-    ],
-};
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  roster audit --event user-create --limit 20\n  \
+        roster audit --actor ann@example.com --since 24h\n  roster audit verify\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors"
+)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    pub command: Option<AuditCmd>,
+    /// Only changes by this actor: operator:NAME, user:ID, or a user's email or username
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only this event, such as user-create
+    #[arg(long)]
+    pub event: Option<String>,
+    /// Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only the most recent N rows
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
 
-/// The report of `audit anchor` in json, jsonl and csv.
-const ANCHOR: Shape = Shape {
-    noun: "audit anchor",
-    fields: &["seq", "hash", "anchor"],
-    columns: &["seq", "hash", "anchor"],
-};
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Check the hash chain: exits 1 and names the first bad row if any row was altered or removed
+    #[command(
+        after_help = "Keyed rows are checked with the key of ROSTER_AUDIT_KEY_FILE.\n\n\
+        Examples:\n  roster audit verify\n  roster audit verify --anchor \"$(tail -1 /mnt/elsewhere/roster-anchors)\""
+    )]
+    Verify(VerifyArgs),
+    /// Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`
+    #[command(after_help = "Examples:\n  roster audit anchor\n  \
+        roster audit anchor >> /mnt/elsewhere/roster-anchors")]
+    Anchor,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)
+    #[arg(long, value_name = "SEQ:HASH")]
+    pub anchor: Option<String>,
+}
+
+/// The report of `audit verify` in json, jsonl and csv: the walk, and the anchor it was
+/// checked against.
+struct Verified<'a> {
+    walk: &'a Verification,
+    anchor: Option<&'a Anchor>,
+}
+
+/// Every field of the verify report, each a table column too.
+const VERIFIED: &[&str] = &[
+    "ok",
+    "rows",
+    "keyed",
+    "unkeyed",
+    "anchor",
+    "first_bad_seq",
+    "problem",
+];
+
+impl Record for Verified<'_> {
+    const SHAPE: Shape = Shape {
+        noun: "audit verification",
+        fields: VERIFIED,
+        columns: VERIFIED,
+    };
+
+    fn to_json(&self) -> Value {
+        let bad = self.walk.first_bad.as_ref();
+        json!({
+            "ok": bad.is_none(),
+            "rows": self.walk.rows,
+            "keyed": self.walk.keyed,
+            "unkeyed": self.walk.unkeyed,
+            "anchor": self.anchor.map(Anchor::to_string),
+            "first_bad_seq": bad.map(|b| b.seq),
+            "problem": bad.map(|b| b.problem.clone()),
+        })
+    }
+}
+
+/// The report of `audit anchor` in json, jsonl and csv: the head, or nulls for an empty log.
+struct Head(Option<Anchor>);
+
+impl Record for Head {
+    const SHAPE: Shape = Shape {
+        noun: "audit anchor",
+        fields: &["seq", "hash", "anchor"],
+        columns: &["seq", "hash", "anchor"],
+    };
+
+    fn to_json(&self) -> Value {
+        let head = self.0.as_ref();
+        json!({
+            "seq": head.map(|a| a.seq),
+            "hash": head.map(|a| a.hash.clone()),
+            "anchor": head.map(Anchor::to_string),
+        })
+    }
+}
 
 /// `--since`: RFC 3339, a date, or an age counted back from now.
 fn since(app: &App, text: &str) -> Result<String> {
@@ -72,8 +146,7 @@ pub fn run(app: &App, a: AuditArgs) -> Result<()> {
                 app.out.note("no audit rows match");
                 return Ok(());
             }
-            let items: Vec<_> = rows.iter().map(AuditEntry::to_json).collect();
-            app.out.list(&AUDIT, &items)
+            app.out.list(&rows)
         }
     }
 }
@@ -82,16 +155,11 @@ fn verify(app: &App, a: VerifyArgs) -> Result<()> {
     // A malformed anchor is refused (65) before the database is opened.
     let anchor = a.anchor.as_deref().map(Anchor::parse).transpose()?;
     let v = app.read(|tx, ctx| audit::verify(tx, ctx, anchor.as_ref()))?;
-    let report = json!({
-        "ok": v.first_bad.is_none(),
-        "rows": v.rows,
-        "keyed": v.keyed,
-        "unkeyed": v.unkeyed,
-        "anchor": anchor.as_ref().map(Anchor::to_string),
-        "first_bad_seq": v.first_bad.as_ref().map(|b| b.seq),
-        "problem": v.first_bad.as_ref().map(|b| b.problem.clone()),
-    });
-    match v.first_bad {
+    let report = Verified {
+        walk: &v,
+        anchor: anchor.as_ref(),
+    };
+    match &v.first_bad {
         None => {
             if app.out.quiet {
                 return Ok(());
@@ -107,14 +175,14 @@ fn verify(app: &App, a: VerifyArgs) -> Result<()> {
                 line.push('\n');
                 app.out.out(&line)
             } else {
-                app.out.record(&VERIFY, &report)
+                app.out.record(&report)
             }
         }
         Some(b) => {
             if app.out.format != Format::Table && !app.out.quiet {
-                app.out.record(&VERIFY, &report)?;
+                app.out.record(&report)?;
             }
-            Err(Error::differs(b.message()).hint(b.hint))
+            Err(Error::differs(b.message()).hint(b.hint.clone()))
         }
     }
 }
@@ -122,19 +190,32 @@ fn verify(app: &App, a: VerifyArgs) -> Result<()> {
 /// The head as `SEQ:HASH`. An empty log has no anchor: a note on stderr and nothing on
 /// stdout in a table, nulls in json, jsonl and csv; exit 0 either way.
 fn anchor(app: &App) -> Result<()> {
-    let head = app.read(|tx, ctx| audit::anchor(tx, ctx))?;
-    let report = json!({
-        "seq": head.as_ref().map(|a| a.seq),
-        "hash": head.as_ref().map(|a| a.hash.clone()),
-        "anchor": head.as_ref().map(Anchor::to_string),
-    });
-    match (&head, app.out.format) {
+    let head = Head(app.read(|tx, ctx| audit::anchor(tx, ctx))?);
+    match (&head.0, app.out.format) {
         (None, Format::Table) => {
             app.out
                 .note("the audit log is empty: there is no head to anchor yet");
             Ok(())
         }
         (Some(a), Format::Table) => app.out.out(&format!("{a}\n")),
-        _ => app.out.record(&ANCHOR, &report),
+        _ => app.out.record(&head),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reports_shapes_match_their_json() {
+        let walk = Verification::default();
+        crate::output::assert_shape(
+            &Verified {
+                walk: &walk,
+                anchor: None,
+            },
+            &[],
+        );
+        crate::output::assert_shape(&Head(None), &[]);
     }
 }

@@ -4,41 +4,25 @@
 use serde_json::{Value, json};
 
 use super::App;
-use crate::actions::doctor::{self, Finding};
+use crate::actions::doctor;
 use crate::error::{Error, Result};
-use crate::output::{Format, Shape, render_table};
-
-/// One finding in tables, jsonl and csv.
-const FINDING: Shape = Shape {
-    noun: "finding",
-    fields: &["check", "subject", "message", "fix"],
-    columns: &["check", "subject", "message", "fix"],
-};
+use crate::output::{Format, Record};
 
 pub fn run(app: &App) -> Result<()> {
     let findings = app.read(|tx, ctx| doctor::run(tx, ctx))?;
-    let items: Vec<Value> = findings.iter().map(Finding::to_json).collect();
     if !app.out.quiet {
         match app.out.format {
             Format::Json => app.out.out(&crate::output::render_json(&json!({
                 "ok": findings.is_empty(),
                 "checks": doctor::CHECKS,
-                "findings": items,
+                "findings": findings.iter().map(Record::to_json).collect::<Vec<Value>>(),
             })))?,
             Format::Table if findings.is_empty() => app.out.out(&format!(
                 "no problems found ({} checks: {})\n",
                 doctor::CHECKS.len(),
                 doctor::CHECKS.join(", ")
             ))?,
-            Format::Table => {
-                app.out.out(&render_table(
-                    &FINDING,
-                    &items,
-                    app.out.width,
-                    app.out.color,
-                ))?;
-            }
-            Format::Jsonl | Format::Csv => app.out.list(&FINDING, &items)?,
+            Format::Table | Format::Jsonl | Format::Csv => app.out.list(&findings)?,
         }
     }
     if findings.is_empty() {
@@ -50,4 +34,20 @@ pub fn run(app: &App) -> Result<()> {
         if n == 1 { "" } else { "s" }
     ))
     .hint("apply the suggested fixes, then run `roster doctor` again"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actions::doctor::Finding;
+
+    #[test]
+    fn a_finding_has_one_shape() {
+        let f = Finding {
+            check: "profile-owner",
+            subject: "family".into(),
+            message: "profile has no owner".into(),
+            fix: "roster member role family USER owner".into(),
+        };
+        crate::output::assert_shape(&f, &[]);
+    }
 }

@@ -2,9 +2,11 @@
 //! starts the onboarding: the first admin account, then (optionally) the first profile.
 //! `--audit-key FILE` also creates a new audit key.
 
+use std::path::PathBuf;
+
+use clap::Args;
 use serde_json::{Value, json};
 
-use super::args::InitArgs;
 use super::{App, said};
 use crate::actions::onboard;
 use crate::actions::profile::NewProfile;
@@ -12,9 +14,16 @@ use crate::actions::user::NewUser;
 use crate::audit_chain;
 use crate::error::Result;
 use crate::model::{Profile, User};
-use crate::output::Format;
+use crate::output::{Format, Record};
 use crate::password;
 use crate::store::{OpenMode, Published, Store, schema};
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Also create a new audit key here: 32 random bytes, mode 0600; never overwrites a file
+    #[arg(long, value_name = "FILE")]
+    pub audit_key: Option<PathBuf>,
+}
 
 pub fn run(app: &App, a: InitArgs) -> Result<()> {
     // The key first: if it cannot be created (it exists: 68), no database is created either.

@@ -1,15 +1,13 @@
 //! `roster invite …`
 
 use clap::{Args, Subcommand};
-use serde_json::Value;
 
 use super::App;
-use super::member::RoleArg;
 use crate::actions::invite::{self, NewInvite};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
-use crate::model::{Invitation, InviteStatus, Role};
-use crate::output::{Format, INVITATION};
+use crate::model::{InvitationAt, InviteStatus, Role};
+use crate::output::{Format, Said};
 use crate::store::OpenMode;
 
 #[derive(Debug, Subcommand)]
@@ -62,32 +60,11 @@ pub enum InviteCmd {
         profile: Option<String>,
         /// Only this effective status
         #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        status: Option<InviteStatus>,
     },
     /// Mark pending invitations past their expiry as expired
     #[command(after_help = "Examples:\n  roster invite prune")]
     Prune,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum StatusArg {
-    Pending,
-    Accepted,
-    Rejected,
-    Canceled,
-    Expired,
-}
-
-impl From<StatusArg> for InviteStatus {
-    fn from(s: StatusArg) -> InviteStatus {
-        match s {
-            StatusArg::Pending => InviteStatus::Pending,
-            StatusArg::Accepted => InviteStatus::Accepted,
-            StatusArg::Rejected => InviteStatus::Rejected,
-            StatusArg::Canceled => InviteStatus::Canceled,
-            StatusArg::Expired => InviteStatus::Expired,
-        }
-    }
 }
 
 #[derive(Debug, Args)]
@@ -99,7 +76,7 @@ pub struct InviteSend {
     pub emails: Vec<String>,
     /// The role the invitee will get
     #[arg(long, value_enum, default_value = "member")]
-    pub role: RoleArg,
+    pub role: Role,
     /// How long the invitation stays valid: 90s, 30m, 48h, 7d
     #[arg(long, value_name = "DURATION", default_value = "48h")]
     pub expires_in: String,
@@ -111,19 +88,6 @@ pub struct InviteSend {
     pub id: Option<String>,
 }
 
-/// The exact command the invitee runs to accept.
-pub fn accept_command(inv: &Invitation) -> String {
-    format!("roster --as {} invite accept {}", inv.email, inv.id)
-}
-
-fn with_accept(inv: &Invitation, now: &str) -> Value {
-    let mut v = inv.to_json(now);
-    if let Some(obj) = v.as_object_mut() {
-        obj.insert("accept_command".into(), accept_command(inv).into());
-    }
-    v
-}
-
 pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
     let now = crate::model::timestamp(app.now);
     match cmd {
@@ -132,61 +96,56 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 invite::accept(tx, ctx, &id, OnExists::Fail)
             })?;
-            let (inv, member) = o.value();
-            let mut v = inv.to_json(&now);
-            if let Some(obj) = v.as_object_mut() {
-                obj.insert("member".into(), member.to_json());
-            }
-            app.out.changed(
-                &INVITATION,
-                &v,
-                &format!(
+            let o = o.map(|(inv, member)| InvitationAt {
+                member: Some(member),
+                ..inv.at(&now)
+            });
+            app.out.changed(&o, |o| {
+                let inv = &o.value().invitation;
+                format!(
                     "{} joined {} as {}",
                     inv.email,
                     inv.profile_slug,
                     inv.role.as_str()
-                ),
-            )
+                )
+            })
         }
         InviteCmd::Reject { id } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 invite::reject(tx, ctx, &id, OnExists::Fail)
             })?;
-            let inv = o.value();
-            app.out.changed(
-                &INVITATION,
-                &inv.to_json(&now),
-                &format!("rejected the invitation to {}", inv.profile_slug),
-            )
+            app.out.changed(&o.map(|inv| inv.at(&now)), |o| {
+                let inv = &o.value().invitation;
+                format!("rejected the invitation to {}", inv.profile_slug)
+            })
         }
         InviteCmd::Cancel { id } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 invite::cancel(tx, ctx, &id, OnExists::Fail)
             })?;
-            let inv = o.value();
-            app.out.changed(
-                &INVITATION,
-                &inv.to_json(&now),
-                &format!(
+            app.out.changed(&o.map(|inv| inv.at(&now)), |o| {
+                let inv = &o.value().invitation;
+                format!(
                     "canceled the invitation of {} to {}",
                     inv.email, inv.profile_slug
-                ),
-            )
+                )
+            })
         }
         InviteCmd::Show { id } => {
             let inv = app.read(|tx, ctx| invite::show(tx, ctx, &id))?;
-            app.out.record(&INVITATION, &with_accept(&inv, &now))
+            app.out.record(&InvitationAt {
+                accept_command: true,
+                ..inv.at(&now)
+            })
         }
         InviteCmd::List { profile, status } => {
-            let list = app.read(|tx, ctx| {
-                invite::list(tx, ctx, profile.as_deref(), status.map(InviteStatus::from))
-            })?;
+            let list = app.read(|tx, ctx| invite::list(tx, ctx, profile.as_deref(), status))?;
             if list.is_empty() && app.out.format == Format::Table {
                 app.out.note("no invitations match");
                 return Ok(());
             }
-            let items: Vec<_> = list.iter().map(|i| i.to_json(&now)).collect();
-            app.out.list(&INVITATION, &items)
+            let shown: Vec<_> = list.into_iter().map(|i| i.at(&now)).collect();
+            app.out.list(&shown)
         }
         InviteCmd::Prune => {
             let pruned = app.write(OpenMode::Existing, invite::prune)?;
@@ -203,8 +162,8 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
             if app.out.quiet {
                 return Ok(());
             }
-            let items: Vec<_> = pruned.iter().map(|i| i.to_json(&now)).collect();
-            app.out.list(&INVITATION, &items)
+            let shown: Vec<_> = pruned.into_iter().map(|i| i.at(&now)).collect();
+            app.out.list(&shown)
         }
     }
 }
@@ -264,7 +223,7 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
     if a.id.is_some() && a.emails.len() > 1 {
         return Err(Error::usage("invite send: --id needs exactly one email"));
     }
-    let role = Role::from(a.role);
+    let role = a.role;
     let invites: Vec<NewInvite> = a
         .emails
         .iter()
@@ -279,33 +238,30 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
     let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
         invite::send(tx, ctx, &profile, invites, a.resend, OnExists::Fail)
     })?;
-    if app.out.quiet {
-        return Ok(());
-    }
-    if app.out.format == Format::Table {
-        let mut text = String::new();
-        for o in &outcomes {
-            let inv = o.value();
-            let verb = if matches!(o, Outcome::Updated(_)) {
-                "extended"
-            } else {
-                "sent"
-            };
-            text.push_str(&format!(
-                "{verb} invitation {} to {} for {} as {}, expires {}\n  accept with: {}\n",
-                inv.id,
-                inv.email,
-                inv.profile_slug,
-                inv.role.as_str(),
-                inv.expires_at,
-                accept_command(inv)
-            ));
-        }
-        return app.out.say(&text);
-    }
-    let items: Vec<_> = outcomes
-        .iter()
-        .map(|o| with_accept(o.value(), now))
+    let shown: Vec<_> = outcomes
+        .into_iter()
+        .map(|o| {
+            o.map(|inv| InvitationAt {
+                accept_command: true,
+                ..inv.at(now)
+            })
+        })
         .collect();
-    app.out.list(&INVITATION, &items)
+    app.out.changed(&shown, |o| {
+        let inv = &o.value().invitation;
+        let verb = if matches!(o, Outcome::Updated(_)) {
+            "extended"
+        } else {
+            "sent"
+        };
+        Said::from(format!(
+            "{verb} invitation {} to {} for {} as {}, expires {}",
+            inv.id,
+            inv.email,
+            inv.profile_slug,
+            inv.role.as_str(),
+            inv.expires_at,
+        ))
+        .then(format!("  accept with: {}", inv.accept_command()))
+    })
 }

@@ -3,11 +3,11 @@
 use clap::{Args, Subcommand};
 
 use super::{App, said};
+use crate::actions::OnExists;
 use crate::actions::media::{self, ListQuery, MediaPage, NewMedia};
-use crate::actions::{OnExists, Outcome};
 use crate::error::{Error, Result};
-use crate::model::{Media, MediaType};
-use crate::output::{Format, MEDIA, render_json};
+use crate::model::MediaType;
+use crate::output::{Format, Said, render_json};
 use crate::store::OpenMode;
 
 #[derive(Debug, Subcommand)]
@@ -108,7 +108,7 @@ pub fn run(app: &App, cmd: MediaCmd) -> Result<()> {
         MediaCmd::List(a) => list(app, a),
         MediaCmd::Show { id } => {
             let m = app.read(|tx, ctx| media::show(tx, ctx, &id))?;
-            app.out.record(&MEDIA, &m.to_json())
+            app.out.record(&m)
         }
         MediaCmd::Remove { id } => remove(app, &id),
     }
@@ -186,19 +186,20 @@ fn add(app: &App, a: MediaAdd) -> Result<()> {
     let o = app.write(OpenMode::Existing, |tx, ctx| {
         media::add(tx, ctx, &a.profile, input, on_exists)
     })?;
-    let m = o.value();
-    if matches!(o, Outcome::Unchanged(_)) && app.out.format != Format::Table {
-        app.out.note(&format!(
+    app.out.changed(&o, |o| {
+        let m = o.value();
+        Said::from(said(
+            o.label(),
+            "media item",
+            &format!("{:?}", m.title),
+            &m.id,
+        ))
+        .unchanged(format!(
             "{} already exists (id {}); nothing changed",
             media::label(m),
             m.id
-        ));
-    }
-    app.out.changed(
-        &MEDIA,
-        &m.to_json(),
-        &said(o.label(), "media item", &format!("{:?}", m.title), &m.id),
-    )
+        ))
+    })
 }
 
 fn list(app: &App, a: MediaList) -> Result<()> {
@@ -209,10 +210,9 @@ fn list(app: &App, a: MediaList) -> Result<()> {
         after: a.after.clone(),
     };
     let page = app.read(|tx, ctx| media::list(tx, ctx, &a.profile, query))?;
-    let items: Vec<_> = page.items.iter().map(Media::to_json).collect();
     match app.out.format {
         Format::Json => app.out.out(&render_json(&page.to_json()))?,
-        Format::Table if items.is_empty() => {
+        Format::Table if page.items.is_empty() => {
             let what = if a.search.is_some() || a.kind.is_some() || a.after.is_some() {
                 "no media items match"
             } else {
@@ -227,7 +227,7 @@ fn list(app: &App, a: MediaList) -> Result<()> {
                 ));
             }
         }
-        _ => app.out.list(&MEDIA, &items)?,
+        _ => app.out.list(&page.items)?,
     }
     if let Some(cursor) = &page.next_cursor {
         let next = next_page_command(app, &a, &page, cursor);
@@ -300,12 +300,14 @@ fn remove(app: &App, id: &str) -> Result<()> {
         app.confirm(&format!("remove show {:?} and its episodes", item.title))?;
     }
     let o = app.write(OpenMode::Existing, |tx, ctx| media::remove(tx, ctx, id))?;
-    let m = o.value();
-    let mut line = said("removed", "media item", &format!("{:?}", m.title), &m.id);
-    if episodes > 0 {
-        line.push_str(&format!(" and its {episodes} episode(s)"));
-    }
-    app.out.changed(&MEDIA, &m.to_json(), &line)
+    app.out.changed(&o, |o| {
+        let m = o.value();
+        let mut line = said("removed", "media item", &format!("{:?}", m.title), &m.id);
+        if episodes > 0 {
+            line.push_str(&format!(" and its {episodes} episode(s)"));
+        }
+        line
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::actions::member;
 use crate::actions::{OnExists, Outcome};
 use crate::error::Result;
 use crate::model::{Member, Role};
-use crate::output::{Format, MEMBER};
+use crate::output::Said;
 use crate::store::OpenMode;
 
 #[derive(Debug, Subcommand)]
@@ -50,25 +50,8 @@ pub enum MemberCmd {
         /// Id, email or username
         user: String,
         /// owner, admin or member
-        role: RoleArg,
+        role: Role,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum RoleArg {
-    Owner,
-    Admin,
-    Member,
-}
-
-impl From<RoleArg> for Role {
-    fn from(r: RoleArg) -> Role {
-        match r {
-            RoleArg::Owner => Role::Owner,
-            RoleArg::Admin => Role::Admin,
-            RoleArg::Member => Role::Member,
-        }
-    }
 }
 
 #[derive(Debug, Args)]
@@ -80,7 +63,7 @@ pub struct MemberAdd {
     pub users: Vec<String>,
     /// The role to give
     #[arg(long, value_enum, default_value = "member")]
-    pub role: RoleArg,
+    pub role: Role,
     /// Succeed without change for users who are already members
     #[arg(long)]
     pub if_not_exists: bool,
@@ -93,43 +76,31 @@ fn label(m: &Member) -> &str {
         .unwrap_or(&m.user_id)
 }
 
-/// Several changes: one line each in a table, a JSON array otherwise.
-fn show_all(app: &App, outcomes: &[Outcome<Member>]) -> Result<()> {
-    if app.out.quiet {
-        return Ok(());
-    }
-    if app.out.format == Format::Table {
-        let mut text = String::new();
-        for o in outcomes {
-            let m = o.value();
-            let line = match o {
-                Outcome::Created(_) => format!(
-                    "added {} to {} as {}",
-                    label(m),
-                    m.profile_slug,
-                    m.role.as_str()
-                ),
-                Outcome::Unchanged(_) => format!(
-                    "unchanged: {} is already a member of {} ({})",
-                    label(m),
-                    m.profile_slug,
-                    m.role.as_str()
-                ),
-                Outcome::Updated(_) => format!(
-                    "{} is now {} of {}",
-                    label(m),
-                    m.role.as_str(),
-                    m.profile_slug
-                ),
-                Outcome::Deleted(_) => format!("removed {} from {}", label(m), m.profile_slug),
-            };
-            text.push_str(&line);
-            text.push('\n');
-        }
-        return app.out.say(&text);
-    }
-    let items: Vec<_> = outcomes.iter().map(|o| o.value().to_json()).collect();
-    app.out.list(&MEMBER, &items)
+/// `added bob@example.com to the-smiths as member`, and the like for each outcome.
+fn changed(o: &Outcome<Member>) -> Said {
+    let m = o.value();
+    let line = match o {
+        Outcome::Created(_) => format!(
+            "added {} to {} as {}",
+            label(m),
+            m.profile_slug,
+            m.role.as_str()
+        ),
+        Outcome::Unchanged(_) => format!(
+            "unchanged: {} is already a member of {} ({})",
+            label(m),
+            m.profile_slug,
+            m.role.as_str()
+        ),
+        Outcome::Updated(_) => format!(
+            "{} is now {} of {}",
+            label(m),
+            m.role.as_str(),
+            m.profile_slug
+        ),
+        Outcome::Deleted(_) => format!("removed {} from {}", label(m), m.profile_slug),
+    };
+    Said::from(line)
 }
 
 /// `member add` without its profile or users: asked for on a terminal, else exit 2.
@@ -187,11 +158,11 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             } else {
                 OnExists::Fail
             };
-            let role = Role::from(a.role);
+            let role = a.role;
             let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
                 member::add(tx, ctx, &profile, &users, role, on_exists)
             })?;
-            show_all(app, &outcomes)
+            app.out.changed(&outcomes, changed)
         }
         MemberCmd::Remove { profile, users } => {
             if users.len() > 1 {
@@ -209,12 +180,11 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
                 member::remove(tx, ctx, &profile, &users, OnExists::Fail)
             })?;
-            show_all(app, &outcomes)
+            app.out.changed(&outcomes, changed)
         }
         MemberCmd::List { profile } => {
             let members = app.read(|tx, ctx| member::list(tx, ctx, &profile))?;
-            let items: Vec<_> = members.iter().map(Member::to_json).collect();
-            app.out.list(&MEMBER, &items)
+            app.out.list(&members)
         }
         MemberCmd::Role {
             profile,
@@ -222,24 +192,18 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             role,
         } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
-                member::set_role(tx, ctx, &profile, &user, Role::from(role))
+                member::set_role(tx, ctx, &profile, &user, role)
             })?;
-            let m = o.value();
-            let line = match &o {
-                Outcome::Unchanged(_) => format!(
+            app.out.changed(&o, |o| match o {
+                Outcome::Unchanged(m) => format!(
                     "unchanged: {} is already {} of {}",
                     label(m),
                     m.role.as_str(),
                     m.profile_slug
-                ),
-                _ => format!(
-                    "{} is now {} of {}",
-                    label(m),
-                    m.role.as_str(),
-                    m.profile_slug
-                ),
-            };
-            app.out.changed(&MEMBER, &m.to_json(), &line)
+                )
+                .into(),
+                _ => changed(o),
+            })
         }
     }
 }

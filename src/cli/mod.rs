@@ -1,6 +1,7 @@
-//! The command line: parse (in `args`), call an action, render. No SQL and no rules here.
+//! The command line. Parsing starts here, with the root of the one clap tree ([`Cli`]);
+//! each command family's file under `cli/` owns its arguments, calls an action and renders
+//! the outcome. No SQL and no rules here.
 
-pub mod args;
 mod audit;
 mod completions;
 mod doctor;
@@ -19,13 +20,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::actions::{self, Ctx};
 use crate::audit_chain::{self, AuditKey};
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer, safe};
 use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
-use args::{Cli, ColorChoice, Command};
 
 /// Everything a command needs from the world outside: options, clock, terminal, login.
 /// The environment is read here, once, and nowhere else in the CLI.
@@ -285,6 +286,151 @@ pub fn said(outcome: &str, noun: &str, name: &str, id: &str) -> String {
     } else {
         format!("{outcome} {noun} {name} (id {id})")
     }
+}
+
+// ---------------------------------------------------------------- the command tree
+
+// The root of the clap tree: the global flags and one variant per command family. Each
+// family's subcommands and flags live in its own file (`user::UserCmd`, …). Help text
+// only; no behaviour.
+
+const ABOUT: &str =
+    "Administer users, profiles, memberships, invitations and media in one SQLite file";
+
+const EXAMPLES: &str = "\
+Examples:
+  roster init                                   create ./roster.db
+  roster user create --email ann@example.com --name Ann
+  roster profile create --name 'The Smiths'     slug: the-smiths
+  roster --json profile list                    machine-readable output
+
+Environment: ROSTER_DB, ROSTER_AS, ROSTER_BUSY_TIMEOUT_MS, NO_COLOR (see the README).";
+
+#[derive(Debug, Parser)]
+#[command(name = "roster", version, about = ABOUT, after_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The database file
+    #[arg(
+        long,
+        global = true,
+        env = "ROSTER_DB",
+        default_value = "roster.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+    /// Act as this user (id, email or username) under the rules; default: the operator
+    #[arg(long = "as", global = true, env = "ROSTER_AS", value_name = "USER")]
+    pub as_user: Option<String>,
+    /// Output format [default: table on a terminal, json otherwise]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+    /// Same as --format json
+    #[arg(long, global = true, conflicts_with = "format")]
+    pub json: bool,
+    /// Answer yes to confirmations (needed for destructive commands without a terminal)
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+    /// Never prompt; a missing value is an error
+    #[arg(long, global = true)]
+    pub no_input: bool,
+    /// No confirmations, notes or hints on success (data asked for still prints)
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// More detail on stderr
+    #[arg(long, short = 'v', global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// When to use colours; give it before the command (NO_COLOR turns them off in auto)
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or migrate the database, with onboarding on a terminal
+    #[command(
+        after_help = "On a terminal, a database without users starts the onboarding: the first admin\n\
+        account, then the first profile (optional). --no-input, or no terminal, skips it.\n\n\
+        Examples:\n  roster init\n  roster --db /srv/roster/roster.db --no-input init\n  \
+        roster init --audit-key /etc/roster/audit.key   then set ROSTER_AUDIT_KEY_FILE to it"
+    )]
+    Init(init::InitArgs),
+    /// Users: people who can sign in
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
+        roster user list"
+    )]
+    User(user::UserCmd),
+    /// Profiles: isolated groups, each with its own media library
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster profile create --name 'The Smiths'\n  roster profile list"
+    )]
+    Profile(profile::ProfileCmd),
+    /// Memberships: who belongs to a profile, with which role
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster member add the-smiths bob@example.com\n  \
+        roster member list the-smiths"
+    )]
+    Member(member::MemberCmd),
+    /// Invitations by email to join a profile
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster invite send the-smiths dan@example.com\n  \
+        roster invite list --status pending"
+    )]
+    Invite(invite::InviteCmd),
+    /// Media: each profile's library of movies, shows and episodes
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster media add the-smiths --type movie --title 'Arrival' --year 2016\n  \
+            roster media list the-smiths --search arr"
+    )]
+    Media(media::MediaCmd),
+    /// Load seed files: events applied atomically and idempotently
+    Seed(seed::SeedArgs),
+    /// Write the whole database as a seed document
+    Export(seed::ExportArgs),
+    /// The audit log of every change, and its verification
+    Audit(audit::AuditArgs),
+    /// Check integrity, the audit chain and the invariants; suggest fixes
+    #[command(after_help = "Examples:\n  roster doctor\n  \
+        roster --json doctor | jq -r '.findings[].fix'   (the suggested fixes, one per line)")]
+    Doctor,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
+}
+
+/// Parses the process arguments against the whole tree ([`help::command`], which groups
+/// the top-level help).
+pub fn parse() -> Result<Cli, clap::Error> {
+    parse_from(std::env::args_os())
+}
+
+pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut cmd = help::command();
+    let mut matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
 }
 
 /// Runs one parsed command.

@@ -1,27 +1,110 @@
 //! `roster profile …`
 
-use super::args::{ProfileCmd, ProfileCreate, ProfileUpdate};
+use clap::{Args, Subcommand};
+
 use super::{App, said};
 use crate::actions::profile::{self, NewProfile, ProfileChanges};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
 use crate::model::Profile;
-use crate::output::{Format, PROFILE};
+use crate::output::{Format, Said};
 use crate::store::OpenMode;
 
-fn show_change(app: &App, outcome: &Outcome<Profile>) -> Result<()> {
-    let p = outcome.value();
-    if matches!(outcome, Outcome::Unchanged(_)) && app.out.format != Format::Table {
-        app.out.note(&format!(
-            "profile {} already exists; nothing changed",
-            p.slug
-        ));
-    }
-    app.out.changed(
-        &PROFILE,
-        &p.to_json(),
-        &said(outcome.label(), "profile", &p.slug, &p.id),
-    )
+#[derive(Debug, Subcommand)]
+pub enum ProfileCmd {
+    /// Create a profile (global admins; a user who creates becomes its owner)
+    #[command(
+        after_help = "On a terminal, a missing name is asked for, then the slug (Enter keeps the derived one).\n\n\
+        Examples:\n  roster profile create --name 'The Smiths'\n  \
+        roster profile create --name Office --slug office --color '#0a0' --member-limit 25 --if-not-exists"
+    )]
+    Create(ProfileCreate),
+    /// List profiles with their member counts (and `access` for a user)
+    #[command(
+        after_help = "Examples:\n  roster profile list\n  roster --as ann --json profile list"
+    )]
+    List,
+    /// Show one profile
+    #[command(after_help = "Examples:\n  roster profile show the-smiths")]
+    Show {
+        /// Slug or id
+        profile: String,
+    },
+    /// Change a profile (its owners and admins, global admins)
+    #[command(
+        after_help = "Examples:\n  roster profile update the-smiths --name 'Smith family' --color '#f60'\n  \
+        roster profile update office --member-limit 50"
+    )]
+    Update(ProfileUpdate),
+    /// Delete a profile with its members, invitations and media (asks first; --yes skips)
+    #[command(
+        after_help = "Examples:\n  roster profile delete office\n  roster --yes profile delete office"
+    )]
+    Delete {
+        /// Slug or id
+        profile: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileCreate {
+    /// Display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// URL name [default: derived from the name]
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// Logo URL
+    #[arg(long)]
+    pub logo: Option<String>,
+    /// Colour, #RRGGBB or #RGB [default: #6366F1]
+    #[arg(long, value_name = "HEX")]
+    pub color: Option<String>,
+    /// Most members allowed [default: 100]
+    #[arg(long, value_name = "N")]
+    pub member_limit: Option<i64>,
+    /// Metadata as a JSON object
+    #[arg(long, value_name = "JSON")]
+    pub metadata: Option<String>,
+    /// An explicit id ([A-Za-z0-9._-], at most 64)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Succeed without change when the profile already exists
+    #[arg(long)]
+    pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileUpdate {
+    /// Slug or id
+    pub profile: String,
+    /// New display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New slug
+    #[arg(long)]
+    pub slug: Option<String>,
+    /// New logo URL ('' removes it)
+    #[arg(long)]
+    pub logo: Option<String>,
+    /// New colour
+    #[arg(long, value_name = "HEX")]
+    pub color: Option<String>,
+    /// New member limit
+    #[arg(long, value_name = "N")]
+    pub member_limit: Option<i64>,
+    /// Replace the metadata with this JSON object
+    #[arg(long, value_name = "JSON")]
+    pub metadata: Option<String>,
+}
+
+/// `created profile the-smiths (id …)`.
+fn changed(o: &Outcome<Profile>) -> Said {
+    let p = o.value();
+    Said::from(said(o.label(), "profile", &p.slug, &p.id)).unchanged(format!(
+        "profile {} already exists; nothing changed",
+        p.slug
+    ))
 }
 
 pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
@@ -36,12 +119,11 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
                 );
                 return Ok(());
             }
-            let items: Vec<_> = profiles.iter().map(Profile::to_json).collect();
-            app.out.list(&PROFILE, &items)
+            app.out.list(&profiles)
         }
         ProfileCmd::Show { profile: reference } => {
             let p = app.read(|tx, ctx| profile::show(tx, ctx, &reference))?;
-            app.out.record(&PROFILE, &p.to_json())
+            app.out.record(&p)
         }
         ProfileCmd::Update(a) => update(app, a),
         ProfileCmd::Delete { profile: reference } => {
@@ -54,7 +136,7 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 profile::delete(tx, ctx, &p.id)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
     }
 }
@@ -99,7 +181,7 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
     let o = app.write(OpenMode::Create, |tx, ctx| {
         profile::create(tx, ctx, input, on_exists)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }
 
 fn update(app: &App, a: ProfileUpdate) -> Result<()> {
@@ -123,5 +205,5 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
     let o = app.write(OpenMode::Existing, |tx, ctx| {
         profile::update(tx, ctx, &a.profile, changes)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }

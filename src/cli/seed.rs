@@ -8,7 +8,10 @@ use serde_json::{Value, json};
 
 use super::App;
 use crate::error::{Error, Result};
-use crate::output::Format;
+use crate::output::{
+    Format, Record, Shape, render_csv, render_csv_row, render_json, render_jsonl, render_table,
+    safe,
+};
 use crate::seed::events::Event;
 use crate::seed::{self, Input, Observer, Options, Report, RunAs, Source};
 use crate::store::OpenMode;
@@ -47,6 +50,26 @@ pub struct ExportArgs {
     pub with_secrets: bool,
 }
 
+/// One event of a `--dry-run` plan: what it did (or would do) and to what.
+struct Step<'a> {
+    index: usize,
+    event: &'a str,
+    outcome: &'a str,
+    subject: &'a str,
+}
+
+impl Record for Step<'_> {
+    const SHAPE: Shape = Shape {
+        noun: "plan step",
+        fields: &["index", "event", "outcome", "subject"],
+        columns: &["index", "event", "outcome", "subject"],
+    };
+
+    fn to_json(&self) -> Value {
+        json!({ "index": self.index, "event": self.event, "outcome": self.outcome, "subject": self.subject })
+    }
+}
+
 /// Progress on a terminal, and the plan for --dry-run.
 struct Watch {
     bar: Option<indicatif::ProgressBar>,
@@ -70,26 +93,26 @@ impl Observer for Watch {
         if !self.plan || self.failed.is_some() {
             return;
         }
-        let line = json!({ "index": event.index, "event": event.name, "outcome": outcome, "subject": subject });
+        let step = Step {
+            index: event.index,
+            event: event.name,
+            outcome,
+            subject,
+        };
+        // Printed as each event is applied: in csv a row at a time, without a header.
         let text = match self.format {
             Format::Json => {
-                self.json_plan.push(line);
+                self.json_plan.push(step.to_json());
                 return;
             }
-            Format::Jsonl => format!("{line}\n"),
-            Format::Csv => format!(
-                "{},{},{},\"{}\"\n",
-                event.index,
-                event.name,
-                outcome,
-                crate::output::safe(subject).replace('"', "\"\"")
-            ),
+            Format::Jsonl => render_jsonl(&[step.to_json()]),
+            Format::Csv => render_csv_row(Step::SHAPE.fields, &step.to_json()),
             Format::Table => format!(
                 "{:>6}  {:<15} {:<9} {}\n",
-                event.index,
-                event.name,
-                outcome,
-                crate::output::safe(subject)
+                step.index,
+                step.event,
+                step.outcome,
+                safe(step.subject)
             ),
         };
         let mut out = std::io::stdout().lock();
@@ -218,7 +241,7 @@ fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> 
             let mut text = if rows.is_empty() {
                 String::new()
             } else {
-                crate::output::render_table(&SUMMARY, &rows, app.out.width, app.out.color)
+                render_table(&SUMMARY, &rows, app.out.width, app.out.color)
             };
             let ms = report.elapsed.as_secs_f64() * 1000.0;
             text.push_str(&if dry_run {
@@ -244,20 +267,21 @@ fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> 
                     obj.insert("plan".into(), Value::Array(plan));
                 }
             }
-            app.out.out(&crate::output::render_json(&v))
+            app.out.out(&render_json(&v))
         }
         Format::Jsonl | Format::Csv => {
             let rows = report.summary_rows();
             if app.out.format == Format::Csv {
-                app.out.out(&crate::output::render_csv(&SUMMARY, &rows))
+                app.out.out(&render_csv(&SUMMARY, &rows))
             } else {
-                app.out.out(&crate::output::render_jsonl(&rows))
+                app.out.out(&render_jsonl(&rows))
             }
         }
     }
 }
 
-const SUMMARY: crate::output::Shape = crate::output::Shape {
+/// The per-event totals of a seed run (`Report::summary_rows`), in a table, jsonl and csv.
+const SUMMARY: Shape = Shape {
     noun: "event",
     fields: &["event", "created", "updated", "unchanged", "removed"],
     columns: &["event", "created", "updated", "unchanged", "removed"],
@@ -291,4 +315,60 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_step_has_one_shape() {
+        let step = Step {
+            index: 1,
+            event: "user-create",
+            outcome: "created",
+            subject: "ann@example.com",
+        };
+        crate::output::assert_shape(&step, &[]);
+    }
+
+    #[test]
+    fn the_summary_shape_is_the_reports_rows() {
+        // The rows are the seed runner's (Report::summary_rows); their shape is here.
+        let report = Report {
+            summary: vec![("user-create", crate::seed::Counts::default())],
+            ..Report::default()
+        };
+        let rows = report.summary_rows();
+        let keys: Vec<&str> = rows[0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, SUMMARY.fields);
+        assert_eq!(SUMMARY.columns, SUMMARY.fields);
+    }
+
+    #[test]
+    fn a_plan_row_in_csv_is_quoted_and_escaped_as_every_csv_is() {
+        let step = Step {
+            index: 3,
+            event: "member-add",
+            outcome: "created",
+            subject: "family: \"ann\", \u{1b}[2J",
+        };
+        assert_eq!(
+            render_csv_row(Step::SHAPE.fields, &step.to_json()),
+            "3,member-add,created,\"family: \"\"ann\"\", \\u{1b}[2J\"\n"
+        );
+        let plain = Step {
+            subject: "family: ann@example.com",
+            ..step
+        };
+        assert_eq!(
+            render_csv_row(Step::SHAPE.fields, &plain.to_json()),
+            "3,member-add,created,family: ann@example.com\n"
+        );
+    }
 }

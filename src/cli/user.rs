@@ -1,28 +1,179 @@
 //! `roster user …`
 
-use super::args::{UserCmd, UserCreate, UserUpdate};
+use clap::{Args, Subcommand};
+
 use super::{App, said};
 use crate::actions::user::{self, NewUser, UserChanges};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
 use crate::model::User;
-use crate::output::USER;
+use crate::output::{Format, Said};
 use crate::password;
 use crate::store::OpenMode;
 
-fn show_change(app: &App, outcome: &Outcome<User>) -> Result<()> {
-    let u = outcome.value();
-    if matches!(outcome, Outcome::Unchanged(_)) && app.out.format != crate::output::Format::Table {
-        app.out.note(&format!(
-            "user {} already exists; nothing changed",
-            u.label()
-        ));
-    }
-    app.out.changed(
-        &USER,
-        &u.to_json(),
-        &said(outcome.label(), "user", u.label(), &u.id),
-    )
+#[derive(Debug, Subcommand)]
+pub enum UserCmd {
+    /// Create a user (the first user ever created becomes a global admin)
+    #[command(
+        after_help = "On a terminal, a missing email or name is asked for, then a password (hidden, typed\n\
+        twice; an empty answer leaves the user without one).\n\n\
+        Examples:\n  roster user create --email ann@example.com --name 'Ann Smith'\n  \
+        printf '%s\\n' \"$PW\" | roster user create --email bob@example.com --name Bob --password-stdin --if-not-exists"
+    )]
+    Create(UserCreate),
+    /// List users (a non-admin user sees only themself)
+    #[command(
+        after_help = "Examples:\n  roster user list\n  roster user list --format csv > users.csv"
+    )]
+    List,
+    /// Show one user
+    #[command(
+        after_help = "Examples:\n  roster user show ann@example.com\n  roster --json user show ann"
+    )]
+    Show {
+        /// Id, email or username
+        user: String,
+    },
+    /// Change a user's name, image, tags or metadata (identity fields: global admins only)
+    #[command(
+        after_help = "Examples:\n  roster user update ann@example.com --name 'Ann B. Smith'\n  \
+        roster --as ann user update ann --tag beta --metadata '{\"theme\":\"dark\"}'"
+    )]
+    Update(UserUpdate),
+    /// Set a user's password (read from stdin; never from the command line)
+    #[command(
+        after_help = "Examples:\n  printf '%s\\n' \"$NEW\" | roster user passwd ann --password-stdin\n  \
+        printf '%s\\n%s\\n' \"$OLD\" \"$NEW\" | roster --as ann user passwd ann --password-stdin   (yourself: current, then new)"
+    )]
+    Passwd {
+        /// Id, email or username
+        user: String,
+        /// Read the password from the first line of stdin (yourself: current, then new, on two lines)
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Add global roles to a user (global admins only, never yourself)
+    #[command(
+        after_help = "Examples:\n  roster user grant bob@example.com admin\n  roster user grant bob support billing"
+    )]
+    Grant {
+        /// Id, email or username
+        user: String,
+        /// Roles to add (lower-case words such as admin)
+        #[arg(required = true, num_args = 1..)]
+        roles: Vec<String>,
+    },
+    /// Remove global roles from a user (global admins only, never yourself)
+    #[command(after_help = "Examples:\n  roster user revoke bob@example.com admin")]
+    Revoke {
+        /// Id, email or username
+        user: String,
+        /// Roles to remove
+        #[arg(required = true, num_args = 1..)]
+        roles: Vec<String>,
+    },
+    /// Disable a user: they can no longer act or accept invitations
+    #[command(after_help = "Examples:\n  roster user disable bob@example.com")]
+    Disable {
+        /// Id, email or username
+        user: String,
+    },
+    /// Enable a disabled user
+    #[command(after_help = "Examples:\n  roster user enable bob@example.com")]
+    Enable {
+        /// Id, email or username
+        user: String,
+    },
+    /// Delete a user and their memberships (asks first; --yes skips)
+    #[command(
+        after_help = "Examples:\n  roster user delete bob@example.com\n  roster --yes user delete bob"
+    )]
+    Delete {
+        /// Id, email or username
+        user: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct UserCreate {
+    /// Email address (stored lower-case)
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Username (2-32 of letters, digits, '.', '_', '-')
+    #[arg(long)]
+    pub username: Option<String>,
+    /// Phone number in E.164 form, such as +14155550123
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// A global role; repeat for several
+    #[arg(long = "role", value_name = "ROLE")]
+    pub roles: Vec<String>,
+    /// Avatar URL
+    #[arg(long)]
+    pub image: Option<String>,
+    /// User type [default: person]
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// A tag; repeat for several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Metadata as a JSON object
+    #[arg(long, value_name = "JSON")]
+    pub metadata: Option<String>,
+    /// Read the password from the first line of stdin
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// An explicit id ([A-Za-z0-9._-], at most 64)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Succeed without change when the user already exists
+    #[arg(long)]
+    pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserUpdate {
+    /// Id, email or username
+    pub user: String,
+    /// New display name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// New avatar URL ('' removes it)
+    #[arg(long)]
+    pub image: Option<String>,
+    /// Replace the tags; repeat for several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Remove every tag
+    #[arg(long, conflicts_with = "tags")]
+    pub clear_tags: bool,
+    /// Replace the metadata with this JSON object
+    #[arg(long, value_name = "JSON")]
+    pub metadata: Option<String>,
+    /// New email (global admins only; '' removes it)
+    #[arg(long)]
+    pub email: Option<String>,
+    /// New username (global admins only; '' removes it)
+    #[arg(long)]
+    pub username: Option<String>,
+    /// New phone (global admins only; '' removes it)
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// New user type (global admins only)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+}
+
+/// `updated user ann@example.com (id …)`.
+fn changed(o: &Outcome<User>) -> Said {
+    let u = o.value();
+    Said::from(said(o.label(), "user", u.label(), &u.id)).unchanged(format!(
+        "user {} already exists; nothing changed",
+        u.label()
+    ))
 }
 
 /// `''` on the command line clears an optional field.
@@ -35,17 +186,16 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
         UserCmd::Create(args) => create(app, args),
         UserCmd::List => {
             let users = app.read(|tx, ctx| user::list(tx, ctx))?;
-            if users.is_empty() && app.out.format == crate::output::Format::Table {
+            if users.is_empty() && app.out.format == Format::Table {
                 app.out.note("no users yet");
                 app.out.hint("create the first one (it becomes a global admin): roster user create --email you@example.com --name 'Your Name'");
                 return Ok(());
             }
-            let items: Vec<_> = users.iter().map(User::to_json).collect();
-            app.out.list(&USER, &items)
+            app.out.list(&users)
         }
         UserCmd::Show { user: reference } => {
             let u = app.read(|tx, ctx| user::show(tx, ctx, &reference))?;
-            app.out.record(&USER, &u.to_json())
+            app.out.record(&u)
         }
         UserCmd::Update(args) => update(app, args),
         UserCmd::Passwd {
@@ -59,7 +209,7 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::grant(tx, ctx, &reference, &roles)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Revoke {
             user: reference,
@@ -68,19 +218,19 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::revoke(tx, ctx, &reference, &roles)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Disable { user: reference } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::set_active(tx, ctx, &reference, false)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Enable { user: reference } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::set_active(tx, ctx, &reference, true)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
         UserCmd::Delete { user: reference } => {
             let (target, memberships) =
@@ -95,7 +245,7 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::delete(tx, ctx, &target.id)
             })?;
-            show_change(app, &o)
+            app.out.changed(&o, changed)
         }
     }
 }
@@ -166,7 +316,7 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
     let o = app.write(OpenMode::Create, |tx, ctx| {
         user::create(tx, ctx, input, on_exists)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }
 
 fn update(app: &App, a: UserUpdate) -> Result<()> {
@@ -196,7 +346,7 @@ fn update(app: &App, a: UserUpdate) -> Result<()> {
     let o = app.write(OpenMode::Existing, |tx, ctx| {
         user::update(tx, ctx, &a.user, changes)
     })?;
-    show_change(app, &o)
+    app.out.changed(&o, changed)
 }
 
 fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
@@ -232,10 +382,7 @@ fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
     let o = app.write(OpenMode::Existing, |tx, ctx| {
         user::passwd(tx, ctx, reference, current.as_deref(), &new_hash)
     })?;
-    let u = o.value();
-    app.out.changed(
-        &USER,
-        &u.to_json(),
-        &format!("password changed for user {}", u.label()),
-    )
+    app.out.changed(&o, |o| {
+        format!("password changed for user {}", o.value().label())
+    })
 }

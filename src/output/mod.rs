@@ -1,6 +1,8 @@
-//! Rendering: table, json, jsonl and csv. Rendering is a pure function of the records'
-//! JSON shape (`render_*`), so it is tested without running the binary; [`Printer`] only
-//! decides where the text goes.
+//! Rendering: table, json, jsonl and csv. Each kind of record says once, as a [`Record`],
+//! which fields it has and what its JSON is; rendering is a pure function of that
+//! (`render_*`), so it is tested without running the binary. [`Printer`] decides the
+//! format and where the text goes, and [`Printer::changed`] turns any outcome of an
+//! action, or list of them, into output.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -8,6 +10,7 @@ use std::io::Write;
 use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
 use serde_json::Value;
 
+use crate::actions::Outcome;
 use crate::error::{Error, Kind, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,134 +30,17 @@ pub struct Shape {
     pub columns: &'static [&'static str],
 }
 
-pub const USER: Shape = Shape {
-    noun: "user",
-    fields: &[
-        "id",
-        "email",
-        "username",
-        "phone",
-        "name",
-        "image",
-        "type",
-        "roles",
-        "tags",
-        "metadata",
-        "active",
-        "has_password",
-        "is_admin",
-        "created_at",
-        "updated_at",
-    ],
-    columns: &["id", "email", "username", "name", "roles", "active"],
-};
-
-pub const PROFILE: Shape = Shape {
-    noun: "profile",
-    fields: &[
-        "id",
-        "slug",
-        "name",
-        "logo",
-        "color",
-        "member_limit",
-        "metadata",
-        "member_count",
-        "access",
-        "created_at",
-        "updated_at",
-    ],
-    columns: &[
-        "slug",
-        "name",
-        "color",
-        "member_count",
-        "member_limit",
-        "access",
-    ],
-};
-
-pub const MEMBER: Shape = Shape {
-    noun: "member",
-    fields: &[
-        "id",
-        "profile_id",
-        "profile",
-        "user_id",
-        "email",
-        "username",
-        "name",
-        "role",
-        "created_at",
-        "updated_at",
-    ],
-    columns: &["email", "username", "name", "role", "created_at"],
-};
-
-pub const INVITATION: Shape = Shape {
-    noun: "invitation",
-    fields: &[
-        "id",
-        "profile_id",
-        "profile",
-        "email",
-        "role",
-        "status",
-        "inviter_id",
-        "expires_at",
-        "created_at",
-        "updated_at",
-        "accept_command",
-    ],
-    columns: &["id", "profile", "email", "role", "status", "expires_at"],
-};
-
-pub const MEDIA: Shape = Shape {
-    noun: "media item",
-    fields: &[
-        "id",
-        "profile_id",
-        "type",
-        "title",
-        "year",
-        "tmdb_id",
-        "imdb_id",
-        "infohash",
-        "file_path",
-        "parent_id",
-        "season_number",
-        "episode_number",
-        "status",
-        "added_by",
-        "added_at",
-    ],
-    columns: &[
-        "id",
-        "type",
-        "title",
-        "year",
-        "season_number",
-        "episode_number",
-        "status",
-    ],
-};
-
-pub const AUDIT: Shape = Shape {
-    noun: "audit row",
-    fields: &[
-        "seq",
-        "at",
-        "actor",
-        "event",
-        "subject",
-        "data",
-        "source",
-        "prev_hash",
-        "hash",
-        "keyed",
-    ],
-    columns: &["seq", "at", "actor", "event", "subject", "source"],
-};
+/// A kind of record, and the one definition of how every format shows it: [`Self::SHAPE`]
+/// gives the table's columns and the CSV header and field order, [`Self::to_json`] the JSON
+/// (and so jsonl, and the values of every cell). Each kind implements it once, next to its
+/// type (`model.rs` for the stored records); a test there checks that every field of the
+/// shape is a key of the JSON.
+pub trait Record {
+    const SHAPE: Shape;
+    /// A key for each field of the shape (an optional one only when it has a value) and
+    /// nothing secret: no password hash is ever printed.
+    fn to_json(&self) -> Value;
+}
 
 /// Whether `c` may not reach a terminal as it is: a control character (C0, ESC included,
 /// DEL, C1) or a bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069), which
@@ -326,21 +212,39 @@ pub fn render_csv(shape: &Shape, items: &[Value]) -> String {
     let mut out = fields.join(",");
     out.push('\n');
     for item in items {
-        let row: Vec<String> = fields
-            .iter()
-            .map(|f| {
-                let v = item.get(*f).unwrap_or(&Value::Null);
-                let text = match v {
-                    Value::Array(_) | Value::Object(_) => json_text(v),
-                    other => cell_text(other),
-                };
-                csv_field(&text)
-            })
-            .collect();
-        out.push_str(&row.join(","));
-        out.push('\n');
+        out.push_str(&render_csv_row(&fields, item));
     }
     out
+}
+
+/// One CSV row, without a header: the record's `fields` in that order (a missing one
+/// empty), each made [`safe`] and quoted as RFC 4180 says; for rows printed one at a time.
+pub fn render_csv_row(fields: &[&str], item: &Value) -> String {
+    let row: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            let v = item.get(*f).unwrap_or(&Value::Null);
+            let text = match v {
+                Value::Array(_) | Value::Object(_) => json_text(v),
+                other => cell_text(other),
+            };
+            csv_field(&text)
+        })
+        .collect();
+    let mut out = row.join(",");
+    out.push('\n');
+    out
+}
+
+/// A table's report of a change: every line of every outcome, each made [`safe`], so a
+/// line break inside a stored value shows as `\n` and only the report's own lines break.
+pub fn render_said(said: impl IntoIterator<Item = Said>) -> String {
+    let mut text = String::new();
+    for line in said.into_iter().flat_map(|s| s.lines) {
+        text.push_str(&safe(&line));
+        text.push('\n');
+    }
+    text
 }
 
 pub fn render_json(v: &Value) -> String {
@@ -356,6 +260,73 @@ pub fn render_jsonl(items: &[Value]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// What a table says about one outcome of a change: one line or a few, each escaped when
+/// printed; and, for json, jsonl and csv, the note on stderr when the outcome is
+/// `unchanged` (a create that found its record already there). A `String` is one line.
+#[derive(Debug, Clone, Default)]
+pub struct Said {
+    lines: Vec<String>,
+    unchanged: Option<String>,
+}
+
+impl Said {
+    /// Another line after these.
+    pub fn then(mut self, line: impl Into<String>) -> Said {
+        self.lines.push(line.into());
+        self
+    }
+
+    /// The note of an `unchanged` outcome outside a table (the table's line says it).
+    pub fn unchanged(mut self, note: impl Into<String>) -> Said {
+        self.unchanged = Some(note.into());
+        self
+    }
+}
+
+impl From<String> for Said {
+    fn from(line: String) -> Said {
+        Said {
+            lines: vec![line],
+            unchanged: None,
+        }
+    }
+}
+
+/// What [`Printer::changed`] reports: one [`Outcome`], shown as that record (a JSON
+/// object), or several applied together, shown as a list (a JSON array).
+pub trait Changes<R> {
+    fn outcomes(&self) -> &[Outcome<R>];
+    /// Several: a list, even of one.
+    fn several(&self) -> bool;
+}
+
+impl<R> Changes<R> for Outcome<R> {
+    fn outcomes(&self) -> &[Outcome<R>] {
+        std::slice::from_ref(self)
+    }
+    fn several(&self) -> bool {
+        false
+    }
+}
+
+impl<R> Changes<R> for [Outcome<R>] {
+    fn outcomes(&self) -> &[Outcome<R>] {
+        self
+    }
+    fn several(&self) -> bool {
+        true
+    }
+}
+
+impl<R> Changes<R> for Vec<Outcome<R>> {
+    fn outcomes(&self) -> &[Outcome<R>] {
+        self
+    }
+    fn several(&self) -> bool {
+        true
+    }
 }
 
 /// Where output goes, in which format, with or without colour.
@@ -381,7 +352,49 @@ impl Printer {
     }
 
     /// A list of records.
-    pub fn list(&self, shape: &Shape, items: &[Value]) -> Result<()> {
+    pub fn list<R: Record>(&self, items: &[R]) -> Result<()> {
+        let items: Vec<Value> = items.iter().map(R::to_json).collect();
+        self.values(&R::SHAPE, &items)
+    }
+
+    /// One record in full.
+    pub fn record<R: Record>(&self, item: &R) -> Result<()> {
+        self.value(&R::SHAPE, &item.to_json())
+    }
+
+    /// What an action did: one outcome, or several applied together. In a table, the lines
+    /// `said` gives for each outcome, escaped; otherwise the record, or the list of them for
+    /// several, in full, after the note on stderr of each `unchanged` outcome that has one.
+    /// `-q` prints nothing (notes included).
+    pub fn changed<R: Record, S: Into<Said>>(
+        &self,
+        changes: &(impl Changes<R> + ?Sized),
+        said: impl Fn(&Outcome<R>) -> S,
+    ) -> Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        let outcomes = changes.outcomes();
+        if self.format == Format::Table {
+            return self.out(&render_said(outcomes.iter().map(|o| said(o).into())));
+        }
+        for o in outcomes {
+            if let Outcome::Unchanged(_) = o
+                && let Some(note) = said(o).into().unchanged
+            {
+                self.note(&note);
+            }
+        }
+        if let ([one], false) = (outcomes, changes.several()) {
+            self.record(one.value())
+        } else {
+            let items: Vec<Value> = outcomes.iter().map(|o| o.value().to_json()).collect();
+            self.values(&R::SHAPE, &items)
+        }
+    }
+
+    /// A list of records given as their JSON.
+    fn values(&self, shape: &Shape, items: &[Value]) -> Result<()> {
         let text = match self.format {
             Format::Table => {
                 if items.is_empty() {
@@ -396,8 +409,8 @@ impl Printer {
         self.out(&text)
     }
 
-    /// One record in full.
-    pub fn record(&self, shape: &Shape, item: &Value) -> Result<()> {
+    /// One record given as its JSON.
+    fn value(&self, shape: &Shape, item: &Value) -> Result<()> {
         let text = match self.format {
             Format::Table => render_record_table(shape, item, self.width, self.color),
             Format::Json => render_json(item),
@@ -407,20 +420,8 @@ impl Printer {
         self.out(&text)
     }
 
-    /// The result of a change: in a table, one confirmation line; otherwise the record.
-    /// `-q` prints nothing.
-    pub fn changed(&self, shape: &Shape, item: &Value, line: &str) -> Result<()> {
-        if self.quiet {
-            return Ok(());
-        }
-        match self.format {
-            Format::Table => self.out(&format!("{}\n", safe(line))),
-            _ => self.record(shape, item),
-        }
-    }
-
-    /// Lines for a person on stdout (the table-format report of a change, say), with
-    /// every stored value in them escaped; line breaks stay.
+    /// Lines for a person on stdout (what `init` did, say), with every stored value in
+    /// them escaped; line breaks stay.
     pub fn say(&self, text: &str) -> Result<()> {
         self.out(&safe_lines(text))
     }
@@ -488,10 +489,49 @@ impl Printer {
     }
 }
 
+/// A test of a record's one definition against itself: every field of its shape is a key
+/// of its JSON (so give it a record with every optional field set), no field is listed
+/// twice, every column is a field, and every key of the JSON is a field, but for the
+/// nested objects that `json_only` names (shown in JSON alone).
+#[cfg(test)]
+pub(crate) fn assert_shape<R: Record>(record: &R, json_only: &[&str]) {
+    let shape = R::SHAPE;
+    let json = record.to_json();
+    let keys = json.as_object().expect("a record's JSON is an object");
+    for (i, f) in shape.fields.iter().enumerate() {
+        assert!(
+            keys.contains_key(*f),
+            "{}: {f:?} is not in its JSON",
+            shape.noun
+        );
+        assert!(
+            !shape.fields[..i].contains(f),
+            "{}: {f:?} twice",
+            shape.noun
+        );
+    }
+    for c in shape.columns {
+        assert!(shape.fields.contains(c), "{}: column {c:?}", shape.noun);
+    }
+    for k in keys.keys() {
+        assert!(
+            shape.fields.contains(&k.as_str()) || json_only.contains(&k.as_str()),
+            "{}: {k:?} is in its JSON but not in its shape, so csv and tables miss it",
+            shape.noun
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    use crate::model::{Profile, User};
+
+    /// The shapes these tests render with.
+    const USER: Shape = User::SHAPE;
+    const PROFILE: Shape = Profile::SHAPE;
 
     fn users() -> Vec<Value> {
         vec![
@@ -598,6 +638,20 @@ mod tests {
         assert!(record.contains(r#"{"k":"\u001b[31m\u{202e}"}"#), "{record}");
         // JSON keeps the exact text, in JSON's escaping.
         assert!(render_json(&evil).contains(r"\u001b]0;pwned\u0007\u001b[2J"));
+    }
+
+    #[test]
+    fn a_change_report_escapes_each_line() {
+        let said = [
+            Said::from("added a\u{1b}[2J@x.io to family".to_string()),
+            Said::from("sent invitation i1 to b\n@x.io".to_string())
+                .then("  accept with: roster invite accept i1")
+                .unchanged("not in a table"),
+        ];
+        assert_eq!(
+            render_said(said),
+            "added a\\u{1b}[2J@x.io to family\nsent invitation i1 to b\\n@x.io\n  accept with: roster invite accept i1\n"
+        );
     }
 
     #[test]
