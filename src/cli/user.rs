@@ -3,7 +3,7 @@
 use super::args::{UserCmd, UserCreate, UserUpdate};
 use super::{App, said};
 use crate::actions::user::{self, NewUser, UserChanges};
-use crate::actions::{OnExists, Outcome, validate};
+use crate::actions::{OnExists, Outcome, clearable, validate};
 use crate::error::{Error, Result};
 use crate::model::User;
 use crate::output::USER;
@@ -23,11 +23,6 @@ fn show_change(app: &App, outcome: &Outcome<User>) -> Result<()> {
         &u.to_json(),
         &said(outcome.label(), "user", u.label(), &u.id),
     )
-}
-
-/// `''` on the command line clears an optional field.
-fn clearable(v: Option<String>) -> Option<Option<String>> {
-    v.map(|s| if s.is_empty() { None } else { Some(s) })
 }
 
 pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
