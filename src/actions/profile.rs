@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, OnExists, Outcome, find_profile, managed_profile, require, role_in, validate};
 use crate::error::{Error, Result};
-use crate::model::{JsonObject, Member, Profile, Role, new_id};
+use crate::model::{JsonObject, Profile, Role, new_id};
 use crate::store::Tx;
 
 pub const DEFAULT_COLOR: &str = "#6366F1";
@@ -135,25 +135,7 @@ pub fn create(
     ctx.audit(tx, "profile-create", &profile.id, profile.to_json())?;
 
     if let Some(user) = ctx.actor.user() {
-        let member = Member {
-            id: new_id(),
-            profile_id: profile.id.clone(),
-            user_id: user.id.clone(),
-            role: Role::Owner,
-            created_at: ctx.now_text.clone(),
-            updated_at: ctx.now_text.clone(),
-            profile_slug: profile.slug.clone(),
-            user_email: user.email.clone(),
-            user_username: user.username.clone(),
-            user_name: user.name.clone(),
-        };
-        tx.member_insert(&member)?;
-        ctx.audit(
-            tx,
-            "member-add",
-            &member.id,
-            json!({ "profile": profile.slug, "user_id": user.id, "role": "owner" }),
-        )?;
+        super::member::insert(tx, ctx, &profile, user, Role::Owner, "member-add")?;
         profile.member_count = 1;
         profile.access = Some(true);
     }
