@@ -15,7 +15,7 @@ pub struct NewInvite {
     pub id: Option<String>,
     pub email: String,
     pub role: Role,
-    pub expires_in: TimeDelta,
+    pub expires_in: Lifetime,
     /// State restored from an export (seeds only; global admins only).
     pub restore: Restore,
 }
@@ -40,12 +40,44 @@ impl NewInvite {
     pub fn validated(mut self) -> Result<NewInvite> {
         self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
         self.email = validate::email(&self.email)?;
-        if self.expires_in <= TimeDelta::zero() {
-            return Err(Error::invalid("expires_in: must be longer than zero")
-                .hint("for example --expires-in 48h"));
-        }
         Ok(self)
     }
+}
+
+/// How long an invitation stays valid: longer than zero, by construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lifetime(TimeDelta);
+
+impl Lifetime {
+    /// The lifetime of an invitation sent without one.
+    pub const DEFAULT: &str = "48h";
+
+    /// A lifetime as written (`90s`, `30m`, `48h`, `7d`, `1d12h`; see
+    /// [`validate::duration`]), or [`Lifetime::DEFAULT`] when `None`. `field` is the
+    /// caller's name for it (`--expires-in`, `expires_in`), for the message.
+    pub fn parse(field: &str, text: Option<&str>) -> Result<Lifetime> {
+        let text = text.unwrap_or(Lifetime::DEFAULT);
+        let d = validate::duration(field, text)?;
+        if d <= TimeDelta::zero() {
+            return Err(Error::invalid(format!(
+                "{field} {text:?}: must be longer than zero"
+            )));
+        }
+        Ok(Lifetime(d))
+    }
+
+    pub fn get(self) -> TimeDelta {
+        self.0
+    }
+}
+
+/// An explicit invitation id names one invitation, so it goes with exactly one email.
+/// `send` checks it; a seed checks it before anything is written.
+pub fn one_email_per_id(id: Option<&str>, emails: usize) -> Result<()> {
+    if id.is_some() && emails > 1 {
+        return Err(Error::invalid("id: an explicit id needs exactly one email"));
+    }
+    Ok(())
 }
 
 fn expire(tx: &mut Tx<'_>, ctx: &Ctx, mut inv: Invitation) -> Result<Invitation> {
@@ -92,6 +124,7 @@ pub fn send(
             )?;
         }
     }
+    one_email_per_id(invites.iter().find_map(|i| i.id.as_deref()), invites.len())?;
     let invites = invites
         .into_iter()
         .map(NewInvite::validated)
@@ -120,7 +153,7 @@ fn send_one(
 ) -> Result<Outcome<Invitation>> {
     let expires_at = match &input.restore.expires_at {
         Some(t) => t.clone(),
-        None => timestamp(ctx.now + input.expires_in),
+        None => timestamp(ctx.now + input.expires_in.get()),
     };
     let status = input.restore.status.unwrap_or(InviteStatus::Pending);
     let inviter_id = match &input.restore.inviter {

@@ -2,15 +2,15 @@
 //! types, valid values, `${env:…}` substituted) and turned into the input of the action of
 //! the same name. Nothing here touches the database.
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::scan::{Field, Pos, RawEvent};
-use crate::actions::invite::NewInvite;
+use crate::actions::invite::{Lifetime, NewInvite, one_email_per_id};
 use crate::actions::media::NewMedia;
 use crate::actions::profile::{NewProfile, ProfileChanges};
 use crate::actions::user::{NewUser, UserChanges};
-use crate::actions::{nearest, validate};
+use crate::actions::{clearable, nearest, validate};
 use crate::model::{InviteStatus, Role};
 use crate::password;
 
@@ -630,11 +630,6 @@ pub fn check(
     }
 }
 
-/// `''` clears an optional field, as on the command line.
-fn clearable(v: Option<String>) -> Option<Option<String>> {
-    v.map(|s| if s.is_empty() { None } else { Some(s) })
-}
-
 fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
     match name {
         "user-create" => {
@@ -770,15 +765,13 @@ fn build(name: &str, d: &mut Data<'_>, now: DateTime<Utc>) -> Option<Op> {
                 d.push(pos, "email: required (or emails, an array)".into());
             }
             let role = d.role("role");
-            let expires_in = match d.string("expires_in") {
-                Some(text) => d.check(validate::duration("expires_in", &text))?,
-                None => TimeDelta::hours(48),
-            };
+            let text = d.string("expires_in");
+            let expires_in = d.check(Lifetime::parse("expires_in", text.as_deref()))?;
             let resend = d.boolean("resend").unwrap_or(false);
             let id = d.string("id");
-            if id.is_some() && emails.len() > 1 {
+            if let Err(e) = one_email_per_id(id.as_deref(), emails.len()) {
                 let pos = d.event_pos;
-                d.push(pos, "id: an explicit id needs exactly one email".into());
+                d.push(pos, e.message);
             }
             let status = match d.string("status") {
                 None => None,
