@@ -39,7 +39,7 @@ fn event(
     let mut data = Value::Object(data);
     // A value that reads `${env:…}` is data, not a reference to the environment of
     // whoever seeds this export.
-    crate::seed::events::escape(&mut data);
+    crate::seed::env::escape(&mut data);
     let line = json!({ "event": name, "data": data });
     out.write_all(line.to_string().as_bytes())?;
     Ok(())
