@@ -13,11 +13,11 @@
 //! Nothing here touches the database until [`Op::apply`].
 
 mod data;
-mod invite;
-mod media;
-mod member;
-mod profile;
-mod user;
+pub mod invite;
+pub mod media;
+pub mod member;
+pub mod profile;
+pub mod user;
 
 use std::fmt::Debug;
 
