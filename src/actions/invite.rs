@@ -161,26 +161,8 @@ fn send_one(
         None => ctx.actor.user_id().map(str::to_string),
     };
 
-    if let Some(id) = &input.id
-        && let Some(existing) = tx.invite_by_id(id)?
-    {
-        if existing.profile_id != profile.id || existing.email != input.email {
-            return Err(Error::conflict(format!(
-                "invitation id {id:?} already belongs to an invitation of {} to profile {}",
-                existing.email, existing.profile_slug
-            )));
-        }
-        if on_exists == OnExists::Converge {
-            return Ok(Outcome::Unchanged(existing));
-        }
-        return Err(Error::conflict(format!("invitation {id:?} already exists")));
-    }
-    if on_exists == OnExists::Converge
-        && input.id.is_none()
-        && let Some(latest) = tx.invite_latest(&profile.id, &input.email)?
-    {
-        // A seed run again: the invitation it sent before stands, whatever became of it.
-        return Ok(Outcome::Unchanged(latest));
+    if let Some(before) = sent_before(tx, profile, &input, on_exists)? {
+        return Ok(Outcome::Unchanged(before));
     }
     if input.restore.status.is_some() {
         // A restored invitation (from an export) is written as it was: no member checks.
@@ -201,33 +183,11 @@ fn send_one(
         return Err(already_member(&input.email, profile, role));
     }
 
-    if let Some(pending) = tx.invite_pending(&profile.id, &input.email)? {
-        if pending.effective_status(&ctx.now_text) == InviteStatus::Expired {
-            // A lapsed invitation gives way to the new one.
-            expire(tx, ctx, pending)?;
-        } else if resend {
-            let mut next = pending.clone();
-            // Extends only: the role stays what was offered (cancel and send again to
-            // change it), rather than falling back to the default `member`.
-            next.expires_at = expires_at;
-            next.updated_at = ctx.now_text.clone();
-            tx.invite_update(&next)?;
-            ctx.audit(
-                tx,
-                "invite-resend",
-                &next.id,
-                json!({ "profile": profile.slug, "email": next.email, "role": next.role.as_str(), "expires_at": next.expires_at }),
-            )?;
-            return Ok(Outcome::Updated(next));
-        } else if on_exists == OnExists::Converge {
-            return Ok(Outcome::Unchanged(pending));
-        } else {
-            return Err(Error::conflict(format!(
-                "{} already has a pending invitation to profile {} (id {}, expires {})",
-                input.email, profile.slug, pending.id, pending.expires_at
-            ))
-            .hint("add --resend to extend it"));
-        }
+    if let Some(pending) = tx.invite_pending(&profile.id, &input.email)?
+        && let Some(answered) =
+            answer_pending(tx, ctx, profile, pending, resend, on_exists, &expires_at)?
+    {
+        return Ok(answered);
     }
 
     if let Some(role) = member {
@@ -249,6 +209,75 @@ fn send_one(
     }
 
     insert(tx, ctx, profile, input, status, inviter_id, expires_at)
+}
+
+/// The invitation this input names that exists already: by its explicit id (which must
+/// be of the same profile and email, and is a conflict unless converging), or, for a seed
+/// run again, the latest sent to the email, whatever became of it.
+fn sent_before(
+    tx: &Tx<'_>,
+    profile: &Profile,
+    input: &NewInvite,
+    on_exists: OnExists,
+) -> Result<Option<Invitation>> {
+    if let Some(id) = &input.id
+        && let Some(existing) = tx.invite_by_id(id)?
+    {
+        if existing.profile_id != profile.id || existing.email != input.email {
+            return Err(Error::conflict(format!(
+                "invitation id {id:?} already belongs to an invitation of {} to profile {}",
+                existing.email, existing.profile_slug
+            )));
+        }
+        if on_exists == OnExists::Converge {
+            return Ok(Some(existing));
+        }
+        return Err(Error::conflict(format!("invitation {id:?} already exists")));
+    }
+    if on_exists == OnExists::Converge && input.id.is_none() {
+        return tx.invite_latest(&profile.id, &input.email);
+    }
+    Ok(None)
+}
+
+/// A pending invitation to the same email: a lapsed one gives way to the new one (`None`);
+/// `resend` extends it to `expires_at`; a seed leaves it as it is; otherwise a conflict.
+fn answer_pending(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile: &Profile,
+    pending: Invitation,
+    resend: bool,
+    on_exists: OnExists,
+    expires_at: &str,
+) -> Result<Option<Outcome<Invitation>>> {
+    if pending.effective_status(&ctx.now_text) == InviteStatus::Expired {
+        expire(tx, ctx, pending)?;
+        return Ok(None);
+    }
+    if resend {
+        let mut next = pending;
+        // Extends only: the role stays what was offered (cancel and send again to
+        // change it), rather than falling back to the default `member`.
+        next.expires_at = expires_at.to_string();
+        next.updated_at = ctx.now_text.clone();
+        tx.invite_update(&next)?;
+        ctx.audit(
+            tx,
+            "invite-resend",
+            &next.id,
+            json!({ "profile": profile.slug, "email": next.email, "role": next.role.as_str(), "expires_at": next.expires_at }),
+        )?;
+        return Ok(Some(Outcome::Updated(next)));
+    }
+    if on_exists == OnExists::Converge {
+        return Ok(Some(Outcome::Unchanged(pending)));
+    }
+    Err(Error::conflict(format!(
+        "{} already has a pending invitation to profile {} (id {}, expires {})",
+        pending.email, profile.slug, pending.id, pending.expires_at
+    ))
+    .hint("add --resend to extend it"))
 }
 
 fn already_member(email: &str, profile: &Profile, role: Role) -> Error {

@@ -93,31 +93,7 @@ pub fn create(
             }
         };
     }
-    if let Some(id) = &input.id
-        && let Some(other) = tx.profile_by_slug(&slug)?
-    {
-        return Err(Error::conflict(format!(
-            "slug {slug:?} already belongs to profile {}",
-            other.id
-        ))
-        .hint(format!("choose another --slug for profile {id}")));
-    }
-
-    // Profiles are named by slug or id: neither may be another profile's other name.
-    if let Some(other) = tx.profile_by_id(&slug)? {
-        return Err(Error::conflict(format!(
-            "slug {slug:?} is the id of profile {}; a reference to it would be ambiguous",
-            other.slug
-        )));
-    }
-    if let Some(id) = &input.id
-        && let Some(other) = tx.profile_by_slug(id)?
-    {
-        return Err(Error::conflict(format!(
-            "id {id:?} is the slug of profile {}; a reference to it would be ambiguous",
-            other.id
-        )));
-    }
+    names_free(tx, input.id.as_deref(), &slug)?;
     let mut profile = Profile {
         id: input.id.unwrap_or_else(new_id),
         slug,
@@ -140,6 +116,36 @@ pub fn create(
         profile.access = Some(true);
     }
     Ok(Outcome::Created(profile))
+}
+
+/// Refuses (68) a new profile's slug, or explicit id, that another profile holds, as its
+/// slug or as its id: profiles are named by slug or id, so neither may be another
+/// profile's other name.
+fn names_free(tx: &Tx<'_>, id: Option<&str>, slug: &str) -> Result<()> {
+    if let Some(id) = id
+        && let Some(other) = tx.profile_by_slug(slug)?
+    {
+        return Err(Error::conflict(format!(
+            "slug {slug:?} already belongs to profile {}",
+            other.id
+        ))
+        .hint(format!("choose another --slug for profile {id}")));
+    }
+    if let Some(other) = tx.profile_by_id(slug)? {
+        return Err(Error::conflict(format!(
+            "slug {slug:?} is the id of profile {}; a reference to it would be ambiguous",
+            other.slug
+        )));
+    }
+    if let Some(id) = id
+        && let Some(other) = tx.profile_by_slug(id)?
+    {
+        return Err(Error::conflict(format!(
+            "id {id:?} is the slug of profile {}; a reference to it would be ambiguous",
+            other.id
+        )));
+    }
+    Ok(())
 }
 
 /// The input of `profile-update`. `logo: Some(None)` removes the logo.
