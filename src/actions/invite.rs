@@ -80,17 +80,29 @@ pub fn one_email_per_id(id: Option<&str>, emails: usize) -> Result<()> {
     Ok(())
 }
 
-fn expire(tx: &mut Tx<'_>, ctx: &Ctx, mut inv: Invitation) -> Result<Invitation> {
-    inv.status = InviteStatus::Expired;
+/// Writes an invitation's new status, with its audit row (`event`, naming the profile and
+/// the email).
+fn set_status(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    mut inv: Invitation,
+    status: InviteStatus,
+    event: &str,
+) -> Result<Invitation> {
+    inv.status = status;
     inv.updated_at = ctx.now_text.clone();
     tx.invite_update(&inv)?;
     ctx.audit(
         tx,
-        "invite-expire",
+        event,
         &inv.id,
         json!({ "profile": inv.profile_slug, "email": inv.email }),
     )?;
     Ok(inv)
+}
+
+fn expire(tx: &mut Tx<'_>, ctx: &Ctx, inv: Invitation) -> Result<Invitation> {
+    set_status(tx, ctx, inv, InviteStatus::Expired, "invite-expire")
 }
 
 /// `invite-send`: the profile's owners and admins, and global admins; inviting as `owner`
@@ -423,21 +435,13 @@ pub fn reject(
     on_exists: OnExists,
 ) -> Result<Outcome<Invitation>> {
     let done = (on_exists == OnExists::Converge).then_some(InviteStatus::Rejected);
-    let Some(mut inv) = answerable_or(tx, ctx, id, "reject", done)? else {
+    let Some(inv) = answerable_or(tx, ctx, id, "reject", done)? else {
         return tx
             .invite_by_id(id)?
             .map(Outcome::Unchanged)
             .ok_or_else(|| Error::internal("invitation vanished"));
     };
-    inv.status = InviteStatus::Rejected;
-    inv.updated_at = ctx.now_text.clone();
-    tx.invite_update(&inv)?;
-    ctx.audit(
-        tx,
-        "invite-reject",
-        &inv.id,
-        json!({ "profile": inv.profile_slug, "email": inv.email }),
-    )?;
+    let inv = set_status(tx, ctx, inv, InviteStatus::Rejected, "invite-reject")?;
     Ok(Outcome::Updated(inv))
 }
 
@@ -464,7 +468,7 @@ pub fn cancel(
     id: &str,
     on_exists: OnExists,
 ) -> Result<Outcome<Invitation>> {
-    let mut inv = managed_invite(tx, ctx, id, "canceling")?;
+    let inv = managed_invite(tx, ctx, id, "canceling")?;
     match inv.effective_status(&ctx.now_text) {
         InviteStatus::Pending => {}
         InviteStatus::Canceled if on_exists == OnExists::Converge => {
@@ -477,15 +481,7 @@ pub fn cancel(
             )));
         }
     }
-    inv.status = InviteStatus::Canceled;
-    inv.updated_at = ctx.now_text.clone();
-    tx.invite_update(&inv)?;
-    ctx.audit(
-        tx,
-        "invite-cancel",
-        &inv.id,
-        json!({ "profile": inv.profile_slug, "email": inv.email }),
-    )?;
+    let inv = set_status(tx, ctx, inv, InviteStatus::Canceled, "invite-cancel")?;
     Ok(Outcome::Updated(inv))
 }
 
