@@ -15,7 +15,7 @@ pub struct NewInvite {
     pub id: Option<String>,
     pub email: String,
     pub role: Role,
-    pub expires_in: TimeDelta,
+    pub expires_in: Lifetime,
     /// State restored from an export (seeds only; global admins only).
     pub restore: Restore,
 }
@@ -40,25 +40,69 @@ impl NewInvite {
     pub fn validated(mut self) -> Result<NewInvite> {
         self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
         self.email = validate::email(&self.email)?;
-        if self.expires_in <= TimeDelta::zero() {
-            return Err(Error::invalid("expires_in: must be longer than zero")
-                .hint("for example --expires-in 48h"));
-        }
         Ok(self)
     }
 }
 
-fn expire(tx: &mut Tx<'_>, ctx: &Ctx, mut inv: Invitation) -> Result<Invitation> {
-    inv.status = InviteStatus::Expired;
+/// How long an invitation stays valid: longer than zero, by construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lifetime(TimeDelta);
+
+impl Lifetime {
+    /// The lifetime of an invitation sent without one.
+    pub const DEFAULT: &str = "48h";
+
+    /// A lifetime as written (`90s`, `30m`, `48h`, `7d`, `1d12h`; see
+    /// [`validate::duration`]), or [`Lifetime::DEFAULT`] when `None`. `field` is the
+    /// caller's name for it (`--expires-in`, `expires_in`), for the message.
+    pub fn parse(field: &str, text: Option<&str>) -> Result<Lifetime> {
+        let text = text.unwrap_or(Lifetime::DEFAULT);
+        let d = validate::duration(field, text)?;
+        if d <= TimeDelta::zero() {
+            return Err(Error::invalid(format!(
+                "{field} {text:?}: must be longer than zero"
+            )));
+        }
+        Ok(Lifetime(d))
+    }
+
+    pub fn get(self) -> TimeDelta {
+        self.0
+    }
+}
+
+/// An explicit invitation id names one invitation, so it goes with exactly one email.
+/// `send` checks it; a seed checks it before anything is written.
+pub fn one_email_per_id(id: Option<&str>, emails: usize) -> Result<()> {
+    if id.is_some() && emails > 1 {
+        return Err(Error::invalid("id: an explicit id needs exactly one email"));
+    }
+    Ok(())
+}
+
+/// Writes an invitation's new status, with its audit row (`event`, naming the profile and
+/// the email).
+fn set_status(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    mut inv: Invitation,
+    status: InviteStatus,
+    event: &str,
+) -> Result<Invitation> {
+    inv.status = status;
     inv.updated_at = ctx.now_text.clone();
     tx.invite_update(&inv)?;
     ctx.audit(
         tx,
-        "invite-expire",
+        event,
         &inv.id,
         json!({ "profile": inv.profile_slug, "email": inv.email }),
     )?;
     Ok(inv)
+}
+
+fn expire(tx: &mut Tx<'_>, ctx: &Ctx, inv: Invitation) -> Result<Invitation> {
+    set_status(tx, ctx, inv, InviteStatus::Expired, "invite-expire")
 }
 
 /// `invite-send`: the profile's owners and admins, and global admins; inviting as `owner`
@@ -92,6 +136,7 @@ pub fn send(
             )?;
         }
     }
+    one_email_per_id(invites.iter().find_map(|i| i.id.as_deref()), invites.len())?;
     let invites = invites
         .into_iter()
         .map(NewInvite::validated)
@@ -120,7 +165,7 @@ fn send_one(
 ) -> Result<Outcome<Invitation>> {
     let expires_at = match &input.restore.expires_at {
         Some(t) => t.clone(),
-        None => timestamp(ctx.now + input.expires_in),
+        None => timestamp(ctx.now + input.expires_in.get()),
     };
     let status = input.restore.status.unwrap_or(InviteStatus::Pending);
     let inviter_id = match &input.restore.inviter {
@@ -128,26 +173,8 @@ fn send_one(
         None => ctx.actor.user_id().map(str::to_string),
     };
 
-    if let Some(id) = &input.id
-        && let Some(existing) = tx.invite_by_id(id)?
-    {
-        if existing.profile_id != profile.id || existing.email != input.email {
-            return Err(Error::conflict(format!(
-                "invitation id {id:?} already belongs to an invitation of {} to profile {}",
-                existing.email, existing.profile_slug
-            )));
-        }
-        if on_exists == OnExists::Converge {
-            return Ok(Outcome::Unchanged(existing));
-        }
-        return Err(Error::conflict(format!("invitation {id:?} already exists")));
-    }
-    if on_exists == OnExists::Converge
-        && input.id.is_none()
-        && let Some(latest) = tx.invite_latest(&profile.id, &input.email)?
-    {
-        // A seed run again: the invitation it sent before stands, whatever became of it.
-        return Ok(Outcome::Unchanged(latest));
+    if let Some(before) = sent_before(tx, profile, &input, on_exists)? {
+        return Ok(Outcome::Unchanged(before));
     }
     if input.restore.status.is_some() {
         // A restored invitation (from an export) is written as it was: no member checks.
@@ -168,33 +195,11 @@ fn send_one(
         return Err(already_member(&input.email, profile, role));
     }
 
-    if let Some(pending) = tx.invite_pending(&profile.id, &input.email)? {
-        if pending.effective_status(&ctx.now_text) == InviteStatus::Expired {
-            // A lapsed invitation gives way to the new one.
-            expire(tx, ctx, pending)?;
-        } else if resend {
-            let mut next = pending.clone();
-            // Extends only: the role stays what was offered (cancel and send again to
-            // change it), rather than falling back to the default `member`.
-            next.expires_at = expires_at;
-            next.updated_at = ctx.now_text.clone();
-            tx.invite_update(&next)?;
-            ctx.audit(
-                tx,
-                "invite-resend",
-                &next.id,
-                json!({ "profile": profile.slug, "email": next.email, "role": next.role.as_str(), "expires_at": next.expires_at }),
-            )?;
-            return Ok(Outcome::Updated(next));
-        } else if on_exists == OnExists::Converge {
-            return Ok(Outcome::Unchanged(pending));
-        } else {
-            return Err(Error::conflict(format!(
-                "{} already has a pending invitation to profile {} (id {}, expires {})",
-                input.email, profile.slug, pending.id, pending.expires_at
-            ))
-            .hint("add --resend to extend it"));
-        }
+    if let Some(pending) = tx.invite_pending(&profile.id, &input.email)?
+        && let Some(answered) =
+            answer_pending(tx, ctx, profile, pending, resend, on_exists, &expires_at)?
+    {
+        return Ok(answered);
     }
 
     if let Some(role) = member {
@@ -216,6 +221,75 @@ fn send_one(
     }
 
     insert(tx, ctx, profile, input, status, inviter_id, expires_at)
+}
+
+/// The invitation this input names that exists already: by its explicit id (which must
+/// be of the same profile and email, and is a conflict unless converging), or, for a seed
+/// run again, the latest sent to the email, whatever became of it.
+fn sent_before(
+    tx: &Tx<'_>,
+    profile: &Profile,
+    input: &NewInvite,
+    on_exists: OnExists,
+) -> Result<Option<Invitation>> {
+    if let Some(id) = &input.id
+        && let Some(existing) = tx.invite_by_id(id)?
+    {
+        if existing.profile_id != profile.id || existing.email != input.email {
+            return Err(Error::conflict(format!(
+                "invitation id {id:?} already belongs to an invitation of {} to profile {}",
+                existing.email, existing.profile_slug
+            )));
+        }
+        if on_exists == OnExists::Converge {
+            return Ok(Some(existing));
+        }
+        return Err(Error::conflict(format!("invitation {id:?} already exists")));
+    }
+    if on_exists == OnExists::Converge && input.id.is_none() {
+        return tx.invite_latest(&profile.id, &input.email);
+    }
+    Ok(None)
+}
+
+/// A pending invitation to the same email: a lapsed one gives way to the new one (`None`);
+/// `resend` extends it to `expires_at`; a seed leaves it as it is; otherwise a conflict.
+fn answer_pending(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile: &Profile,
+    pending: Invitation,
+    resend: bool,
+    on_exists: OnExists,
+    expires_at: &str,
+) -> Result<Option<Outcome<Invitation>>> {
+    if pending.effective_status(&ctx.now_text) == InviteStatus::Expired {
+        expire(tx, ctx, pending)?;
+        return Ok(None);
+    }
+    if resend {
+        let mut next = pending;
+        // Extends only: the role stays what was offered (cancel and send again to
+        // change it), rather than falling back to the default `member`.
+        next.expires_at = expires_at.to_string();
+        next.updated_at = ctx.now_text.clone();
+        tx.invite_update(&next)?;
+        ctx.audit(
+            tx,
+            "invite-resend",
+            &next.id,
+            json!({ "profile": profile.slug, "email": next.email, "role": next.role.as_str(), "expires_at": next.expires_at }),
+        )?;
+        return Ok(Some(Outcome::Updated(next)));
+    }
+    if on_exists == OnExists::Converge {
+        return Ok(Some(Outcome::Unchanged(pending)));
+    }
+    Err(Error::conflict(format!(
+        "{} already has a pending invitation to profile {} (id {}, expires {})",
+        pending.email, profile.slug, pending.id, pending.expires_at
+    ))
+    .hint("add --resend to extend it"))
 }
 
 fn already_member(email: &str, profile: &Profile, role: Role) -> Error {
@@ -361,21 +435,13 @@ pub fn reject(
     on_exists: OnExists,
 ) -> Result<Outcome<Invitation>> {
     let done = (on_exists == OnExists::Converge).then_some(InviteStatus::Rejected);
-    let Some(mut inv) = answerable_or(tx, ctx, id, "reject", done)? else {
+    let Some(inv) = answerable_or(tx, ctx, id, "reject", done)? else {
         return tx
             .invite_by_id(id)?
             .map(Outcome::Unchanged)
             .ok_or_else(|| Error::internal("invitation vanished"));
     };
-    inv.status = InviteStatus::Rejected;
-    inv.updated_at = ctx.now_text.clone();
-    tx.invite_update(&inv)?;
-    ctx.audit(
-        tx,
-        "invite-reject",
-        &inv.id,
-        json!({ "profile": inv.profile_slug, "email": inv.email }),
-    )?;
+    let inv = set_status(tx, ctx, inv, InviteStatus::Rejected, "invite-reject")?;
     Ok(Outcome::Updated(inv))
 }
 
@@ -402,7 +468,7 @@ pub fn cancel(
     id: &str,
     on_exists: OnExists,
 ) -> Result<Outcome<Invitation>> {
-    let mut inv = managed_invite(tx, ctx, id, "canceling")?;
+    let inv = managed_invite(tx, ctx, id, "canceling")?;
     match inv.effective_status(&ctx.now_text) {
         InviteStatus::Pending => {}
         InviteStatus::Canceled if on_exists == OnExists::Converge => {
@@ -415,15 +481,7 @@ pub fn cancel(
             )));
         }
     }
-    inv.status = InviteStatus::Canceled;
-    inv.updated_at = ctx.now_text.clone();
-    tx.invite_update(&inv)?;
-    ctx.audit(
-        tx,
-        "invite-cancel",
-        &inv.id,
-        json!({ "profile": inv.profile_slug, "email": inv.email }),
-    )?;
+    let inv = set_status(tx, ctx, inv, InviteStatus::Canceled, "invite-cancel")?;
     Ok(Outcome::Updated(inv))
 }
 

@@ -19,7 +19,7 @@ fn keep_an_owner(tx: &Tx<'_>, profile: &Profile, member: &Member, what: &str) ->
     if member.role == Role::Owner && tx.owner_count(&profile.id)? <= 1 {
         return Err(Error::conflict(format!(
             "{what}: {} is the last owner of profile {}",
-            member_label(member),
+            label(member),
             profile.slug
         ))
         .hint(format!(
@@ -30,7 +30,8 @@ fn keep_an_owner(tx: &Tx<'_>, profile: &Profile, member: &Member, what: &str) ->
     Ok(())
 }
 
-fn member_label(m: &Member) -> &str {
+/// How a member is named in messages: their email, else their username, else their id.
+pub fn label(m: &Member) -> &str {
     m.user_email
         .as_deref()
         .or(m.user_username.as_deref())

@@ -185,6 +185,13 @@ pub fn changed_fields(
     changed
 }
 
+/// An optional text field of an update, as given: `''` clears it (`Some(None)`), any other
+/// text sets it, and a field not given (`None`) is left as it is. The command line and
+/// seeds both write a clearing this way.
+pub fn clearable(v: Option<String>) -> Option<Option<String>> {
+    v.map(|s| if s.is_empty() { None } else { Some(s) })
+}
+
 /// Refuses with 77 unless `allowed`. The message names the action and the roles that may
 /// do it, and nothing about the records involved.
 pub fn require(allowed: bool, action: &str, who_may: &str) -> Result<()> {

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, OnExists, Outcome, find_profile, managed_profile, require, role_in, validate};
 use crate::error::{Error, Result};
-use crate::model::{JsonObject, Member, Profile, Role, new_id};
+use crate::model::{JsonObject, Profile, Role, new_id};
 use crate::output::Record;
 use crate::store::Tx;
 
@@ -94,31 +94,7 @@ pub fn create(
             }
         };
     }
-    if let Some(id) = &input.id
-        && let Some(other) = tx.profile_by_slug(&slug)?
-    {
-        return Err(Error::conflict(format!(
-            "slug {slug:?} already belongs to profile {}",
-            other.id
-        ))
-        .hint(format!("choose another --slug for profile {id}")));
-    }
-
-    // Profiles are named by slug or id: neither may be another profile's other name.
-    if let Some(other) = tx.profile_by_id(&slug)? {
-        return Err(Error::conflict(format!(
-            "slug {slug:?} is the id of profile {}; a reference to it would be ambiguous",
-            other.slug
-        )));
-    }
-    if let Some(id) = &input.id
-        && let Some(other) = tx.profile_by_slug(id)?
-    {
-        return Err(Error::conflict(format!(
-            "id {id:?} is the slug of profile {}; a reference to it would be ambiguous",
-            other.id
-        )));
-    }
+    names_free(tx, input.id.as_deref(), &slug)?;
     let mut profile = Profile {
         id: input.id.unwrap_or_else(new_id),
         slug,
@@ -136,29 +112,41 @@ pub fn create(
     ctx.audit(tx, "profile-create", &profile.id, profile.to_json())?;
 
     if let Some(user) = ctx.actor.user() {
-        let member = Member {
-            id: new_id(),
-            profile_id: profile.id.clone(),
-            user_id: user.id.clone(),
-            role: Role::Owner,
-            created_at: ctx.now_text.clone(),
-            updated_at: ctx.now_text.clone(),
-            profile_slug: profile.slug.clone(),
-            user_email: user.email.clone(),
-            user_username: user.username.clone(),
-            user_name: user.name.clone(),
-        };
-        tx.member_insert(&member)?;
-        ctx.audit(
-            tx,
-            "member-add",
-            &member.id,
-            json!({ "profile": profile.slug, "user_id": user.id, "role": "owner" }),
-        )?;
+        super::member::insert(tx, ctx, &profile, user, Role::Owner, "member-add")?;
         profile.member_count = 1;
         profile.access = Some(true);
     }
     Ok(Outcome::Created(profile))
+}
+
+/// Refuses (68) a new profile's slug, or explicit id, that another profile holds, as its
+/// slug or as its id: profiles are named by slug or id, so neither may be another
+/// profile's other name.
+fn names_free(tx: &Tx<'_>, id: Option<&str>, slug: &str) -> Result<()> {
+    if let Some(id) = id
+        && let Some(other) = tx.profile_by_slug(slug)?
+    {
+        return Err(Error::conflict(format!(
+            "slug {slug:?} already belongs to profile {}",
+            other.id
+        ))
+        .hint(format!("choose another --slug for profile {id}")));
+    }
+    if let Some(other) = tx.profile_by_id(slug)? {
+        return Err(Error::conflict(format!(
+            "slug {slug:?} is the id of profile {}; a reference to it would be ambiguous",
+            other.slug
+        )));
+    }
+    if let Some(id) = id
+        && let Some(other) = tx.profile_by_slug(id)?
+    {
+        return Err(Error::conflict(format!(
+            "id {id:?} is the slug of profile {}; a reference to it would be ambiguous",
+            other.id
+        )));
+    }
+    Ok(())
 }
 
 /// The input of `profile-update`. `logo: Some(None)` removes the logo.

@@ -78,7 +78,7 @@ pub struct InviteSend {
     #[arg(long, value_enum, default_value = "member")]
     pub role: Role,
     /// How long the invitation stays valid: 90s, 30m, 48h, 7d
-    #[arg(long, value_name = "DURATION", default_value = "48h")]
+    #[arg(long, value_name = "DURATION", default_value = invite::Lifetime::DEFAULT)]
     pub expires_in: String,
     /// Extend an existing pending invitation (it keeps its role) instead of refusing
     #[arg(long)]
@@ -212,17 +212,8 @@ fn ask_missing(app: &App, a: &mut InviteSend) -> Result<String> {
 
 fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
     // The flags are checked before anything is asked.
-    let expires_in = validate::duration("--expires-in", &a.expires_in)?;
-    if expires_in.num_seconds() <= 0 {
-        return Err(Error::invalid(format!(
-            "--expires-in {:?}: must be longer than zero",
-            a.expires_in
-        )));
-    }
+    let expires_in = invite::Lifetime::parse("--expires-in", Some(&a.expires_in))?;
     let profile = ask_missing(app, &mut a)?;
-    if a.id.is_some() && a.emails.len() > 1 {
-        return Err(Error::usage("invite send: --id needs exactly one email"));
-    }
     let role = a.role;
     let invites: Vec<NewInvite> = a
         .emails

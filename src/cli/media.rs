@@ -54,10 +54,10 @@ pub struct MediaAdd {
     pub title: Option<String>,
     /// Release year
     #[arg(long, value_name = "YEAR", allow_negative_numbers = true)]
-    pub year: Option<String>,
+    pub year: Option<i64>,
     /// The Movie Database id (a positive number)
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub tmdb_id: Option<String>,
+    pub tmdb_id: Option<i64>,
     /// IMDb id, such as tt0133093
     #[arg(long, value_name = "ID")]
     pub imdb_id: Option<String>,
@@ -72,10 +72,10 @@ pub struct MediaAdd {
     pub parent: Option<String>,
     /// Episodes: season number (0 for specials)
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub season: Option<String>,
+    pub season: Option<i64>,
     /// Episodes: episode number (from 1)
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub episode: Option<String>,
+    pub episode: Option<i64>,
     /// An explicit id ([A-Za-z0-9._-], at most 64)
     #[arg(long)]
     pub id: Option<String>,
@@ -96,7 +96,7 @@ pub struct MediaList {
     pub search: Option<String>,
     /// Items per page, 1 to 1000 [default: 50]
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
-    pub limit: Option<String>,
+    pub limit: Option<i64>,
     /// Continue after this cursor (the next_cursor a previous page gave)
     #[arg(long, value_name = "CURSOR")]
     pub after: Option<String>,
@@ -112,17 +112,6 @@ pub fn run(app: &App, cmd: MediaCmd) -> Result<()> {
         }
         MediaCmd::Remove { id } => remove(app, &id),
     }
-}
-
-/// A whole number given on the command line; anything else is invalid input (65).
-fn number(field: &str, value: Option<String>) -> Result<Option<i64>> {
-    value
-        .map(|v| {
-            v.trim()
-                .parse::<i64>()
-                .map_err(|_| Error::invalid(format!("{field} {v:?}: is not a whole number")))
-        })
-        .transpose()
 }
 
 /// A required flag left out: asked for on a terminal, else a usage error naming it.
@@ -167,14 +156,14 @@ fn add(app: &App, a: MediaAdd) -> Result<()> {
         id: a.id,
         kind: Some(kind),
         title: Some(title),
-        year: number("year", a.year)?,
-        tmdb_id: number("tmdb_id", a.tmdb_id)?,
+        year: a.year,
+        tmdb_id: a.tmdb_id,
         imdb_id: a.imdb_id,
         infohash: a.infohash,
         path: a.path,
         parent: a.parent,
-        season: number("season", a.season)?,
-        episode: number("episode", a.episode)?,
+        season: a.season,
+        episode: a.episode,
         ..NewMedia::default()
     };
     let on_exists = if a.if_not_exists {
@@ -206,7 +195,7 @@ fn list(app: &App, a: MediaList) -> Result<()> {
     let query = ListQuery {
         kind: a.kind.clone(),
         search: a.search.clone(),
-        limit: number("limit", a.limit.clone())?,
+        limit: a.limit,
         after: a.after.clone(),
     };
     let page = app.read(|tx, ctx| media::list(tx, ctx, &a.profile, query))?;

@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::App;
-use crate::actions::member;
+use crate::actions::member::{self, label};
 use crate::actions::{OnExists, Outcome};
 use crate::error::Result;
 use crate::model::{Member, Role};
@@ -67,13 +67,6 @@ pub struct MemberAdd {
     /// Succeed without change for users who are already members
     #[arg(long)]
     pub if_not_exists: bool,
-}
-
-fn label(m: &Member) -> &str {
-    m.user_email
-        .as_deref()
-        .or(m.user_username.as_deref())
-        .unwrap_or(&m.user_id)
 }
 
 /// `added bob@example.com to the-smiths as member`, and the like for each outcome.

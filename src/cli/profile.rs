@@ -188,7 +188,7 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
     let changes = ProfileChanges {
         name: a.name,
         slug: a.slug,
-        logo: a.logo.map(|s| if s.is_empty() { None } else { Some(s) }),
+        logo: crate::actions::clearable(a.logo),
         color: a.color,
         member_limit: a.member_limit,
         metadata: a

@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::{App, said};
 use crate::actions::user::{self, NewUser, UserChanges};
-use crate::actions::{OnExists, Outcome, validate};
+use crate::actions::{OnExists, Outcome, clearable, validate};
 use crate::error::{Error, Result};
 use crate::model::User;
 use crate::output::{Format, Said};
@@ -174,11 +174,6 @@ fn changed(o: &Outcome<User>) -> Said {
         "user {} already exists; nothing changed",
         u.label()
     ))
-}
-
-/// `''` on the command line clears an optional field.
-fn clearable(v: Option<String>) -> Option<Option<String>> {
-    v.map(|s| if s.is_empty() { None } else { Some(s) })
 }
 
 pub fn run(app: &App, cmd: UserCmd) -> Result<()> {

@@ -10,7 +10,13 @@ use serde_json::{Map, Value, json};
 
 use crate::actions::{Ctx, require};
 use crate::error::Result;
-use crate::model::User;
+use crate::model::{Invitation, Media, Member, Profile, User};
+use crate::seed::events::SeedEvent;
+use crate::seed::events::invite::InviteSend;
+use crate::seed::events::media::MediaAdd;
+use crate::seed::events::member::MemberAdd;
+use crate::seed::events::profile::ProfileCreate;
+use crate::seed::events::user::{UserCreate, UserRevoke};
 use crate::store::Tx;
 
 /// Inserts `key: value` unless the value is null, an empty array or an empty object.
@@ -39,7 +45,7 @@ fn event(
     let mut data = Value::Object(data);
     // A value that reads `${env:…}` is data, not a reference to the environment of
     // whoever seeds this export.
-    crate::seed::events::escape(&mut data);
+    crate::seed::env::escape(&mut data);
     let line = json!({ "event": name, "data": data });
     out.write_all(line.to_string().as_bytes())?;
     Ok(())
@@ -65,6 +71,57 @@ fn user_data(u: &User, with_secrets: bool) -> Map<String, Value> {
     if with_secrets {
         put(&mut d, "password_hash", json!(u.password_hash));
     }
+    d
+}
+
+fn profile_data(p: Profile) -> Map<String, Value> {
+    let mut d = Map::new();
+    d.insert("id".into(), p.id.into());
+    d.insert("slug".into(), p.slug.into());
+    d.insert("name".into(), p.name.into());
+    put(&mut d, "logo", json!(p.logo));
+    d.insert("color".into(), p.color.into());
+    d.insert("member_limit".into(), p.member_limit.into());
+    put(&mut d, "metadata", Value::Object(p.metadata));
+    d
+}
+
+fn member_data(m: Member) -> Map<String, Value> {
+    let mut d = Map::new();
+    d.insert("profile".into(), m.profile_slug.into());
+    d.insert("user".into(), m.user_id.into());
+    d.insert("role".into(), m.role.as_str().into());
+    d
+}
+
+fn invitation_data(i: Invitation) -> Map<String, Value> {
+    let mut d = Map::new();
+    d.insert("id".into(), i.id.into());
+    d.insert("profile".into(), i.profile_slug.into());
+    d.insert("email".into(), i.email.into());
+    d.insert("role".into(), i.role.as_str().into());
+    d.insert("status".into(), i.status.as_str().into());
+    d.insert("expires_at".into(), i.expires_at.into());
+    put(&mut d, "inviter", json!(i.inviter_id));
+    d
+}
+
+fn media_data(m: Media, slug: &str) -> Map<String, Value> {
+    let mut d = Map::new();
+    d.insert("id".into(), m.id.into());
+    d.insert("profile".into(), slug.into());
+    d.insert("type".into(), m.kind.as_str().into());
+    d.insert("title".into(), m.title.into());
+    put(&mut d, "year", json!(m.year));
+    put(&mut d, "tmdb_id", json!(m.tmdb_id));
+    put(&mut d, "imdb_id", json!(m.imdb_id));
+    put(&mut d, "infohash", json!(m.infohash));
+    put(&mut d, "path", json!(m.file_path));
+    put(&mut d, "parent", json!(m.parent_id));
+    put(&mut d, "season", json!(m.season_number));
+    put(&mut d, "episode", json!(m.episode_number));
+    d.insert("status".into(), m.status.into());
+    put(&mut d, "added_by", json!(m.added_by));
     d
 }
 
@@ -97,65 +154,35 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
             }
         }
         count += 1;
-        event(out, &mut first, "user-create", user_data(&u, with_secrets))
+        event(
+            out,
+            &mut first,
+            UserCreate::NAME,
+            user_data(&u, with_secrets),
+        )
     })?;
     tx.profiles_each(&mut |p| {
-        let mut d = Map::new();
-        d.insert("id".into(), p.id.into());
-        d.insert("slug".into(), p.slug.into());
-        d.insert("name".into(), p.name.into());
-        put(&mut d, "logo", json!(p.logo));
-        d.insert("color".into(), p.color.into());
-        d.insert("member_limit".into(), p.member_limit.into());
-        put(&mut d, "metadata", Value::Object(p.metadata));
         count += 1;
-        event(out, &mut first, "profile-create", d)
+        event(out, &mut first, ProfileCreate::NAME, profile_data(p))
     })?;
     tx.members_each(&mut |m| {
-        let mut d = Map::new();
-        d.insert("profile".into(), m.profile_slug.into());
-        d.insert("user".into(), m.user_id.into());
-        d.insert("role".into(), m.role.as_str().into());
         count += 1;
-        event(out, &mut first, "member-add", d)
+        event(out, &mut first, MemberAdd::NAME, member_data(m))
     })?;
     tx.invitations_each(&mut |i| {
-        let mut d = Map::new();
-        d.insert("id".into(), i.id.into());
-        d.insert("profile".into(), i.profile_slug.into());
-        d.insert("email".into(), i.email.into());
-        d.insert("role".into(), i.role.as_str().into());
-        d.insert("status".into(), i.status.as_str().into());
-        d.insert("expires_at".into(), i.expires_at.into());
-        put(&mut d, "inviter", json!(i.inviter_id));
         count += 1;
-        event(out, &mut first, "invite-send", d)
+        event(out, &mut first, InviteSend::NAME, invitation_data(i))
     })?;
     tx.media_each(&mut |m, slug| {
-        let mut d = Map::new();
-        d.insert("id".into(), m.id.into());
-        d.insert("profile".into(), slug.into());
-        d.insert("type".into(), m.kind.as_str().into());
-        d.insert("title".into(), m.title.into());
-        put(&mut d, "year", json!(m.year));
-        put(&mut d, "tmdb_id", json!(m.tmdb_id));
-        put(&mut d, "imdb_id", json!(m.imdb_id));
-        put(&mut d, "infohash", json!(m.infohash));
-        put(&mut d, "path", json!(m.file_path));
-        put(&mut d, "parent", json!(m.parent_id));
-        put(&mut d, "season", json!(m.season_number));
-        put(&mut d, "episode", json!(m.episode_number));
-        d.insert("status".into(), m.status.into());
-        put(&mut d, "added_by", json!(m.added_by));
         count += 1;
-        event(out, &mut first, "media-add", d)
+        event(out, &mut first, MediaAdd::NAME, media_data(m, slug))
     })?;
     if let Some(id) = first_user_not_admin {
         let mut d = Map::new();
         d.insert("user".into(), id.into());
         d.insert("roles".into(), json!(["admin"]));
         count += 1;
-        event(out, &mut first, "user-revoke", d)?;
+        event(out, &mut first, UserRevoke::NAME, d)?;
     }
     out.write_all(if first { b"]}\n" } else { b"\n]}\n" })?;
     out.flush()?;

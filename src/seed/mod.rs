@@ -8,6 +8,7 @@
 //! handle pass one checked, and proven unchanged; a stream is copied to a private,
 //! unlinked file as pass one reads it.
 
+pub mod env;
 pub mod events;
 pub mod export;
 #[cfg(test)]
@@ -21,11 +22,11 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use crate::actions::{self, Ctx, OnExists, Outcome};
+use crate::actions::{self, Ctx};
 use crate::error::{Error, Result};
 use crate::password;
 use crate::store::{Published, Store, Tx};
-use events::{Event, Op, ShapeError};
+use events::{Checked, Event, ShapeError};
 use input::Opened;
 pub use input::{DEFAULT_MAX_INPUT, Input, Limit, Source};
 use scan::Pos;
@@ -69,7 +70,7 @@ impl Counts {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub events: u64,
-    /// Per event name, in the order of [`events::EVENTS`].
+    /// Per event name, in the order of [`events::catalogue`].
     pub summary: Vec<(&'static str, Counts)>,
     pub elapsed: Duration,
     pub passwords_hashed: usize,
@@ -133,6 +134,9 @@ fn locate(file: &str, pos: Pos, index: usize, name: Option<&str>) -> String {
 
 const MAX_SHOWN_ERRORS: usize = 200;
 
+/// A plain-text password in an event: the user it belongs to, the password.
+pub type PlainPassword = (Box<actions::user::NewUser>, String);
+
 /// A plain-text password found in pass one: the event index, the user it belongs to, the
 /// password.
 type PendingPassword = (usize, Box<actions::user::NewUser>, String);
@@ -189,12 +193,12 @@ fn check_all(
                     let event_name = raw
                         .top("event")
                         .and_then(|f| f.value.as_str())
-                        .and_then(|n| events::EVENTS.iter().find(|(e, _)| *e == n))
-                        .map(|(e, _)| *e);
+                        .and_then(events::find)
+                        .map(|d| d.name);
                     match events::check(raw, index, now, env, true) {
-                        Ok(ev) => {
-                            if let Op::UserCreate(user, Some(plain)) = ev.op {
-                                passwords.push((index, user, plain.text));
+                        Ok(checked) => {
+                            if let Some((user, plain)) = checked.op.into_password() {
+                                passwords.push((index, user, plain));
                             }
                         }
                         Err(errs) => {
@@ -222,20 +226,25 @@ fn check_all(
         opened.push(file);
     }
     if total_errors > 0 {
-        let mut message = format!(
-            "the seed has {total_errors} error{}; nothing was written",
-            if total_errors == 1 { "" } else { "s" }
-        );
-        for e in &errors {
-            message.push_str("\n  ");
-            message.push_str(e);
-        }
-        if total_errors > errors.len() {
-            message.push_str(&format!("\n  … and {} more", total_errors - errors.len()));
-        }
-        return Err(Error::invalid(message));
+        return Err(refusal(total_errors, &errors));
     }
     Ok((opened, index as u64, passwords))
+}
+
+/// The error of a seed with shape errors: how many, and the first of them.
+fn refusal(total_errors: usize, shown: &[String]) -> Error {
+    let mut message = format!(
+        "the seed has {total_errors} error{}; nothing was written",
+        if total_errors == 1 { "" } else { "s" }
+    );
+    for e in shown {
+        message.push_str("\n  ");
+        message.push_str(e);
+    }
+    if total_errors > shown.len() {
+        message.push_str(&format!("\n  … and {} more", total_errors - shown.len()));
+    }
+    Error::invalid(message)
 }
 
 /// Hashes the seed's plain-text passwords on `threads` threads. A user who already has a
@@ -327,6 +336,30 @@ fn settle_password(
     })
 }
 
+/// What applying one event needs besides its input: the passwords hashed in pass one.
+pub struct Prepared<'a> {
+    index: usize,
+    hashes: &'a HashMap<usize, Prehashed>,
+}
+
+impl Prepared<'_> {
+    /// The hash to store for this event's plain-text password `plain` of `user`: the one
+    /// pass one made from this very text, settled inside the write transaction
+    /// ([`settle_password`]).
+    pub fn password_hash(
+        &self,
+        tx: &Tx<'_>,
+        user: &actions::user::NewUser,
+        plain: &str,
+    ) -> Result<String> {
+        let pre = self
+            .hashes
+            .get(&self.index)
+            .ok_or_else(|| Error::internal("a seeded password was not hashed in pass one"))?;
+        settle_password(tx, user, plain, pre)
+    }
+}
+
 /// Runs a seed: checks everything, opens the store with `open`, hashes passwords, then
 /// applies every event in one transaction (rolled back with `rollback`), as `who`. `env`
 /// looks up `${env:…}` variables.
@@ -352,9 +385,8 @@ pub fn run(
     let hashed = started.elapsed();
 
     let mut apply = |tx: &mut Tx<'_>| -> Result<Vec<(&'static str, Counts)>> {
-        let mut counts: Vec<(&'static str, Counts)> = events::EVENTS
-            .iter()
-            .map(|(n, _)| (*n, Counts::default()))
+        let mut counts: Vec<(&'static str, Counts)> = events::catalogue()
+            .map(|d| (d.name, Counts::default()))
             .collect();
         // The actor of the whole run, as for any command: the operator, or the `--as` user
         // (who must exist and be active).
@@ -429,14 +461,15 @@ fn apply_input<R: std::io::Read>(
         *index += 1;
         let index = *index;
         let raw = raw.map_err(|e| Error::invalid(format!("{name}:{}: {}", e.pos, e.message)))?;
-        let ev = events::check(raw, index, now, env, false).map_err(|errs| {
-            let first = errs
-                .into_iter()
-                .next()
-                .map(|e| e.message)
-                .unwrap_or_default();
-            Error::invalid(format!("{name}: event {index}: {first}"))
-        })?;
+        let Checked { event: ev, op } =
+            events::check(raw, index, now, env, false).map_err(|errs| {
+                let first = errs
+                    .into_iter()
+                    .next()
+                    .map(|e| e.message)
+                    .unwrap_or_default();
+                Error::invalid(format!("{name}: event {index}: {first}"))
+            })?;
         // Where the event is, for messages: built only when one is needed.
         let where_ = || locate(name, ev.pos, ev.index, Some(ev.name));
         let acting_as;
@@ -461,8 +494,10 @@ fn apply_input<R: std::io::Read>(
                 &acting_as
             }
         };
-        let (outcome, subject) =
-            apply_one(tx, ctx, &ev, hashes).map_err(|e| e.context(where_()))?;
+        let prepared = Prepared { index, hashes };
+        let (outcome, subject) = op
+            .apply(tx, ctx, &prepared)
+            .map_err(|e| e.context(where_()))?;
         if let Some((_, c)) = counts.iter_mut().find(|(n, _)| *n == ev.name) {
             match outcome {
                 "created" => c.created += 1,
@@ -474,121 +509,4 @@ fn apply_input<R: std::io::Read>(
         observer.applied(&ev, outcome, &subject);
     }
     Ok(())
-}
-
-/// The label of several outcomes: created if any was, else updated, else removed, else
-/// unchanged.
-fn label_of<T>(outcomes: &[Outcome<T>]) -> &'static str {
-    let any = |f: fn(&Outcome<T>) -> bool| outcomes.iter().any(f);
-    if any(|o| matches!(o, Outcome::Created(_))) {
-        "created"
-    } else if any(|o| matches!(o, Outcome::Updated(_))) {
-        "updated"
-    } else if any(|o| matches!(o, Outcome::Deleted(_))) {
-        "removed"
-    } else {
-        "unchanged"
-    }
-}
-
-fn label<T>(o: &Outcome<T>) -> &'static str {
-    match o {
-        Outcome::Deleted(_) => "removed",
-        other => other.label(),
-    }
-}
-
-/// Applies one checked event through its action, in converging mode.
-fn apply_one(
-    tx: &mut Tx<'_>,
-    ctx: &Ctx,
-    ev: &Event,
-    hashes: &HashMap<usize, Prehashed>,
-) -> Result<(&'static str, String)> {
-    use actions::{invite, media, member, profile, user};
-    Ok(match &ev.op {
-        Op::UserCreate(input, plain) => {
-            let mut input = (**input).clone();
-            if let Some(plain) = plain {
-                let pre = hashes.get(&ev.index).ok_or_else(|| {
-                    Error::internal("a seeded password was not hashed in pass one")
-                })?;
-                input.password_hash = Some(settle_password(tx, &input, &plain.text, pre)?);
-            }
-            let o = user::create(tx, ctx, input, OnExists::Converge)?;
-            (label(&o), o.value().label().to_string())
-        }
-        Op::UserUpdate { user: r, changes } => {
-            let o = user::update(tx, ctx, r, changes.clone())?;
-            (label(&o), o.value().label().to_string())
-        }
-        Op::UserGrant { user: r, roles } => {
-            let o = user::grant(tx, ctx, r, roles)?;
-            (label(&o), o.value().label().to_string())
-        }
-        Op::UserRevoke { user: r, roles } => {
-            let o = user::revoke(tx, ctx, r, roles)?;
-            (label(&o), o.value().label().to_string())
-        }
-        Op::ProfileCreate(input) => {
-            let o = profile::create(tx, ctx, input.clone(), OnExists::Converge)?;
-            (label(&o), o.value().slug.clone())
-        }
-        Op::ProfileUpdate {
-            profile: p,
-            changes,
-        } => {
-            let o = profile::update(tx, ctx, p, changes.clone())?;
-            (label(&o), o.value().slug.clone())
-        }
-        Op::MemberAdd {
-            profile: p,
-            users,
-            role,
-        } => {
-            let o = member::add(tx, ctx, p, users, *role, OnExists::Converge)?;
-            (label_of(&o), format!("{p}: {}", users.join(", ")))
-        }
-        Op::MemberRole {
-            profile: p,
-            user: u,
-            role,
-        } => {
-            let o = member::set_role(tx, ctx, p, u, *role)?;
-            (label(&o), format!("{p}: {u} {}", role.as_str()))
-        }
-        Op::MemberRemove { profile: p, users } => {
-            let o = member::remove(tx, ctx, p, users, OnExists::Converge)?;
-            (label_of(&o), format!("{p}: {}", users.join(", ")))
-        }
-        Op::InviteSend {
-            profile: p,
-            invites,
-            resend,
-        } => {
-            let emails: Vec<&str> = invites.iter().map(|i| i.email.as_str()).collect();
-            let o = invite::send(tx, ctx, p, invites.clone(), *resend, OnExists::Converge)?;
-            (label_of(&o), format!("{p}: {}", emails.join(", ")))
-        }
-        Op::InviteAccept { id } => {
-            let o = invite::accept(tx, ctx, id, OnExists::Converge)?;
-            (label(&o), id.clone())
-        }
-        Op::InviteReject { id } => {
-            let o = invite::reject(tx, ctx, id, OnExists::Converge)?;
-            (label(&o), id.clone())
-        }
-        Op::InviteCancel { id } => {
-            let o = invite::cancel(tx, ctx, id, OnExists::Converge)?;
-            (label(&o), id.clone())
-        }
-        Op::MediaAdd { profile: p, input } => {
-            let o = media::add(tx, ctx, p, (**input).clone(), OnExists::Converge)?;
-            (label(&o), format!("{p}: {}", media::label(o.value())))
-        }
-        Op::MediaRemove { profile: p, id } => match media::remove_if_exists(tx, ctx, p, id)? {
-            Some(o) => (label(&o), format!("{p}: {id}")),
-            None => ("unchanged", format!("{p}: {id}")),
-        },
-    })
 }

@@ -214,6 +214,10 @@ impl<R: Read> Scanner<R> {
 
     /// Copies the raw bytes of one JSON value into `out`, checking that brackets balance
     /// and strings end; the bytes are then parsed by serde_json.
+    ///
+    /// Longer than most functions here: it is the scanner's hot loop (every byte of every
+    /// value goes through it), one state machine whose state (`depth`, `in_string`,
+    /// `escaped`) stays in locals; split, that state would travel through a struct.
     fn capture(&mut self, out: &mut Vec<u8>) -> Result<(), SyntaxError> {
         self.skip_ws()?;
         let mut depth: Vec<u8> = Vec::new();
@@ -545,66 +549,73 @@ impl<R: Read> Scanner<R> {
             }
             let (key, key_pos) = self.key()?;
             self.keys_seen += 1;
-            match key.as_str() {
-                "events" => {
-                    if self.saw_events {
-                        return Err(SyntaxError {
-                            pos: key_pos,
-                            message: "a second \"events\" array in the document".into(),
-                        });
-                    }
-                    self.saw_events = true;
-                    self.expect(b'[', "'[' to start the events")?;
-                    self.state = State::InArray { first: true };
-                    return Ok(());
-                }
-                "version" => {
-                    let (v, pos) = self.value("version")?;
-                    if self.saw_version {
-                        self.doc_errors.push(SyntaxError {
-                            pos: key_pos,
-                            message: "key \"version\" is given twice in the seed document".into(),
-                        });
-                    }
-                    self.saw_version = true;
-                    if v != 1 {
-                        self.doc_errors.push(SyntaxError {
-                            pos,
-                            message: format!(
-                                "version: {v} is not supported (this roster reads version 1)"
-                            ),
-                        });
-                    }
-                }
-                // Names the JSON Schema for editors (DESIGN §5); otherwise ignored.
-                "$schema" => {
-                    let (v, pos) = self.value("$schema")?;
-                    if !v.is_string() {
-                        self.doc_errors.push(SyntaxError {
-                            pos,
-                            message:
-                                "$schema: expected a string (the URL or path of the seed schema)"
-                                    .into(),
-                        });
-                    }
-                }
-                other => {
-                    self.value(other)?;
-                    self.doc_errors.push(SyntaxError {
-                        pos: key_pos,
-                        message: if other == "event" || other == "data" || other == "as" {
-                            format!(
-                                "unknown key {other:?} in the seed document: this looks like JSON Lines (one event per line); name the file *.jsonl, or add --jsonl when reading stdin"
-                            )
-                        } else {
-                            format!("unknown key {other:?} in the seed document (expected \"version\", \"events\" and an optional \"$schema\")")
-                        },
-                    });
-                }
+            if self.document_key(&key, key_pos)? {
+                return Ok(());
             }
             let problems = std::mem::take(&mut self.problems);
             self.doc_errors.extend(problems);
         }
+    }
+
+    /// Reads the value of one key of the document; true when it opened the events array.
+    fn document_key(&mut self, key: &str, key_pos: Pos) -> Result<bool, SyntaxError> {
+        match key {
+            "events" => {
+                if self.saw_events {
+                    return Err(SyntaxError {
+                        pos: key_pos,
+                        message: "a second \"events\" array in the document".into(),
+                    });
+                }
+                self.saw_events = true;
+                self.expect(b'[', "'[' to start the events")?;
+                self.state = State::InArray { first: true };
+                return Ok(true);
+            }
+            "version" => {
+                let (v, pos) = self.value("version")?;
+                if self.saw_version {
+                    self.doc_errors.push(SyntaxError {
+                        pos: key_pos,
+                        message: "key \"version\" is given twice in the seed document".into(),
+                    });
+                }
+                self.saw_version = true;
+                if v != 1 {
+                    self.doc_errors.push(SyntaxError {
+                        pos,
+                        message: format!(
+                            "version: {v} is not supported (this roster reads version 1)"
+                        ),
+                    });
+                }
+            }
+            // Names the JSON Schema for editors (DESIGN §5); otherwise ignored.
+            "$schema" => {
+                let (v, pos) = self.value("$schema")?;
+                if !v.is_string() {
+                    self.doc_errors.push(SyntaxError {
+                        pos,
+                        message: "$schema: expected a string (the URL or path of the seed schema)"
+                            .into(),
+                    });
+                }
+            }
+            other => {
+                self.value(other)?;
+                self.doc_errors.push(SyntaxError {
+                    pos: key_pos,
+                    message: if other == "event" || other == "data" || other == "as" {
+                        format!(
+                            "unknown key {other:?} in the seed document: this looks like JSON Lines (one event per line); name the file *.jsonl, or add --jsonl when reading stdin"
+                        )
+                    } else {
+                        format!("unknown key {other:?} in the seed document (expected \"version\", \"events\" and an optional \"$schema\")")
+                    },
+                });
+            }
+        }
+        Ok(false)
     }
 
     fn finish_document(&mut self) -> Result<(), SyntaxError> {

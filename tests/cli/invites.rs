@@ -193,14 +193,14 @@ fn several_emails_get_distinct_random_ids_and_the_inviter_is_recorded() {
         assert!(is_uuid_v4(str_of(inv, "id")), "{inv}");
         assert_eq!(inv["inviter_id"], owner_id);
     }
-    // An explicit id is taken as given, for one email only.
+    // An explicit id is taken as given, for one email only (the action's rule: 65).
     let inv = send(
         &env,
         &["invite", "send", "family", DAN, "--id", "welcome-dan"],
     );
     assert_eq!(inv["id"], "welcome-dan");
     env.fails(
-        2,
+        65,
         &[
             "invite",
             "send",

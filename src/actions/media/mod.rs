@@ -12,106 +12,27 @@
 //!    `(type, title, year)` with the title compared ignoring ASCII case, plus the parent
 //!    for episodes, so two shows may each have a "Pilot".
 
-use chrono::{DateTime, Datelike, Utc};
+mod cursor;
+mod validate;
+
 use serde_json::{Value, json};
 
-use super::{Ctx, OnExists, Outcome, profile_not_found, require, role_in, validate};
+use super::{Ctx, OnExists, Outcome, profile_not_found, require, role_in};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType, Profile, Role, new_id};
 use crate::output::Record;
 use crate::store::{MediaKey, MediaQuery, Tx};
+pub use cursor::{decode_cursor, encode_cursor};
+use validate::bad;
+pub use validate::{
+    MAX_EPISODE, MAX_PATH_BYTES, MAX_SEASON, MAX_TITLE_CHARS, MIN_YEAR, YEARS_AHEAD, file_path,
+    imdb_id, infohash, max_year, media_type, tmdb_id, year,
+};
 
-pub const MIN_YEAR: i64 = 1870;
-/// How far past the current year a release year may be.
-pub const YEARS_AHEAD: i64 = 10;
-pub const MAX_TITLE_CHARS: usize = 500;
-pub const MAX_PATH_BYTES: usize = 4096;
-pub const MAX_SEASON: i64 = 9999;
-pub const MAX_EPISODE: i64 = 99_999;
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 1000;
 pub const DEFAULT_STATUS: &str = "pending";
 
-fn bad(field: &str, value: impl std::fmt::Display, why: impl std::fmt::Display) -> Error {
-    let shown: String = value.to_string().chars().take(80).collect();
-    Error::invalid(format!("{field} {shown:?}: {why}"))
-}
-
-/// `movie`, `show` or `episode`, any case.
-pub fn media_type(value: &str) -> Result<MediaType> {
-    MediaType::parse(value.trim()).ok_or_else(|| {
-        bad("type", value, "is not a media type")
-            .hint(format!("use one of: {}", MediaType::ALL.join(", ")))
-    })
-}
-
-/// The highest release year accepted at `now`.
-pub fn max_year(now: DateTime<Utc>) -> i64 {
-    i64::from(now.year()) + YEARS_AHEAD
-}
-
-pub fn year(value: i64, now: DateTime<Utc>) -> Result<i64> {
-    let max = max_year(now);
-    if !(MIN_YEAR..=max).contains(&value) {
-        return Err(bad(
-            "year",
-            value,
-            format!("must be between {MIN_YEAR} and {max}"),
-        )
-        .hint("give the release year, such as --year 1999"));
-    }
-    Ok(value)
-}
-
-pub fn tmdb_id(value: i64) -> Result<i64> {
-    if value <= 0 {
-        return Err(bad("tmdb_id", value, "must be a positive number")
-            .hint("the id in a TMDB URL: themoviedb.org/movie/603 is --tmdb-id 603"));
-    }
-    Ok(value)
-}
-
-/// `tt` and 7 to 10 digits, returned lower-case.
-pub fn imdb_id(value: &str) -> Result<String> {
-    let v = value.trim().to_ascii_lowercase();
-    let digits = v.strip_prefix("tt").unwrap_or("");
-    if !(7..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad("imdb_id", value, "is not an IMDb id")
-            .hint("an IMDb id is 'tt' and 7 to 10 digits, such as tt0133093"));
-    }
-    Ok(v)
-}
-
-/// 40 (BitTorrent v1) or 64 (v2) hex digits, returned lower-case.
-pub fn infohash(value: &str) -> Result<String> {
-    let v = value.trim();
-    if !(v.len() == 40 || v.len() == 64) || !v.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(bad("infohash", value, "is not an infohash").hint(
-            "an infohash is 40 hex digits (BitTorrent v1) or 64 (v2), as in magnet:?xt=urn:btih:<hash>",
-        ));
-    }
-    Ok(v.to_ascii_lowercase())
-}
-
-/// A file path: not empty, at most 4096 bytes, no control characters. Kept as given.
-pub fn file_path(value: &str) -> Result<String> {
-    if value.trim().is_empty() {
-        return Err(bad("path", value, "must not be empty"));
-    }
-    if value.len() > MAX_PATH_BYTES {
-        return Err(bad(
-            "path",
-            value,
-            format!("is longer than {MAX_PATH_BYTES} bytes"),
-        ));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(bad("path", value, "contains control characters"));
-    }
-    Ok(value.to_string())
-}
-
-/// The input of `media-add`: the command's flags, and a seed event's data fields.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NewMedia {
     pub id: Option<String>,
@@ -132,84 +53,6 @@ pub struct NewMedia {
     pub status: Option<String>,
     /// Restored by seeds from an export (global admins only): who added it.
     pub added_by: Option<String>,
-}
-
-impl NewMedia {
-    /// Validates and normalises every field. Needs no database (seeds check all their
-    /// events before writing anything); `now` bounds the year. Validating twice is harmless.
-    pub fn validated(mut self, now: DateTime<Utc>) -> Result<NewMedia> {
-        self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
-        let kind = self
-            .kind
-            .as_deref()
-            .ok_or_else(|| {
-                Error::invalid("type: required")
-                    .hint("add --type movie, --type show or --type episode")
-            })
-            .and_then(media_type)?;
-        self.kind = Some(kind.as_str().to_string());
-        let title = self
-            .title
-            .as_deref()
-            .ok_or_else(|| Error::invalid("title: required").hint("add --title"))?;
-        self.title = Some(validate::text("title", title, MAX_TITLE_CHARS)?);
-        self.year = self.year.map(|v| year(v, now)).transpose()?;
-        self.tmdb_id = self.tmdb_id.map(tmdb_id).transpose()?;
-        self.imdb_id = self.imdb_id.map(|v| imdb_id(&v)).transpose()?;
-        self.infohash = self.infohash.map(|v| infohash(&v)).transpose()?;
-        self.path = self.path.map(|v| file_path(&v)).transpose()?;
-        self.parent = self
-            .parent
-            .map(|v| validate::id("parent", &v))
-            .transpose()?;
-        self.status = self
-            .status
-            .map(|v| validate::word("status", &v))
-            .transpose()?;
-        if kind != MediaType::Episode {
-            let only_episodes = |field: &str, value: String| {
-                Err(bad(
-                    field,
-                    value,
-                    format!("only episodes have one, and this is a {}", kind.as_str()),
-                )
-                .hint("use --type episode, or leave out --parent, --season and --episode"))
-            };
-            if let Some(p) = self.parent {
-                return only_episodes("parent", p);
-            }
-            if let Some(s) = self.season {
-                return only_episodes("season", s.to_string());
-            }
-            if let Some(e) = self.episode {
-                return only_episodes("episode", e.to_string());
-            }
-        }
-        if let Some(s) = self.season
-            && !(0..=MAX_SEASON).contains(&s)
-        {
-            return Err(bad(
-                "season",
-                s,
-                format!("must be between 0 and {MAX_SEASON} (0 for specials)"),
-            ));
-        }
-        if let Some(e) = self.episode
-            && !(1..=MAX_EPISODE).contains(&e)
-        {
-            return Err(bad(
-                "episode",
-                e,
-                format!("must be between 1 and {MAX_EPISODE}"),
-            ));
-        }
-        Ok(self)
-    }
-
-    /// The validated type.
-    pub fn media_type(&self) -> Result<MediaType> {
-        media_type(self.kind.as_deref().unwrap_or_default())
-    }
 }
 
 /// How an item is named in messages: `movie "The Matrix" (1999)`, `episode "Pilot" S01E01`.
@@ -627,7 +470,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
     let search = q
         .search
         .as_deref()
-        .map(|s| validate::text("search", s, MAX_TITLE_CHARS))
+        .map(|s| crate::actions::validate::text("search", s, MAX_TITLE_CHARS))
         .transpose()?;
     let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
     if !(1..=MAX_LIMIT).contains(&limit) {
@@ -664,302 +507,16 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
 // "m1" US title US id, where US is the unit separator 0x1F, which no title or id may
 // contain. Opaque to users: they pass back what a page gave them.
 
-const CURSOR_TAG: &str = "m1";
-const SEP: char = '\u{1f}';
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-pub fn encode_cursor(title: &str, id: &str) -> String {
-    base64url(format!("{CURSOR_TAG}{SEP}{title}{SEP}{id}").as_bytes())
-}
-
-pub fn decode_cursor(cursor: &str) -> Result<(String, String)> {
-    let malformed = || {
-        bad("after", cursor, "is not a cursor from `roster media list`")
-            .hint("pass the next_cursor of the previous page unchanged, or leave out --after to start at the beginning")
-    };
-    let bytes = unbase64url(cursor.trim()).ok_or_else(malformed)?;
-    let text = String::from_utf8(bytes).map_err(|_| malformed())?;
-    let mut parts = text.split(SEP);
-    let (Some(tag), Some(title), Some(id), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(malformed());
-    };
-    if tag != CURSOR_TAG || title.is_empty() || validate::id("id", id).is_err() {
-        return Err(malformed());
-    }
-    Ok((title.to_string(), id.to_string()))
-}
-
-fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..=chunk.len() {
-            out.push(char::from(B64[((n >> (18 - 6 * i)) & 63) as usize]));
-        }
-    }
-    out
-}
-
-fn unbase64url(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let v = B64.iter().position(|&b| b == c)? as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    // Leftover bits must be zero padding, so that each byte string has one encoding.
-    if acc != 0 {
-        return None;
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::actions::Actor;
     use crate::error::Kind;
     use crate::store::{OpenMode, Store};
+    use chrono::{DateTime, Utc};
 
     fn now() -> DateTime<Utc> {
         crate::model::parse_timestamp("2026-11-21T12:00:00Z").unwrap()
-    }
-
-    #[test]
-    fn cursors_round_trip_and_reject_garbage() {
-        for (title, id) in [
-            ("The Matrix", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
-            ("Amélie — «Le fabuleux destin»", "x"),
-            ("a", "a.b_c-d"),
-        ] {
-            let c = encode_cursor(title, id);
-            assert!(c.bytes().all(|b| B64.contains(&b)), "{c}");
-            assert_eq!(
-                decode_cursor(&c).unwrap(),
-                (title.to_string(), id.to_string())
-            );
-        }
-        for bad in [
-            "",
-            "!!!!",
-            "abc",
-            "a",
-            &base64url(b"m2\x1ft\x1fid"),
-            &base64url(b"m1\x1ft"),
-            &base64url(b"m1\x1f\x1fid"),
-            &base64url(b"m1\x1ft\x1fbad id"),
-            &base64url(b"m1\x1ft\x1fid\x1fmore"),
-            &base64url(&[0xff, 0xfe, 0x1f]),
-        ] {
-            let e = decode_cursor(bad).unwrap_err();
-            assert_eq!(e.kind, Kind::Invalid, "{bad:?}");
-        }
-        // A non-canonical last character (non-zero padding bits) is refused.
-        let c = encode_cursor("ab", "c");
-        let mut tweaked = c.clone();
-        let last = tweaked.pop().unwrap();
-        let i = B64.iter().position(|&b| b == last as u8).unwrap();
-        tweaked.push(B64[(i + 1) % 64] as char);
-        assert!(decode_cursor(&tweaked).is_err() || tweaked == c);
-    }
-
-    #[test]
-    fn base64url_matches_known_vectors() {
-        assert_eq!(base64url(b""), "");
-        assert_eq!(base64url(b"f"), "Zg");
-        assert_eq!(base64url(b"fo"), "Zm8");
-        assert_eq!(base64url(b"foo"), "Zm9v");
-        assert_eq!(base64url(b"foob"), "Zm9vYg");
-        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
-        assert_eq!(unbase64url("Zm9vYg").unwrap(), b"foob");
-    }
-
-    #[test]
-    fn validation_names_field_and_value() {
-        let base = NewMedia {
-            kind: Some("movie".into()),
-            title: Some("Dune".into()),
-            ..Default::default()
-        };
-        let check = |m: NewMedia, field: &str| {
-            let e = m.validated(now()).unwrap_err();
-            assert_eq!(e.kind, Kind::Invalid);
-            assert!(e.message.starts_with(field), "{field}: {}", e.message);
-        };
-        check(
-            NewMedia {
-                kind: Some("film".into()),
-                ..base.clone()
-            },
-            "type",
-        );
-        check(
-            NewMedia {
-                kind: None,
-                ..base.clone()
-            },
-            "type",
-        );
-        check(
-            NewMedia {
-                title: Some(" ".into()),
-                ..base.clone()
-            },
-            "title",
-        );
-        check(
-            NewMedia {
-                title: Some("x".repeat(501)),
-                ..base.clone()
-            },
-            "title",
-        );
-        check(
-            NewMedia {
-                year: Some(1869),
-                ..base.clone()
-            },
-            "year",
-        );
-        check(
-            NewMedia {
-                year: Some(2037),
-                ..base.clone()
-            },
-            "year",
-        );
-        check(
-            NewMedia {
-                tmdb_id: Some(0),
-                ..base.clone()
-            },
-            "tmdb_id",
-        );
-        check(
-            NewMedia {
-                imdb_id: Some("tt123".into()),
-                ..base.clone()
-            },
-            "imdb_id",
-        );
-        check(
-            NewMedia {
-                imdb_id: Some("nm0000206".into()),
-                ..base.clone()
-            },
-            "imdb_id",
-        );
-        check(
-            NewMedia {
-                infohash: Some("abc".into()),
-                ..base.clone()
-            },
-            "infohash",
-        );
-        check(
-            NewMedia {
-                infohash: Some("g".repeat(40)),
-                ..base.clone()
-            },
-            "infohash",
-        );
-        check(
-            NewMedia {
-                path: Some("a\nb".into()),
-                ..base.clone()
-            },
-            "path",
-        );
-        check(
-            NewMedia {
-                path: Some("a".repeat(4097)),
-                ..base.clone()
-            },
-            "path",
-        );
-        check(
-            NewMedia {
-                parent: Some("show".into()),
-                ..base.clone()
-            },
-            "parent",
-        );
-        check(
-            NewMedia {
-                season: Some(1),
-                ..base.clone()
-            },
-            "season",
-        );
-        check(
-            NewMedia {
-                episode: Some(1),
-                ..base.clone()
-            },
-            "episode",
-        );
-        check(
-            NewMedia {
-                id: Some("a b".into()),
-                ..base.clone()
-            },
-            "id",
-        );
-        let ep = NewMedia {
-            kind: Some("Episode".into()),
-            ..base.clone()
-        };
-        check(
-            NewMedia {
-                season: Some(-1),
-                ..ep.clone()
-            },
-            "season",
-        );
-        check(
-            NewMedia {
-                episode: Some(0),
-                ..ep.clone()
-            },
-            "episode",
-        );
-
-        let ok = NewMedia {
-            year: Some(2036),
-            tmdb_id: Some(438631),
-            imdb_id: Some("TT1160419".into()),
-            infohash: Some("A".repeat(64)),
-            season: Some(0),
-            episode: Some(1),
-            ..ep
-        }
-        .validated(now())
-        .unwrap();
-        assert_eq!(ok.kind.as_deref(), Some("episode"));
-        assert_eq!(ok.imdb_id.as_deref(), Some("tt1160419"));
-        assert_eq!(ok.infohash.as_deref(), Some("a".repeat(64).as_str()));
-        assert_eq!(
-            ok.clone().validated(now()).unwrap(),
-            ok,
-            "validating twice is harmless"
-        );
     }
 
     fn store() -> (tempfile::TempDir, Store) {

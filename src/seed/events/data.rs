@@ -1,0 +1,276 @@
+//! [`Data`]: typed reads of one event's `data` fields, collecting every problem instead of
+//! stopping at the first.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use super::{FieldSpec, Kind, ShapeError};
+use crate::actions::validate;
+use crate::error::{Error, Result};
+use crate::model::{JsonObject, Role};
+use crate::seed::scan::{Field, Pos};
+
+/// The fields of one event's `data`, read by its [`super::SeedEvent::build`].
+pub struct Data<'a> {
+    fields: &'a [Field],
+    event_pos: Pos,
+    pub(super) errors: Vec<ShapeError>,
+    /// Run the inputs' own validation (the first pass); see [`Data::valid`].
+    validate: bool,
+    /// The clock of the run, for checks that depend on it (a release year).
+    pub now: DateTime<Utc>,
+    /// Every read, as the field it declares: a test holds each event's reads to its
+    /// [`super::SeedEvent::FIELDS`].
+    #[cfg(test)]
+    pub(super) reads: Vec<FieldSpec>,
+}
+
+impl<'a> Data<'a> {
+    pub(super) fn new(
+        fields: &'a [Field],
+        event_pos: Pos,
+        errors: Vec<ShapeError>,
+        validate: bool,
+        now: DateTime<Utc>,
+    ) -> Data<'a> {
+        Data {
+            fields,
+            event_pos,
+            errors,
+            validate,
+            now,
+            #[cfg(test)]
+            reads: Vec::new(),
+        }
+    }
+
+    #[cfg_attr(not(test), allow(unused_variables))]
+    fn read(&mut self, spec: FieldSpec) -> Option<&'a Field> {
+        #[cfg(test)]
+        self.reads.push(spec);
+        self.field(spec.name)
+    }
+
+    pub fn field(&self, key: &str) -> Option<&'a Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// Where the event starts: for problems of the event as a whole.
+    pub fn event_pos(&self) -> Pos {
+        self.event_pos
+    }
+
+    /// Where the field's key is, else the event.
+    pub fn key_pos(&self, key: &str) -> Pos {
+        self.field(key).map_or(self.event_pos, |f| f.key_pos)
+    }
+
+    /// Where the field's value is, else the event.
+    pub fn value_pos(&self, key: &str) -> Pos {
+        self.field(key).map_or(self.event_pos, |f| f.value_pos)
+    }
+
+    pub fn push(&mut self, pos: Pos, message: String) {
+        self.errors.push(ShapeError { pos, message });
+    }
+
+    fn wrong_type(&mut self, f: &Field, want: Kind) {
+        // A value already refused as written (an integer beyond 64 bits) is not reported
+        // again for the type serde_json gave it.
+        if self.errors.iter().any(|e| e.pos == f.value_pos) {
+            return;
+        }
+        let got = match &f.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        };
+        self.push(
+            f.value_pos,
+            format!("{}: expected {}, found {got}", f.key, want.describe()),
+        );
+    }
+
+    fn text(&mut self, f: &Field) -> Option<String> {
+        match &f.value {
+            Value::String(s) => Some(s.clone()),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(f, Kind::Text);
+                None
+            }
+        }
+    }
+
+    /// An optional string ([`Kind::Text`]).
+    pub fn string(&mut self, key: &'static str) -> Option<String> {
+        let f = self.read(FieldSpec::text(key))?;
+        self.text(f)
+    }
+
+    /// A string that must be given ([`Kind::Text`], required); `""` stands in for it when
+    /// it is missing, after the problem is filed.
+    pub fn required(&mut self, key: &'static str) -> String {
+        match self.read(FieldSpec::required(key)) {
+            Some(f) => self.text(f).unwrap_or_default(),
+            None => {
+                let pos = self.event_pos;
+                self.push(pos, format!("{key}: required"));
+                String::new()
+            }
+        }
+    }
+
+    /// An optional whole number ([`Kind::Integer`]).
+    pub fn int(&mut self, key: &'static str) -> Option<i64> {
+        let f = self.read(FieldSpec::integer(key))?;
+        match &f.value {
+            Value::Number(n) if n.as_i64().is_some() => n.as_i64(),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(f, Kind::Integer);
+                None
+            }
+        }
+    }
+
+    /// An optional `true` or `false` ([`Kind::Boolean`]).
+    pub fn boolean(&mut self, key: &'static str) -> Option<bool> {
+        let f = self.read(FieldSpec::boolean(key))?;
+        match &f.value {
+            Value::Bool(b) => Some(*b),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(f, Kind::Boolean);
+                None
+            }
+        }
+    }
+
+    /// A string or an array of strings, under either of two keys (`role`/`roles`), both
+    /// [`Kind::Texts`]: all of them, in the order given; `None` when neither is given.
+    pub fn strings(&mut self, one: &'static str, many: &'static str) -> Option<Vec<String>> {
+        let mut out: Option<Vec<String>> = None;
+        for key in [one, many] {
+            let Some(f) = self.read(FieldSpec::texts(key)) else {
+                continue;
+            };
+            match &f.value {
+                Value::String(s) => out.get_or_insert_with(Vec::new).push(s.clone()),
+                Value::Array(items) if items.iter().all(Value::is_string) => out
+                    .get_or_insert_with(Vec::new)
+                    .extend(items.iter().filter_map(|v| v.as_str().map(str::to_string))),
+                Value::Null => {}
+                _ => self.wrong_type(f, Kind::Texts),
+            }
+        }
+        out
+    }
+
+    /// A JSON object ([`Kind::Object`]), checked as metadata is.
+    pub fn object(&mut self, key: &'static str) -> Option<JsonObject> {
+        let f = self.read(FieldSpec::object(key))?;
+        match validate::metadata(f.value.clone()) {
+            Ok(o) => Some(o),
+            Err(e) => {
+                self.push(f.value_pos, e.message);
+                None
+            }
+        }
+    }
+
+    /// A profile role ([`Kind::OneOf`] [`Role::ALL`], any case); `member` when left out.
+    pub fn role(&mut self, key: &'static str) -> Role {
+        match self.read(FieldSpec::one_of(key, &Role::ALL)) {
+            Some(f) => self.role_of(f),
+            None => Role::Member,
+        }
+    }
+
+    fn role_of(&mut self, f: &Field) -> Role {
+        match self.text(f) {
+            None => Role::Member,
+            Some(r) => Role::parse(&r).unwrap_or_else(|| {
+                self.push(
+                    f.value_pos,
+                    format!("{} {r:?}: must be owner, admin or member", f.key),
+                );
+                Role::Member
+            }),
+        }
+    }
+
+    /// A profile role that must be given.
+    pub fn required_role(&mut self, key: &'static str) -> Role {
+        let spec = FieldSpec {
+            required: true,
+            ..FieldSpec::one_of(key, &Role::ALL)
+        };
+        let Some(f) = self.read(spec) else {
+            let pos = self.event_pos;
+            self.push(pos, format!("{key}: required (owner, admin or member)"));
+            return Role::Member;
+        };
+        self.role_of(f)
+    }
+
+    /// A word of `allowed` ([`Kind::OneOf`]), parsed by `parse`.
+    pub fn word<T>(
+        &mut self,
+        key: &'static str,
+        allowed: &'static [&'static str],
+        parse: fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let f = self.read(FieldSpec::one_of(key, allowed))?;
+        let s = self.text(f)?;
+        let parsed = parse(&s);
+        if parsed.is_none() {
+            self.push(
+                f.value_pos,
+                format!("{key} {s:?}: must be one of {}", allowed.join(", ")),
+            );
+        }
+        parsed
+    }
+
+    /// Files a validation error at the field its message names (`email "x": …`), else at
+    /// the event.
+    /// A field already reported (a wrong type, an unset variable) is not reported again
+    /// for the placeholder value that stood in for it (`name "": must not be empty`).
+    fn invalid(&mut self, e: Error) {
+        let first = e.message.split([' ', ':']).next().unwrap_or("");
+        let pos = self.value_pos(first);
+        if self.field(first).is_some() && self.errors.iter().any(|x| x.pos == pos) {
+            return;
+        }
+        let mut message = e.message;
+        for h in e.hints {
+            message.push_str(&format!(" (hint: {h})"));
+        }
+        self.push(pos, message);
+    }
+
+    /// Validates with `f` in the first pass; the second pass builds the input only (the
+    /// action validates it again anyway).
+    pub fn valid<T>(&mut self, v: T, f: impl FnOnce(T) -> Result<T>) -> Option<T> {
+        if self.validate {
+            self.check(f(v))
+        } else {
+            Some(v)
+        }
+    }
+
+    /// The value, or its error filed (see [`Data::valid`] for where).
+    pub fn check<T>(&mut self, r: Result<T>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.invalid(e);
+                None
+            }
+        }
+    }
+}
