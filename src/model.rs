@@ -111,6 +111,14 @@ impl Record for User {
     }
 }
 
+/// A profile as another record names it: its id and slug, nothing counted. What media
+/// needs of the profile an item belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileRef {
+    pub id: String,
+    pub slug: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     pub id: String,

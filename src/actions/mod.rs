@@ -17,7 +17,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::model::{Profile, Role, User, timestamp};
+use crate::model::{Profile, ProfileRef, Role, User, timestamp};
 use crate::store::Tx;
 
 /// Who runs a command.
@@ -274,17 +274,16 @@ pub fn find_profile(tx: &Tx<'_>, reference: &str) -> Result<Option<Profile>> {
     tx.profile_by_id(r)
 }
 
-/// Like [`find_profile`], without counting members (`member_count` is -1): for actions
-/// that use only the profile's id and slug.
-pub fn find_profile_bare(tx: &Tx<'_>, reference: &str) -> Result<Option<Profile>> {
+/// Like [`find_profile`], loading only the id and slug: for actions that need no more.
+pub fn find_profile_ref(tx: &Tx<'_>, reference: &str) -> Result<Option<ProfileRef>> {
     let r = reference.trim();
     if r.is_empty() {
         return Ok(None);
     }
-    if let Some(p) = tx.profile_bare_by_slug(&r.to_ascii_lowercase())? {
+    if let Some(p) = tx.profile_ref_by_slug(&r.to_ascii_lowercase())? {
         return Ok(Some(p));
     }
-    tx.profile_bare_by_id(r)
+    tx.profile_ref_by_id(r)
 }
 
 pub fn need_profile(tx: &Tx<'_>, reference: &str) -> Result<Profile> {

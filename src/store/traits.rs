@@ -10,7 +10,9 @@ use super::{
     OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan,
 };
 use crate::error::Result;
-use crate::model::{AuditEntry, Invitation, InviteStatus, Media, Member, Profile, Role, User};
+use crate::model::{
+    AuditEntry, Invitation, InviteStatus, Media, Member, Profile, ProfileRef, Role, User,
+};
 
 /// Reads of users.
 pub trait UserReads {
@@ -55,12 +57,12 @@ pub trait ProfileReads {
 
     fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>>;
 
-    /// A profile by slug without counting its members (`member_count` is -1): for the hot
+    /// A profile's id and slug, by slug, without loading or counting anything else: for the hot
     /// paths (media) that only need its id and slug.
-    fn profile_bare_by_slug(&self, slug: &str) -> Result<Option<Profile>>;
+    fn profile_ref_by_slug(&self, slug: &str) -> Result<Option<ProfileRef>>;
 
-    /// [`Tx::profile_bare_by_slug`] by id.
-    fn profile_bare_by_id(&self, id: &str) -> Result<Option<Profile>>;
+    /// [`ProfileReads::profile_ref_by_slug`] by id.
+    fn profile_ref_by_id(&self, id: &str) -> Result<Option<ProfileRef>>;
 
     /// Every profile, by slug.
     fn profile_list(&self) -> Result<Vec<Profile>>;

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, OnExists, Outcome, profile_not_found, require, role_in};
 use crate::error::{Error, Result};
-use crate::model::{Media, MediaType, Profile, Role, new_id};
+use crate::model::{Media, MediaType, ProfileRef, Role, new_id};
 use crate::output::Record;
 use crate::store::{MediaKey, MediaQuery, Tx};
 pub use cursor::{decode_cursor, encode_cursor};
@@ -78,14 +78,14 @@ fn media_not_found(id: &str) -> Error {
 /// Finds a profile whose library the actor may use: its members, and global admins. A
 /// profile that does not exist is a 67 only for global admins; everyone else gets the 77
 /// they would get for a profile they are not in, and learns nothing.
-/// The profile's `member_count` is not loaded (-1): media needs only its id and slug.
+/// Only the profile's id and slug are loaded: media needs no more.
 pub fn member_profile(
     tx: &Tx<'_>,
     ctx: &Ctx,
     reference: &str,
     action: &str,
-) -> Result<(Profile, Option<Role>)> {
-    let found = super::find_profile_bare(tx, reference)?;
+) -> Result<(ProfileRef, Option<Role>)> {
+    let found = super::find_profile_ref(tx, reference)?;
     let role = match &found {
         Some(p) => role_in(tx, ctx, &p.id)?,
         None => None,
@@ -118,7 +118,7 @@ fn visible_item(tx: &Tx<'_>, ctx: &Ctx, id: &str, action: &str) -> Result<(Media
 
 /// Checks an episode's parent: an item of the same profile (else 67, whether it is missing
 /// or belongs to another profile) that is a show (else 65).
-fn check_parent(tx: &Tx<'_>, ctx: &Ctx, profile: &Profile, parent: &str) -> Result<()> {
+fn check_parent(tx: &Tx<'_>, ctx: &Ctx, profile: &ProfileRef, parent: &str) -> Result<()> {
     let shows_hint = format!(
         "list the profile's shows with `roster media list {} --type show`",
         profile.slug
@@ -188,7 +188,7 @@ fn find_by_key(tx: &Tx<'_>, m: &Media) -> Result<Option<Media>> {
 
 /// Refuses (68) a record whose natural key or infohash another item of its profile holds.
 /// `key_checked`: the caller already looked the natural key up and found nothing.
-fn check_unique(tx: &Tx<'_>, profile: &Profile, m: &Media, key_checked: bool) -> Result<()> {
+fn check_unique(tx: &Tx<'_>, profile: &ProfileRef, m: &Media, key_checked: bool) -> Result<()> {
     if !key_checked && let Some(other) = find_by_key(tx, m)? {
         return Err(Error::conflict(format!(
             "{} already exists in profile {} (id {})",
@@ -300,7 +300,7 @@ pub fn add(
 fn converge(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
-    profile: &Profile,
+    profile: &ProfileRef,
     current: Media,
     given: Media,
     input: &NewMedia,
@@ -445,7 +445,7 @@ pub struct ListQuery {
 /// One page of a profile's library.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MediaPage {
-    pub profile: Profile,
+    pub profile: ProfileRef,
     pub items: Vec<Media>,
     /// Where the next page starts; None on the last page.
     pub next_cursor: Option<String>,

@@ -2,7 +2,14 @@ use rusqlite::params;
 
 use super::{SqliteTx, json_col, one};
 use crate::error::Result;
-use crate::model::Profile;
+use crate::model::{Profile, ProfileRef};
+
+fn ref_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ProfileRef> {
+    Ok(ProfileRef {
+        id: r.get(0)?,
+        slug: r.get(1)?,
+    })
+}
 use crate::store::ProfileContents;
 use crate::store::traits::*;
 
@@ -49,23 +56,21 @@ impl ProfileReads for SqliteTx<'_> {
         )
     }
 
-    fn profile_bare_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
+    fn profile_ref_by_slug(&self, slug: &str) -> Result<Option<ProfileRef>> {
         one(
             self.conn,
-            "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
-             p.created_at, p.updated_at, -1 FROM profiles p WHERE p.slug = ?1",
+            "SELECT id, slug FROM profiles WHERE slug = ?1",
             [slug],
-            from_row,
+            ref_from_row,
         )
     }
 
-    fn profile_bare_by_id(&self, id: &str) -> Result<Option<Profile>> {
+    fn profile_ref_by_id(&self, id: &str) -> Result<Option<ProfileRef>> {
         one(
             self.conn,
-            "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
-             p.created_at, p.updated_at, -1 FROM profiles p WHERE p.id = ?1",
+            "SELECT id, slug FROM profiles WHERE id = ?1",
             [id],
-            from_row,
+            ref_from_row,
         )
     }
 
