@@ -1,5 +1,5 @@
 //! The one error type of roster. Every failure carries a [`Kind`]; the kind alone decides
-//! the exit code (DESIGN.md §4), and this is the only place where that mapping lives.
+//! the exit code (README "Output, errors and exit codes"), and this is the only place where that mapping lives.
 
 use std::fmt;
 
@@ -34,7 +34,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The process exit code for this kind (DESIGN.md §4).
+    /// The process exit code for this kind (README "Output, errors and exit codes").
     pub fn exit_code(self) -> i32 {
         match self {
             Kind::BrokenPipe => 0,

@@ -1,5 +1,5 @@
 //! roster: the administrative command line of a multi-profile membership system.
-//! See DESIGN.md for the contract and the README for the commands.
+//! The README is the manual: its sections are cited in comments by their titles.
 
 pub mod actions;
 pub mod audit_chain;

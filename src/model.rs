@@ -1,4 +1,4 @@
-//! The records of DESIGN.md §1, as the store returns them and the actions pass them on,
+//! The records of README "Storage: the schema is a contract", as the store returns them and the actions pass them on,
 //! and, in each one's [`Record`] impl, their one JSON shape (field names = column names,
 //! plus derived fields) and the fields every output format shows, used by the output, the
 //! audit log and export alike. No `to_json` includes a password hash.

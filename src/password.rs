@@ -1,4 +1,4 @@
-//! argon2id hashing and verification (DESIGN.md §7).
+//! argon2id hashing and verification (README "Passwords and secrets").
 //!
 //! Hashing uses the OWASP parameters (m = 19456 KiB, t = 2, p = 1) and a salt from the
 //! operating system; verification uses the parameters stored in the PHC string. Tests may

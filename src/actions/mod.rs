@@ -1,4 +1,4 @@
-//! One function per event. The rules of DESIGN.md §2 live here and only here. An action
+//! One function per event. The rules of README "Concepts and rules" live here and only here. An action
 //! takes the transaction, the context (actor, clock, source) and a typed input, checks the
 //! rules, writes, appends the audit row, and returns an [`Outcome`]. It never prints and
 //! never reads the environment; the CLI and the seed loader are its two callers.

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 #[command(after_help = "Examples:\n  \
     roster completions bash > ~/.local/share/bash-completion/completions/roster\n  \
     roster completions zsh > ~/.zfunc/_roster      (a directory in $fpath)\n\n\
-    Every shell's setup is in docs/operator.md; checked-in copies live in completions/.")]
+    Every shell's setup is in the README (\"Shell completions\"); checked-in copies live in completions/.")]
 pub struct CompletionsArgs {
     /// The shell to complete for
     #[arg(value_enum)]

@@ -1,4 +1,4 @@
-//! Seeds (DESIGN.md §5): ordered events applied through the very actions the commands
+//! Seeds (README "Seeds and export"): ordered events applied through the very actions the commands
 //! call, in one `BEGIN IMMEDIATE` transaction, after every event of every file was checked.
 //!
 //! Two passes keep memory flat however large the input: the first streams every input to

@@ -590,7 +590,7 @@ impl<R: Read> Scanner<R> {
                     });
                 }
             }
-            // Names the JSON Schema for editors (DESIGN §5); otherwise ignored.
+            // Names the JSON Schema for editors (README "Seeds and export"); otherwise ignored.
             "$schema" => {
                 let (v, pos) = self.value("$schema")?;
                 if !v.is_string() {

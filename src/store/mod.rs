@@ -1,4 +1,4 @@
-//! The only module that speaks SQL (DESIGN.md §6, README "Storage").
+//! The only module that speaks SQL (README "Storage: the schema is a contract").
 //!
 //! The actions see two things: [`Store`], an open database that runs closures in
 //! transactions, and [`Tx`], the transaction those closures get. `Tx` dereferences to
@@ -187,8 +187,8 @@ pub enum SearchPlan {
     Scan,
 }
 
-/// The key by which an item is found again within its profile (DESIGN.md §1; the choices
-/// for episodes are documented in docs/media.md).
+/// The key by which an item is found again within its profile (README "Storage: the schema is a contract"; the choices
+/// for episodes are in the README, "Media").
 #[derive(Debug, Clone, PartialEq)]
 pub enum MediaKey<'a> {
     /// `(type, tmdb_id)`.

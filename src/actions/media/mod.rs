@@ -1,11 +1,11 @@
 //! `media-*` events: add (and the seed's converge), remove, and the list and show views.
 //!
-//! Access (DESIGN.md §2): members of the item's profile and global admins list, show and
+//! Access (README "Concepts and rules"): members of the item's profile and global admins list, show and
 //! add; the profile's owners and admins, the member who added an item, and global admins
 //! remove it. Everyone else gets 77 whether or not the profile or item exists; global admins
 //! get 67 for what is missing.
 //!
-//! Natural key within a profile, in order (docs/media.md):
+//! Natural key within a profile, in order (README "Media": "When is an item already there? The natural key"):
 //! 1. `(type, tmdb_id)` when the input has a tmdb id;
 //! 2. else (or when that finds nothing, among items without a tmdb id): for an episode with
 //!    a parent and an episode number, `(parent, season, episode)`; for anything else

@@ -3,7 +3,7 @@
 //! shipped; add a new one at the end.
 
 pub const MIGRATIONS: &[&str] = &[
-    // 1: the data model of DESIGN.md §1.
+    // 1: the data model of README "Storage: the schema is a contract".
     r#"
 CREATE TABLE users (
     id            TEXT PRIMARY KEY,
