@@ -1,23 +1,70 @@
 //! The test environment: a temporary directory, a pinned environment (jj's
 //! `TestEnvironment`), and helpers to run the real binary.
+//!
+//! Everything a run's output could take from the machine is pinned: the clock
+//! (`ROSTER_NOW`), the terminal width, colour, the login, `HOME` and `TMPDIR`.
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The "now" (`ROSTER_NOW`) of an environment's first run; each later run is one second
+/// later (as jj's `TestEnvironment` does with `JJ_TIMESTAMP`), so that outputs are the same
+/// on every machine and yet a command that should leave `updated_at` alone, or one that
+/// should stamp it, is still told apart from the command before it. A test that sets its
+/// own `ROSTER_NOW` keeps it.
+pub const NOW: &str = "2026-11-21T12:00:00Z";
+
+/// A temporary directory holding the working directory (also `HOME`) and, beside it, the
+/// directory `TMPDIR` points at, so that a test listing the working directory never sees
+/// roster's temporary files.
 pub struct Env {
-    pub dir: tempfile::TempDir,
+    root: tempfile::TempDir,
+    dir: PathBuf,
+    tmp: PathBuf,
+    /// How many commands this environment has started.
+    runs: AtomicI64,
 }
 
 impl Env {
     pub fn new() -> Env {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = root.path().join("work");
+        let tmp = root.path().join("tmp");
+        std::fs::create_dir(&dir).expect("working directory");
+        std::fs::create_dir(&tmp).expect("TMPDIR");
         Env {
-            dir: tempfile::tempdir().expect("temp dir"),
+            root,
+            dir,
+            tmp,
+            runs: AtomicI64::new(0),
         }
+    }
+
+    /// The `ROSTER_NOW` of the next command: [`NOW`] plus one second per command started
+    /// before it.
+    fn next_now(&self) -> String {
+        let n = self.runs.fetch_add(1, Ordering::SeqCst);
+        let start = chrono::DateTime::parse_from_rfc3339(NOW).expect("NOW is RFC 3339");
+        (start + chrono::Duration::seconds(n))
+            .with_timezone(&chrono::Utc)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    }
+
+    /// The working directory of every run, and its `HOME`.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where `TMPDIR` points.
+    pub fn tmpdir(&self) -> &Path {
+        &self.tmp
     }
 
     /// An environment whose database already exists (via `roster init`).
@@ -28,25 +75,38 @@ impl Env {
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.dir.join(name)
     }
 
     pub fn db(&self) -> PathBuf {
         self.path("roster.db")
     }
 
-    /// `roster` with a cleared, pinned environment, running in the temp dir.
-    pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("roster").expect("binary");
+    /// `program` with a cleared, pinned environment, running in the working directory:
+    /// for the tests that start roster through a shell, `script` or their own process.
+    pub fn command(&self, program: impl AsRef<OsStr>) -> std::process::Command {
+        let mut c = std::process::Command::new(program);
         c.env_clear()
-            .current_dir(self.dir.path())
+            .current_dir(&self.dir)
             .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
+            .env("HOME", &self.dir)
+            .env("TMPDIR", &self.tmp)
             .env("USER", "tester")
             .env("COLUMNS", "100")
             .env("NO_COLOR", "1")
+            .env("ROSTER_NOW", self.next_now())
             .env("ROSTER_TEST_FAST_HASH", "1");
         c
+    }
+
+    /// The roster binary, as [`Env::command`] starts it.
+    pub fn roster(&self) -> std::process::Command {
+        self.command(env!("CARGO_BIN_EXE_roster"))
+    }
+
+    /// `roster` with a cleared, pinned environment, running in the working directory.
+    pub fn cmd(&self) -> Command {
+        Command::from_std(self.roster())
     }
 
     /// Runs roster with these arguments and stdin.

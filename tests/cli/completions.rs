@@ -176,9 +176,8 @@ fn a_closed_stdout_is_still_success() {
     for shell in ["bash", "zsh"] {
         let (reader, writer) = std::io::pipe().expect("pipe");
         drop(reader);
-        let o = Command::new(env!("CARGO_BIN_EXE_roster"))
-            .env_clear()
-            .current_dir(env.dir.path())
+        let o = env
+            .roster()
             .args(["completions", shell])
             .stdin(Stdio::null())
             .stdout(Stdio::from(writer))

@@ -21,20 +21,14 @@ fn bash(env: &Env, script: &str) -> Option<std::process::Output> {
     if !tool_present("bash (with coreutils' mkfifo)", found) {
         return None;
     }
-    let bin = assert_cmd::cargo::cargo_bin("roster");
-    StdCommand::new("bash")
+    let out = env
+        .command("bash")
         .arg("-c")
         .arg(script)
-        .current_dir(env.dir.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", env.dir.path())
-        .env("USER", "tester")
-        .env("NO_COLOR", "1")
-        .env("ROSTER_TEST_FAST_HASH", "1")
-        .env("ROSTER", bin)
+        .env("ROSTER", env!("CARGO_BIN_EXE_roster"))
         .output()
-        .ok()
+        .expect("run bash");
+    Some(out)
 }
 
 fn code(out: &std::process::Output) -> Option<i32> {
@@ -92,7 +86,7 @@ fn export_replaces_a_file_whole_and_leaves_no_temporary_file() {
     let written = std::fs::read_to_string(env.path("out.json")).expect("read");
     let doc: Value = serde_json::from_str(&written).expect("a whole JSON document");
     assert_eq!(doc["version"], 1);
-    let leftovers: Vec<String> = std::fs::read_dir(env.dir.path())
+    let leftovers: Vec<String> = std::fs::read_dir(env.dir())
         .expect("list")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -249,7 +243,6 @@ fn process_substitution_and_dev_stdin_work() {
 #[test]
 fn a_seed_waiting_on_a_fifo_holds_no_lock() {
     let env = seeded();
-    let bin = assert_cmd::cargo::cargo_bin("roster");
     let fifo = env.path("slow.fifo");
     let made = StdCommand::new("mkfifo")
         .arg(&fifo)
@@ -262,12 +255,9 @@ fn a_seed_waiting_on_a_fifo_holds_no_lock() {
         r#"[{"event": "user-create", "data": {"email": "late@example.com", "name": "Late"}}]"#,
     );
     // The seed blocks opening the FIFO, which has no writer yet.
-    let seed = StdCommand::new(&bin)
+    let seed = env
+        .roster()
         .args(["--json", "seed", "extra.json", "slow.fifo"])
-        .current_dir(env.dir.path())
-        .env_clear()
-        .env("USER", "tester")
-        .env("ROSTER_TEST_FAST_HASH", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -316,16 +306,12 @@ fn a_seed_waiting_on_a_fifo_holds_no_lock() {
 #[test]
 fn the_copy_of_stdin_is_never_visible_by_name() {
     let env = Env::init();
-    let tmp = env.path("tmp");
-    std::fs::create_dir(&tmp).expect("mkdir");
-    let bin = assert_cmd::cargo::cargo_bin("roster");
-    let mut child = StdCommand::new(&bin)
+    // TMPDIR is a directory of its own (see `Env`), empty before the seed starts.
+    let tmp = env.tmpdir().to_path_buf();
+    assert_eq!(std::fs::read_dir(&tmp).expect("list").count(), 0);
+    let mut child = env
+        .roster()
         .args(["seed", "-"])
-        .current_dir(env.dir.path())
-        .env_clear()
-        .env("USER", "tester")
-        .env("TMPDIR", &tmp)
-        .env("ROSTER_TEST_FAST_HASH", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -416,17 +402,12 @@ fn two_identical_seeds_at_once_are_idempotent() {
         })
         .collect();
     let seed = format!("[{}]", users.join(",\n"));
-    let bin = assert_cmd::cargo::cargo_bin("roster");
     for round in 0..4 {
         let env = Env::new();
         write(&env, "race.json", &seed);
         let start = || {
-            StdCommand::new(&bin)
+            env.roster()
                 .args(["--json", "seed", "race.json"])
-                .current_dir(env.dir.path())
-                .env_clear()
-                .env("USER", "tester")
-                .env("ROSTER_TEST_FAST_HASH", "1")
                 .env("ROSTER_BUSY_TIMEOUT_MS", "20000")
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())

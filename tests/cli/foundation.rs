@@ -59,7 +59,7 @@ fn read_commands_refuse_a_missing_database_and_create_nothing() {
         assert!(err.contains("database not found"), "{args:?}: {err}");
     }
     assert!(!env.db().exists());
-    assert_eq!(std::fs::read_dir(env.dir.path()).unwrap().count(), 0);
+    assert_eq!(std::fs::read_dir(env.dir()).unwrap().count(), 0);
 }
 
 #[test]
@@ -786,13 +786,7 @@ fn quiet_still_reports_errors() {
 fn run_into_closed_pipe(env: &Env, args: &[&str]) -> Output {
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);
-    std::process::Command::new(env!("CARGO_BIN_EXE_roster"))
-        .env_clear()
-        .current_dir(env.dir.path())
-        .env("HOME", env.dir.path())
-        .env("USER", "tester")
-        .env("NO_COLOR", "1")
-        .env("ROSTER_TEST_FAST_HASH", "1")
+    env.roster()
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::from(writer))
@@ -843,15 +837,11 @@ fn a_reader_that_stops_early_is_not_an_error() {
         env.user(&format!("u{i}@example.com"), "U");
     }
     let bin = env!("CARGO_BIN_EXE_roster");
-    let o = std::process::Command::new("sh")
+    let o = env
+        .command("sh")
         .arg("-c")
         .arg(r#"{ "$0" --format jsonl user list; echo "$?" > rc; } | head -c 1"#)
         .arg(bin)
-        .current_dir(env.dir.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("USER", "tester")
-        .env("ROSTER_TEST_FAST_HASH", "1")
         .output()
         .expect("sh");
     assert_eq!(o.status.code(), Some(0));

@@ -187,16 +187,12 @@ fn a_long_table_into_head_is_success_without_a_message() {
     drop(db);
     let bin = env!("CARGO_BIN_EXE_roster");
     for format in ["table", "json", "csv"] {
-        let o = std::process::Command::new("sh")
+        let o = env
+            .command("sh")
             .arg("-c")
             .arg(r#"{ "$0" --format "$1" profile list; echo "$?" > rc; } | head -1"#)
             .arg(bin)
             .arg(format)
-            .current_dir(env.dir.path())
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("USER", "tester")
-            .env("NO_COLOR", "1")
             .output()
             .expect("sh");
         assert_eq!(o.status.code(), Some(0));

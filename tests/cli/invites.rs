@@ -890,7 +890,7 @@ fn eight_processes_racing_to_accept_one_invitation_make_one_membership() {
                 .to_vec()
         })
         .collect();
-    let outputs = race(env.dir.path(), runs);
+    let outputs = race(&env, runs);
     let codes: Vec<Option<i32>> = outputs.iter().map(|o| o.status.code()).collect();
     assert_eq!(
         codes.iter().filter(|c| **c == Some(0)).count(),

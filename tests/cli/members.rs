@@ -3,8 +3,7 @@
 //! audit rows they write, and concurrent writers.
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command as StdCommand, Output};
+use std::process::Output;
 use std::sync::{Arc, Barrier};
 
 use serde_json::Value;
@@ -85,30 +84,15 @@ fn id_of(env: &Env, email: &str) -> String {
         .to_string()
 }
 
-/// The real binary as a plain `std::process::Command`, with the environment `Env::cmd()`
-/// pins, for tests that start several processes at the same moment.
-pub fn raw_cmd(dir: &Path) -> StdCommand {
-    let mut c = StdCommand::new(assert_cmd::cargo::cargo_bin("roster"));
-    c.env_clear()
-        .current_dir(dir)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("USER", "tester")
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env("ROSTER_TEST_FAST_HASH", "1");
-    c
-}
-
 /// Runs every argument list as its own process, all released by one barrier, and
 /// returns their outputs in the order given.
-pub fn race(dir: &Path, runs: Vec<Vec<String>>) -> Vec<Output> {
+pub fn race(env: &Env, runs: Vec<Vec<String>>) -> Vec<Output> {
     let barrier = Arc::new(Barrier::new(runs.len()));
     let threads: Vec<_> = runs
         .into_iter()
         .map(|args| {
             let barrier = Arc::clone(&barrier);
-            let mut cmd = raw_cmd(dir);
+            let mut cmd = env.roster();
             cmd.args(&args);
             std::thread::spawn(move || {
                 barrier.wait();
@@ -816,7 +800,7 @@ fn sixteen_processes_add_sixteen_users_at_once() {
                 .to_vec()
         })
         .collect();
-    let outputs = race(env.dir.path(), runs);
+    let outputs = race(&env, runs);
     for (email, out) in emails.iter().zip(&outputs) {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{email}: {stderr}");
