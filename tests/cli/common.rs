@@ -2,7 +2,9 @@
 //! `TestEnvironment`), and helpers to run the real binary.
 //!
 //! Everything a run's output could take from the machine is pinned: the clock
-//! (`ROSTER_NOW`), the terminal width, colour, the login, `HOME` and `TMPDIR`.
+//! (`ROSTER_NOW`), the terminal width, colour, the login, `HOME` and `TMPDIR`. What is left
+//! (generated ids, the temporary directory's path) is taken out by [`redact`] and
+//! [`Env::redact`], so that whole outputs can be compared with inline snapshots.
 
 #![allow(dead_code)]
 
@@ -107,6 +109,15 @@ impl Env {
     /// `roster` with a cleared, pinned environment, running in the working directory.
     pub fn cmd(&self) -> Command {
         Command::from_std(self.roster())
+    }
+
+    /// [`redact`], and the temporary directory's paths as `[dir]` (the working directory)
+    /// and `[tmpdir]`.
+    pub fn redact(&self, text: &str) -> String {
+        let text = text
+            .replace(&self.dir.display().to_string(), "[dir]")
+            .replace(&self.tmp.display().to_string(), "[tmpdir]");
+        redact(&text)
     }
 
     /// Runs roster with these arguments and stdin.
@@ -214,4 +225,58 @@ pub fn tool_present(tool: &str, found: bool) -> bool {
         eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
     }
     found
+}
+
+/// Generated ids (UUIDs: v7 for records, v4 for invitations) replaced by `[id]`. In a table
+/// cell the placeholder keeps the id's width, so that the columns stay aligned.
+pub fn redact(text: &str) -> String {
+    const LEN: usize = 36;
+    let is_uuid = |s: &[u8]| {
+        s.len() >= LEN
+            && s[..LEN].iter().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => *b == b'-',
+                _ => b.is_ascii_hexdigit(),
+            })
+    };
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut copied = 0;
+    while at < bytes.len() {
+        let starts = at == 0 || !word(bytes[at - 1]);
+        let ends = bytes.get(at + LEN).is_none_or(|b| !word(*b));
+        if starts && ends && is_uuid(&bytes[at..]) {
+            out.push_str(&text[copied..at]);
+            let rest = text[at + LEN..].trim_start_matches(' ');
+            if rest.starts_with(['│', '┆']) {
+                out.push_str(&format!("{:LEN$}", "[id]"));
+            } else {
+                out.push_str("[id]");
+            }
+            at += LEN;
+            copied = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+#[test]
+fn redact_replaces_ids_and_keeps_table_columns() {
+    assert_eq!(
+        redact(
+            "user 019a9c1e-4f00-7c3a-8d2e-0123456789ab and b74e6be4-fdf0-49b7-be1a-32f2db83ae44."
+        ),
+        "user [id] and [id]."
+    );
+    assert_eq!(
+        redact("│ 019a9c1e-4f00-7c3a-8d2e-0123456789ab ┆ ann │"),
+        "│ [id]                                 ┆ ann │"
+    );
+    // Not an id: too long, or part of a longer word.
+    let longer = "019a9c1e-4f00-7c3a-8d2e-0123456789abc x019a9c1e-4f00-7c3a-8d2e-0123456789ab";
+    assert_eq!(redact(longer), longer);
 }
