@@ -227,9 +227,44 @@ pub fn tool_present(tool: &str, found: bool) -> bool {
     found
 }
 
-/// Generated ids (UUIDs: v7 for records, v4 for invitations) replaced by `[id]`. In a table
-/// cell the placeholder keeps the id's width, so that the columns stay aligned.
+/// Generated ids (UUIDs: v7 for records, v4 for invitations) replaced by `[id]`, and audit
+/// hashes (64 hex digits, which cover ids and times) by `[hash]`. In a table cell the
+/// placeholder keeps the id's width, so that the columns stay aligned.
 pub fn redact(text: &str) -> String {
+    redact_hashes(&redact_ids(text))
+}
+
+fn redact_hashes(text: &str) -> String {
+    const LEN: usize = 64;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut copied = 0;
+    while at < bytes.len() {
+        let starts = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        if starts
+            && run == LEN
+            && bytes
+                .get(at + LEN)
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+        {
+            out.push_str(&text[copied..at]);
+            out.push_str("[hash]");
+            at += LEN;
+            copied = at;
+        } else {
+            at += run.max(1);
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn redact_ids(text: &str) -> String {
     const LEN: usize = 36;
     let is_uuid = |s: &[u8]| {
         s.len() >= LEN
@@ -279,4 +314,7 @@ fn redact_replaces_ids_and_keeps_table_columns() {
     // Not an id: too long, or part of a longer word.
     let longer = "019a9c1e-4f00-7c3a-8d2e-0123456789abc x019a9c1e-4f00-7c3a-8d2e-0123456789ab";
     assert_eq!(redact(longer), longer);
+    let hash = "ab".repeat(32);
+    assert_eq!(redact(&format!("8:{hash}.")), "8:[hash].");
+    assert_eq!(redact(&format!("8:{hash}0")), format!("8:{hash}0"));
 }
