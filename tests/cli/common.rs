@@ -227,11 +227,40 @@ pub fn tool_present(tool: &str, found: bool) -> bool {
     found
 }
 
-/// Generated ids (UUIDs: v7 for records, v4 for invitations) replaced by `[id]`, and audit
-/// hashes (64 hex digits, which cover ids and times) by `[hash]`. In a table cell the
-/// placeholder keeps the id's width, so that the columns stay aligned.
+/// Generated ids (UUIDs: v7 for records, v4 for invitations) replaced by `[id]`, audit
+/// hashes (64 hex digits, which cover ids and times) by `[hash]`, and timings (`13 ms`) by
+/// `[n] ms`. In a table cell the placeholder keeps the id's width, so that the columns stay
+/// aligned.
 pub fn redact(text: &str) -> String {
-    redact_hashes(&redact_ids(text))
+    redact_millis(&redact_hashes(&redact_ids(text)))
+}
+
+fn redact_millis(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" ms") {
+        let (before, after) = rest.split_at(at);
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let word_start = before.len() - digits;
+        let starts = before[..word_start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ends = after[3..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if digits > 0 && starts && ends {
+            out.push_str(&before[..word_start]);
+            out.push_str("[n]");
+        } else {
+            out.push_str(before);
+        }
+        out.push_str(" ms");
+        rest = &after[3..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn redact_hashes(text: &str) -> String {
@@ -317,4 +346,8 @@ fn redact_replaces_ids_and_keeps_table_columns() {
     let hash = "ab".repeat(32);
     assert_eq!(redact(&format!("8:{hash}.")), "8:[hash].");
     assert_eq!(redact(&format!("8:{hash}0")), format!("8:{hash}0"));
+    assert_eq!(
+        redact("applied 5 events in 13 ms (check 2 ms); 10 msgs, a2 ms"),
+        "applied 5 events in [n] ms (check [n] ms); 10 msgs, a2 ms"
+    );
 }
