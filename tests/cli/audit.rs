@@ -320,8 +320,21 @@ fn filter_by_limit_keeps_the_most_recent_oldest_first() {
         seqs(&env.json(&["audit", "--event", "user-create", "--limit", "1"])),
         [2]
     );
-    env.fails(2, &["audit", "--limit", "-1"]);
-    env.fails(2, &["audit", "--limit", "many"]);
+    let err = env.fails(2, &["audit", "--limit", "-1"]);
+    insta::assert_snapshot!(err, @"
+    error: unexpected argument '-1' found
+
+    Usage: roster audit [OPTIONS]
+           roster audit <COMMAND>
+
+    For more information, try '--help'.
+    ");
+    let err = env.fails(2, &["audit", "--limit", "many"]);
+    insta::assert_snapshot!(err, @"
+    error: invalid value 'many' for '--limit <N>': invalid digit found in string
+
+    For more information, try '--help'.
+    ");
 }
 
 #[test]
@@ -1391,7 +1404,12 @@ fn a_malformed_anchor_is_65() {
     "#);
     // Refused before the database is looked at.
     let empty = Env::new();
-    empty.fails(65, &["audit", "verify", "--anchor", "x"]);
+    let err = empty.fails(65, &["audit", "verify", "--anchor", "x"]);
+    insta::assert_snapshot!(err, @r#"
+    error: --anchor "x" is not an anchor: expected SEQ:HASH
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    {"error":{"code":65,"kind":"invalid","message":"--anchor \"x\" is not an anchor: expected SEQ:HASH","hint":"an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)"}}
+    "#);
 }
 
 // ---------------------------------------------------------------- old databases

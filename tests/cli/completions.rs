@@ -76,7 +76,15 @@ fn an_unknown_shell_is_a_usage_error_listing_the_shells() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         assert!(err.contains(shell), "{err}");
     }
-    env.fails(2, &["completions"]);
+    let err = env.fails(2, &["completions"]);
+    insta::assert_snapshot!(err, @"
+    error: the following required arguments were not provided:
+      <SHELL>
+
+    Usage: roster completions <SHELL>
+
+    For more information, try '--help'.
+    ");
 }
 
 #[test]

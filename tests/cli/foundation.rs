@@ -438,28 +438,97 @@ fn a_malformed_roster_now_is_a_usage_error() {
 #[test]
 fn usage_errors_exit_2() {
     let env = Env::init();
-    let err = env.fails(2, &["user", "list", "--bogus"]);
-    insta::assert_snapshot!(err, @"
+    // Every malformed command line: exit 2 and clap's message (or roster's, for flags that
+    // contradict each other), never a panic or another code.
+    let mut transcript = String::new();
+    for args in [
+        &["user", "list", "--bogus"][..],
+        &["user"],
+        &["frobnicate"],
+        &["--format", "xml", "user", "list"],
+        &["--json", "--format", "csv", "user", "list"],
+        &["user", "show"],
+        &["user", "grant", "ann@example.com"],
+        &["user", "create", "--password", "secret123"],
+    ] {
+        let err = env.fails(2, args);
+        transcript.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
+    }
+    insta::assert_snapshot!(transcript, @r#"
+    $ roster user list --bogus
     error: unexpected argument '--bogus' found
 
     Usage: roster user list [OPTIONS]
 
     For more information, try '--help'.
-    ");
-    env.fails(2, &["user"]);
-    env.fails(2, &["frobnicate"]);
-    let err = env.fails(2, &["--format", "xml", "user", "list"]);
-    insta::assert_snapshot!(err, @"
+    $ roster user
+    Users: people who can sign in
+
+    Usage: roster user [OPTIONS] <COMMAND>
+
+    Commands:
+      create   Create a user (the first user ever created becomes a global admin)
+      list     List users (a non-admin user sees only themself)
+      show     Show one user
+      update   Change a user's name, image, tags or metadata (identity fields: global admins only)
+      passwd   Set a user's password (read from stdin; never from the command line)
+      grant    Add global roles to a user (global admins only, never yourself)
+      revoke   Remove global roles from a user (global admins only, never yourself)
+      disable  Disable a user: they can no longer act or accept invitations
+      enable   Enable a disabled user
+      delete   Delete a user and their memberships (asks first; --yes skips)
+      help     Print this message or the help of the given subcommand(s)
+
+    Options:
+          --db <PATH>        The database file [env: ROSTER_DB=] [default: roster.db]
+          --as <USER>        Act as this user (id, email or username) under the rules; default: the
+                             operator [env: ROSTER_AS=]
+          --format <FORMAT>  Output format [default: table on a terminal, json otherwise] [possible
+                             values: table, json, jsonl, csv]
+          --json             Same as --format json
+      -y, --yes              Answer yes to confirmations (needed for destructive commands without a
+                             terminal)
+          --no-input         Never prompt; a missing value is an error
+      -q, --quiet            No confirmations, notes or hints on success (data asked for still prints)
+      -v, --verbose...       More detail on stderr
+      -h, --help             Print help
+
+    Examples:
+      roster user create --email ann@example.com --name 'Ann Smith'
+      roster user list
+    $ roster frobnicate
+    error: unrecognized subcommand 'frobnicate'
+
+    Usage: roster [OPTIONS] <COMMAND>
+
+    For more information, try '--help'.
+    $ roster --format xml user list
     error: invalid value 'xml' for '--format <FORMAT>'
       [possible values: table, json, jsonl, csv]
 
     For more information, try '--help'.
-    ");
-    env.fails(2, &["--json", "--format", "csv", "user", "list"]);
-    env.fails(2, &["user", "show"]);
-    env.fails(2, &["user", "grant", "ann@example.com"]);
-    let err = env.fails(2, &["user", "create", "--password", "secret123"]);
-    insta::assert_snapshot!(err, @"
+    $ roster --json --format csv user list
+    error: the argument '--json' cannot be used with '--format <FORMAT>'
+
+    Usage: roster --json <COMMAND>
+
+    For more information, try '--help'.
+    {"error":{"code":2,"kind":"usage","message":"the argument '--json' cannot be used with '--format <FORMAT>'","hint":"see `roster --help`"}}
+    $ roster user show
+    error: the following required arguments were not provided:
+      <USER>
+
+    Usage: roster user show <USER>
+
+    For more information, try '--help'.
+    $ roster user grant ann@example.com
+    error: the following required arguments were not provided:
+      <ROLES>...
+
+    Usage: roster user grant <USER> <ROLES>...
+
+    For more information, try '--help'.
+    $ roster user create --password secret123
     error: unexpected argument '--password' found
 
       tip: a similar argument exists: '--password-stdin'
@@ -467,7 +536,7 @@ fn usage_errors_exit_2() {
     Usage: roster user create --password-stdin
 
     For more information, try '--help'.
-    ");
+    "#);
 }
 
 #[test]

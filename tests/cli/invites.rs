@@ -199,7 +199,7 @@ fn several_emails_get_distinct_random_ids_and_the_inviter_is_recorded() {
         &["invite", "send", "family", DAN, "--id", "welcome-dan"],
     );
     assert_eq!(inv["id"], "welcome-dan");
-    env.fails(
+    let err = env.fails(
         2,
         &[
             "invite",
@@ -211,6 +211,10 @@ fn several_emails_get_distinct_random_ids_and_the_inviter_is_recorded() {
             "x",
         ],
     );
+    insta::assert_snapshot!(err, @r#"
+    error: invite send: --id needs exactly one email
+    {"error":{"code":2,"kind":"usage","message":"invite send: --id needs exactly one email","hint":null}}
+    "#);
 }
 
 #[test]
@@ -1021,7 +1025,13 @@ fn invite_list_with_and_without_a_profile_and_a_status() {
         all[4..]
     );
     assert!(summary(&env.json(&["invite", "list", "family", "--status", "rejected"])).is_empty());
-    env.fails(2, &["invite", "list", "--status", "bogus"]);
+    let err = env.fails(2, &["invite", "list", "--status", "bogus"]);
+    insta::assert_snapshot!(err, @"
+    error: invalid value 'bogus' for '--status <STATUS>'
+      [possible values: pending, accepted, rejected, canceled, expired]
+
+    For more information, try '--help'.
+    ");
 
     // A user sees the profiles they manage, and what was sent to them.
     assert_eq!(

@@ -596,7 +596,12 @@ fn every_field_is_validated() {
     hint: for example: roster media add family --type movie --title 'The Matrix' --year 1999
     {"error":{"code":2,"kind":"usage","message":"media add: --type is required","hint":"for example: roster media add family --type movie --title 'The Matrix' --year 1999"}}
     "#);
-    env.fails(2, &["media", "add", "family", "--type", "movie"]);
+    let e = env.fails(2, &["media", "add", "family", "--type", "movie"]);
+    insta::assert_snapshot!(e, @r#"
+    error: media add: --title is required
+    hint: for example: roster media add family --type movie --title 'The Matrix' --year 1999
+    {"error":{"code":2,"kind":"usage","message":"media add: --title is required","hint":"for example: roster media add family --type movie --title 'The Matrix' --year 1999"}}
+    "#);
 
     // A parent must exist in the profile (67) and be a show (65).
     let movie = v["id"].as_str().unwrap();

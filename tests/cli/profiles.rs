@@ -214,7 +214,11 @@ fn slugs_are_validated() {
         let err = env.fails(65, &["profile", "create", "--name", "Family", &arg]);
         assert!(err.contains("slug"), "{bad}: {err}");
     }
-    env.fails(65, &["profile", "create", "--name", "Family", "--slug", ""]);
+    let err = env.fails(65, &["profile", "create", "--name", "Family", "--slug", ""]);
+    insta::assert_snapshot!(err, @r#"
+    error: slug "": must be lower-case letters and digits in words joined by single '-' (at most 64)
+    {"error":{"code":65,"kind":"invalid","message":"slug \"\": must be lower-case letters and digits in words joined by single '-' (at most 64)","hint":null}}
+    "#);
     assert_eq!(profile_count(&env), 0);
     let p = env.json(&[
         "profile",
@@ -334,7 +338,11 @@ fn names_logos_ids_and_metadata_are_validated() {
     {"error":{"code":65,"kind":"invalid","message":"name \"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn…\": is longer than 200 characters","hint":null}}
     "#);
     let id = "i".repeat(65);
-    env.fails(65, &["profile", "create", "--name", "Family", "--id", &id]);
+    let err = env.fails(65, &["profile", "create", "--name", "Family", "--id", &id]);
+    insta::assert_snapshot!(err, @r#"
+    error: id "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii": must be 1 to 64 characters
+    {"error":{"code":65,"kind":"invalid","message":"id \"iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii\": must be 1 to 64 characters","hint":null}}
+    "#);
     let err = env.fails(2, &["profile", "create", "--slug", "family"]);
     insta::assert_snapshot!(err, @r#"
     error: profile create: --name is missing, and prompts are off (no terminal, or --no-input)

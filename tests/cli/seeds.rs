@@ -1649,7 +1649,14 @@ fn dry_run_prints_the_plan_and_writes_nothing() {
     assert_eq!(snapshot(&env), before);
 
     // --check and --dry-run do not go together.
-    env.fails(2, &["seed", "--check", "--dry-run", "plan.json"]);
+    let err = env.fails(2, &["seed", "--check", "--dry-run", "plan.json"]);
+    insta::assert_snapshot!(err, @"
+    error: the argument '--check' cannot be used with '--dry-run'
+
+    Usage: roster seed --check <FILES>...
+
+    For more information, try '--help'.
+    ");
 }
 
 #[test]

@@ -256,7 +256,12 @@ fn emails_are_validated() {
         refuses_65(&env, &["--email", bad], "email", bad);
     }
     let long = format!("{}@example.com", "a".repeat(250));
-    env.fails(65, &["user", "create", "--name", "A", "--email", &long]);
+    let err = env.fails(65, &["user", "create", "--name", "A", "--email", &long]);
+    insta::assert_snapshot!(err, @r#"
+    error: email "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…": is longer than 254 characters
+    hint: an email looks like name@example.com
+    {"error":{"code":65,"kind":"invalid","message":"email \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\": is longer than 254 characters","hint":"an email looks like name@example.com"}}
+    "#);
     let err = env.fails(65, &["user", "create", "--name", "A", "--email", ""]);
     insta::assert_snapshot!(err, @r#"
     error: email "": is empty
@@ -1043,7 +1048,14 @@ fn update_validates_and_refuses_duplicates() {
     hint: give at least one of --name, --image, --tag, --clear-tags, --metadata, --email, --username, --phone, --type
     {"error":{"code":2,"kind":"usage","message":"user update: nothing to change","hint":"give at least one of --name, --image, --tag, --clear-tags, --metadata, --email, --username, --phone, --type"}}
     "#);
-    env.fails(2, &["user", "update", "bob", "--tag", "a", "--clear-tags"]);
+    let err = env.fails(2, &["user", "update", "bob", "--tag", "a", "--clear-tags"]);
+    insta::assert_snapshot!(err, @"
+    error: the argument '--tag <TAG>' cannot be used with '--clear-tags'
+
+    Usage: roster user update --tag <TAG> <USER>
+
+    For more information, try '--help'.
+    ");
 }
 
 #[test]
@@ -1144,8 +1156,16 @@ fn role_words_are_validated() {
     error: role "super user": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter
     {"error":{"code":65,"kind":"invalid","message":"role \"super user\": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter","hint":null}}
     "#);
-    env.fails(65, &["user", "grant", "bob", "ok", "9lives"]);
-    env.fails(65, &["user", "revoke", "bob", "_x"]);
+    let err = env.fails(65, &["user", "grant", "bob", "ok", "9lives"]);
+    insta::assert_snapshot!(err, @r#"
+    error: role "9lives": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter
+    {"error":{"code":65,"kind":"invalid","message":"role \"9lives\": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter","hint":null}}
+    "#);
+    let err = env.fails(65, &["user", "revoke", "bob", "_x"]);
+    insta::assert_snapshot!(err, @r#"
+    error: role "_x": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter
+    {"error":{"code":65,"kind":"invalid","message":"role \"_x\": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter","hint":null}}
+    "#);
     assert_eq!(env.json(&["user", "show", "bob"]), bob);
 }
 
