@@ -3,8 +3,9 @@
 //!
 //! Everything a run's output could take from the machine is pinned: the clock
 //! (`ROSTER_NOW`), the terminal width, colour, the login, `HOME` and `TMPDIR`. What is left
-//! (generated ids, the temporary directory's path) is taken out by [`redact`] and
-//! [`Env::redact`], so that whole outputs can be compared with inline snapshots.
+//! (generated ids, audit hashes, timings, the temporary directory's path) is taken out by
+//! [`redact`] and [`Env::redact`], so that whole outputs can be compared with inline
+//! snapshots (`insta::assert_snapshot!(redact(&out), @"...")`, as jj's tests do).
 
 #![allow(dead_code)]
 
