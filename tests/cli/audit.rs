@@ -255,7 +255,7 @@ fn a_fresh_database_has_an_empty_log() {
     let o = env.run(&["--format", "table", "audit"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(text(&o.stdout), "");
-    assert!(text(&o.stderr).contains("no audit rows match"));
+    insta::assert_snapshot!(text(&o.stderr), @"no audit rows match");
     let csv = env.ok(&["--format", "csv", "audit"]);
     assert_eq!(
         csv,
@@ -320,8 +320,21 @@ fn filter_by_limit_keeps_the_most_recent_oldest_first() {
         seqs(&env.json(&["audit", "--event", "user-create", "--limit", "1"])),
         [2]
     );
-    env.fails(2, &["audit", "--limit", "-1"]);
-    env.fails(2, &["audit", "--limit", "many"]);
+    let err = env.fails(2, &["audit", "--limit", "-1"]);
+    insta::assert_snapshot!(err, @"
+    error: unexpected argument '-1' found
+
+    Usage: roster audit [OPTIONS]
+           roster audit <COMMAND>
+
+    For more information, try '--help'.
+    ");
+    let err = env.fails(2, &["audit", "--limit", "many"]);
+    insta::assert_snapshot!(err, @"
+    error: invalid value 'many' for '--limit <N>': invalid digit found in string
+
+    For more information, try '--help'.
+    ");
 }
 
 #[test]
@@ -346,12 +359,30 @@ fn filter_by_since() {
     assert_eq!(seqs(&rows), [7]);
     let rows = at(&env, "2026-01-07T12:00:00Z", &["audit", "--since", "90m"]);
     assert_eq!(rows, serde_json::json!([]));
+    let mut refusals = String::new();
     for bad in ["yesterday", "2026-13-01", "5", "-3h"] {
         let arg = format!("--since={bad}");
-        let err = env.fails(65, &["audit", &arg]);
-        assert!(err.contains("--since"), "{bad}: {err}");
-        assert!(err.contains("hint:"), "{bad}: {err}");
+        let err = env.fails(65, &["--format", "table", "audit", &arg]);
+        refusals.push_str(&format!("{arg}\n{err}"));
     }
+    insta::assert_snapshot!(refusals, @r#"
+    --since=yesterday
+    error: --since "yesterday": is not a duration
+    hint: write a number and a unit: 90s, 30m, 48h, 7d, 2w (or 1d12h)
+    hint: or give a time (2026-11-21T12:00:00Z) or a date (2026-11-21)
+    --since=2026-13-01
+    error: --since "2026-13-01": is not a duration
+    hint: write a number and a unit: 90s, 30m, 48h, 7d, 2w (or 1d12h)
+    hint: or give a time (2026-11-21T12:00:00Z) or a date (2026-11-21)
+    --since=5
+    error: --since "5": is not a duration
+    hint: write a number and a unit: 90s, 30m, 48h, 7d, 2w (or 1d12h)
+    hint: or give a time (2026-11-21T12:00:00Z) or a date (2026-11-21)
+    --since=-3h
+    error: --since "-3h": is not a duration
+    hint: write a number and a unit: 90s, 30m, 48h, 7d, 2w (or 1d12h)
+    hint: or give a time (2026-11-21T12:00:00Z) or a date (2026-11-21)
+    "#);
 }
 
 #[test]
@@ -372,20 +403,33 @@ fn audit_in_every_format() {
         "--event",
         "user-update",
     ]);
-    let mut lines = csv.lines();
-    assert_eq!(
-        lines.next(),
-        Some("seq,at,actor,event,subject,data,source,prev_hash,hash,keyed")
-    );
-    let row = lines.next().unwrap();
-    assert!(row.starts_with("7,2026-01-06T10:00:00.000Z,user:"), "{row}");
-    assert!(row.contains(r#","{""tags"":[""x""]}",cli,"#), "{row}");
-    let table = env.ok(&["--format", "table", "audit"]);
-    let header = table.lines().nth(1).unwrap();
-    for col in ["seq", "at", "actor", "event", "subject", "source"] {
-        assert!(header.contains(col), "{col}: {table}");
-    }
-    assert!(!header.contains("hash"), "{table}");
+    insta::assert_snapshot!(redact(&csv), @r#"
+    seq,at,actor,event,subject,data,source,prev_hash,hash,keyed
+    7,2026-01-06T10:00:00.000Z,user:[id],user-update,[id],"{""tags"":[""x""]}",cli,[hash],[hash],false
+    "#);
+    // Wide enough that no id wraps (at 100 columns the actor and subject ids are cut
+    // across lines), so that they can be redacted.
+    let o = env
+        .cmd()
+        .env("COLUMNS", "160")
+        .args(["--format", "table", "audit"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!(redact(&text(&o.stdout)), @"
+    ╭─────┬──────────────────────────┬───────────────────────────────────────────┬────────────────┬──────────────────────────────────────┬────────╮
+    │ seq ┆ at                       ┆ actor                                     ┆ event          ┆ subject                              ┆ source │
+    ╞═════╪══════════════════════════╪═══════════════════════════════════════════╪════════════════╪══════════════════════════════════════╪════════╡
+    │ 1   ┆ 2026-01-01T10:00:00.000Z ┆ operator:tester                           ┆ user-create    ┆ [id]                                 ┆ cli    │
+    │ 2   ┆ 2026-01-02T10:00:00.000Z ┆ user:[id]                                 ┆ user-create    ┆ [id]                                 ┆ cli    │
+    │ 3   ┆ 2026-01-03T10:00:00.000Z ┆ user:[id]                                 ┆ profile-create ┆ [id]                                 ┆ cli    │
+    │ 4   ┆ 2026-01-03T10:00:00.000Z ┆ user:[id]                                 ┆ member-add     ┆ [id]                                 ┆ cli    │
+    │ 5   ┆ 2026-01-04T10:00:00.000Z ┆ operator:tester                           ┆ user-update    ┆ [id]                                 ┆ cli    │
+    │ 6   ┆ 2026-01-05T10:00:00.000Z ┆ operator:tester                           ┆ user-grant     ┆ [id]                                 ┆ cli    │
+    │ 7   ┆ 2026-01-06T10:00:00.000Z ┆ user:[id]                                 ┆ user-update    ┆ [id]                                 ┆ cli    │
+    │ 8   ┆ 2026-01-07T10:00:00.000Z ┆ operator:tester                           ┆ profile-update ┆ [id]                                 ┆ cli    │
+    ╰─────┴──────────────────────────┴───────────────────────────────────────────┴────────────────┴──────────────────────────────────────┴────────╯
+    ");
 }
 
 // ---------------------------------------------------------------- permissions
@@ -394,12 +438,17 @@ fn audit_in_every_format() {
 fn only_the_operator_and_global_admins_read_the_audit() {
     let (env, _, _) = history();
     let err = env.fails(77, &["--as", "bob@example.com", "audit"]);
-    assert!(
-        err.contains("permission denied: reading the audit log"),
-        "{err}"
-    );
+    insta::assert_snapshot!(err, @r#"
+    error: permission denied: reading the audit log
+    hint: only global admins and the operator may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: reading the audit log","hint":"only global admins and the operator may do this"}}
+    "#);
     let err = env.fails(77, &["--as", "bob@example.com", "audit", "verify"]);
-    assert!(err.contains("permission denied"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: permission denied: reading the audit log
+    hint: only global admins and the operator may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: reading the audit log","hint":"only global admins and the operator may do this"}}
+    "#);
     env.fails(
         77,
         &["--as", "bob@example.com", "audit", "--event", "user-create"],
@@ -452,9 +501,11 @@ fn verify_names_a_row_whose_data_was_edited() {
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let err = text(&o.stderr);
-    assert!(err.contains("error: audit chain broken at row 5"), "{err}");
-    assert!(err.contains("the row was altered"), "{err}");
-    assert!(err.contains("hint:"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain broken at row 5: its content does not match its hash: the row was altered
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 5: its content does not match its hash: the row was altered","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
     let last: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
     assert_eq!(last["error"]["code"], 1);
     assert_eq!(last["error"]["kind"], "differs");
@@ -465,7 +516,10 @@ fn verify_names_a_row_whose_data_was_edited() {
     let o = env.run(&["--format", "table", "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(text(&o.stdout), "");
-    assert!(text(&o.stderr).contains("row 5"));
+    insta::assert_snapshot!(text(&o.stderr), @"
+    error: audit chain broken at row 5: its content does not match its hash: the row was altered
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    ");
 }
 
 #[test]
@@ -487,7 +541,7 @@ fn verify_notices_other_edits() {
         let o = verify(&env);
         assert_eq!(o.status.code(), Some(1), "{sql}");
         assert!(
-            text(&o.stderr).contains(&format!("audit chain broken at row {row}")),
+            text(&o.stderr).starts_with(&format!("error: audit chain broken at row {row}:")),
             "{sql}: {}",
             text(&o.stderr)
         );
@@ -506,8 +560,11 @@ fn verify_notices_a_row_deleted_from_the_end() {
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.contains("audit chain broken at row 8"), "{err}");
-    assert!(err.contains("removed from the end"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain broken at row 8: rows 8..8 were removed from the end of the log
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 8: rows 8..8 were removed from the end of the log","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
     let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
     assert_eq!(report["first_bad_seq"], 8);
     assert_eq!(report["rows"], 7);
@@ -519,7 +576,11 @@ fn verify_notices_every_row_deleted() {
     sqlite(&env.db()).execute("DELETE FROM audit", []).unwrap();
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o.stderr).contains("row 1"), "{}", text(&o.stderr));
+    insta::assert_snapshot!(text(&o.stderr), @r#"
+    error: audit chain broken at row 1: rows 1..8 were removed from the end of the log
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 1: rows 1..8 were removed from the end of the log","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -531,8 +592,11 @@ fn verify_notices_a_row_deleted_from_the_middle() {
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.contains("audit chain broken at row 5"), "{err}");
-    assert!(err.contains("rows 4..4 were removed"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain broken at row 5: sequence jumps from 3 to 5: rows 4..4 were removed
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 5: sequence jumps from 3 to 5: rows 4..4 were removed","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -547,7 +611,11 @@ fn verify_notices_a_forged_row_appended_at_the_end() {
         .unwrap();
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o.stderr).contains("row 9"), "{}", text(&o.stderr));
+    insta::assert_snapshot!(text(&o.stderr), @r#"
+    error: audit chain broken at row 9: its content does not match its hash: the row was altered
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 9: its content does not match its hash: the row was altered","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -583,7 +651,11 @@ fn quiet_verify_prints_nothing_but_still_fails() {
     let o = env.run(&["-q", "--json", "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(text(&o.stdout), "");
-    assert!(text(&o.stderr).contains("row 2"), "{}", text(&o.stderr));
+    insta::assert_snapshot!(text(&o.stderr), @r#"
+    error: audit chain broken at row 2: its content does not match its hash: the row was altered
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 2: its content does not match its hash: the row was altered","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -604,12 +676,10 @@ fn verify_reports_in_every_format() {
         .unwrap();
     let o = env.run(&["--format", "csv", "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1));
-    let out = text(&o.stdout);
-    assert!(
-        out.starts_with("ok,rows,keyed,unkeyed,anchor,first_bad_seq,problem\nfalse,"),
-        "{out}"
-    );
-    assert!(out.contains(",6,"), "{out}");
+    insta::assert_snapshot!(text(&o.stdout), @"
+    ok,rows,keyed,unkeyed,anchor,first_bad_seq,problem
+    false,6,0,6,,6,its content does not match its hash: the row was altered
+    ");
     let o = env.run(&["--format", "jsonl", "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(text(&o.stdout).lines().count(), 1);
@@ -783,9 +853,11 @@ fn keyed_rows_verify_with_their_key_and_not_without_it() {
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.contains("audit chain not verified from row 1"), "{err}");
-    assert!(err.contains("no audit key is configured"), "{err}");
-    assert!(err.contains("hint: set ROSTER_AUDIT_KEY_FILE"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain not verified from row 1: the row is keyed, and no audit key is configured to check it
+    hint: set ROSTER_AUDIT_KEY_FILE to the key file this database's audit rows are written with, and verify again
+    {"error":{"code":1,"kind":"differs","message":"audit chain not verified from row 1: the row is keyed, and no audit key is configured to check it","hint":"set ROSTER_AUDIT_KEY_FILE to the key file this database's audit rows are written with, and verify again"}}
+    "#);
     let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
     assert_eq!(report["ok"], false);
     assert_eq!(report["first_bad_seq"], 1);
@@ -830,9 +902,11 @@ fn a_keyed_row_edited_and_rehashed_without_the_key_fails() {
     // The ten-line script: every row from 2 on re-hashed so that the chain links again.
     rehash_from(&env, 2, None);
     let err = keyed_fails(&env, &key, 1, &["--json", "audit", "verify"]);
-    assert!(err.contains("audit chain broken at row 2"), "{err}");
-    assert!(err.contains("does not match its MAC"), "{err}");
-    assert!(err.contains("hint:"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain broken at row 2: its content does not match its MAC: the row was altered, or the audit key is not the one it was written with
+    hint: check that ROSTER_AUDIT_KEY_FILE names this database's key; if it does, the rows from this one on cannot be trusted: compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 2: its content does not match its MAC: the row was altered, or the audit key is not the one it was written with","hint":"check that ROSTER_AUDIT_KEY_FILE names this database's key; if it does, the rows from this one on cannot be trusted: compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -842,9 +916,11 @@ fn a_different_key_fails_verification() {
     let o = with_key(&env, &other, &["--json", "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.contains("audit chain broken at row 1"), "{err}");
-    assert!(err.contains("not the one it was written with"), "{err}");
-    assert!(err.contains("ROSTER_AUDIT_KEY_FILE"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain broken at row 1: its content does not match its MAC: the row was altered, or the audit key is not the one it was written with
+    hint: check that ROSTER_AUDIT_KEY_FILE names this database's key; if it does, the rows from this one on cannot be trusted: compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 1: its content does not match its MAC: the row was altered, or the audit key is not the one it was written with","hint":"check that ROSTER_AUDIT_KEY_FILE names this database's key; if it does, the rows from this one on cannot be trusted: compare with a backup"}}
+    "#);
     let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
     assert_eq!(report["first_bad_seq"], 1);
     // Writing on with another key is refused: no single key would verify the log after.
@@ -861,11 +937,11 @@ fn a_different_key_fails_verification() {
             "Cy",
         ],
     );
-    assert!(
-        err.contains("the audit key does not verify the last audit row (3)"),
-        "{err}"
-    );
-    assert!(err.contains("nothing was changed"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: the audit key does not verify the last audit row (3): ROSTER_AUDIT_KEY_FILE names another key, or the row was altered; nothing was changed
+    hint: point ROSTER_AUDIT_KEY_FILE at this database's key; `roster audit verify` shows whether the log was altered
+    {"error":{"code":2,"kind":"usage","message":"the audit key does not verify the last audit row (3): ROSTER_AUDIT_KEY_FILE names another key, or the row was altered; nothing was changed","hint":"point ROSTER_AUDIT_KEY_FILE at this database's key; `roster audit verify` shows whether the log was altered"}}
+    "#);
     assert_eq!(sqlite_count(&env, "SELECT count(*) FROM audit"), 3);
     assert_eq!(sqlite_count(&env, "SELECT count(*) FROM users"), 2);
 }
@@ -935,8 +1011,11 @@ fn unkeyed_rows_written_before_the_key_still_verify() {
         .execute("UPDATE audit SET subject = 'x' WHERE seq = 3", [])
         .unwrap();
     let err = keyed_fails(&env, &key, 1, &["audit", "verify"]);
-    assert!(err.contains("audit chain broken at row 3"), "{err}");
-    assert!(err.contains("the row was altered"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain broken at row 3: its content does not match its hash: the row was altered
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 3: its content does not match its hash: the row was altered","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -945,9 +1024,11 @@ fn an_unkeyed_row_after_a_keyed_one_fails_verification() {
     // Row 3 turned into a plain-hashed row that links correctly: a downgrade.
     rehash_from(&env, 3, Some(false));
     let err = keyed_fails(&env, &key, 1, &["audit", "verify"]);
-    assert!(err.contains("audit chain broken at row 3"), "{err}");
-    assert!(err.contains("keyed since row 1"), "{err}");
-    assert!(err.contains("downgrade"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: audit chain broken at row 3: the row is unkeyed, but the log is keyed since row 1: rows after a keyed row must be keyed (a downgrade)
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 3: the row is unkeyed, but the log is keyed since row 1: rows after a keyed row must be keyed (a downgrade)","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -964,11 +1045,11 @@ fn writing_without_the_key_after_a_keyed_head_is_refused() {
             "Cy",
         ],
     );
-    assert!(
-        err.contains("error: the audit log is keyed since row 1; set ROSTER_AUDIT_KEY_FILE"),
-        "{err}"
-    );
-    assert!(err.contains("nothing was changed"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: the audit log is keyed since row 1; set ROSTER_AUDIT_KEY_FILE
+    hint: point ROSTER_AUDIT_KEY_FILE at the key file this database's audit rows are written with; nothing was changed
+    {"error":{"code":2,"kind":"usage","message":"the audit log is keyed since row 1; set ROSTER_AUDIT_KEY_FILE","hint":"point ROSTER_AUDIT_KEY_FILE at the key file this database's audit rows are written with; nothing was changed"}}
+    "#);
     // Nothing was written: no user, no row.
     let users = keyed_json(&env, &key, &["user", "list"]);
     assert_eq!(users.as_array().unwrap().len(), 2);
@@ -983,7 +1064,11 @@ fn writing_without_the_key_after_a_keyed_head_is_refused() {
     )
     .unwrap();
     let err = env.fails(2, &["seed", "s.json"]);
-    assert!(err.contains("keyed since row 1"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: s.json:1:2: event 1 (profile-create): the audit log is keyed since row 1; set ROSTER_AUDIT_KEY_FILE
+    hint: point ROSTER_AUDIT_KEY_FILE at the key file this database's audit rows are written with; nothing was changed
+    {"error":{"code":2,"kind":"usage","message":"s.json:1:2: event 1 (profile-create): the audit log is keyed since row 1; set ROSTER_AUDIT_KEY_FILE","hint":"point ROSTER_AUDIT_KEY_FILE at the key file this database's audit rows are written with; nothing was changed"}}
+    "#);
     // Reads and no-op writes need no key.
     env.json(&["profile", "list"]);
     // With the key it works, and the log stays whole.
@@ -1007,15 +1092,11 @@ fn bad_key_files_are_refused_with_2() {
     let env = Env::init();
     let short = key_file(&env, "short.key", &[1u8; 31], 0o600);
     let err = keyed_fails(&env, &short, 2, &["audit", "verify"]);
-    assert!(err.contains("short.key"), "{err}");
-    assert!(
-        err.contains("is 31 bytes; an audit key needs at least 32"),
-        "{err}"
-    );
-    assert!(
-        err.contains("hint: create a key with `roster init --audit-key FILE`"),
-        "{err}"
-    );
+    insta::assert_snapshot!(env.redact(&err), @r#"
+    error: ROSTER_AUDIT_KEY_FILE "[dir]/short.key": is 31 bytes; an audit key needs at least 32
+    hint: create a key with `roster init --audit-key FILE`, or unset ROSTER_AUDIT_KEY_FILE
+    {"error":{"code":2,"kind":"usage","message":"ROSTER_AUDIT_KEY_FILE \"[dir]/short.key\": is 31 bytes; an audit key needs at least 32","hint":"create a key with `roster init --audit-key FILE`, or unset ROSTER_AUDIT_KEY_FILE"}}
+    "#);
 
     let open = key_file(&env, "open.key", &[1u8; 32], 0o644);
     let err = keyed_fails(
@@ -1024,21 +1105,33 @@ fn bad_key_files_are_refused_with_2() {
         2,
         &["user", "create", "--email", "a@example.com", "--name", "A"],
     );
-    assert!(err.contains("open.key"), "{err}");
-    assert!(err.contains("its mode is 0644"), "{err}");
-    assert!(err.contains("hint: chmod 600"), "{err}");
+    insta::assert_snapshot!(env.redact(&err), @r#"
+    error: ROSTER_AUDIT_KEY_FILE "[dir]/open.key": its mode is 0644, which lets group or others read it; an audit key must be 0600 or stricter
+    hint: chmod 600 "[dir]/open.key"
+    {"error":{"code":2,"kind":"usage","message":"ROSTER_AUDIT_KEY_FILE \"[dir]/open.key\": its mode is 0644, which lets group or others read it; an audit key must be 0600 or stricter","hint":"chmod 600 \"[dir]/open.key\""}}
+    "#);
     let group = key_file(&env, "group.key", &[1u8; 32], 0o640);
     let err = keyed_fails(&env, &group, 2, &["audit"]);
-    assert!(err.contains("its mode is 0640"), "{err}");
+    insta::assert_snapshot!(env.redact(&err), @r#"
+    error: ROSTER_AUDIT_KEY_FILE "[dir]/group.key": its mode is 0640, which lets group or others read it; an audit key must be 0600 or stricter
+    hint: chmod 600 "[dir]/group.key"
+    {"error":{"code":2,"kind":"usage","message":"ROSTER_AUDIT_KEY_FILE \"[dir]/group.key\": its mode is 0640, which lets group or others read it; an audit key must be 0600 or stricter","hint":"chmod 600 \"[dir]/group.key\""}}
+    "#);
 
     std::fs::create_dir(env.path("keydir")).unwrap();
     let err = keyed_fails(&env, &env.path("keydir"), 2, &["audit", "verify"]);
-    assert!(err.contains("keydir"), "{err}");
-    assert!(err.contains("is a directory, not a key file"), "{err}");
+    insta::assert_snapshot!(env.redact(&err), @r#"
+    error: ROSTER_AUDIT_KEY_FILE "[dir]/keydir": is a directory, not a key file
+    hint: create a key with `roster init --audit-key FILE`, or unset ROSTER_AUDIT_KEY_FILE
+    {"error":{"code":2,"kind":"usage","message":"ROSTER_AUDIT_KEY_FILE \"[dir]/keydir\": is a directory, not a key file","hint":"create a key with `roster init --audit-key FILE`, or unset ROSTER_AUDIT_KEY_FILE"}}
+    "#);
 
     let err = keyed_fails(&env, &env.path("missing.key"), 2, &["audit", "verify"]);
-    assert!(err.contains("missing.key"), "{err}");
-    assert!(err.contains("no such file"), "{err}");
+    insta::assert_snapshot!(env.redact(&err), @r#"
+    error: ROSTER_AUDIT_KEY_FILE "[dir]/missing.key": no such file
+    hint: create a key with `roster init --audit-key FILE`, or unset ROSTER_AUDIT_KEY_FILE
+    {"error":{"code":2,"kind":"usage","message":"ROSTER_AUDIT_KEY_FILE \"[dir]/missing.key\": no such file","hint":"create a key with `roster init --audit-key FILE`, or unset ROSTER_AUDIT_KEY_FILE"}}
+    "#);
 
     // A symlink is judged by the file it opens: to a 0644 file, refused; to a 0600 one, fine.
     std::os::unix::fs::symlink(&open, env.path("link.key")).unwrap();
@@ -1070,25 +1163,25 @@ fn init_audit_key_creates_a_private_32_byte_key_and_never_overwrites() {
     assert!(meta.is_file());
     assert_eq!(meta.len(), 32);
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
-    let out = text(&o.stdout);
-    assert!(out.contains("created audit key \"audit.key\""), "{out}");
-    let err = text(&o.stderr);
-    assert!(
-        err.contains("set ROSTER_AUDIT_KEY_FILE=\"audit.key\""),
-        "{err}"
-    );
-    assert!(
-        err.contains("keep a copy of the key away from this database's machine"),
-        "{err}"
-    );
+    insta::assert_snapshot!(text(&o.stdout), @r#"
+    created roster.db (schema version 2 of 2)
+    created audit key "audit.key" (32 random bytes, mode 0600)
+    "#);
+    insta::assert_snapshot!(text(&o.stderr), @r#"
+    set ROSTER_AUDIT_KEY_FILE="audit.key" for every roster command on this database, so that its audit rows are keyed
+    keep a copy of the key away from this database's machine: whoever holds it can rewrite the log, and without it keyed rows cannot be verified
+    "#);
     let bytes = env.bytes(&key);
     // Random: not all one value.
     assert!(bytes.iter().any(|b| *b != bytes[0]), "{bytes:?}");
 
     // Never over an existing file (68), which is left exactly as it was.
     let err = env.fails(68, &["init", "--audit-key", "audit.key"]);
-    assert!(err.contains("audit.key"), "{err}");
-    assert!(err.contains("already exists"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: --audit-key "audit.key": the file already exists; roster never overwrites a key
+    hint: choose a new file name, or keep using the existing key with ROSTER_AUDIT_KEY_FILE
+    {"error":{"code":68,"kind":"conflict","message":"--audit-key \"audit.key\": the file already exists; roster never overwrites a key","hint":"choose a new file name, or keep using the existing key with ROSTER_AUDIT_KEY_FILE"}}
+    "#);
     assert_eq!(env.bytes(&key), bytes);
 
     // JSON names the key; a second key for the same database is another file.
@@ -1124,12 +1217,18 @@ fn init_audit_key_is_all_or_nothing() {
         "--audit-key",
         "audit.key",
     ]);
-    assert_ne!(o.status.code(), Some(0));
+    insta::assert_snapshot!(text(&o.stderr), @r#"
+    error: cannot create the database no/such/dir/r.db: its directory does not exist
+    {"error":{"code":66,"kind":"no_input","message":"cannot create the database no/such/dir/r.db: its directory does not exist","hint":null}}
+    "#);
+    assert_eq!(o.status.code(), Some(66));
     assert!(!env.path("audit.key").exists());
     // A key whose directory is missing: no database is created.
     let err = env.fails(66, &["init", "--audit-key", "no/such/dir/audit.key"]);
-    assert!(err.contains("no/such/dir/audit.key"), "{err}");
-    assert!(err.contains("directory does not exist"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: --audit-key "no/such/dir/audit.key": cannot create the key file: its directory does not exist
+    {"error":{"code":66,"kind":"no_input","message":"--audit-key \"no/such/dir/audit.key\": cannot create the key file: its directory does not exist","hint":null}}
+    "#);
     assert!(!env.db().exists());
     // ROSTER_AUDIT_KEY_FILE may name the key being created.
     let key = env.path("audit.key");
@@ -1147,11 +1246,7 @@ fn anchor_round_trip() {
     let o = env.run(&["--format", "table", "audit", "anchor"]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(text(&o.stdout), "");
-    assert!(
-        text(&o.stderr).contains("the audit log is empty: there is no head to anchor yet"),
-        "{}",
-        text(&o.stderr)
-    );
+    insta::assert_snapshot!(text(&o.stderr), @"the audit log is empty: there is no head to anchor yet");
     assert_eq!(
         env.json(&["audit", "anchor"]),
         serde_json::json!({"seq": null, "hash": null, "anchor": null})
@@ -1186,7 +1281,11 @@ fn anchor_round_trip() {
     );
     // Only the operator and global admins.
     let err = env.fails(77, &["--as", "bob@example.com", "audit", "anchor"]);
-    assert!(err.contains("permission denied"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: permission denied: reading the audit log
+    hint: only global admins and the operator may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: reading the audit log","hint":"only global admins and the operator may do this"}}
+    "#);
 }
 
 #[test]
@@ -1196,10 +1295,11 @@ fn anchor_refuses_a_broken_chain() {
         .execute("UPDATE audit SET subject = 'x' WHERE seq = 4", [])
         .unwrap();
     let err = env.fails(1, &["audit", "anchor"]);
-    assert!(
-        err.contains("no anchor taken: audit chain broken at row 4"),
-        "{err}"
-    );
+    insta::assert_snapshot!(err, @r#"
+    error: no anchor taken: audit chain broken at row 4: its content does not match its hash: the row was altered
+    hint: the rows from this one on cannot be trusted; compare with a backup
+    {"error":{"code":1,"kind":"differs","message":"no anchor taken: audit chain broken at row 4: its content does not match its hash: the row was altered","hint":"the rows from this one on cannot be trusted; compare with a backup"}}
+    "#);
 }
 
 #[test]
@@ -1218,12 +1318,11 @@ fn verify_anchor_catches_a_truncated_tail() {
     let o = env.run(&["--json", "audit", "verify", "--anchor", anchor]);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
-    assert!(err.contains("audit chain broken at row 8"), "{err}");
-    assert!(
-        err.contains("row 8 of the anchor is gone (the log ends at row 6)"),
-        "{err}"
-    );
-    assert!(err.contains("truncated or rolled back"), "{err}");
+    insta::assert_snapshot!(redact(&err), @r#"
+    error: audit chain broken at row 8: row 8 of the anchor is gone (the log ends at row 6): the log was truncated or rolled back since the anchor was taken
+    hint: restore the database from a backup taken after the anchor; the rows since were lost or removed
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 8: row 8 of the anchor is gone (the log ends at row 6): the log was truncated or rolled back since the anchor was taken","hint":"restore the database from a backup taken after the anchor; the rows since were lost or removed"}}
+    "#);
     let last: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
     assert_eq!(last["error"]["kind"], "differs");
     let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
@@ -1236,8 +1335,11 @@ fn verify_anchor_catches_a_truncated_tail() {
     env.user("dee@example.com", "Dee");
     assert_eq!(env.json(&["audit", "verify"])["ok"], true);
     let err = env.fails(1, &["audit", "verify", "--anchor", anchor]);
-    assert!(err.contains("audit chain broken at row 8"), "{err}");
-    assert!(err.contains("its hash differs from the anchor"), "{err}");
+    insta::assert_snapshot!(redact(&err), @r#"
+    error: audit chain broken at row 8: its hash differs from the anchor 8:[hash]: the log was rewritten or rolled back since the anchor was taken
+    hint: restore the database from a backup that matches the anchor, and find out who rewrote the log
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 8: its hash differs from the anchor 8:[hash]: the log was rewritten or rolled back since the anchor was taken","hint":"restore the database from a backup that matches the anchor, and find out who rewrote the log"}}
+    "#);
 }
 
 #[test]
@@ -1256,14 +1358,18 @@ fn verify_anchor_catches_a_keyed_log_rewritten_as_unkeyed() {
         (Value::Bool(true), 0.into())
     );
     let err = keyed_fails(&env, &key, 1, &["audit", "verify", "--anchor", &anchor]);
-    assert!(err.contains("audit chain broken at row 3"), "{err}");
-    assert!(err.contains("its hash differs from the anchor"), "{err}");
+    insta::assert_snapshot!(redact(&err), @r#"
+    error: audit chain broken at row 3: its hash differs from the anchor 3:[hash]: the log was rewritten or rolled back since the anchor was taken
+    hint: restore the database from a backup that matches the anchor, and find out who rewrote the log
+    {"error":{"code":1,"kind":"differs","message":"audit chain broken at row 3: its hash differs from the anchor 3:[hash]: the log was rewritten or rolled back since the anchor was taken","hint":"restore the database from a backup that matches the anchor, and find out who rewrote the log"}}
+    "#);
 }
 
 #[test]
 fn a_malformed_anchor_is_65() {
     let (env, _, _) = history();
     let h = "a".repeat(64);
+    let mut refusals = String::new();
     for bad in [
         "8".to_string(),
         "eight:".to_string() + &h,
@@ -1273,15 +1379,37 @@ fn a_malformed_anchor_is_65() {
         format!("8:{h}:1"),
         "8:\u{1b}[2J".to_string(),
     ] {
-        let err = env.fails(65, &["audit", "verify", "--anchor", &bad]);
-        assert!(err.contains("error: --anchor"), "{bad}: {err}");
-        assert!(err.contains("is not an anchor"), "{bad}: {err}");
-        assert!(err.contains("hint:"), "{bad}: {err}");
+        let err = env.fails(
+            65,
+            &["--format", "table", "audit", "verify", "--anchor", &bad],
+        );
         assert!(!err.contains('\u{1b}'), "{bad}: raw escape in {err:?}");
+        refusals.push_str(&err);
     }
+    insta::assert_snapshot!(refusals, @r#"
+    error: --anchor "8" is not an anchor: expected SEQ:HASH
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    error: --anchor "eight:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is not an anchor: SEQ must be a row number, 1 or more
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    error: --anchor "0:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is not an anchor: SEQ must be a row number, 1 or more
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    error: --anchor "8:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" is not an anchor: HASH must be 64 hex digits
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    error: --anchor "8:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaz" is not an anchor: HASH must be 64 hex digits
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    error: --anchor "8:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:1" is not an anchor: HASH must be 64 hex digits
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    error: --anchor "8:\u{1b}[2J" is not an anchor: HASH must be 64 hex digits
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    "#);
     // Refused before the database is looked at.
     let empty = Env::new();
-    empty.fails(65, &["audit", "verify", "--anchor", "x"]);
+    let err = empty.fails(65, &["audit", "verify", "--anchor", "x"]);
+    insta::assert_snapshot!(err, @r#"
+    error: --anchor "x" is not an anchor: expected SEQ:HASH
+    hint: an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)
+    {"error":{"code":65,"kind":"invalid","message":"--anchor \"x\" is not an anchor: expected SEQ:HASH","hint":"an anchor is what `roster audit anchor` prints: a row number, a colon and 64 hex digits (12:3f5a…)"}}
+    "#);
 }
 
 // ---------------------------------------------------------------- old databases
@@ -1359,7 +1487,11 @@ fn doctor_reports_an_admin_no_audit_row_explains() {
     assert_eq!(env.json(&["audit", "verify"])["ok"], true);
     let o = env.run(&["--json", "doctor"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
-    assert!(text(&o.stderr).contains("error: doctor found 1 problem"));
+    insta::assert_snapshot!(text(&o.stderr), @r#"
+    error: doctor found 1 problem
+    hint: apply the suggested fixes, then run `roster doctor` again
+    {"error":{"code":1,"kind":"differs","message":"doctor found 1 problem","hint":"apply the suggested fixes, then run `roster doctor` again"}}
+    "#);
     let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
     let findings = report["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{report:#}");

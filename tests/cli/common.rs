@@ -1,23 +1,73 @@
 //! The test environment: a temporary directory, a pinned environment (jj's
 //! `TestEnvironment`), and helpers to run the real binary.
+//!
+//! Everything a run's output could take from the machine is pinned: the clock
+//! (`ROSTER_NOW`), the terminal width, colour, the login, `HOME` and `TMPDIR`. What is left
+//! (generated ids, audit hashes, timings, the temporary directory's path) is taken out by
+//! [`redact`] and [`Env::redact`], so that whole outputs can be compared with inline
+//! snapshots (`insta::assert_snapshot!(redact(&out), @"...")`, as jj's tests do).
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// The "now" (`ROSTER_NOW`) of an environment's first run; each later run is one second
+/// later (as jj's `TestEnvironment` does with `JJ_TIMESTAMP`), so that outputs are the same
+/// on every machine and yet a command that should leave `updated_at` alone, or one that
+/// should stamp it, is still told apart from the command before it. A test that sets its
+/// own `ROSTER_NOW` keeps it.
+pub const NOW: &str = "2026-11-21T12:00:00Z";
+
+/// A temporary directory holding the working directory (also `HOME`) and, beside it, the
+/// directory `TMPDIR` points at, so that a test listing the working directory never sees
+/// roster's temporary files.
 pub struct Env {
-    pub dir: tempfile::TempDir,
+    root: tempfile::TempDir,
+    dir: PathBuf,
+    tmp: PathBuf,
+    /// How many commands this environment has started.
+    runs: AtomicI64,
 }
 
 impl Env {
     pub fn new() -> Env {
+        let root = tempfile::tempdir().expect("temp dir");
+        let dir = root.path().join("work");
+        let tmp = root.path().join("tmp");
+        std::fs::create_dir(&dir).expect("working directory");
+        std::fs::create_dir(&tmp).expect("TMPDIR");
         Env {
-            dir: tempfile::tempdir().expect("temp dir"),
+            root,
+            dir,
+            tmp,
+            runs: AtomicI64::new(0),
         }
+    }
+
+    /// The `ROSTER_NOW` of the next command: [`NOW`] plus one second per command started
+    /// before it.
+    fn next_now(&self) -> String {
+        let n = self.runs.fetch_add(1, Ordering::SeqCst);
+        let start = chrono::DateTime::parse_from_rfc3339(NOW).expect("NOW is RFC 3339");
+        (start + chrono::Duration::seconds(n))
+            .with_timezone(&chrono::Utc)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    }
+
+    /// The working directory of every run, and its `HOME`.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where `TMPDIR` points.
+    pub fn tmpdir(&self) -> &Path {
+        &self.tmp
     }
 
     /// An environment whose database already exists (via `roster init`).
@@ -28,25 +78,47 @@ impl Env {
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.dir.join(name)
     }
 
     pub fn db(&self) -> PathBuf {
         self.path("roster.db")
     }
 
-    /// `roster` with a cleared, pinned environment, running in the temp dir.
-    pub fn cmd(&self) -> Command {
-        let mut c = Command::cargo_bin("roster").expect("binary");
+    /// `program` with a cleared, pinned environment, running in the working directory:
+    /// for the tests that start roster through a shell, `script` or their own process.
+    pub fn command(&self, program: impl AsRef<OsStr>) -> std::process::Command {
+        let mut c = std::process::Command::new(program);
         c.env_clear()
-            .current_dir(self.dir.path())
+            .current_dir(&self.dir)
             .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
+            .env("HOME", &self.dir)
+            .env("TMPDIR", &self.tmp)
             .env("USER", "tester")
             .env("COLUMNS", "100")
             .env("NO_COLOR", "1")
+            .env("ROSTER_NOW", self.next_now())
             .env("ROSTER_TEST_FAST_HASH", "1");
         c
+    }
+
+    /// The roster binary, as [`Env::command`] starts it.
+    pub fn roster(&self) -> std::process::Command {
+        self.command(env!("CARGO_BIN_EXE_roster"))
+    }
+
+    /// `roster` with a cleared, pinned environment, running in the working directory.
+    pub fn cmd(&self) -> Command {
+        Command::from_std(self.roster())
+    }
+
+    /// [`redact`], and the temporary directory's paths as `[dir]` (the working directory)
+    /// and `[tmpdir]`.
+    pub fn redact(&self, text: &str) -> String {
+        let text = text
+            .replace(&self.dir.display().to_string(), "[dir]")
+            .replace(&self.tmp.display().to_string(), "[tmpdir]");
+        redact(&text)
     }
 
     /// Runs roster with these arguments and stdin.
@@ -154,4 +226,129 @@ pub fn tool_present(tool: &str, found: bool) -> bool {
         eprintln!("skipped: {tool} is not installed (.ci/run installs it)");
     }
     found
+}
+
+/// Generated ids (UUIDs: v7 for records, v4 for invitations) replaced by `[id]`, audit
+/// hashes (64 hex digits, which cover ids and times) by `[hash]`, and timings (`13 ms`) by
+/// `[n] ms`. In a table cell the placeholder keeps the id's width, so that the columns stay
+/// aligned.
+pub fn redact(text: &str) -> String {
+    redact_millis(&redact_hashes(&redact_ids(text)))
+}
+
+fn redact_millis(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" ms") {
+        let (before, after) = rest.split_at(at);
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let word_start = before.len() - digits;
+        let starts = before[..word_start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ends = after[3..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if digits > 0 && starts && ends {
+            out.push_str(&before[..word_start]);
+            out.push_str("[n]");
+        } else {
+            out.push_str(before);
+        }
+        out.push_str(" ms");
+        rest = &after[3..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn redact_hashes(text: &str) -> String {
+    const LEN: usize = 64;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut copied = 0;
+    while at < bytes.len() {
+        let starts = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        if starts
+            && run == LEN
+            && bytes
+                .get(at + LEN)
+                .is_none_or(|b| !b.is_ascii_alphanumeric())
+        {
+            out.push_str(&text[copied..at]);
+            out.push_str("[hash]");
+            at += LEN;
+            copied = at;
+        } else {
+            at += run.max(1);
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+fn redact_ids(text: &str) -> String {
+    const LEN: usize = 36;
+    let is_uuid = |s: &[u8]| {
+        s.len() >= LEN
+            && s[..LEN].iter().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => *b == b'-',
+                _ => b.is_ascii_hexdigit(),
+            })
+    };
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut copied = 0;
+    while at < bytes.len() {
+        let starts = at == 0 || !word(bytes[at - 1]);
+        let ends = bytes.get(at + LEN).is_none_or(|b| !word(*b));
+        if starts && ends && is_uuid(&bytes[at..]) {
+            out.push_str(&text[copied..at]);
+            let rest = text[at + LEN..].trim_start_matches(' ');
+            if rest.starts_with(['│', '┆']) {
+                out.push_str(&format!("{:LEN$}", "[id]"));
+            } else {
+                out.push_str("[id]");
+            }
+            at += LEN;
+            copied = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+#[test]
+fn redact_replaces_ids_and_keeps_table_columns() {
+    assert_eq!(
+        redact(
+            "user 019a9c1e-4f00-7c3a-8d2e-0123456789ab and b74e6be4-fdf0-49b7-be1a-32f2db83ae44."
+        ),
+        "user [id] and [id]."
+    );
+    assert_eq!(
+        redact("│ 019a9c1e-4f00-7c3a-8d2e-0123456789ab ┆ ann │"),
+        "│ [id]                                 ┆ ann │"
+    );
+    // Not an id: too long, or part of a longer word.
+    let longer = "019a9c1e-4f00-7c3a-8d2e-0123456789abc x019a9c1e-4f00-7c3a-8d2e-0123456789ab";
+    assert_eq!(redact(longer), longer);
+    let hash = "ab".repeat(32);
+    assert_eq!(redact(&format!("8:{hash}.")), "8:[hash].");
+    assert_eq!(redact(&format!("8:{hash}0")), format!("8:{hash}0"));
+    assert_eq!(
+        redact("applied 5 events in 13 ms (check 2 ms); 10 msgs, a2 ms"),
+        "applied 5 events in [n] ms (check [n] ms); 10 msgs, a2 ms"
+    );
 }

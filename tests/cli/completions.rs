@@ -76,7 +76,15 @@ fn an_unknown_shell_is_a_usage_error_listing_the_shells() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         assert!(err.contains(shell), "{err}");
     }
-    env.fails(2, &["completions"]);
+    let err = env.fails(2, &["completions"]);
+    insta::assert_snapshot!(err, @"
+    error: the following required arguments were not provided:
+      <SHELL>
+
+    Usage: roster completions <SHELL>
+
+    For more information, try '--help'.
+    ");
 }
 
 #[test]
@@ -176,9 +184,8 @@ fn a_closed_stdout_is_still_success() {
     for shell in ["bash", "zsh"] {
         let (reader, writer) = std::io::pipe().expect("pipe");
         drop(reader);
-        let o = Command::new(env!("CARGO_BIN_EXE_roster"))
-            .env_clear()
-            .current_dir(env.dir.path())
+        let o = env
+            .roster()
             .args(["completions", shell])
             .stdin(Stdio::null())
             .stdout(Stdio::from(writer))

@@ -21,20 +21,14 @@ fn bash(env: &Env, script: &str) -> Option<std::process::Output> {
     if !tool_present("bash (with coreutils' mkfifo)", found) {
         return None;
     }
-    let bin = assert_cmd::cargo::cargo_bin("roster");
-    StdCommand::new("bash")
+    let out = env
+        .command("bash")
         .arg("-c")
         .arg(script)
-        .current_dir(env.dir.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", env.dir.path())
-        .env("USER", "tester")
-        .env("NO_COLOR", "1")
-        .env("ROSTER_TEST_FAST_HASH", "1")
-        .env("ROSTER", bin)
+        .env("ROSTER", env!("CARGO_BIN_EXE_roster"))
         .output()
-        .ok()
+        .expect("run bash");
+    Some(out)
 }
 
 fn code(out: &std::process::Output) -> Option<i32> {
@@ -65,13 +59,21 @@ fn intact(env: &Env) {
 fn export_refuses_to_write_over_the_database_or_its_companions() {
     let env = seeded();
     let before = env.bytes(&env.db());
+    let mut refusals = String::new();
     for target in ["roster.db", "./roster.db", "roster.db-wal", "roster.db-shm"] {
-        let stderr = env.fails(65, &["export", "-o", target]);
-        assert!(
-            stderr.contains(&format!("refusing to write {target}")) && stderr.contains("roster.db"),
-            "{target}: {stderr}"
-        );
+        let stderr = env.fails(65, &["--format", "table", "export", "-o", target]);
+        refusals.push_str(&stderr);
     }
+    insta::assert_snapshot!(refusals, @"
+    error: refusing to write roster.db: that is roster.db, a file of the database roster has open
+    hint: choose another output file; the database was not touched
+    error: refusing to write ./roster.db: that is roster.db, a file of the database roster has open
+    hint: choose another output file; the database was not touched
+    error: refusing to write roster.db-wal: that is roster.db-wal, a file of the database roster has open
+    hint: choose another output file; the database was not touched
+    error: refusing to write roster.db-shm: that is roster.db-shm, a file of the database roster has open
+    hint: choose another output file; the database was not touched
+    ");
     // The same file by another name: a symbolic link, a hard link, an absolute path.
     std::os::unix::fs::symlink("roster.db", env.path("link.json")).expect("symlink");
     std::fs::hard_link(env.db(), env.path("hard.json")).expect("hard link");
@@ -92,7 +94,7 @@ fn export_replaces_a_file_whole_and_leaves_no_temporary_file() {
     let written = std::fs::read_to_string(env.path("out.json")).expect("read");
     let doc: Value = serde_json::from_str(&written).expect("a whole JSON document");
     assert_eq!(doc["version"], 1);
-    let leftovers: Vec<String> = std::fs::read_dir(env.dir.path())
+    let leftovers: Vec<String> = std::fs::read_dir(env.dir())
         .expect("list")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -132,10 +134,10 @@ fn export_through_a_symlink_replaces_the_file_it_names() {
 fn an_output_that_cannot_be_written_is_exit_74() {
     let env = seeded();
     let stderr = env.fails(74, &["export", "-o", "/dev/full"]);
-    assert!(
-        stderr.contains("could not write /dev/full: no space left on device"),
-        "{stderr}"
-    );
+    insta::assert_snapshot!(stderr, @r#"
+    error: could not write /dev/full: no space left on device
+    {"error":{"code":74,"kind":"output","message":"could not write /dev/full: no space left on device","hint":null}}
+    "#);
     for command in ["export", "--json user list", "--format csv user list"] {
         let Some(out) = bash(&env, &format!("\"$ROSTER\" {command} > /dev/full")) else {
             return;
@@ -164,6 +166,7 @@ fn export_to_a_stream_writes_in_place() {
 #[test]
 fn out_of_range_settings_are_usage_errors() {
     let env = Env::init();
+    let mut refusals = String::new();
     for (var, value) in [
         ("ROSTER_BUSY_TIMEOUT_MS", "2147483648"),
         ("ROSTER_BUSY_TIMEOUT_MS", "-1"),
@@ -173,21 +176,28 @@ fn out_of_range_settings_are_usage_errors() {
         let out = env
             .cmd()
             .env(var, value)
-            .args(["user", "list"])
+            .args(["--format", "table", "user", "list"])
             .output()
             .expect("run");
         assert_eq!(code(&out), Some(2), "{var}={value}: {}", text(&out.stderr));
-        assert!(
-            text(&out.stderr).contains(&format!("{var} \"{value}\"")),
-            "{}",
-            text(&out.stderr)
-        );
+        refusals.push_str(&text(&out.stderr));
     }
+    insta::assert_snapshot!(refusals, @r#"
+    error: ROSTER_BUSY_TIMEOUT_MS "2147483648" is not a number of milliseconds from 0 to 2147483647
+    hint: for example ROSTER_BUSY_TIMEOUT_MS=5000 (the default), or unset it
+    error: ROSTER_BUSY_TIMEOUT_MS "-1" is not a number of milliseconds from 0 to 2147483647
+    hint: for example ROSTER_BUSY_TIMEOUT_MS=5000 (the default), or unset it
+    error: ROSTER_MAX_INPUT "0" is not a positive number of bytes
+    hint: for example ROSTER_MAX_INPUT=8589934592 (8 GiB), or unset it for 4 GiB
+    error: ROSTER_MAX_INPUT "lots" is not a positive number of bytes
+    hint: for example ROSTER_MAX_INPUT=8589934592 (8 GiB), or unset it for 4 GiB
+    "#);
 }
 
 #[test]
 fn a_database_path_that_is_not_a_regular_file_is_78() {
     let env = Env::new();
+    let mut refusals = String::new();
     for args in [
         vec!["--db", "/dev/null", "user", "list"],
         vec!["--db", "/dev/null", "init"],
@@ -196,12 +206,18 @@ fn a_database_path_that_is_not_a_regular_file_is_78() {
         if args.contains(&"seed") {
             demo(&env);
         }
-        let stderr = env.fails(78, &args);
-        assert!(
-            stderr.contains("is not a regular file (a character device)"),
-            "{args:?}: {stderr}"
-        );
+        let mut all = vec!["--format", "table"];
+        all.extend_from_slice(&args);
+        refusals.push_str(&env.fails(78, &all));
     }
+    insta::assert_snapshot!(refusals, @"
+    error: /dev/null is not a regular file (a character device), so it cannot be a roster database
+    hint: give the path of a database file with --db or ROSTER_DB
+    error: /dev/null is not a regular file (a character device), so it cannot be a roster database
+    hint: give the path of a database file with --db or ROSTER_DB
+    error: /dev/zero is not a regular file (a character device), so it cannot be a roster database
+    hint: give the path of a database file with --db or ROSTER_DB
+    ");
 }
 
 // ------------------------------------------------------------------ seeds read once
@@ -249,7 +265,6 @@ fn process_substitution_and_dev_stdin_work() {
 #[test]
 fn a_seed_waiting_on_a_fifo_holds_no_lock() {
     let env = seeded();
-    let bin = assert_cmd::cargo::cargo_bin("roster");
     let fifo = env.path("slow.fifo");
     let made = StdCommand::new("mkfifo")
         .arg(&fifo)
@@ -262,12 +277,9 @@ fn a_seed_waiting_on_a_fifo_holds_no_lock() {
         r#"[{"event": "user-create", "data": {"email": "late@example.com", "name": "Late"}}]"#,
     );
     // The seed blocks opening the FIFO, which has no writer yet.
-    let seed = StdCommand::new(&bin)
+    let seed = env
+        .roster()
         .args(["--json", "seed", "extra.json", "slow.fifo"])
-        .current_dir(env.dir.path())
-        .env_clear()
-        .env("USER", "tester")
-        .env("ROSTER_TEST_FAST_HASH", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -316,16 +328,12 @@ fn a_seed_waiting_on_a_fifo_holds_no_lock() {
 #[test]
 fn the_copy_of_stdin_is_never_visible_by_name() {
     let env = Env::init();
-    let tmp = env.path("tmp");
-    std::fs::create_dir(&tmp).expect("mkdir");
-    let bin = assert_cmd::cargo::cargo_bin("roster");
-    let mut child = StdCommand::new(&bin)
+    // TMPDIR is a directory of its own (see `Env`), empty before the seed starts.
+    let tmp = env.tmpdir().to_path_buf();
+    assert_eq!(std::fs::read_dir(&tmp).expect("list").count(), 0);
+    let mut child = env
+        .roster()
         .args(["seed", "-"])
-        .current_dir(env.dir.path())
-        .env_clear()
-        .env("USER", "tester")
-        .env("TMPDIR", &tmp)
-        .env("ROSTER_TEST_FAST_HASH", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -386,12 +394,11 @@ fn stdin_beyond_the_input_limit_is_refused_and_nothing_is_written() {
         .output()
         .expect("run");
     assert_eq!(code(&out), Some(65), "{}", text(&out.stderr));
-    assert!(
-        text(&out.stderr).contains("<stdin> is larger than the input limit of 4096 bytes"),
-        "{}",
-        text(&out.stderr)
-    );
-    assert!(text(&out.stderr).contains("ROSTER_MAX_INPUT"));
+    insta::assert_snapshot!(text(&out.stderr), @r#"
+    error: <stdin> is larger than the input limit of 4096 bytes; nothing was written
+    hint: split the seed into several files, or raise ROSTER_MAX_INPUT (bytes)
+    {"error":{"code":65,"kind":"invalid","message":"<stdin> is larger than the input limit of 4096 bytes; nothing was written","hint":"split the seed into several files, or raise ROSTER_MAX_INPUT (bytes)"}}
+    "#);
     // A file over the limit is refused before it is read.
     write(&env, "big.json", &big);
     let out = env
@@ -401,6 +408,11 @@ fn stdin_beyond_the_input_limit_is_refused_and_nothing_is_written() {
         .output()
         .expect("run");
     assert_eq!(code(&out), Some(65), "{}", text(&out.stderr));
+    insta::assert_snapshot!(text(&out.stderr), @r#"
+    error: big.json is larger than the input limit of 4096 bytes; nothing was written
+    hint: split the seed into several files, or raise ROSTER_MAX_INPUT (bytes)
+    {"error":{"code":65,"kind":"invalid","message":"big.json is larger than the input limit of 4096 bytes; nothing was written","hint":"split the seed into several files, or raise ROSTER_MAX_INPUT (bytes)"}}
+    "#);
     assert_eq!(snapshot(&env), before);
 }
 
@@ -416,17 +428,12 @@ fn two_identical_seeds_at_once_are_idempotent() {
         })
         .collect();
     let seed = format!("[{}]", users.join(",\n"));
-    let bin = assert_cmd::cargo::cargo_bin("roster");
     for round in 0..4 {
         let env = Env::new();
         write(&env, "race.json", &seed);
         let start = || {
-            StdCommand::new(&bin)
+            env.roster()
                 .args(["--json", "seed", "race.json"])
-                .current_dir(env.dir.path())
-                .env_clear()
-                .env("USER", "tester")
-                .env("ROSTER_TEST_FAST_HASH", "1")
                 .env("ROSTER_BUSY_TIMEOUT_MS", "20000")
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())

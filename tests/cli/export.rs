@@ -1,6 +1,6 @@
 //! `roster export`: a private file, secrets only on request, the rules, the order of the
 //! document, and the round trip export → seed into an empty database → export giving the
-//! same bytes (DESIGN.md §5).
+//! same bytes (README "Seeds and export").
 
 use std::os::unix::fs::PermissionsExt;
 
@@ -90,7 +90,10 @@ fn export_to_a_file_is_private_to_its_owner() {
     );
     // A directory that does not exist: an output that cannot be written, 74.
     let stderr = env.fails(74, &["export", "-o", "no/such/dir/x.json"]);
-    assert!(stderr.contains("no/such/dir/x.json"), "{stderr}");
+    insta::assert_snapshot!(stderr, @r#"
+    error: could not write no/such/dir/x.json: its directory no/such/dir: no such file or directory
+    {"error":{"code":74,"kind":"output","message":"could not write no/such/dir/x.json: its directory no/such/dir: no such file or directory","hint":null}}
+    "#);
 }
 
 #[test]
@@ -641,10 +644,11 @@ fn the_export_is_in_dependency_order() {
     );
     // The episode names a show that does not exist: 67, nothing written.
     let stderr = env.fails(67, &["seed", "mixed.json"]);
-    assert!(
-        stderr.contains("mixed.json:8:3: event 7 (media-add)"),
-        "{stderr}"
-    );
+    insta::assert_snapshot!(stderr, @r#"
+    error: mixed.json:8:3: event 7 (media-add): parent "s9": no media item with that id in profile alpha
+    hint: list the profile's shows with `roster media list alpha --type show`
+    {"error":{"code":67,"kind":"not_found","message":"mixed.json:8:3: event 7 (media-add): parent \"s9\": no media item with that id in profile alpha","hint":"list the profile's shows with `roster media list alpha --type show`"}}
+    "#);
     assert_eq!(user_count(&env), 0);
     let text = std::fs::read_to_string(env.path("mixed.json"))
         .unwrap()
@@ -793,11 +797,11 @@ fn only_the_operator_and_global_admins_may_export() {
     ]);
 
     let stderr = env.fails(77, &["--as", "plain@example.com", "export"]);
-    assert!(
-        stderr.contains("permission denied: exporting the database"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("hint:"), "{stderr}");
+    insta::assert_snapshot!(stderr, @r#"
+    error: permission denied: exporting the database
+    hint: only global admins and the operator may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: exporting the database","hint":"only global admins and the operator may do this"}}
+    "#);
     // A refused export to a file creates no file, and leaves an existing one alone.
     let stderr = env.fails(
         77,
@@ -840,7 +844,11 @@ fn only_the_operator_and_global_admins_may_export() {
 fn export_refuses_a_missing_database() {
     let env = Env::new();
     let stderr = env.fails(66, &["export"]);
-    assert!(stderr.contains("roster.db"), "{stderr}");
+    insta::assert_snapshot!(stderr, @r#"
+    error: database not found: roster.db
+    hint: create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file
+    {"error":{"code":66,"kind":"no_input","message":"database not found: roster.db","hint":"create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file"}}
+    "#);
     env.fails(66, &["export", "-o", "out.json"]);
     assert!(!env.db().exists(), "export does not create a database");
     assert!(!env.path("out.json").exists());
@@ -851,6 +859,10 @@ fn export_to_dash_is_stdout() {
     let env = Env::init();
     env.user("ann@x.io", "Ann");
     let out = env.ok(&["export", "-o", "-"]);
-    assert!(out.starts_with("{\"version\": 1"), "{out}");
+    insta::assert_snapshot!(redact(&out), @r#"
+    {"version": 1, "events": [
+    {"event":"user-create","data":{"id":"[id]","email":"ann@x.io","name":"Ann","roles":["admin"]}}
+    ]}
+    "#);
     assert!(!env.path("-").exists());
 }

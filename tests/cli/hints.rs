@@ -57,20 +57,56 @@ fn a_near_miss_user_or_profile_gets_a_suggestion() {
             ANN,
         ),
     ];
+    let mut transcript = String::new();
     for (args, message, near) in cases {
-        let err = env.fails(67, args);
+        let mut all = vec!["--format", "table"];
+        all.extend_from_slice(args);
+        let err = env.fails(67, &all);
         assert!(err.contains(message), "{args:?}: {err}");
         assert!(
             err.contains(&format!("hint: did you mean \"{near}\"?")),
             "{args:?}: {err}"
         );
+        transcript.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
     }
     // Far from everything: no guess, but where to look. A shared domain is not closeness.
     for far in ["zed@nowhere.org", "bill@example.com"] {
-        let err = env.fails(67, &["member", "add", "family", far]);
+        let err = env.fails(67, &["--format", "table", "member", "add", "family", far]);
         assert!(!err.contains("did you mean"), "{far}: {err}");
-        assert!(err.contains("roster user list"), "{far}: {err}");
+        transcript.push_str(&format!("$ roster member add family {far}\n{err}"));
     }
+    insta::assert_snapshot!(transcript, @r#"
+    $ roster user show bbo@example.com
+    error: user "bbo@example.com" does not exist
+    hint: did you mean "bob@example.com"?
+    hint: list users with `roster user list`
+    $ roster user show carl@example.com
+    error: user "carl@example.com" does not exist
+    hint: did you mean "carol@example.com"?
+    hint: list users with `roster user list`
+    $ roster profile show famliy
+    error: profile "famliy" does not exist
+    hint: did you mean "family"?
+    hint: list profiles with `roster profile list`
+    $ roster member add famly carol@example.com
+    error: profile "famly" does not exist
+    hint: did you mean "family"?
+    hint: list profiles with `roster profile list`
+    $ roster member add family carol@exmaple.com
+    error: user "carol@exmaple.com" does not exist
+    hint: did you mean "carol@example.com"?
+    hint: list users with `roster user list`
+    $ roster --as ann@exampel.com user list
+    error: --as: user "ann@exampel.com" does not exist
+    hint: did you mean "ann@example.com"?
+    hint: list users with `roster user list`
+    $ roster member add family zed@nowhere.org
+    error: user "zed@nowhere.org" does not exist
+    hint: list users with `roster user list`
+    $ roster member add family bill@example.com
+    error: user "bill@example.com" does not exist
+    hint: list users with `roster user list`
+    "#);
     // Nothing was added by the failed commands.
     assert_eq!(
         env.json(&["member", "list", "family"])
@@ -87,13 +123,16 @@ fn a_suggestion_in_json_is_in_the_error_object() {
     assert_eq!(out.status.code(), Some(67));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let v: Value = serde_json::from_str(stderr.lines().last().unwrap()).unwrap();
-    assert!(
-        v["error"]["hint"]
-            .as_str()
-            .unwrap()
-            .contains("did you mean \"family\"?"),
-        "{v}"
-    );
+    insta::assert_snapshot!(serde_json::to_string_pretty(&v).unwrap(), @r#"
+    {
+      "error": {
+        "code": 67,
+        "kind": "not_found",
+        "message": "profile \"famliy\" does not exist",
+        "hint": "did you mean \"family\"?\nlist profiles with `roster profile list`"
+      }
+    }
+    "#);
 }
 
 // ---------------------------------------------------------------- empty lists
@@ -104,13 +143,10 @@ fn an_empty_profile_list_says_how_to_make_one() {
     let out = env.run(&["--format", "table", "profile", "list"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("no profiles yet"), "{stderr}");
-    assert!(
-        stderr.contains("hint: create one with `roster profile create --name"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("roster seed seed.json"), "{stderr}");
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr), @"
+    no profiles yet
+    hint: create one with `roster profile create --name 'The Smiths'`, or load the demo with `roster seed seed.json`
+    ");
     // Machine formats stay data only: an empty array, no hint.
     let out = env.run(&["--json", "profile", "list"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "[]");
@@ -154,11 +190,35 @@ fn a_refusal_names_who_may_do_it() {
             "hint: only global admins and the operator may do this",
         ),
     ];
+    let mut transcript = String::new();
     for (args, message, hint) in cases {
-        let err = env.fails(77, args);
+        let mut all = vec!["--format", "table"];
+        all.extend_from_slice(args);
+        let err = env.fails(77, &all);
         assert!(err.contains(message), "{args:?}: {err}");
         assert!(err.contains(hint), "{args:?}: {err}");
+        transcript.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
     }
+    insta::assert_snapshot!(transcript, @r#"
+    $ roster --as bob@example.com profile create --name Bobs
+    error: permission denied: creating profiles
+    hint: only global admins and the operator may do this
+    $ roster --as bob@example.com member add family carol@example.com
+    error: permission denied: adding members in profile "family"
+    hint: only the profile's owners and admins, and global admins, may do this
+    $ roster --as bob@example.com invite send family dan@example.com
+    error: permission denied: sending invitations in profile "family"
+    hint: only the profile's owners and admins, and global admins, may do this
+    $ roster --as carol@example.com member list family
+    error: permission denied: listing the members of profile "family"
+    hint: only the profile's members and global admins may do this
+    $ roster --as bob@example.com audit
+    error: permission denied: reading the audit log
+    hint: only global admins and the operator may do this
+    $ roster --as bob@example.com doctor
+    error: permission denied: running doctor
+    hint: only global admins and the operator may do this
+    "#);
     // The same commands by someone allowed.
     env.ok(&["--as", ANN, "member", "add", "family", CAROL]);
     env.ok(&["--as", CAROL, "member", "list", "family"]);
@@ -187,16 +247,12 @@ fn a_long_table_into_head_is_success_without_a_message() {
     drop(db);
     let bin = env!("CARGO_BIN_EXE_roster");
     for format in ["table", "json", "csv"] {
-        let o = std::process::Command::new("sh")
+        let o = env
+            .command("sh")
             .arg("-c")
             .arg(r#"{ "$0" --format "$1" profile list; echo "$?" > rc; } | head -1"#)
             .arg(bin)
             .arg(format)
-            .current_dir(env.dir.path())
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("USER", "tester")
-            .env("NO_COLOR", "1")
             .output()
             .expect("sh");
         assert_eq!(o.status.code(), Some(0));

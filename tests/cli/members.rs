@@ -1,10 +1,9 @@
-//! `roster member …`: the rules of DESIGN.md §2 for memberships, each refusing and
+//! `roster member …`: the rules of README "Concepts and rules" for memberships, each refusing and
 //! allowing, their invariants (last owner, member limit, one transaction per command), the
 //! audit rows they write, and concurrent writers.
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command as StdCommand, Output};
+use std::process::Output;
 use std::sync::{Arc, Barrier};
 
 use serde_json::Value;
@@ -85,30 +84,15 @@ fn id_of(env: &Env, email: &str) -> String {
         .to_string()
 }
 
-/// The real binary as a plain `std::process::Command`, with the environment `Env::cmd()`
-/// pins, for tests that start several processes at the same moment.
-pub fn raw_cmd(dir: &Path) -> StdCommand {
-    let mut c = StdCommand::new(assert_cmd::cargo::cargo_bin("roster"));
-    c.env_clear()
-        .current_dir(dir)
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("USER", "tester")
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env("ROSTER_TEST_FAST_HASH", "1");
-    c
-}
-
 /// Runs every argument list as its own process, all released by one barrier, and
 /// returns their outputs in the order given.
-pub fn race(dir: &Path, runs: Vec<Vec<String>>) -> Vec<Output> {
+pub fn race(env: &Env, runs: Vec<Vec<String>>) -> Vec<Output> {
     let barrier = Arc::new(Barrier::new(runs.len()));
     let threads: Vec<_> = runs
         .into_iter()
         .map(|args| {
             let barrier = Arc::clone(&barrier);
-            let mut cmd = raw_cmd(dir);
+            let mut cmd = env.roster();
             cmd.args(&args);
             std::thread::spawn(move || {
                 barrier.wait();
@@ -162,7 +146,13 @@ fn plain_members_and_outsiders_may_not_add_members() {
             77,
             &["--as", actor, "member", "add", "family", "new@example.com"],
         );
-        assert!(err.contains("permission denied"), "{err}");
+        insta::allow_duplicates! {
+            insta::assert_snapshot!(err, @r#"
+            error: permission denied: adding members in profile "family"
+            hint: only the profile's owners and admins, and global admins, may do this
+            {"error":{"code":77,"kind":"denied","message":"permission denied: adding members in profile \"family\"","hint":"only the profile's owners and admins, and global admins, may do this"}}
+            "#);
+        }
         // A member may not even add an existing member: permission comes first.
         env.fails(77, &["--as", actor, "member", "add", "family", MEMBER]);
         env.fails(
@@ -194,6 +184,20 @@ fn outsiders_learn_nothing_not_even_whether_a_profile_exists() {
             assert!(!add.contains("does not exist"), "{add}");
             let list = env.fails(77, &["--as", actor, "member", "list", profile]);
             assert!(!list.contains("does not exist"), "{list}");
+            // Word for word the refusal of an existing profile.
+            let named = |text: &str| text.replace(profile, "PROFILE");
+            insta::allow_duplicates! {
+                insta::assert_snapshot!(named(&add), @r#"
+                error: permission denied: adding members in profile "PROFILE"
+                hint: only the profile's owners and admins, and global admins, may do this
+                {"error":{"code":77,"kind":"denied","message":"permission denied: adding members in profile \"PROFILE\"","hint":"only the profile's owners and admins, and global admins, may do this"}}
+                "#);
+                insta::assert_snapshot!(named(&list), @r#"
+                error: permission denied: listing the members of profile "PROFILE"
+                hint: only the profile's members and global admins may do this
+                {"error":{"code":77,"kind":"denied","message":"permission denied: listing the members of profile \"PROFILE\"","hint":"only the profile's members and global admins may do this"}}
+                "#);
+            }
             env.fails(
                 77,
                 &["--as", actor, "member", "role", profile, MEMBER, "admin"],
@@ -211,8 +215,13 @@ fn outsiders_learn_nothing_not_even_whether_a_profile_exists() {
         let mut args = prefix.to_vec();
         args.extend(["member", "add", "nonexistent", MEMBER]);
         let err = env.fails(67, &args);
-        assert!(err.contains("\"nonexistent\""), "{err}");
-        assert!(err.contains("does not exist"), "{err}");
+        insta::allow_duplicates! {
+            insta::assert_snapshot!(err, @r#"
+            error: profile "nonexistent" does not exist
+            hint: list profiles with `roster profile list`
+            {"error":{"code":67,"kind":"not_found","message":"profile \"nonexistent\" does not exist","hint":"list profiles with `roster profile list`"}}
+            "#);
+        }
     }
 }
 
@@ -220,14 +229,30 @@ fn outsiders_learn_nothing_not_even_whether_a_profile_exists() {
 fn an_unknown_user_is_67_naming_it() {
     let env = family();
     let err = env.fails(67, &["member", "add", "family", "ghost@example.com"]);
-    assert!(err.contains("ghost@example.com"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: user "ghost@example.com" does not exist
+    hint: list users with `roster user list`
+    {"error":{"code":67,"kind":"not_found","message":"user \"ghost@example.com\" does not exist","hint":"list users with `roster user list`"}}
+    "#);
     let err = env.fails(67, &["member", "role", "family", "ghost", "admin"]);
-    assert!(err.contains("ghost"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: user "ghost" does not exist
+    hint: list users with `roster user list`
+    {"error":{"code":67,"kind":"not_found","message":"user \"ghost\" does not exist","hint":"list users with `roster user list`"}}
+    "#);
     // A user who exists but is not a member is also 67, and says so.
     let err = env.fails(67, &["member", "role", "family", OUTSIDER, "admin"]);
-    assert!(err.contains("not a member"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: user nora@example.com is not a member of profile family
+    hint: list members with `roster member list family`
+    {"error":{"code":67,"kind":"not_found","message":"user nora@example.com is not a member of profile family","hint":"list members with `roster member list family`"}}
+    "#);
     let err = env.fails(67, &["member", "remove", "family", OUTSIDER]);
-    assert!(err.contains("not a member"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: user nora@example.com is not a member of profile family
+    hint: list members with `roster member list family`
+    {"error":{"code":67,"kind":"not_found","message":"user nora@example.com is not a member of profile family","hint":"list members with `roster member list family`"}}
+    "#);
 }
 
 #[test]
@@ -235,8 +260,11 @@ fn adding_a_member_twice_conflicts_unless_if_not_exists() {
     let env = family();
     let before = env.audit_len();
     let err = env.fails(68, &["member", "add", "family", MEMBER]);
-    assert!(err.contains("already a member"), "{err}");
-    assert!(err.contains("--if-not-exists"), "{err}");
+    insta::assert_snapshot!(redact(&err), @r#"
+    error: user mike@example.com is already a member of profile family (role member)
+    hint: add --if-not-exists to skip existing members, or change a role with `roster member role`
+    {"error":{"code":68,"kind":"conflict","message":"user mike@example.com is already a member of profile family (role member)","hint":"add --if-not-exists to skip existing members, or change a role with `roster member role`"}}
+    "#);
     env.fails(68, &["--as", OWNER, "member", "add", "family", ADMIN]);
     assert_eq!(env.audit_len(), before);
 
@@ -290,7 +318,11 @@ fn several_users_are_one_transaction() {
             "u2@example.com",
         ],
     );
-    assert!(err.contains("ghost@example.com"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: user "ghost@example.com" does not exist
+    hint: list users with `roster user list`
+    {"error":{"code":67,"kind":"not_found","message":"user \"ghost@example.com\" does not exist","hint":"list users with `roster user list`"}}
+    "#);
     assert_eq!(roles(&env, "family"), members_before, "nobody was added");
     assert_eq!(env.audit_len(), audit_before);
 
@@ -334,8 +366,11 @@ fn member_limit_holds_for_member_add() {
     env.ok(&["profile", "update", "family", "--member-limit", "3"]);
     let before = env.audit_len();
     let err = env.fails(68, &["member", "add", "family", "u1@example.com"]);
-    assert!(err.contains("full"), "{err}");
-    assert!(err.contains("--member-limit"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: profile family is full (3 of 3 members)
+    hint: raise the limit with `roster profile update family --member-limit 4`
+    {"error":{"code":68,"kind":"conflict","message":"profile family is full (3 of 3 members)","hint":"raise the limit with `roster profile update family --member-limit 4`"}}
+    "#);
     env.fails(
         68,
         &["--as", OWNER, "member", "add", "family", "u1@example.com"],
@@ -395,12 +430,36 @@ fn an_admin_may_not_touch_the_owner_role() {
         &["member", "role", "family", OWNER, "admin"],
         &["member", "remove", "family", OWNER],
     ];
+    let mut refusals = String::new();
     for args in refused {
         let mut all = vec!["--as", ADMIN];
         all.extend_from_slice(args);
         let err = env.fails(77, &all);
         assert!(err.contains("owner"), "{args:?}: {err}");
+        refusals.push_str(&format!("$ roster {}\n{err}", all.join(" ")));
     }
+    insta::assert_snapshot!(refusals, @r#"
+    $ roster --as alice@example.com member add family new@example.com --role owner
+    error: permission denied: granting the owner role
+    hint: only the profile's owners and global admins may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: granting the owner role","hint":"only the profile's owners and global admins may do this"}}
+    $ roster --as alice@example.com member role family mike@example.com owner
+    error: permission denied: granting or changing the owner role
+    hint: only the profile's owners and global admins may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: granting or changing the owner role","hint":"only the profile's owners and global admins may do this"}}
+    $ roster --as alice@example.com member role family alice@example.com owner
+    error: permission denied: granting or changing the owner role
+    hint: only the profile's owners and global admins may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: granting or changing the owner role","hint":"only the profile's owners and global admins may do this"}}
+    $ roster --as alice@example.com member role family olive@example.com admin
+    error: permission denied: granting or changing the owner role
+    hint: only the profile's owners and global admins may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: granting or changing the owner role","hint":"only the profile's owners and global admins may do this"}}
+    $ roster --as alice@example.com member remove family olive@example.com
+    error: permission denied: removing an owner
+    hint: only the profile's owners and global admins may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: removing an owner","hint":"only the profile's owners and global admins may do this"}}
+    "#);
     assert_eq!(env.audit_len(), before);
     let roles = roles(&env, "family");
     assert_eq!(roles[OWNER], "owner");
@@ -525,15 +584,37 @@ fn the_last_owner_cannot_be_removed_demoted_or_deleted() {
         ),
         (&["--yes", "user", "delete", OWNER], "user delete"),
     ];
+    let mut refusals = String::new();
     for (args, what) in checks {
         let err = env.fails(68, args);
-        assert!(err.contains("last owner"), "{what}: {err}");
         assert!(
             err.contains("member role"),
             "{what}: the hint names the way out: {err}"
         );
-        assert!(err.contains("family"), "{what}: {err}");
+        refusals.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
     }
+    insta::assert_snapshot!(refusals, @r#"
+    $ roster member remove family olive@example.com
+    error: removing the member: olive@example.com is the last owner of profile family
+    hint: transfer ownership first: `roster member role family OTHER_USER owner`
+    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    $ roster --as root@example.com member role family olive@example.com admin
+    error: changing the role: olive@example.com is the last owner of profile family
+    hint: transfer ownership first: `roster member role family OTHER_USER owner`
+    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    $ roster --as olive@example.com member remove family olive@example.com
+    error: removing the member: olive@example.com is the last owner of profile family
+    hint: transfer ownership first: `roster member role family OTHER_USER owner`
+    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    $ roster --as olive@example.com member role family olive@example.com member
+    error: changing the role: olive@example.com is the last owner of profile family
+    hint: transfer ownership first: `roster member role family OTHER_USER owner`
+    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    $ roster --yes user delete olive@example.com
+    error: user olive@example.com is the last owner of profile family
+    hint: transfer ownership first: `roster member role family OTHER_USER owner`, then delete
+    {"error":{"code":68,"kind":"conflict","message":"user olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`, then delete"}}
+    "#);
     assert_eq!(env.audit_len(), before);
     assert_eq!(roles(&env, "family")[OWNER], "owner");
     // The user still exists.
@@ -670,7 +751,12 @@ fn removing_several_needs_yes_and_is_one_transaction() {
     let before = env.audit_len();
 
     let err = env.fails(2, &["member", "remove", "family", ADMIN, MEMBER]);
-    assert!(err.contains("--yes"), "{err}");
+    insta::assert_snapshot!(redact(&err), @r#"
+    this removes 2 members from profile family: alice@example.com, mike@example.com
+    error: remove 2 members from family: confirmation needed, and there is no terminal to ask
+    hint: add --yes to confirm
+    {"error":{"code":2,"kind":"usage","message":"remove 2 members from family: confirmation needed, and there is no terminal to ask","hint":"add --yes to confirm"}}
+    "#);
     let err = env.fails(
         67,
         &[
@@ -683,7 +769,11 @@ fn removing_several_needs_yes_and_is_one_transaction() {
             MEMBER,
         ],
     );
-    assert!(err.contains("ghost@example.com"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: user "ghost@example.com" does not exist
+    hint: list users with `roster user list`
+    {"error":{"code":67,"kind":"not_found","message":"user \"ghost@example.com\" does not exist","hint":"list users with `roster user list`"}}
+    "#);
     env.fails(
         67,
         &[
@@ -723,7 +813,23 @@ fn member_list_is_for_members_and_global_admins() {
     }
     assert_eq!(roles(&env, "family").len(), 3, "and the operator");
     let err = env.fails(77, &["--as", OUTSIDER, "member", "list", "family"]);
-    assert!(err.contains("permission denied"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: permission denied: listing the members of profile "family"
+    hint: only the profile's members and global admins may do this
+    {"error":{"code":77,"kind":"denied","message":"permission denied: listing the members of profile \"family\"","hint":"only the profile's members and global admins may do this"}}
+    "#);
+    let table = env.ok(&[
+        "--as", MEMBER, "--format", "table", "member", "list", "family",
+    ]);
+    insta::assert_snapshot!(table, @"
+    ╭───────────────────┬──────────┬───────┬────────┬──────────────────────────╮
+    │ email             ┆ username ┆ name  ┆ role   ┆ created_at               │
+    ╞═══════════════════╪══════════╪═══════╪════════╪══════════════════════════╡
+    │ olive@example.com ┆          ┆ Olive ┆ owner  ┆ 2026-11-21T12:00:07.000Z │
+    │ alice@example.com ┆          ┆ Alice ┆ admin  ┆ 2026-11-21T12:00:08.000Z │
+    │ mike@example.com  ┆          ┆ Mike  ┆ member ┆ 2026-11-21T12:00:09.000Z │
+    ╰───────────────────┴──────────┴───────┴────────┴──────────────────────────╯
+    ");
     // The profile may also be named by id.
     let id = env.json(&["profile", "show", "family"])["id"]
         .as_str()
@@ -744,7 +850,11 @@ fn a_disabled_owner_cannot_act() {
         77,
         &["--as", OWNER, "member", "add", "family", "new@example.com"],
     );
-    assert!(err.contains("disabled"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: user olive@example.com is disabled and cannot act
+    hint: a global admin can run `roster user enable olive@example.com`
+    {"error":{"code":77,"kind":"denied","message":"user olive@example.com is disabled and cannot act","hint":"a global admin can run `roster user enable olive@example.com`"}}
+    "#);
     env.fails(77, &["--as", OWNER, "member", "list", "family"]);
     env.ok(&["user", "enable", OWNER]);
     env.json(&["--as", OWNER, "member", "add", "family", "new@example.com"]);
@@ -816,7 +926,7 @@ fn sixteen_processes_add_sixteen_users_at_once() {
                 .to_vec()
         })
         .collect();
-    let outputs = race(env.dir.path(), runs);
+    let outputs = race(&env, runs);
     for (email, out) in emails.iter().zip(&outputs) {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{email}: {stderr}");

@@ -344,30 +344,40 @@ fn init_with_users_or_without_a_terminal_does_not_onboard() {
 #[test]
 fn without_a_terminal_missing_values_are_usage_errors_naming_them() {
     let env = family_and_bob();
-    let err = env.fails(2, &["user", "create"]);
-    assert!(err.contains("--email"), "{err}");
-    assert!(err.contains("--name"), "{err}");
-    assert!(
-        err.contains("hint: for example: roster user create"),
-        "{err}"
-    );
-
-    let err = env.fails(2, &["profile", "create"]);
-    assert!(err.contains("--name is missing"), "{err}");
-
-    let err = env.fails(2, &["member", "add"]);
-    assert!(err.contains("PROFILE and USER are missing"), "{err}");
-    let err = env.fails(2, &["member", "add", "family"]);
-    assert!(err.contains("USER is missing"), "{err}");
-    assert!(
-        err.contains("roster member add the-smiths bob@example.com"),
-        "{err}"
-    );
-
-    let err = env.fails(2, &["invite", "send"]);
-    assert!(err.contains("PROFILE and EMAIL are missing"), "{err}");
-    let err = env.fails(2, &["invite", "send", "family"]);
-    assert!(err.contains("EMAIL is missing"), "{err}");
+    let mut transcript = String::new();
+    for args in [
+        &["user", "create"][..],
+        &["profile", "create"],
+        &["member", "add"],
+        &["member", "add", "family"],
+        &["invite", "send"],
+        &["invite", "send", "family"],
+    ] {
+        let mut all = vec!["--format", "table"];
+        all.extend_from_slice(args);
+        let err = env.fails(2, &all);
+        transcript.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
+    }
+    insta::assert_snapshot!(transcript, @"
+    $ roster user create
+    error: user create: one of --email, --username and --phone and --name are missing, and prompts are off (no terminal, or --no-input)
+    hint: for example: roster user create --email ann@example.com --name Ann
+    $ roster profile create
+    error: profile create: --name is missing, and prompts are off (no terminal, or --no-input)
+    hint: for example: roster profile create --name 'The Smiths'
+    $ roster member add
+    error: member add: PROFILE and USER are missing, and prompts are off (no terminal, or --no-input)
+    hint: for example: roster member add the-smiths bob@example.com
+    $ roster member add family
+    error: member add: USER is missing, and prompts are off (no terminal, or --no-input)
+    hint: for example: roster member add the-smiths bob@example.com
+    $ roster invite send
+    error: invite send: PROFILE and EMAIL are missing, and prompts are off (no terminal, or --no-input)
+    hint: for example: roster invite send the-smiths dan@example.com
+    $ roster invite send family
+    error: invite send: EMAIL is missing, and prompts are off (no terminal, or --no-input)
+    hint: for example: roster invite send the-smiths dan@example.com
+    ");
 
     // Nothing was written.
     assert_eq!(

@@ -85,18 +85,11 @@ impl Pty {
             cmd.push(' ');
             cmd.push_str(&quote(a));
         }
-        let mut child = Command::new("script")
+        let mut child = env
+            .command("script")
             .args(["-qec", &cmd, "/dev/null"])
-            .env_clear()
-            .current_dir(env.dir.path())
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", env.dir.path())
-            .env("USER", "tester")
             .env("SHELL", "/bin/sh")
             .env("TERM", "xterm")
-            .env("COLUMNS", "100")
-            .env("NO_COLOR", "1")
-            .env("ROSTER_TEST_FAST_HASH", "1")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

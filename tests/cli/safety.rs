@@ -1,4 +1,4 @@
-//! Stored text never reaches the terminal raw (DESIGN.md §4): control characters, escape
+//! Stored text never reaches the terminal raw (README "Output, errors and exit codes"): control characters, escape
 //! sequences and bidi overrides in names, titles, emails, the seed file name and the login
 //! name show escaped (`\u{1b}`) in tables, csv, confirmations, plans, prompts and
 //! messages, while JSON keeps the exact text in JSON's own escaping.
@@ -73,6 +73,7 @@ fn tampered() -> Env {
 #[test]
 fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     let env = tampered();
+    let mut shown = String::new();
     for args in [
         &["--format", "table", "user", "list"][..],
         &["--format", "csv", "user", "list"],
@@ -87,7 +88,75 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
         let out = wide(&env, args);
         inert(&out);
         assert!(out.contains(SHOWN), "{args:?}: {out}");
+        shown.push_str(&format!("$ roster {}\n{out}", args.join(" ")));
     }
+    insta::assert_snapshot!(redact(&shown), @r#"
+    $ roster --format table user list
+    ╭──────────────────────────────────────┬─────────────────┬──────────┬──────────────────────────────┬───────┬────────╮
+    │ id                                   ┆ email           ┆ username ┆ name                         ┆ roles ┆ active │
+    ╞══════════════════════════════════════╪═════════════════╪══════════╪══════════════════════════════╪═══════╪════════╡
+    │ [id]                                 ┆ ann@example.com ┆          ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ admin ┆ true   │
+    ╰──────────────────────────────────────┴─────────────────┴──────────┴──────────────────────────────┴───────┴────────╯
+    $ roster --format csv user list
+    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,created_at,updated_at
+    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    $ roster --format table user show ann@example.com
+    ╭──────────────┬──────────────────────────────────────╮
+    │ field        ┆ value                                │
+    ╞══════════════╪══════════════════════════════════════╡
+    │ id           ┆ [id]                                 │
+    │ email        ┆ ann@example.com                      │
+    │ username     ┆                                      │
+    │ phone        ┆                                      │
+    │ name         ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J         │
+    │ image        ┆                                      │
+    │ type         ┆ person                               │
+    │ roles        ┆ admin                                │
+    │ tags         ┆                                      │
+    │ metadata     ┆ {}                                   │
+    │ active       ┆ true                                 │
+    │ has_password ┆ false                                │
+    │ is_admin     ┆ true                                 │
+    │ created_at   ┆ 2026-11-21T12:00:01.000Z             │
+    │ updated_at   ┆ 2026-11-21T12:00:01.000Z             │
+    ╰──────────────┴──────────────────────────────────────╯
+    $ roster --format csv user show ann@example.com
+    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,created_at,updated_at
+    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    $ roster --format table profile list
+    ╭────────┬──────────────────────────────┬─────────┬──────────────┬──────────────╮
+    │ slug   ┆ name                         ┆ color   ┆ member_count ┆ member_limit │
+    ╞════════╪══════════════════════════════╪═════════╪══════════════╪══════════════╡
+    │ family ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ #6366F1 ┆ 0            ┆ 100          │
+    ╰────────┴──────────────────────────────┴─────────┴──────────────┴──────────────╯
+    $ roster --format csv profile list
+    id,slug,name,logo,color,member_limit,metadata,member_count,created_at,updated_at
+    [id],family,\u{1b}]0;pwned\u{7}\u{1b}[2J,,#6366F1,100,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    $ roster --format table profile show family
+    ╭──────────────┬──────────────────────────────────────╮
+    │ field        ┆ value                                │
+    ╞══════════════╪══════════════════════════════════════╡
+    │ id           ┆ [id]                                 │
+    │ slug         ┆ family                               │
+    │ name         ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J         │
+    │ logo         ┆                                      │
+    │ color        ┆ #6366F1                              │
+    │ member_limit ┆ 100                                  │
+    │ metadata     ┆ {}                                   │
+    │ member_count ┆ 0                                    │
+    │ created_at   ┆ 2026-11-21T12:00:02.000Z             │
+    │ updated_at   ┆ 2026-11-21T12:00:02.000Z             │
+    ╰──────────────┴──────────────────────────────────────╯
+    $ roster --format table media list family
+    ╭──────────────────────────────────────┬───────┬──────────────────────────────┬──────┬───────────────┬────────────────┬─────────╮
+    │ id                                   ┆ type  ┆ title                        ┆ year ┆ season_number ┆ episode_number ┆ status  │
+    ╞══════════════════════════════════════╪═══════╪══════════════════════════════╪══════╪═══════════════╪════════════════╪═════════╡
+    │ [id]                                 ┆ movie ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ 1995 ┆               ┆                ┆ pending │
+    ╰──────────────────────────────────────┴───────┴──────────────────────────────┴──────┴───────────────┴────────────────┴─────────╯
+    $ roster --format csv media list family
+    id,profile_id,type,title,year,tmdb_id,imdb_id,infohash,file_path,parent_id,season_number,episode_number,status,added_by,added_at
+    [id],[id],movie,\u{1b}]0;pwned\u{7}\u{1b}[2J,1995,,,,,,,,pending,,2026-11-21T12:00:03.000Z
+    "#);
     // Colours are roster's own escape sequences: they stay, around the escaped text.
     let coloured = wide(
         &env,
@@ -179,10 +248,11 @@ fn errors_and_hints_escape_the_values_they_echo() {
     let env = tampered();
     let err = env.fails(67, &["profile", "show", "\x1b[2J"]);
     inert(&err);
-    assert!(
-        err.contains(r#"error: profile "\u{1b}[2J" does not exist"#),
-        "{err}"
-    );
+    insta::assert_snapshot!(err, @r#"
+    error: profile "\u{1b}[2J" does not exist
+    hint: list profiles with `roster profile list`
+    {"error":{"code":67,"kind":"not_found","message":"profile \"\\u{1b}[2J\" does not exist","hint":"list profiles with `roster profile list`"}}
+    "#);
     // The JSON error object keeps JSON's escaping of the same message.
     let err = env.fails(67, &["--json", "user", "show", EVIL]);
     inert(&err);
@@ -203,7 +273,11 @@ fn errors_and_hints_escape_the_values_they_echo() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(66));
-    assert!(stderr_of(&out).contains(r"gone\u{1b}[2J"), "{out:?}");
+    insta::assert_snapshot!(stderr_of(&out), @r#"
+    error: database not found: gone\u{1b}[2J/roster.db
+    hint: create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file
+    {"error":{"code":66,"kind":"no_input","message":"database not found: gone\u001b[2J/roster.db","hint":"create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file"}}
+    "#);
 
     // The refusal of a confirmation quotes the record.
     sqlite(&env.db())
@@ -222,12 +296,19 @@ fn errors_and_hints_escape_the_values_they_echo() {
         err.contains(&format!("delete user ann{TITLE_SHOWN}@example.com")),
         "{err}"
     );
+    insta::assert_snapshot!(redact(&err), @r#"
+    this deletes user ann\u{1b}]0;pwned\u{7}@example.com ([id]) and their 0 memberships
+    error: delete user ann\u{1b}]0;pwned\u{7}@example.com: confirmation needed, and there is no terminal to ask
+    hint: add --yes to confirm
+    {"error":{"code":2,"kind":"usage","message":"delete user ann\u001b]0;pwned\u0007@example.com: confirmation needed, and there is no terminal to ask","hint":"add --yes to confirm"}}
+    "#);
 }
 
 #[test]
 fn errors_before_the_command_runs_are_escaped_too() {
     let env = Env::init();
     // Unknown arguments, quoted by the command-line parser.
+    let mut refusals = String::new();
     for args in [
         &["\x1b[2J"][..],
         &["user", "list", "--bogus\x1b]0;x\x07"],
@@ -237,7 +318,24 @@ fn errors_before_the_command_runs_are_escaped_too() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr_of(&out);
         assert!(err.contains(r"\u{1b}"), "{args:?}: {err}");
+        refusals.push_str(&err);
     }
+    insta::assert_snapshot!(refusals, @r"
+    error: unrecognized subcommand '\u{1b}[2J'
+
+    Usage: roster [OPTIONS] <COMMAND>
+
+    For more information, try '--help'.
+    error: unexpected argument '--bogus\u{1b}]0;x\u{7}' found
+
+    Usage: roster user list [OPTIONS]
+
+    For more information, try '--help'.
+    error: invalid value '\u{1b}[2J' for '--format <FORMAT>'
+      [possible values: table, json, jsonl, csv]
+
+    For more information, try '--help'.
+    ");
     let out = env.run(&["--json", "\x1b[2J"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
@@ -252,7 +350,10 @@ fn errors_before_the_command_runs_are_escaped_too() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr_of(&out).contains(r"\u{1b}[2J"));
+    insta::assert_snapshot!(stderr_of(&out), @r#"
+    error: ROSTER_NOW "\u{1b}[2J" is not an RFC 3339 time
+    hint: for example ROSTER_NOW=2026-11-21T12:00:00Z, or unset it
+    "#);
 }
 
 #[test]
@@ -276,7 +377,11 @@ fn a_seed_file_name_is_stored_escaped_in_the_audit_source() {
     write(&env, name, r#"[{"event": "profile-craete", "data": {}}]"#);
     let err = env.fails(65, &["seed", name]);
     inert(&err);
-    assert!(err.contains(r"demo\u{1b}[2J.json:1:12: event 1"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: the seed has 1 error; nothing was written
+      demo\u{1b}[2J.json:1:12: event 1: unknown event "profile-craete"; did you mean "profile-create"?
+    {"error":{"code":65,"kind":"invalid","message":"the seed has 1 error; nothing was written\n  demo\u001b[2J.json:1:12: event 1: unknown event \"profile-craete\"; did you mean \"profile-create\"?","hint":null}}
+    "#);
 }
 
 #[test]
@@ -319,6 +424,7 @@ fn seed_plans_escape_their_subjects() {
         &serde_json::json!([{"event": "user-create", "data": {"email": BIDI_EMAIL, "name": "Ann"}}])
             .to_string(),
     );
+    let mut plans = String::new();
     for format in ["table", "csv"] {
         let out = wide(
             &env,
@@ -326,7 +432,20 @@ fn seed_plans_escape_their_subjects() {
         );
         inert(&out);
         assert!(out.contains(BIDI_SHOWN), "{format}: {out}");
+        plans.push_str(&out);
     }
+    insta::assert_snapshot!(redact(&plans), @r#"
+         1  user-create     created   ann\u{202e}moc.elgoog@example.com
+    ╭─────────────┬─────────┬─────────┬───────────┬─────────╮
+    │ event       ┆ created ┆ updated ┆ unchanged ┆ removed │
+    ╞═════════════╪═════════╪═════════╪═══════════╪═════════╡
+    │ user-create ┆ 1       ┆ 0       ┆ 0         ┆ 0       │
+    ╰─────────────┴─────────┴─────────┴───────────┴─────────╯
+    dry run: 1 events checked in [n] ms; nothing was written
+    1,user-create,created,ann\u{202e}moc.elgoog@example.com
+    event,created,updated,unchanged,removed
+    user-create,1,0,0,0
+    "#);
     let plan = env.json(&["seed", "--dry-run", "seed.json"]);
     assert_eq!(plan["plan"][0]["subject"], BIDI_EMAIL, "{plan}");
 }

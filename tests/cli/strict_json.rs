@@ -1,4 +1,4 @@
-//! Seeds are read as strict JSON (DESIGN.md §5): a key given twice (in an event, in its
+//! Seeds are read as strict JSON (README "Seeds and export"): a key given twice (in an event, in its
 //! data, in metadata at any depth) and an integer beyond 64 bits are refused with 65 and
 //! `FILE:LINE:COLUMN`, where serde_json alone would keep the last value or a rounded
 //! float; `${env:…}` is read in the keys of metadata as in its values.
@@ -34,7 +34,13 @@ fn a_key_given_twice_in_an_event_is_refused_where_it_is_given_again() {
 ]}
 "#;
     let err = refused(&env, "seed.json", text);
-    assert!(err.contains("the seed has 3 errors"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: the seed has 3 errors; nothing was written
+      seed.json:2:31: event 1 (profile-create): key "event" is given twice in the event
+      seed.json:3:54: event 2 (profile-create): key "data" is given twice in the event
+      seed.json:4:70: event 3 (profile-create): key "as" is given twice in the event
+    {"error":{"code":65,"kind":"invalid","message":"the seed has 3 errors; nothing was written\n  seed.json:2:31: event 1 (profile-create): key \"event\" is given twice in the event\n  seed.json:3:54: event 2 (profile-create): key \"data\" is given twice in the event\n  seed.json:4:70: event 3 (profile-create): key \"as\" is given twice in the event","hint":null}}
+    "#);
     let second = |line: usize, key: &str| last(text, line, &format!("\"{key}\""));
     // The first "event" names the event; the second is the one refused.
     assert!(
@@ -89,7 +95,12 @@ fn a_key_given_twice_inside_metadata_is_refused_at_any_depth() {
       "x": 2}}]}}}
 ]"#;
     let err = refused(&env, "seed.json", text);
-    assert!(err.contains("the seed has 2 errors"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: the seed has 2 errors; nothing was written
+      seed.json:2:79: event 1 (profile-create): metadata: key "plan" is given twice
+      seed.json:4:7: event 2 (user-create): metadata.prefs[0].theme: key "x" is given twice
+    {"error":{"code":65,"kind":"invalid","message":"the seed has 2 errors; nothing was written\n  seed.json:2:79: event 1 (profile-create): metadata: key \"plan\" is given twice\n  seed.json:4:7: event 2 (user-create): metadata.prefs[0].theme: key \"x\" is given twice","hint":null}}
+    "#);
     assert!(
         err.contains(&format!(
             "seed.json:{}: event 1 (profile-create): metadata: key \"plan\" is given twice",
@@ -110,7 +121,11 @@ fn a_key_given_twice_inside_metadata_is_refused_at_any_depth() {
         "seed.json",
         r#"[{"event": "profile-create", "data": {"name": "F", "metadata": {"a": 1, "\u0061": 2}}}]"#,
     );
-    assert!(err.contains("metadata: key \"a\" is given twice"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: the seed has 1 error; nothing was written
+      seed.json:1:73: event 1 (profile-create): metadata: key "a" is given twice
+    {"error":{"code":65,"kind":"invalid","message":"the seed has 1 error; nothing was written\n  seed.json:1:73: event 1 (profile-create): metadata: key \"a\" is given twice","hint":null}}
+    "#);
     // The same name in two objects is not a repetition.
     write(
         &env,
@@ -131,7 +146,13 @@ fn integers_beyond_64_bits_are_refused_and_the_rest_kept_exactly() {
   {"event": "profile-create", "data": {"name": "H", "member_limit": 100000000000000000000}}
 ]"#;
     let err = refused(&env, "seed.json", text);
-    assert!(err.contains("the seed has 3 errors"), "{err}");
+    insta::assert_snapshot!(err, @r#"
+    error: the seed has 3 errors; nothing was written
+      seed.json:2:84: event 1 (profile-create): metadata.limits.max: the integer 18446744073709551616 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
+      seed.json:3:77: event 2 (profile-create): metadata.ids[1]: the integer -9223372036854775809 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
+      seed.json:4:69: event 3 (profile-create): member_limit: the integer 100000000000000000000 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
+    {"error":{"code":65,"kind":"invalid","message":"the seed has 3 errors; nothing was written\n  seed.json:2:84: event 1 (profile-create): metadata.limits.max: the integer 18446744073709551616 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit\n  seed.json:3:77: event 2 (profile-create): metadata.ids[1]: the integer -9223372036854775809 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit\n  seed.json:4:69: event 3 (profile-create): member_limit: the integer 100000000000000000000 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit","hint":null}}
+    "#);
     for (line, needle, what) in [
         (
             2,
@@ -191,10 +212,10 @@ fn command_line_metadata_is_as_strict() {
             r#"{"a": 1, "a": 2}"#,
         ],
     );
-    assert!(
-        err.contains(r#"error: metadata: key "a" is given twice"#),
-        "{err}"
-    );
+    insta::assert_snapshot!(err, @r#"
+    error: metadata: key "a" is given twice
+    {"error":{"code":65,"kind":"invalid","message":"metadata: key \"a\" is given twice","hint":null}}
+    "#);
     let err = env.fails(
         65,
         &[
@@ -206,10 +227,10 @@ fn command_line_metadata_is_as_strict() {
             r#"{"n": 99999999999999999999}"#,
         ],
     );
-    assert!(
-        err.contains("metadata.n: the integer 99999999999999999999 does not fit"),
-        "{err}"
-    );
+    insta::assert_snapshot!(err, @r#"
+    error: metadata.n: the integer 99999999999999999999 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
+    {"error":{"code":65,"kind":"invalid","message":"metadata.n: the integer 99999999999999999999 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit","hint":null}}
+    "#);
 }
 
 #[test]
@@ -263,11 +284,11 @@ fn env_references_in_metadata_keys_are_read() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(65));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("metadata: key \"plan\" is given twice once ${env:…} is read"),
-        "{err}"
-    );
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr), @r#"
+    error: the seed has 1 error; nothing was written
+      seed.json:1:64: event 1 (profile-create): metadata: key "plan" is given twice once ${env:…} is read
+    {"error":{"code":65,"kind":"invalid","message":"the seed has 1 error; nothing was written\n  seed.json:1:64: event 1 (profile-create): metadata: key \"plan\" is given twice once ${env:…} is read","hint":null}}
+    "#);
 }
 
 #[test]
@@ -326,8 +347,9 @@ fn a_schema_key_is_ignored() {
         r#"{"$schema": 7, "version": 1, "events": []}"#,
     );
     let stderr = env.fails(65, &["seed", "t.json"]);
-    assert!(
-        stderr.contains("t.json:1:13: $schema: expected a string"),
-        "{stderr}"
-    );
+    insta::assert_snapshot!(stderr, @r#"
+    error: the seed has 1 error; nothing was written
+      t.json:1:13: $schema: expected a string (the URL or path of the seed schema)
+    {"error":{"code":65,"kind":"invalid","message":"the seed has 1 error; nothing was written\n  t.json:1:13: $schema: expected a string (the URL or path of the seed schema)","hint":null}}
+    "#);
 }
