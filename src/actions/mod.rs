@@ -3,6 +3,23 @@
 //! rules, writes, appends the audit row, and returns an [`Outcome`]. It never prints and
 //! never reads the environment; the CLI and the seed loader are its two callers.
 
+/// `set_given!(next, changes; a, b, …)`: each field the change gives (`Some`) replaces the
+/// record's value; the others keep theirs. The one way an update or a converging seed
+/// overlays what it was given.
+macro_rules! set_given {
+    ($next:ident, $from:expr; $($field:ident),+ $(,)?) => {
+        $( if let Some(v) = $from.$field { $next.$field = v; } )+
+    };
+}
+
+/// `keep_given!(next, given, input; flag => field, …)`: where the input set `flag`, the
+/// record takes `given.field` (a value the input already validated and normalised).
+macro_rules! keep_given {
+    ($next:ident, $given:ident, $input:ident; $($flag:ident => $field:ident),+ $(,)?) => {
+        $( if $input.$flag.is_some() { $next.$field = $given.$field; } )+
+    };
+}
+
 pub mod audit;
 pub mod doctor;
 pub mod invite;

@@ -189,24 +189,7 @@ fn save_changes(
 ) -> Result<Outcome<Profile>> {
     let changes = changes.validated()?;
     let mut next = current.clone();
-    if let Some(v) = changes.name {
-        next.name = v;
-    }
-    if let Some(v) = changes.slug {
-        next.slug = v;
-    }
-    if let Some(v) = changes.logo {
-        next.logo = v;
-    }
-    if let Some(v) = changes.color {
-        next.color = v;
-    }
-    if let Some(v) = changes.member_limit {
-        next.member_limit = v;
-    }
-    if let Some(v) = changes.metadata {
-        next.metadata = v;
-    }
+    set_given!(next, changes; name, slug, logo, color, member_limit, metadata);
     let changed = super::changed_fields(&current.to_json(), &next.to_json(), &[]);
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));

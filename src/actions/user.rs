@@ -194,6 +194,12 @@ pub fn create(
 /// admin role the first user received is not taken away by a second run.
 fn converge(tx: &mut Tx<'_>, ctx: &Ctx, current: User, input: NewUser) -> Result<Outcome<User>> {
     let mut next = current.clone();
+    for role in &input.roles {
+        if !next.roles.contains(role) {
+            next.roles.push(role.clone());
+        }
+    }
+    // Optional columns: a value given replaces the stored one (a seed never clears them).
     if input.email.is_some() {
         next.email = input.email;
     }
@@ -203,32 +209,13 @@ fn converge(tx: &mut Tx<'_>, ctx: &Ctx, current: User, input: NewUser) -> Result
     if input.phone.is_some() {
         next.phone = input.phone;
     }
-    if let Some(name) = input.name {
-        next.name = name;
-    }
     if input.image.is_some() {
         next.image = input.image;
-    }
-    if let Some(kind) = input.kind {
-        next.kind = kind;
-    }
-    for role in input.roles {
-        if !next.roles.contains(&role) {
-            next.roles.push(role);
-        }
-    }
-    if let Some(tags) = input.tags {
-        next.tags = tags;
-    }
-    if let Some(metadata) = input.metadata {
-        next.metadata = metadata;
-    }
-    if let Some(active) = input.active {
-        next.active = active;
     }
     if input.password_hash.is_some() {
         next.password_hash = input.password_hash;
     }
+    set_given!(next, input; name, kind, tags, metadata, active);
     save_changes(tx, ctx, current, next, "user-update")
 }
 
@@ -377,30 +364,7 @@ pub fn update(
     };
     let changes = changes.validated()?;
     let mut next = current.clone();
-    if let Some(name) = changes.name {
-        next.name = name;
-    }
-    if let Some(image) = changes.image {
-        next.image = image;
-    }
-    if let Some(tags) = changes.tags {
-        next.tags = tags;
-    }
-    if let Some(metadata) = changes.metadata {
-        next.metadata = metadata;
-    }
-    if let Some(email) = changes.email {
-        next.email = email;
-    }
-    if let Some(username) = changes.username {
-        next.username = username;
-    }
-    if let Some(phone) = changes.phone {
-        next.phone = phone;
-    }
-    if let Some(kind) = changes.kind {
-        next.kind = kind;
-    }
+    set_given!(next, changes; name, image, tags, metadata, email, username, phone, kind);
     if next.email.is_none() && next.username.is_none() && next.phone.is_none() {
         return Err(Error::invalid(format!(
             "user {}: would have none of email, username and phone left",

@@ -317,36 +317,18 @@ fn converge(
     }
     let mut next = current.clone();
     next.title = given.title;
-    if input.year.is_some() {
-        next.year = given.year;
-    }
-    if input.tmdb_id.is_some() {
-        next.tmdb_id = given.tmdb_id;
-    }
-    if input.imdb_id.is_some() {
-        next.imdb_id = given.imdb_id;
-    }
-    if input.infohash.is_some() {
-        next.infohash = given.infohash;
-    }
-    if input.path.is_some() {
-        next.file_path = given.file_path;
-    }
-    if input.parent.is_some() {
-        next.parent_id = given.parent_id;
-    }
-    if input.season.is_some() {
-        next.season_number = given.season_number;
-    }
-    if input.episode.is_some() {
-        next.episode_number = given.episode_number;
-    }
-    if input.status.is_some() {
-        next.status = given.status;
-    }
-    if input.added_by.is_some() {
-        next.added_by = given.added_by;
-    }
+    keep_given!(next, given, input;
+        year => year,
+        tmdb_id => tmdb_id,
+        imdb_id => imdb_id,
+        infohash => infohash,
+        path => file_path,
+        parent => parent_id,
+        season => season_number,
+        episode => episode_number,
+        status => status,
+        added_by => added_by,
+    );
     let changed = super::changed_fields(&current.to_json(), &next.to_json(), &[]);
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));
