@@ -34,41 +34,28 @@ fn json(v: &impl serde::Serialize) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
+/// The query of one user by a unique column.
+macro_rules! by {
+    ($col:literal) => {
+        concat!("SELECT ", cols!(), " FROM users WHERE ", $col, " = ?1")
+    };
+}
+
 impl UserReads for SqliteTx<'_> {
     fn user_by_id(&self, id: &str) -> Result<Option<User>> {
-        one(
-            self.conn,
-            concat!("SELECT ", cols!(), " FROM users WHERE id = ?1"),
-            [id],
-            from_row,
-        )
+        one(self.conn, by!("id"), [id], from_row)
     }
 
     fn user_by_email(&self, email: &str) -> Result<Option<User>> {
-        one(
-            self.conn,
-            concat!("SELECT ", cols!(), " FROM users WHERE email = ?1"),
-            [email],
-            from_row,
-        )
+        one(self.conn, by!("email"), [email], from_row)
     }
 
     fn user_by_username(&self, username: &str) -> Result<Option<User>> {
-        one(
-            self.conn,
-            concat!("SELECT ", cols!(), " FROM users WHERE username = ?1"),
-            [username],
-            from_row,
-        )
+        one(self.conn, by!("username"), [username], from_row)
     }
 
     fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
-        one(
-            self.conn,
-            concat!("SELECT ", cols!(), " FROM users WHERE phone = ?1"),
-            [phone],
-            from_row,
-        )
+        one(self.conn, by!("phone"), [phone], from_row)
     }
 
     fn no_users(&self) -> Result<bool> {
