@@ -56,38 +56,60 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// A numeric setting from the environment: unset is `None`; a value that does not parse,
+/// or that `ok` refuses, is a usage error (2) naming the variable and what it takes.
+fn env_number<T: std::str::FromStr>(
+    name: &str,
+    ok: impl Fn(&T) -> bool,
+    what: &str,
+    hint: &str,
+) -> Result<Option<T>> {
+    let Some(v) = env(name) else {
+        return Ok(None);
+    };
+    match v.parse::<T>() {
+        Ok(n) if ok(&n) => Ok(Some(n)),
+        _ => Err(Error::usage(format!("{name} {v:?} is not {what}")).hint(hint)),
+    }
+}
+
+/// Format, colours, width and verbosity: decided once, from the flags, the terminal and
+/// `NO_COLOR` / `TERM` / `COLUMNS`.
+fn printer(g: &Global, stderr_tty: bool) -> Printer {
+    let stdout_tty = std::io::stdout().is_terminal();
+    let no_color = env("NO_COLOR").is_some() || env("TERM").as_deref() == Some("dumb");
+    let (color, err_color) = match g.color {
+        ColorChoice::Always => (true, true),
+        ColorChoice::Never => (false, false),
+        ColorChoice::Auto => (stdout_tty && !no_color, stderr_tty && !no_color),
+    };
+    let format = if g.json {
+        Format::Json
+    } else {
+        g.format.unwrap_or(if stdout_tty {
+            Format::Table
+        } else {
+            Format::Json
+        })
+    };
+    let width = env("COLUMNS")
+        .and_then(|c| c.parse::<u16>().ok())
+        .filter(|w| *w >= 20)
+        .or_else(|| if stdout_tty { terminal_width() } else { None });
+    Printer {
+        format,
+        color,
+        err_color,
+        quiet: g.quiet,
+        verbose: g.verbose,
+        width,
+    }
+}
+
 impl App {
     pub fn new(cli: &Cli) -> Result<App> {
         let g = &cli.global;
-        let stdout_tty = std::io::stdout().is_terminal();
         let stderr_tty = std::io::stderr().is_terminal();
-        let no_color = env("NO_COLOR").is_some() || env("TERM").as_deref() == Some("dumb");
-        let (color, err_color) = match g.color {
-            ColorChoice::Always => (true, true),
-            ColorChoice::Never => (false, false),
-            ColorChoice::Auto => (stdout_tty && !no_color, stderr_tty && !no_color),
-        };
-        let format = if g.json {
-            Format::Json
-        } else {
-            g.format.unwrap_or(if stdout_tty {
-                Format::Table
-            } else {
-                Format::Json
-            })
-        };
-        let width = env("COLUMNS")
-            .and_then(|c| c.parse::<u16>().ok())
-            .filter(|w| *w >= 20)
-            .or_else(|| if stdout_tty { terminal_width() } else { None });
-        let out = Printer {
-            format,
-            color,
-            err_color,
-            quiet: g.quiet,
-            verbose: g.verbose,
-            width,
-        };
         let now = match env("ROSTER_NOW") {
             Some(t) => crate::model::parse_timestamp(&t).ok_or_else(|| {
                 Error::usage(format!("ROSTER_NOW {t:?} is not an RFC 3339 time"))
@@ -95,36 +117,27 @@ impl App {
             })?,
             None => Utc::now(),
         };
-        let busy_timeout_ms = match env("ROSTER_BUSY_TIMEOUT_MS") {
-            Some(v) => v
-                .parse::<u64>()
-                .ok()
-                .filter(|ms| *ms <= MAX_BUSY_TIMEOUT_MS)
-                .ok_or_else(|| {
-                    Error::usage(format!(
-                        "ROSTER_BUSY_TIMEOUT_MS {v:?} is not a number of milliseconds from 0 to {MAX_BUSY_TIMEOUT_MS}"
-                    ))
-                    .hint("for example ROSTER_BUSY_TIMEOUT_MS=5000 (the default), or unset it")
-                })?,
-            None => DEFAULT_BUSY_TIMEOUT_MS,
-        };
-        let max_input = match env("ROSTER_MAX_INPUT") {
-            Some(v) => {
-                crate::seed::Limit(v.parse::<u64>().ok().filter(|n| *n > 0).ok_or_else(|| {
-                    Error::usage(format!(
-                        "ROSTER_MAX_INPUT {v:?} is not a positive number of bytes"
-                    ))
-                    .hint("for example ROSTER_MAX_INPUT=8589934592 (8 GiB), or unset it for 4 GiB")
-                })?)
-            }
-            None => crate::seed::Limit::default(),
-        };
-        let threads = match env("ROSTER_THREADS") {
-            Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                Error::usage(format!("ROSTER_THREADS {v:?} is not a positive number"))
-            })?,
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        };
+        let busy_timeout_ms = env_number(
+            "ROSTER_BUSY_TIMEOUT_MS",
+            |ms: &u64| *ms <= MAX_BUSY_TIMEOUT_MS,
+            &format!("a number of milliseconds from 0 to {MAX_BUSY_TIMEOUT_MS}"),
+            "for example ROSTER_BUSY_TIMEOUT_MS=5000 (the default), or unset it",
+        )?
+        .unwrap_or(DEFAULT_BUSY_TIMEOUT_MS);
+        let max_input = env_number(
+            "ROSTER_MAX_INPUT",
+            |n: &u64| *n > 0,
+            "a positive number of bytes",
+            "for example ROSTER_MAX_INPUT=8589934592 (8 GiB), or unset it for 4 GiB",
+        )?
+        .map_or_else(crate::seed::Limit::default, crate::seed::Limit);
+        let threads = env_number(
+            "ROSTER_THREADS",
+            |n: &usize| *n >= 1,
+            "a positive number",
+            "for example ROSTER_THREADS=2, or unset it to use every core",
+        )?
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
         // Recorded in the audit log as `operator:<login>`: stored escaped, so that a login
         // name holding control characters never reaches a terminal raw.
         let login = env("USER")
@@ -134,7 +147,7 @@ impl App {
             db: g.db.clone(),
             as_user: g.as_user.clone().filter(|s| !s.is_empty()),
             yes: g.yes,
-            out,
+            out: printer(g, stderr_tty),
             login,
             now,
             busy_timeout_ms,

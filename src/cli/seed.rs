@@ -126,59 +126,13 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     let files = if a.files.is_empty() {
         vec!["seed.json".to_string()]
     } else {
-        a.files
+        a.files.clone()
     };
     if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::usage("seed: '-' (stdin) can be given only once"));
     }
-    // Each input is opened once, by the seed runner, before the database is: a missing
-    // file is named here first, before anything else is read.
-    let mut inputs = Vec::with_capacity(files.len());
-    for f in &files {
-        if f == "-" {
-            inputs.push(Input {
-                source: Source::Stdin,
-                lines: a.jsonl,
-            });
-        } else {
-            let path = PathBuf::from(f);
-            if std::fs::symlink_metadata(&path).is_err() {
-                let mut e = Error::no_input(format!("seed file not found: {f}"));
-                if f == "seed.json" {
-                    e = e.hint(
-                        "run roster where seed.json is, or name the seed file: roster seed FILE",
-                    );
-                }
-                return Err(e);
-            }
-            let lines = path
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"));
-            inputs.push(Input {
-                source: Source::File(path),
-                lines,
-            });
-        }
-    }
-
-    let show_bar = !app.out.quiet && std::io::stderr().is_terminal() && !a.check;
-    let mut watch = Watch {
-        bar: show_bar.then(|| {
-            let bar = indicatif::ProgressBar::new(0);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {bar:30} {pos}/{len} events {elapsed}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            bar
-        }),
-        plan: a.dry_run && !app.out.quiet,
-        format: app.out.format,
-        json_plan: Vec::new(),
-        failed: None,
-    };
+    let inputs = inputs(&files, a.jsonl)?;
+    let mut watch = watch(app, &a);
     let options = Options {
         rollback: a.dry_run || a.check,
         threads: app.threads,
@@ -214,24 +168,83 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
         ));
     }
     if a.check {
-        if report.changed() {
-            return Err(Error::differs(format!(
-                "the database differs from the seed: {} of {} events would change it",
-                report
-                    .summary
-                    .iter()
-                    .map(|(_, c)| c.created + c.updated + c.removed)
-                    .sum::<u64>(),
-                report.events
-            ))
-            .hint("apply it with `roster seed`, or see what would change with --dry-run"));
-        }
-        return Ok(());
+        return check(&report);
     }
     if app.out.quiet {
         return Ok(());
     }
     print_report(app, &report, a.dry_run, watch.json_plan)
+}
+
+/// The inputs named on the command line. Each is opened once, by the seed runner,
+/// before the database is; a missing file is named here first, before anything is read.
+fn inputs(files: &[String], jsonl: bool) -> Result<Vec<Input>> {
+    let mut inputs = Vec::with_capacity(files.len());
+    for f in files {
+        if f == "-" {
+            inputs.push(Input {
+                source: Source::Stdin,
+                lines: jsonl,
+            });
+            continue;
+        }
+        let path = PathBuf::from(f);
+        if std::fs::symlink_metadata(&path).is_err() {
+            let mut e = Error::no_input(format!("seed file not found: {f}"));
+            if f == "seed.json" {
+                e = e
+                    .hint("run roster where seed.json is, or name the seed file: roster seed FILE");
+            }
+            return Err(e);
+        }
+        let lines = path
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"));
+        inputs.push(Input {
+            source: Source::File(path),
+            lines,
+        });
+    }
+    Ok(inputs)
+}
+
+/// The progress bar (on a terminal, unless `-q` or `--check`) and the plan (`--dry-run`).
+fn watch(app: &App, a: &SeedArgs) -> Watch {
+    let show_bar = !app.out.quiet && std::io::stderr().is_terminal() && !a.check;
+    Watch {
+        bar: show_bar.then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {bar:30} {pos}/{len} events {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar
+        }),
+        plan: a.dry_run && !app.out.quiet,
+        format: app.out.format,
+        json_plan: Vec::new(),
+        failed: None,
+    }
+}
+
+/// `--check`: exit 0 when nothing would change, 1 (naming how much) otherwise.
+fn check(report: &Report) -> Result<()> {
+    if report.changed() {
+        return Err(Error::differs(format!(
+            "the database differs from the seed: {} of {} events would change it",
+            report
+                .summary
+                .iter()
+                .map(|(_, c)| c.created + c.updated + c.removed)
+                .sum::<u64>(),
+            report.events
+        ))
+        .hint("apply it with `roster seed`, or see what would change with --dry-run"));
+    }
+    Ok(())
 }
 
 fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> Result<()> {

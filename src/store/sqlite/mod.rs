@@ -50,103 +50,10 @@ pub struct SqliteTx<'c> {
 
 impl SqliteStore {
     pub fn open(path: &Path, mode: OpenMode, busy_timeout_ms: u64) -> Result<SqliteStore> {
-        let shown = path.display();
-        let mut created = false;
-        let mut staged = None;
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                return Err(Error::unusable(format!(
-                    "{shown} is a directory, not a roster database"
-                ))
-                .hint("give the path of a database file with --db or ROSTER_DB"));
-            }
-            Ok(meta) if !meta.is_file() => {
-                return Err(Error::unusable(format!(
-                    "{shown} is not a regular file ({}), so it cannot be a roster database",
-                    file_type_name(&meta)
-                ))
-                .hint("give the path of a database file with --db or ROSTER_DB"));
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if mode == OpenMode::Existing {
-                    return Err(Error::no_input(format!("database not found: {shown}")).hint(
-                        "create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file",
-                    ));
-                }
-                staged = Some(stage_new_file(path)?);
-                created = true;
-            }
-            Err(e) => {
-                return Err(Error::no_input(format!(
-                    "cannot read the database {shown}: {e}"
-                )));
-            }
-        }
-
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let staged = check_path(path, mode)?;
         let file: &Path = staged.as_deref().unwrap_or(path);
-        let conn = Connection::open_with_flags(file, flags)
-            .map_err(|e| Error::no_input(format!("cannot open the database {shown}: {e}")))?;
-        conn.busy_timeout(Duration::from_millis(busy_timeout_ms))?;
-        conn.set_prepared_statement_cache_capacity(256);
-        // Plans must not depend on bound values: with STAT4 compiled in, SQLite would otherwise
-        // re-prepare cached statements on every new binding (the "query planner stability
-        // guarantee"), which costs more than the query itself.
-        conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
-            true,
-        )?;
-
-        // Identify the file before anything could modify it.
-        let not_ours = |detail: &str| {
-            Error::unusable(format!("{shown} is not a roster database ({detail})"))
-                .hint("point --db at a roster database, or choose a new file name to create one")
-        };
-        // The three facts come from one snapshot: another roster creating this very file
-        // may commit its first migration between two separate reads.
-        let identity = (|| -> rusqlite::Result<(i64, i64, i64)> {
-            conn.execute_batch("BEGIN DEFERRED")?;
-            let read = (|| {
-                let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
-                let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-                let objects: i64 =
-                    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-                Ok((app, version, objects))
-            })();
-            conn.execute_batch("COMMIT")?;
-            read
-        })();
-        let (app, version, objects) = match identity {
-            Ok(v) => v,
-            Err(e) => {
-                let err = Error::from(e);
-                if err.kind == crate::error::Kind::Unusable {
-                    return Err(not_ours("not a SQLite file"));
-                }
-                return Err(err);
-            }
-        };
-        let blank = app == 0 && version == 0 && objects == 0;
-        if blank && mode == OpenMode::Existing {
-            // Commands that only use an existing database never turn some other empty
-            // file into one.
-            return Err(
-                Error::no_input(format!("{shown} is empty: not a roster database yet"))
-                    .hint("create it with `roster init` (or load data with `roster seed`)"),
-            );
-        }
-        if app != APPLICATION_ID && !blank {
-            return Err(not_ours(&format!("its application_id is {app}")));
-        }
-        if version > schema::CURRENT {
-            return Err(Error::unusable(format!(
-                "{shown} was written by a newer roster (schema version {version}; this roster knows up to {})",
-                schema::CURRENT
-            ))
-            .hint("upgrade roster to open this database; it has not been modified"));
-        }
-
+        let conn = connect(file, path, busy_timeout_ms)?;
+        let version = identify(&conn, path, mode)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -157,7 +64,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             conn,
             path: path.to_path_buf(),
-            created,
+            created: staged.is_some(),
             staged,
             busy_timeout_ms,
         };
@@ -297,6 +204,105 @@ impl SqliteStore {
         txn.commit()?;
         Ok(out)
     }
+}
+
+/// Refuses a path that cannot be a database (a directory, a device, a FIFO) and, for a
+/// missing one, either refuses it ([`OpenMode::Existing`]) or stages the new file.
+fn check_path(path: &Path, mode: OpenMode) -> Result<Option<tempfile::TempPath>> {
+    let shown = path.display();
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(Error::unusable(format!(
+            "{shown} is a directory, not a roster database"
+        ))
+        .hint("give the path of a database file with --db or ROSTER_DB")),
+        Ok(meta) if !meta.is_file() => Err(Error::unusable(format!(
+            "{shown} is not a regular file ({}), so it cannot be a roster database",
+            file_type_name(&meta)
+        ))
+        .hint("give the path of a database file with --db or ROSTER_DB")),
+        Ok(_) => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if mode == OpenMode::Existing {
+                return Err(Error::no_input(format!("database not found: {shown}")).hint(
+                    "create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file",
+                ));
+            }
+            Ok(Some(stage_new_file(path)?))
+        }
+        Err(e) => Err(Error::no_input(format!(
+            "cannot read the database {shown}: {e}"
+        ))),
+    }
+}
+
+/// Opens `file` (the database at `path`, or the staged file that will become it).
+fn connect(file: &Path, path: &Path, busy_timeout_ms: u64) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(file, flags).map_err(|e| {
+        Error::no_input(format!("cannot open the database {}: {e}", path.display()))
+    })?;
+    conn.busy_timeout(Duration::from_millis(busy_timeout_ms))?;
+    conn.set_prepared_statement_cache_capacity(256);
+    // Plans must not depend on bound values: with STAT4 compiled in, SQLite would otherwise
+    // re-prepare cached statements on every new binding (the "query planner stability
+    // guarantee"), which costs more than the query itself.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
+    Ok(conn)
+}
+
+/// Identifies the file before anything could modify it, and returns its schema version:
+/// a blank file (to become a database), or roster's at a version this roster knows.
+fn identify(conn: &Connection, path: &Path, mode: OpenMode) -> Result<i64> {
+    let shown = path.display();
+    let not_ours = |detail: &str| {
+        Error::unusable(format!("{shown} is not a roster database ({detail})"))
+            .hint("point --db at a roster database, or choose a new file name to create one")
+    };
+    // The three facts come from one snapshot: another roster creating this very file
+    // may commit its first migration between two separate reads.
+    let identity = (|| -> rusqlite::Result<(i64, i64, i64)> {
+        conn.execute_batch("BEGIN DEFERRED")?;
+        let read = (|| {
+            let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            let objects: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            Ok((app, version, objects))
+        })();
+        conn.execute_batch("COMMIT")?;
+        read
+    })();
+    let (app, version, objects) = identity.map_err(|e| {
+        let err = Error::from(e);
+        if err.kind == crate::error::Kind::Unusable {
+            not_ours("not a SQLite file")
+        } else {
+            err
+        }
+    })?;
+    let blank = app == 0 && version == 0 && objects == 0;
+    if blank && mode == OpenMode::Existing {
+        // Commands that only use an existing database never turn some other empty
+        // file into one.
+        return Err(
+            Error::no_input(format!("{shown} is empty: not a roster database yet"))
+                .hint("create it with `roster init` (or load data with `roster seed`)"),
+        );
+    }
+    if app != APPLICATION_ID && !blank {
+        return Err(not_ours(&format!("its application_id is {app}")));
+    }
+    if version > schema::CURRENT {
+        return Err(Error::unusable(format!(
+            "{shown} was written by a newer roster (schema version {version}; this roster knows up to {})",
+            schema::CURRENT
+        ))
+        .hint("upgrade roster to open this database; it has not been modified"));
+    }
+    Ok(version)
 }
 
 /// What kind of file this is, for messages.
