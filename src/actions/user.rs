@@ -447,15 +447,13 @@ pub fn grant(
     reference: &str,
     roles: &[String],
 ) -> Result<Outcome<User>> {
-    let user = admin_target(tx, ctx, reference, "changing the global roles of")?;
-    let roles = validate::words("role", roles)?;
-    let mut next = user.clone();
-    for r in roles {
-        if !next.roles.contains(&r) {
-            next.roles.push(r);
+    change_roles(tx, ctx, reference, roles, "user-grant", |held, given| {
+        for r in given {
+            if !held.contains(&r) {
+                held.push(r);
+            }
         }
-    }
-    save_changes(tx, ctx, user, next, "user-grant")
+    })
 }
 
 /// `user-revoke`: removes global roles. Global admins only, never on themselves.
@@ -465,11 +463,25 @@ pub fn revoke(
     reference: &str,
     roles: &[String],
 ) -> Result<Outcome<User>> {
+    change_roles(tx, ctx, reference, roles, "user-revoke", |held, given| {
+        held.retain(|r| !given.contains(r));
+    })
+}
+
+/// The checks both `user-grant` and `user-revoke` make, then `apply` to the roles held.
+fn change_roles(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    roles: &[String],
+    event: &str,
+    apply: impl FnOnce(&mut Vec<String>, Vec<String>),
+) -> Result<Outcome<User>> {
     let user = admin_target(tx, ctx, reference, "changing the global roles of")?;
     let roles = validate::words("role", roles)?;
     let mut next = user.clone();
-    next.roles.retain(|r| !roles.contains(r));
-    save_changes(tx, ctx, user, next, "user-revoke")
+    apply(&mut next.roles, roles);
+    save_changes(tx, ctx, user, next, event)
 }
 
 /// `user-disable` and `user-enable`.
