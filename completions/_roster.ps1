@@ -338,7 +338,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a profile (global admins; a user who creates becomes its owner)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a profile (global admins; owned by --owner, else by a user who creates it)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles with their member counts (and `access` for a user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a profile (its owners and admins, global admins)')
@@ -353,6 +353,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour, #RRGGBB or #RGB [default: #6366F1]')
             [CompletionResult]::new('--member-limit', '--member-limit', [CompletionResultType]::ParameterName, 'Most members allowed [default: 100]')
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Metadata as a JSON object')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The owner: email, username or id [default: you, when acting as a user]')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'An explicit id ([A-Za-z0-9._-], at most 64)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
@@ -441,7 +442,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;profile;help' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a profile (global admins; a user who creates becomes its owner)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a profile (global admins; owned by --owner, else by a user who creates it)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles with their member counts (and `access` for a user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a profile (its owners and admins, global admins)')
@@ -1080,7 +1081,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;profile' {
-            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a profile (global admins; a user who creates becomes its owner)')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a profile (global admins; owned by --owner, else by a user who creates it)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles with their member counts (and `access` for a user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a profile (its owners and admins, global admins)')

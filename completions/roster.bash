@@ -2217,7 +2217,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__create)
-            opts="-y -q -v -h --name --slug --logo --color --member-limit --metadata --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --name --slug --logo --color --member-limit --metadata --owner --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2244,6 +2244,10 @@ _roster() {
                     return 0
                     ;;
                 --metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

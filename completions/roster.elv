@@ -310,7 +310,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --verbose 'More detail on stderr'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand create 'Create a profile (global admins; a user who creates becomes its owner)'
+            cand create 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
             cand list 'List profiles with their member counts (and `access` for a user)'
             cand show 'Show one profile'
             cand update 'Change a profile (its owners and admins, global admins)'
@@ -324,6 +324,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --color 'Colour, #RRGGBB or #RGB [default: #6366F1]'
             cand --member-limit 'Most members allowed [default: 100]'
             cand --metadata 'Metadata as a JSON object'
+            cand --owner 'The owner: email, username or id [default: you, when acting as a user]'
             cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
@@ -407,7 +408,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;profile;help'= {
-            cand create 'Create a profile (global admins; a user who creates becomes its owner)'
+            cand create 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
             cand list 'List profiles with their member counts (and `access` for a user)'
             cand show 'Show one profile'
             cand update 'Change a profile (its owners and admins, global admins)'
@@ -976,7 +977,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;user;delete'= {
         }
         &'roster;help;profile'= {
-            cand create 'Create a profile (global admins; a user who creates becomes its owner)'
+            cand create 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
             cand list 'List profiles with their member counts (and `access` for a user)'
             cand show 'Show one profile'
             cand update 'Change a profile (its owners and admins, global admins)'

@@ -253,7 +253,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_se
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a profile (global admins; a user who creates becomes its owner)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show one profile'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
@@ -265,6 +265,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l color -d 'Colour, #RRGGBB or #RGB [default: #6366F1]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l member-limit -d 'Most members allowed [default: 100]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l metadata -d 'Metadata as a JSON object' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l owner -d 'The owner: email, username or id [default: you, when acting as a user]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
@@ -333,7 +334,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a profile (global admins; a user who creates becomes its owner)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
@@ -744,7 +745,7 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled user'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "create" -d 'Create a profile (global admins; a user who creates becomes its owner)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "create" -d 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show one profile'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'

@@ -21,6 +21,9 @@ pub struct NewProfile {
     pub color: Option<String>,
     pub member_limit: Option<i64>,
     pub metadata: Option<JsonObject>,
+    /// The user who owns the new profile (`--owner`, a seed's `owner`): by default a user
+    /// who creates a profile owns it, and the operator's profile has no owner.
+    pub owner: Option<String>,
 }
 
 impl NewProfile {
@@ -43,6 +46,13 @@ impl NewProfile {
         self.logo = self.logo.map(|v| validate::url("logo", &v)).transpose()?;
         self.color = self.color.map(|v| validate::color(&v)).transpose()?;
         self.member_limit = self.member_limit.map(validate::member_limit).transpose()?;
+        self.owner = match self.owner.map(|o| o.trim().to_string()) {
+            Some(o) if o.is_empty() => {
+                return Err(Error::invalid("owner \"\": names no user")
+                    .hint("give the owner's email, username or id"));
+            }
+            other => other,
+        };
         Ok(self)
     }
 }
@@ -58,7 +68,9 @@ pub fn existing(tx: &Tx<'_>, input: &NewProfile) -> Result<Option<Profile>> {
     }
 }
 
-/// `profile-create`: global admins only. A user who creates becomes its owner.
+/// `profile-create`: global admins only. The `owner` given, else a user who creates it,
+/// becomes its owner, in the same transaction; a seed converging an existing profile makes
+/// the `owner` given an owner of it too (adding them, or raising their role).
 pub fn create(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -72,6 +84,11 @@ pub fn create(
     )?;
     let input = input.validated()?;
     let slug = input.slug.clone().unwrap_or_default();
+    let owner = input
+        .owner
+        .as_deref()
+        .map(|o| super::need_user(tx, o))
+        .transpose()?;
 
     if let Some(current) = existing(tx, &input)? {
         return match on_exists {
@@ -90,7 +107,11 @@ pub fn create(
                     member_limit: input.member_limit,
                     metadata: input.metadata,
                 };
-                save_changes(tx, ctx, current, changes)
+                let saved = save_changes(tx, ctx, current, changes)?;
+                match &owner {
+                    Some(user) => converge_owner(tx, ctx, saved, user),
+                    None => Ok(saved),
+                }
             }
         };
     }
@@ -111,12 +132,40 @@ pub fn create(
     tx.profile_insert(&profile)?;
     ctx.audit(tx, "profile-create", &profile.id, profile.to_json())?;
 
-    if let Some(user) = ctx.actor.user() {
+    if let Some(user) = owner.as_ref().or(ctx.actor.user()) {
         super::member::insert(tx, ctx, &profile, user, Role::Owner, "member-add")?;
         profile.member_count = 1;
+    }
+    if ctx.actor.user().is_some() {
+        // Only global admins create profiles, and they may enter every one.
         profile.access = Some(true);
     }
     Ok(Outcome::Created(profile))
+}
+
+/// Makes `user` an owner of an existing profile (a converging seed's `owner`): added as a
+/// member within the limit, or raised to owner, through the member rules. The profile's
+/// outcome is `updated` when that changed anything.
+fn converge_owner(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    saved: Outcome<Profile>,
+    user: &crate::model::User,
+) -> Result<Outcome<Profile>> {
+    let slug = saved.value().slug.clone();
+    let outcomes = super::member::add(
+        tx,
+        ctx,
+        &slug,
+        std::slice::from_ref(&user.id),
+        Role::Owner,
+        OnExists::Converge,
+    )?;
+    if outcomes.iter().all(|o| matches!(o, Outcome::Unchanged(_))) {
+        return Ok(saved);
+    }
+    let reloaded = super::need_profile(tx, &slug)?;
+    Ok(Outcome::Updated(reloaded))
 }
 
 /// Refuses (68) a new profile's slug, or explicit id, that another profile holds, as its

@@ -12,10 +12,10 @@ use crate::store::OpenMode;
 
 #[derive(Debug, Subcommand)]
 pub enum ProfileCmd {
-    /// Create a profile (global admins; a user who creates becomes its owner)
+    /// Create a profile (global admins; owned by --owner, else by a user who creates it)
     #[command(
         after_help = "On a terminal, a missing name is asked for, then the slug (Enter keeps the derived one).\n\n\
-        Examples:\n  roster profile create --name 'The Smiths'\n  \
+        Examples:\n  roster profile create --name 'The Smiths' --owner ann@example.com\n  \
         roster profile create --name Office --slug office --color '#0a0' --member-limit 25 --if-not-exists"
     )]
     Create(ProfileCreate),
@@ -66,6 +66,9 @@ pub struct ProfileCreate {
     /// Metadata as a JSON object
     #[arg(long, value_name = "JSON")]
     pub metadata: Option<String>,
+    /// The owner: email, username or id [default: you, when acting as a user]
+    #[arg(long, value_name = "USER")]
+    pub owner: Option<String>,
     /// An explicit id ([A-Za-z0-9._-], at most 64)
     #[arg(long)]
     pub id: Option<String>,
@@ -172,7 +175,9 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
             .as_deref()
             .map(validate::metadata_text)
             .transpose()?,
+        owner: a.owner,
     };
+    let unowned = input.owner.is_none() && app.as_user.is_none();
     let on_exists = if a.if_not_exists {
         OnExists::Skip
     } else {
@@ -181,7 +186,17 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
     let o = app.write(OpenMode::Create, |tx, ctx| {
         profile::create(tx, ctx, input, on_exists)
     })?;
-    app.out.changed(&o, changed)
+    app.out.changed(&o, changed)?;
+    if unowned && matches!(o, crate::actions::Outcome::Created(_)) && !app.out.quiet {
+        let slug = &o.value().slug;
+        app.out.warning(&format!(
+            "profile {slug} has no owner: nobody but global admins can manage it"
+        ));
+        app.out.hint(&format!(
+            "give it one with `roster member add {slug} USER --role owner` (or create profiles with --owner USER)"
+        ));
+    }
+    Ok(())
 }
 
 fn update(app: &App, a: ProfileUpdate) -> Result<()> {

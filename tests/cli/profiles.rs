@@ -494,6 +494,175 @@ fn a_user_who_creates_a_profile_becomes_its_owner() {
     assert_eq!(role, "owner");
 }
 
+/// The role each member holds in a profile, by email.
+fn roles_in(env: &Env, slug: &str) -> Vec<(String, String)> {
+    let list = env.json(&["member", "list", slug]);
+    let mut out: Vec<(String, String)> = list
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|m| {
+            (
+                m["email"].as_str().unwrap_or_default().to_string(),
+                m["role"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn owner_names_who_owns_a_new_profile() {
+    let env = Env::init();
+    env.user("ada@example.com", "Ada");
+    env.user("bob@example.com", "Bob");
+    // The operator, naming the owner: one transaction, profile and owner together.
+    let p = env.json(&[
+        "profile",
+        "create",
+        "--name",
+        "Family",
+        "--owner",
+        "bob@example.com",
+    ]);
+    assert_eq!(p["member_count"], 1);
+    assert_eq!(
+        roles_in(&env, "family"),
+        [("bob@example.com".to_string(), "owner".to_string())]
+    );
+    let events: Vec<String> = env
+        .json(&["audit"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["event"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(events[events.len() - 2..], ["profile-create", "member-add"]);
+    // A global admin creating a profile for someone else is not made a member of it.
+    env.json(&[
+        "--as",
+        "ada@example.com",
+        "profile",
+        "create",
+        "--name",
+        "Office",
+        "--owner",
+        "bob@example.com",
+    ]);
+    assert_eq!(
+        roles_in(&env, "office"),
+        [("bob@example.com".to_string(), "owner".to_string())]
+    );
+    // An owner who does not exist: 67, and no profile.
+    let err = env.fails(
+        67,
+        &[
+            "profile",
+            "create",
+            "--name",
+            "Club",
+            "--owner",
+            "nobody@example.com",
+        ],
+    );
+    assert!(err.contains("nobody@example.com"), "{err}");
+    let err = env.fails(65, &["profile", "create", "--name", "Club", "--owner", " "]);
+    assert!(err.contains("owner"), "{err}");
+    assert_eq!(profile_count(&env), 2);
+}
+
+#[test]
+fn a_profile_the_operator_creates_without_an_owner_is_flagged() {
+    let env = Env::init();
+    let out = env.run(&["--format", "table", "profile", "create", "--name", "Family"]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr), @r"
+    warning: profile family has no owner: nobody but global admins can manage it
+    hint: give it one with `roster member add family USER --role owner` (or create profiles with --owner USER)
+    ");
+    // -q says nothing; an owned profile, or one a user creates, needs no warning.
+    env.user("bob@example.com", "Bob");
+    for args in [
+        vec!["-q", "profile", "create", "--name", "Quiet"],
+        vec![
+            "profile",
+            "create",
+            "--name",
+            "Owned",
+            "--owner",
+            "bob@example.com",
+        ],
+    ] {
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_seed_creates_an_owned_profile_in_one_event_and_converges_its_owner() {
+    let env = Env::new();
+    let seed = r#"[
+  {"event": "user-create", "data": {"email": "ada@example.com", "name": "Ada"}},
+  {"event": "user-create", "data": {"email": "bob@example.com", "name": "Bob"}},
+  {"event": "profile-create", "data": {"name": "Family", "owner": "bob@example.com"}}
+]"#;
+    std::fs::write(env.path("s.json"), seed).unwrap();
+    let report = env.json(&["seed", "s.json"]);
+    assert_eq!(report["changed"], true);
+    assert_eq!(
+        roles_in(&env, "family"),
+        [("bob@example.com".to_string(), "owner".to_string())]
+    );
+    // Again: all unchanged, nothing written.
+    let audit = env.audit_len();
+    let again = env.json(&["seed", "s.json"]);
+    assert_eq!(again["changed"], false, "{again}");
+    assert_eq!(env.audit_len(), audit);
+    // The owner of an existing profile changes in a later seed: ada becomes an owner
+    // too (the profile-create is `updated`); bob stays one.
+    std::fs::write(
+        env.path("t.json"),
+        seed.replace(
+            "\"owner\": \"bob@example.com\"",
+            "\"owner\": \"ada@example.com\"",
+        ),
+    )
+    .unwrap();
+    let report = env.json(&["seed", "t.json"]);
+    let summary = report["summary"].as_array().unwrap();
+    let pc = summary
+        .iter()
+        .find(|r| r["event"] == "profile-create")
+        .unwrap();
+    assert_eq!(pc["updated"], 1, "{report}");
+    assert_eq!(
+        roles_in(&env, "family"),
+        [
+            ("ada@example.com".to_string(), "owner".to_string()),
+            ("bob@example.com".to_string(), "owner".to_string())
+        ]
+    );
+    // An owner the seed does not know: 67 naming the event, nothing written.
+    let before = env.audit_len();
+    std::fs::write(
+        env.path("u.json"),
+        r#"[{"event": "profile-create", "data": {"name": "Club", "owner": "carol@example.com"}}]"#,
+    )
+    .unwrap();
+    let err = env.fails(67, &["seed", "u.json"]);
+    assert!(
+        err.contains("u.json:1:2: event 1 (profile-create)") && err.contains("carol@example.com"),
+        "{err}"
+    );
+    assert_eq!(env.audit_len(), before);
+}
+
 // ---------------------------------------------------------------- list and show
 
 #[test]

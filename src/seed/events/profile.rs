@@ -23,6 +23,7 @@ impl SeedEvent for ProfileCreate {
         F::text("color"),
         F::integer("member_limit"),
         F::object("metadata"),
+        F::text("owner"),
         F::boolean("if_not_exists"),
     ];
 
@@ -35,6 +36,7 @@ impl SeedEvent for ProfileCreate {
             color: d.string("color"),
             member_limit: d.int("member_limit"),
             metadata: d.object("metadata"),
+            owner: d.string("owner"),
         };
         d.boolean("if_not_exists");
         d.valid(input, NewProfile::validated).map(ProfileCreate)
