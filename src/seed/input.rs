@@ -339,8 +339,8 @@ mod tests {
 
     const SEED: &str = r#"[{"event": "user-create", "data": {"email": "a@x.io", "name": "A"}}]"#;
 
-    #[test]
-    fn a_file_changed_in_place_between_the_passes_is_refused() -> Result<()> {
+    /// A seed file written, opened and read through pass one (one event).
+    fn checked() -> Result<(tempfile::TempDir, std::path::PathBuf, Opened)> {
         let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
         let path = dir.path().join("s.json");
         std::fs::write(&path, SEED).map_err(|e| Error::internal(e.to_string()))?;
@@ -351,6 +351,12 @@ mod tests {
         let mut opened = input.open(Limit::default())?;
         assert_eq!(drain_pass_one(&mut opened)?, 1);
         opened.end_pass_one(Limit::default())?;
+        Ok((dir, path, opened))
+    }
+
+    #[test]
+    fn a_file_changed_in_place_between_the_passes_is_refused() -> Result<()> {
+        let (dir, path, opened) = checked()?;
         // Unchanged: replays as often as needed.
         drain_replay(&opened)?;
         drain_replay(&opened)?;
@@ -367,16 +373,7 @@ mod tests {
 
     #[test]
     fn a_file_renamed_over_the_path_changes_nothing() -> Result<()> {
-        let dir = tempfile::tempdir().map_err(|e| Error::internal(e.to_string()))?;
-        let path = dir.path().join("s.json");
-        std::fs::write(&path, SEED).map_err(|e| Error::internal(e.to_string()))?;
-        let input = Input {
-            source: Source::File(path.clone()),
-            lines: false,
-        };
-        let mut opened = input.open(Limit::default())?;
-        drain_pass_one(&mut opened)?;
-        opened.end_pass_one(Limit::default())?;
+        let (dir, path, opened) = checked()?;
         let other = dir.path().join("other.json");
         std::fs::write(&other, "[]").map_err(|e| Error::internal(e.to_string()))?;
         std::fs::rename(&other, &path).map_err(|e| Error::internal(e.to_string()))?;
