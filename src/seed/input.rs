@@ -356,7 +356,7 @@ mod tests {
 
     #[test]
     fn a_file_changed_in_place_between_the_passes_is_refused() -> Result<()> {
-        let (dir, path, opened) = checked()?;
+        let (_dir, path, opened) = checked()?;
         // Unchanged: replays as often as needed.
         drain_replay(&opened)?;
         drain_replay(&opened)?;
