@@ -460,3 +460,15 @@ fn two_identical_seeds_at_once_are_idempotent() {
         assert_eq!(env.audit_len(), 12, "round {round}");
     }
 }
+
+#[test]
+fn a_database_path_that_is_a_dangling_link_is_refused() {
+    let env = Env::new();
+    std::os::unix::fs::symlink("nowhere.db", env.path("roster.db")).expect("symlink");
+    let stderr = env.fails(66, &["init"]);
+    assert!(
+        stderr.contains("roster.db is a symbolic link to a file that does not exist"),
+        "{stderr}"
+    );
+    assert!(!env.path("nowhere.db").exists());
+}

@@ -222,6 +222,13 @@ fn check_path(path: &Path, mode: OpenMode) -> Result<Option<tempfile::TempPath>>
         .hint("give the path of a database file with --db or ROSTER_DB")),
         Ok(_) => Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if std::fs::symlink_metadata(path).is_ok() {
+                // A dangling link: a database created here would not be where it names.
+                return Err(Error::no_input(format!(
+                    "{shown} is a symbolic link to a file that does not exist"
+                ))
+                .hint("point --db at the database itself, or remove the link"));
+            }
             if mode == OpenMode::Existing {
                 return Err(Error::no_input(format!("database not found: {shown}")).hint(
                     "create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file",
