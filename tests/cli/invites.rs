@@ -872,6 +872,14 @@ fn a_lapsed_invitation_is_expired_everywhere_and_prune_writes_it() {
     assert_eq!(roles(&env, "family")[DAN], "member");
 }
 
+/// `invite send family EMAIL --expires-in 1h` at `T0`, after the global options `as_`;
+/// returns the id.
+fn send_for_an_hour(env: &Env, as_: &[&str], email: &str) -> String {
+    let mut args = as_.to_vec();
+    args.extend(["invite", "send", "family", email, "--expires-in", "1h"]);
+    id(&json_at(env, T0, &args)[0])
+}
+
 /// The keys of an invitation's JSON.
 fn keys(inv: &Value) -> Vec<&str> {
     inv.as_object()
@@ -885,25 +893,8 @@ fn keys(inv: &Value) -> Vec<&str> {
 fn the_invitee_may_reject_an_expired_invitation_and_show_offers_that_not_accept() {
     let env = invite_env();
     env.user("eve@example.com", "Eve");
-    let send_1h = |email: &str| {
-        let v = json_at(
-            &env,
-            T0,
-            &[
-                "--as",
-                OWNER,
-                "invite",
-                "send",
-                "family",
-                email,
-                "--expires-in",
-                "1h",
-            ],
-        );
-        id(&v[0])
-    };
-    let dan = send_1h(DAN);
-    let eve = send_1h("eve@example.com");
+    let dan = send_for_an_hour(&env, &["--as", OWNER], DAN);
+    let eve = send_for_an_hour(&env, &["--as", OWNER], "eve@example.com");
     let t = &later(120);
 
     // While pending, show offers the accept command only.
@@ -1007,16 +998,8 @@ fn the_invitee_may_reject_an_expired_invitation_and_show_offers_that_not_accept(
 fn the_profiles_managers_may_cancel_an_expired_invitation() {
     let env = invite_env();
     env.user("eve@example.com", "Eve");
-    let send_1h = |email: &str| {
-        let v = json_at(
-            &env,
-            T0,
-            &["invite", "send", "family", email, "--expires-in", "1h"],
-        );
-        id(&v[0])
-    };
-    let dan = send_1h(DAN);
-    let eve = send_1h("eve@example.com");
+    let dan = send_for_an_hour(&env, &[], DAN);
+    let eve = send_for_an_hour(&env, &[], "eve@example.com");
     let t = &later(120);
     let before = env.audit_len();
     for actor in [MEMBER, OUTSIDER, DAN] {
