@@ -303,16 +303,46 @@ impl InviteStatus {
     }
 }
 
+/// How an invitee answers an invitation (`invite accept`, `invite reject`). Which answers
+/// an invitation still takes is the action's rule (`actions::invite::may_answer`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Accept,
+    Reject,
+}
+
+impl Answer {
+    pub fn verb(self) -> &'static str {
+        match self {
+            Answer::Accept => "accept",
+            Answer::Reject => "reject",
+        }
+    }
+
+    /// The field of an invitation's JSON that holds the command giving this answer.
+    pub fn field(self) -> &'static str {
+        match self {
+            Answer::Accept => "accept_command",
+            Answer::Reject => "reject_command",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Invitation {
     pub id: String,
     pub profile_id: String,
     pub profile_slug: String,
+    /// Derived: the profile's name, for the invitee (who may not look the profile up).
+    pub profile_name: String,
     pub email: String,
     pub role: Role,
     /// The stored status; see [`Invitation::effective_status`].
     pub status: InviteStatus,
     pub inviter_id: Option<String>,
+    /// Derived: the inviting user's email (none when the operator sent it, the inviter was
+    /// deleted, or has no email). The one field of the inviter an invitee is shown.
+    pub inviter_email: Option<String>,
     pub expires_at: String,
     pub created_at: String,
     pub updated_at: String,
@@ -330,9 +360,14 @@ impl Invitation {
 }
 
 impl Invitation {
-    /// The command the invitee runs to accept.
-    pub fn accept_command(&self) -> String {
-        format!("roster --as {} invite accept {}", self.email, self.id)
+    /// The command the invitee runs to give this answer.
+    pub fn command(&self, answer: Answer) -> String {
+        format!(
+            "roster --as {} invite {} {}",
+            self.email,
+            answer.verb(),
+            self.id
+        )
     }
 
     /// The invitation as shown at `now`.
@@ -340,7 +375,7 @@ impl Invitation {
         InvitationAt {
             invitation: self,
             now,
-            accept_command: false,
+            offer: None,
             member: None,
         }
     }
@@ -351,10 +386,12 @@ impl Invitation {
             "id": self.id,
             "profile_id": self.profile_id,
             "profile": self.profile_slug,
+            "profile_name": self.profile_name,
             "email": self.email,
             "role": self.role.as_str(),
             "status": self.effective_status(now).as_str(),
             "inviter_id": self.inviter_id,
+            "inviter_email": self.inviter_email,
             "expires_at": self.expires_at,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
@@ -363,14 +400,15 @@ impl Invitation {
 }
 
 /// An invitation as shown at one moment (its status is the effective one then), with what
-/// a command adds for its reader: `accept_command`, the command the invitee runs (`invite
-/// send`, `invite show`), and `member`, the membership that accepting it made (`invite
-/// accept`; a nested object, so in JSON only).
+/// a command adds for its reader: `offer`, the answer whose command the invitee may run
+/// (`invite send`, `invite show`: `accept_command` while pending, `reject_command` once
+/// expired, neither once answered), and `member`, the membership that accepting it made
+/// (`invite accept`; a nested object, so in JSON only).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InvitationAt<'a> {
     pub invitation: Invitation,
     pub now: &'a str,
-    pub accept_command: bool,
+    pub offer: Option<Answer>,
     pub member: Option<Member>,
 }
 
@@ -381,14 +419,17 @@ impl Record for InvitationAt<'_> {
             "id",
             "profile_id",
             "profile",
+            "profile_name",
             "email",
             "role",
             "status",
             "inviter_id",
+            "inviter_email",
             "expires_at",
             "created_at",
             "updated_at",
             "accept_command",
+            "reject_command",
         ],
         columns: &["id", "profile", "email", "role", "status", "expires_at"],
     };
@@ -396,10 +437,10 @@ impl Record for InvitationAt<'_> {
     fn to_json(&self) -> Value {
         let mut v = self.invitation.to_json(self.now);
         if let Some(obj) = v.as_object_mut() {
-            if self.accept_command {
+            if let Some(answer) = self.offer {
                 obj.insert(
-                    "accept_command".into(),
-                    self.invitation.accept_command().into(),
+                    answer.field().into(),
+                    self.invitation.command(answer).into(),
                 );
             }
             if let Some(member) = &self.member {
@@ -565,17 +606,19 @@ impl Record for AuditEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::assert_shape;
+    use crate::output::{assert_shape, assert_shape_of_all};
 
     fn invitation() -> Invitation {
         Invitation {
             id: "i".into(),
             profile_id: "p".into(),
             profile_slug: "p".into(),
+            profile_name: "P".into(),
             email: "a@b.co".into(),
             role: Role::Member,
             status: InviteStatus::Pending,
-            inviter_id: None,
+            inviter_id: Some("u".into()),
+            inviter_email: Some("ann@b.co".into()),
             expires_at: "2026-01-01T00:00:00.000Z".into(),
             created_at: String::new(),
             updated_at: String::new(),
@@ -636,12 +679,16 @@ mod tests {
             &[],
         );
         assert_shape(&member(), &[]);
-        let shown = InvitationAt {
-            accept_command: true,
+        let accept = InvitationAt {
+            offer: Some(Answer::Accept),
             member: Some(member()),
             ..invitation().at("2026-01-02T00:00:00.000Z")
         };
-        assert_shape(&shown, &["member"]);
+        let reject = InvitationAt {
+            offer: Some(Answer::Reject),
+            ..accept.clone()
+        };
+        assert_shape_of_all(&[&accept, &reject], &["member"]);
         assert_shape(
             &Media {
                 id: "m".into(),
@@ -707,10 +754,12 @@ mod tests {
             id: "i".into(),
             profile_id: "p".into(),
             profile_slug: "p".into(),
+            profile_name: "P".into(),
             email: "a@b.co".into(),
             role: Role::Member,
             status: InviteStatus::Pending,
-            inviter_id: None,
+            inviter_id: Some("u".into()),
+            inviter_email: Some("ann@b.co".into()),
             expires_at: "2026-01-01T00:00:00.000Z".into(),
             created_at: String::new(),
             updated_at: String::new(),

@@ -5,7 +5,9 @@ use serde_json::json;
 
 use super::{Ctx, OnExists, Outcome, managed_profile, require, role_in, validate};
 use crate::error::{Error, Result};
-use crate::model::{Invitation, InviteStatus, Member, Profile, Role, new_secret_id, timestamp};
+use crate::model::{
+    Answer, Invitation, InviteStatus, Member, Profile, Role, User, new_secret_id, timestamp,
+};
 use crate::store::Tx;
 
 /// The input of `invite-send` for one email.
@@ -168,9 +170,9 @@ fn send_one(
         None => timestamp(ctx.now + input.expires_in.get()),
     };
     let status = input.restore.status.unwrap_or(InviteStatus::Pending);
-    let inviter_id = match &input.restore.inviter {
-        Some(r) => Some(super::need_user(tx, r)?.id),
-        None => ctx.actor.user_id().map(str::to_string),
+    let inviter = match &input.restore.inviter {
+        Some(r) => Some(super::need_user(tx, r)?),
+        None => ctx.actor.user().cloned(),
     };
 
     if let Some(before) = sent_before(tx, profile, &input, on_exists)? {
@@ -178,7 +180,7 @@ fn send_one(
     }
     if input.restore.status.is_some() {
         // A restored invitation (from an export) is written as it was: no member checks.
-        return insert(tx, ctx, profile, input, status, inviter_id, expires_at);
+        return insert(tx, ctx, profile, input, status, inviter, expires_at);
     }
 
     let member = tx
@@ -220,7 +222,7 @@ fn send_one(
         return Err(already_member(&input.email, profile, role));
     }
 
-    insert(tx, ctx, profile, input, status, inviter_id, expires_at)
+    insert(tx, ctx, profile, input, status, inviter, expires_at)
 }
 
 /// The invitation this input names that exists already: by its explicit id (which must
@@ -310,17 +312,23 @@ fn insert(
     profile: &Profile,
     input: NewInvite,
     status: InviteStatus,
-    inviter_id: Option<String>,
+    inviter: Option<User>,
     expires_at: String,
 ) -> Result<Outcome<Invitation>> {
+    let (inviter_id, inviter_email) = match inviter {
+        Some(u) => (Some(u.id), u.email),
+        None => (None, None),
+    };
     let inv = Invitation {
         id: input.id.unwrap_or_else(new_secret_id),
         profile_id: profile.id.clone(),
         profile_slug: profile.slug.clone(),
+        profile_name: profile.name.clone(),
         email: input.email,
         role: input.role,
         status,
         inviter_id,
+        inviter_email,
         expires_at,
         created_at: ctx.now_text.clone(),
         updated_at: ctx.now_text.clone(),
@@ -330,16 +338,39 @@ fn insert(
     Ok(Outcome::Created(inv))
 }
 
+/// Whether an invitation in this effective status still takes this answer: it is
+/// accepted only while pending and unexpired, and rejected while pending, expired or not
+/// (the invitee may decline a lapsed invitation, which closes it as `rejected`).
+pub fn may_answer(answer: Answer, status: InviteStatus) -> bool {
+    match answer {
+        Answer::Accept => status == InviteStatus::Pending,
+        Answer::Reject => matches!(status, InviteStatus::Pending | InviteStatus::Expired),
+    }
+}
+
+/// The answer whose command `invite send` and `invite show` print for the invitee at
+/// `now`: accept while it may be accepted, else reject while it may be rejected (an
+/// expired invitation), else none (it was answered or canceled): never a command that can
+/// only fail.
+pub fn offer(inv: &Invitation, now: &str) -> Option<Answer> {
+    let status = inv.effective_status(now);
+    [Answer::Accept, Answer::Reject]
+        .into_iter()
+        .find(|a| may_answer(*a, status))
+}
+
 /// The invitation an invitee answers: the actor must be a user whose email is the
-/// invitation's, ignoring case, and the invitation must be pending and unexpired. One
-/// already in the `done` state gives `Ok(None)`: a seed run again finds its answer given.
+/// invitation's, ignoring case, and the invitation must take the answer ([`may_answer`]).
+/// One already in the `done` state gives `Ok(None)`: a seed run again finds its answer
+/// given.
 fn answerable_or(
     tx: &Tx<'_>,
     ctx: &Ctx,
     id: &str,
-    verb: &str,
+    answer: Answer,
     done: Option<InviteStatus>,
 ) -> Result<Option<Invitation>> {
+    let verb = answer.verb();
     let Some(user) = ctx.actor.user() else {
         return Err(Error::denied(format!(
             "permission denied: {verb} an invitation as the operator"
@@ -361,7 +392,7 @@ fn answerable_or(
         "the user whose email the invitation was sent to",
     )?;
     match inv.effective_status(&ctx.now_text) {
-        InviteStatus::Pending => Ok(Some(inv)),
+        s if may_answer(answer, s) => Ok(Some(inv)),
         s if Some(s) == done => Ok(None),
         InviteStatus::Expired => Err(Error::conflict(format!(
             "invitation {id} expired at {}",
@@ -385,7 +416,7 @@ pub fn accept(
     on_exists: OnExists,
 ) -> Result<Outcome<(Invitation, Member)>> {
     let done = (on_exists == OnExists::Converge).then_some(InviteStatus::Accepted);
-    let Some(mut inv) = answerable_or(tx, ctx, id, "accept", done)? else {
+    let Some(mut inv) = answerable_or(tx, ctx, id, Answer::Accept, done)? else {
         let inv = tx
             .invite_by_id(id)?
             .ok_or_else(|| Error::internal("invitation vanished"))?;
@@ -427,7 +458,7 @@ pub fn accept(
     Ok(Outcome::Updated((inv, member)))
 }
 
-/// `invite-reject`: the invitee only, while pending and unexpired.
+/// `invite-reject`: the invitee only, while pending, expired or not.
 pub fn reject(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -435,7 +466,7 @@ pub fn reject(
     on_exists: OnExists,
 ) -> Result<Outcome<Invitation>> {
     let done = (on_exists == OnExists::Converge).then_some(InviteStatus::Rejected);
-    let Some(inv) = answerable_or(tx, ctx, id, "reject", done)? else {
+    let Some(inv) = answerable_or(tx, ctx, id, Answer::Reject, done)? else {
         return tx
             .invite_by_id(id)?
             .map(Outcome::Unchanged)
@@ -461,7 +492,8 @@ fn managed_invite(tx: &Tx<'_>, ctx: &Ctx, id: &str, action: &str) -> Result<Invi
     found.ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))
 }
 
-/// `invite-cancel`: the profile's owners and admins, and global admins; pending only.
+/// `invite-cancel`: the profile's owners and admins, and global admins; while pending,
+/// expired or not (an expired invitation is closed as `canceled`).
 pub fn cancel(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -470,13 +502,13 @@ pub fn cancel(
 ) -> Result<Outcome<Invitation>> {
     let inv = managed_invite(tx, ctx, id, "canceling")?;
     match inv.effective_status(&ctx.now_text) {
-        InviteStatus::Pending => {}
+        InviteStatus::Pending | InviteStatus::Expired => {}
         InviteStatus::Canceled if on_exists == OnExists::Converge => {
             return Ok(Outcome::Unchanged(inv));
         }
         other => {
             return Err(Error::conflict(format!(
-                "invitation {id} is {}, not pending; only a pending invitation can be canceled",
+                "invitation {id} is {}; only a pending or expired invitation can be canceled",
                 other.as_str()
             )));
         }

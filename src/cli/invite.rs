@@ -6,7 +6,7 @@ use super::App;
 use crate::actions::invite::{self, NewInvite};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
-use crate::model::{InvitationAt, InviteStatus, Role};
+use crate::model::{Answer, InvitationAt, InviteStatus, Role};
 use crate::output::{Format, Said};
 use crate::store::OpenMode;
 
@@ -28,7 +28,7 @@ pub enum InviteCmd {
         /// The invitation id
         id: String,
     },
-    /// Decline an invitation (the invitee only)
+    /// Decline an invitation, expired or not (the invitee only)
     #[command(
         after_help = "Examples:\n  roster --as dan@example.com invite reject 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
     )]
@@ -36,7 +36,7 @@ pub enum InviteCmd {
         /// The invitation id
         id: String,
     },
-    /// Withdraw a pending invitation (the profile's owners and admins, global admins)
+    /// Withdraw a pending or expired invitation (the profile's owners and admins, global admins)
     #[command(
         after_help = "Examples:\n  roster invite cancel 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
     )]
@@ -134,7 +134,7 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
         InviteCmd::Show { id } => {
             let inv = app.read(|tx, ctx| invite::show(tx, ctx, &id))?;
             app.out.record(&InvitationAt {
-                accept_command: true,
+                offer: invite::offer(&inv, &now),
                 ..inv.at(&now)
             })
         }
@@ -233,7 +233,7 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
         .into_iter()
         .map(|o| {
             o.map(|inv| InvitationAt {
-                accept_command: true,
+                offer: invite::offer(&inv, now),
                 ..inv.at(now)
             })
         })
@@ -253,6 +253,6 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
             inv.role.as_str(),
             inv.expires_at,
         ))
-        .then(format!("  accept with: {}", inv.accept_command()))
+        .then(format!("  accept with: {}", inv.command(Answer::Accept)))
     })
 }

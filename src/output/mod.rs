@@ -495,12 +495,23 @@ impl Printer {
 /// nested objects that `json_only` names (shown in JSON alone).
 #[cfg(test)]
 pub(crate) fn assert_shape<R: Record>(record: &R, json_only: &[&str]) {
+    assert_shape_of_all(&[record], json_only);
+}
+
+/// [`assert_shape`] for a kind of record whose optional fields exclude each other (an
+/// invitation offers either `accept_command` or `reject_command`): every field of the
+/// shape is a key of some record's JSON, and every key of each is a field.
+#[cfg(test)]
+pub(crate) fn assert_shape_of_all<R: Record>(records: &[&R], json_only: &[&str]) {
     let shape = R::SHAPE;
-    let json = record.to_json();
-    let keys = json.as_object().expect("a record's JSON is an object");
+    let all: Vec<Value> = records.iter().map(|r| r.to_json()).collect();
+    let objects: Vec<_> = all
+        .iter()
+        .map(|j| j.as_object().expect("a record's JSON is an object"))
+        .collect();
     for (i, f) in shape.fields.iter().enumerate() {
         assert!(
-            keys.contains_key(*f),
+            objects.iter().any(|keys| keys.contains_key(*f)),
             "{}: {f:?} is not in its JSON",
             shape.noun
         );
@@ -513,7 +524,7 @@ pub(crate) fn assert_shape<R: Record>(record: &R, json_only: &[&str]) {
     for c in shape.columns {
         assert!(shape.fields.contains(c), "{}: column {c:?}", shape.noun);
     }
-    for k in keys.keys() {
+    for k in objects.iter().flat_map(|keys| keys.keys()) {
         assert!(
             shape.fields.contains(&k.as_str()) || json_only.contains(&k.as_str()),
             "{}: {k:?} is in its JSON but not in its shape, so csv and tables miss it",

@@ -835,8 +835,6 @@ fn a_lapsed_invitation_is_expired_everywhere_and_prune_writes_it() {
     hint: ask an owner or admin of the profile to send a new one
     {"error":{"code":68,"kind":"conflict","message":"invitation [id] expired at 2031-03-01T13:00:00.000Z","hint":"ask an owner or admin of the profile to send a new one"}}
     "#);
-    fails_at(&env, 68, t, &["--as", DAN, "invite", "reject", &dan]);
-    fails_at(&env, 68, t, &["invite", "cancel", &dan]);
     assert!(!roles(&env, "family").contains_key(DAN));
     assert_eq!(env.audit_len(), before);
 
@@ -872,6 +870,280 @@ fn a_lapsed_invitation_is_expired_everywhere_and_prune_writes_it() {
     assert_ne!(next, dan);
     json_at(&env, t, &["--as", DAN, "invite", "accept", &next]);
     assert_eq!(roles(&env, "family")[DAN], "member");
+}
+
+/// `invite send family EMAIL --expires-in 1h` at `T0`, after the global options `as_`;
+/// returns the id.
+fn send_for_an_hour(env: &Env, as_: &[&str], email: &str) -> String {
+    let mut args = as_.to_vec();
+    args.extend(["invite", "send", "family", email, "--expires-in", "1h"]);
+    id(&json_at(env, T0, &args)[0])
+}
+
+/// The keys of an invitation's JSON.
+fn keys(inv: &Value) -> Vec<&str> {
+    inv.as_object()
+        .expect("an invitation is an object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn the_invitee_may_reject_an_expired_invitation_and_show_offers_that_not_accept() {
+    let env = invite_env();
+    env.user("eve@example.com", "Eve");
+    let dan = send_for_an_hour(&env, &["--as", OWNER], DAN);
+    let eve = send_for_an_hour(&env, &["--as", OWNER], "eve@example.com");
+    let t = &later(120);
+
+    // While pending, show offers the accept command only.
+    let shown = json_at(&env, &later(59), &["--as", DAN, "invite", "show", &dan]);
+    assert_eq!(
+        shown["accept_command"],
+        format!("roster --as {DAN} invite accept {dan}").as_str()
+    );
+    assert!(!keys(&shown).contains(&"reject_command"), "{shown}");
+
+    // Expired: no accept command (it could only fail), the reject command instead, for
+    // the invitee and the profile's managers alike.
+    for actor in [DAN, OWNER, ROOT] {
+        let shown = json_at(&env, t, &["--as", actor, "invite", "show", &dan]);
+        assert_eq!(shown["status"], "expired");
+        assert!(!keys(&shown).contains(&"accept_command"), "{shown}");
+        assert_eq!(
+            shown["reject_command"],
+            format!("roster --as {DAN} invite reject {dan}").as_str()
+        );
+    }
+    let table = at(
+        &env,
+        t,
+        &["--format", "table", "--as", DAN, "invite", "show", &dan],
+    );
+    assert_eq!(table.status.code(), Some(0));
+    insta::assert_snapshot!(redact(&String::from_utf8_lossy(&table.stdout)), @"
+    ╭────────────────┬────────────────────────────────────────────────────────────────────────────────╮
+    │ field          ┆ value                                                                          │
+    ╞════════════════╪════════════════════════════════════════════════════════════════════════════════╡
+    │ id             ┆ [id]                                                                           │
+    │ profile_id     ┆ [id]                                                                           │
+    │ profile        ┆ family                                                                         │
+    │ profile_name   ┆ Family                                                                         │
+    │ email          ┆ dan@example.com                                                                │
+    │ role           ┆ member                                                                         │
+    │ status         ┆ expired                                                                        │
+    │ inviter_id     ┆ [id]                                                                           │
+    │ inviter_email  ┆ olive@example.com                                                              │
+    │ expires_at     ┆ 2031-03-01T13:00:00.000Z                                                       │
+    │ created_at     ┆ 2031-03-01T12:00:00.000Z                                                       │
+    │ updated_at     ┆ 2031-03-01T12:00:00.000Z                                                       │
+    │ reject_command ┆ roster --as dan@example.com invite reject [id]                                 │
+    ╰────────────────┴────────────────────────────────────────────────────────────────────────────────╯
+    ");
+
+    // Accepting stays refused; rejecting is the invitee's alone, and nothing is written
+    // by a refusal.
+    let before = env.audit_len();
+    fails_at(&env, 68, t, &["--as", DAN, "invite", "accept", &dan]);
+    for actor in [OWNER, ADMIN, OUTSIDER, ROOT] {
+        fails_at(&env, 77, t, &["--as", actor, "invite", "reject", &dan]);
+    }
+    let err = fails_at(&env, 77, t, &["invite", "reject", &dan]);
+    assert!(err.contains("as the operator"), "{err}");
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(stored_status(&env, &dan), "pending");
+
+    let v = json_at(&env, t, &["--as", DAN, "invite", "reject", &dan]);
+    assert_eq!(v["status"], "rejected");
+    assert_eq!(stored_status(&env, &dan), "rejected");
+    let rows = audit_since(&env, before);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["event"], "invite-reject");
+    assert_eq!(rows[0]["subject"], dan.as_str());
+    assert_eq!(rows[0]["data"]["email"], DAN);
+
+    // Answered: show offers no command at all, and a second answer is refused.
+    let shown = json_at(&env, t, &["--as", DAN, "invite", "show", &dan]);
+    assert!(
+        !keys(&shown).iter().any(|k| k.ends_with("_command")),
+        "{shown}"
+    );
+    let err = fails_at(&env, 68, t, &["--as", DAN, "invite", "reject", &dan]);
+    assert!(err.contains("is rejected, not pending"), "{err}");
+    fails_at(&env, 68, t, &["--as", DAN, "invite", "accept", &dan]);
+
+    // One that `prune` already marked expired is rejected just the same.
+    json_at(&env, t, &["invite", "prune"]);
+    assert_eq!(stored_status(&env, &eve), "expired");
+    fails_at(
+        &env,
+        68,
+        t,
+        &["--as", "eve@example.com", "invite", "accept", &eve],
+    );
+    let before = env.audit_len();
+    let v = json_at(
+        &env,
+        t,
+        &["--as", "eve@example.com", "invite", "reject", &eve],
+    );
+    assert_eq!(v["status"], "rejected");
+    assert_eq!(stored_status(&env, &eve), "rejected");
+    assert_eq!(events(&env)[before..], ["invite-reject"]);
+    assert!(!roles(&env, "family").contains_key("eve@example.com"));
+}
+
+#[test]
+fn the_profiles_managers_may_cancel_an_expired_invitation() {
+    let env = invite_env();
+    env.user("eve@example.com", "Eve");
+    let dan = send_for_an_hour(&env, &[], DAN);
+    let eve = send_for_an_hour(&env, &[], "eve@example.com");
+    let t = &later(120);
+    let before = env.audit_len();
+    for actor in [MEMBER, OUTSIDER, DAN] {
+        fails_at(&env, 77, t, &["--as", actor, "invite", "cancel", &dan]);
+    }
+    assert_eq!(env.audit_len(), before);
+
+    // Lapsed but still stored as pending.
+    let v = json_at(&env, t, &["--as", OWNER, "invite", "cancel", &dan]);
+    assert_eq!(v["status"], "canceled");
+    assert_eq!(stored_status(&env, &dan), "canceled");
+    // Written `expired` by prune.
+    json_at(&env, t, &["invite", "prune"]);
+    let before = env.audit_len();
+    let v = json_at(&env, t, &["--as", ADMIN, "invite", "cancel", &eve]);
+    assert_eq!(v["status"], "canceled");
+    assert_eq!(events(&env)[before..], ["invite-cancel"]);
+
+    // Canceled, it is neither canceled again nor answered.
+    let err = fails_at(&env, 68, t, &["invite", "cancel", &dan]);
+    insta::assert_snapshot!(redact(&err), @r#"
+    error: invitation [id] is canceled; only a pending or expired invitation can be canceled
+    {"error":{"code":68,"kind":"conflict","message":"invitation [id] is canceled; only a pending or expired invitation can be canceled","hint":null}}
+    "#);
+    fails_at(&env, 68, t, &["--as", DAN, "invite", "reject", &dan]);
+}
+
+#[test]
+fn the_seed_event_invite_reject_declines_an_expired_invitation() {
+    let env = invite_env();
+    json_at(
+        &env,
+        T0,
+        &[
+            "invite",
+            "send",
+            "family",
+            DAN,
+            "--id",
+            "inv-dan",
+            "--expires-in",
+            "1h",
+        ],
+    );
+    let t = &later(120);
+    crate::seeds::write(
+        &env,
+        "accept.json",
+        r#"[{"event": "invite-accept", "as": "dan@example.com", "data": {"id": "inv-dan"}}]"#,
+    );
+    let err = fails_at(&env, 68, t, &["seed", "accept.json"]);
+    assert!(err.contains("expired at"), "{err}");
+    crate::seeds::write(
+        &env,
+        "reject.json",
+        r#"[{"event": "invite-reject", "as": "dan@example.com", "data": {"id": "inv-dan"}}]"#,
+    );
+    let before = env.audit_len();
+    let report = json_at(&env, t, &["seed", "reject.json"]);
+    assert_eq!(crate::seeds::counts(&report)["invite-reject"], [0, 1, 0, 0]);
+    assert_eq!(stored_status(&env, "inv-dan"), "rejected");
+    assert!(events(&env)[before..].contains(&"invite-reject".to_string()));
+    // Run again, it finds its answer given.
+    let report = json_at(&env, t, &["seed", "reject.json"]);
+    assert_eq!(crate::seeds::counts(&report)["invite-reject"], [0, 0, 1, 0]);
+}
+
+#[test]
+fn the_invitee_sees_the_profiles_name_and_the_inviters_email_only() {
+    let env = invite_env();
+    let owner = env.json(&["user", "show", OWNER]);
+    let sent = send(&env, &["--as", OWNER, "invite", "send", "family", DAN]);
+    let sent_id = id(&sent);
+    assert_eq!(sent["profile_name"], "Family");
+    assert_eq!(sent["inviter_email"], OWNER);
+
+    // What the invitee is shown, by show and by their own list: the profile's slug and
+    // name, and of the inviter their id and email, nothing else of them.
+    let shown = env.json(&["--as", DAN, "invite", "show", &sent_id]);
+    let mine = env.json(&["--as", DAN, "invite", "list"]);
+    let mine = mine.as_array().expect("a list");
+    assert_eq!(mine.len(), 1);
+    for inv in [&shown, &mine[0]] {
+        assert_eq!(inv["profile"], "family");
+        assert_eq!(inv["profile_name"], "Family");
+        assert_eq!(inv["inviter_email"], OWNER);
+        assert_eq!(inv["inviter_id"], owner["id"]);
+        let of_inviter: Vec<&str> = keys(inv)
+            .into_iter()
+            .filter(|k| k.starts_with("inviter"))
+            .collect();
+        assert_eq!(of_inviter, ["inviter_id", "inviter_email"], "{inv}");
+        let text = inv.to_string();
+        assert!(!text.contains("Olive"), "the inviter's name: {text}");
+    }
+    assert_eq!(
+        keys(&shown),
+        [
+            "id",
+            "profile_id",
+            "profile",
+            "profile_name",
+            "email",
+            "role",
+            "status",
+            "inviter_id",
+            "inviter_email",
+            "expires_at",
+            "created_at",
+            "updated_at",
+            "accept_command"
+        ]
+    );
+    // Which the invitee could not have looked up themself.
+    env.fails(77, &["--as", DAN, "user", "show", OWNER]);
+    let csv = env.ok(&["--as", DAN, "--format", "csv", "invite", "list"]);
+    insta::assert_snapshot!(csv.lines().next().unwrap_or_default(), @"id,profile_id,profile,profile_name,email,role,status,inviter_id,inviter_email,expires_at,created_at,updated_at");
+    assert!(csv.contains(",Family,") && csv.contains(OWNER), "{csv}");
+
+    // Managers and global admins listing see the same fields.
+    for actor in [OWNER, ADMIN, ROOT] {
+        for args in [&["invite", "list"][..], &["invite", "list", "family"]] {
+            let mut all = vec!["--as", actor];
+            all.extend_from_slice(args);
+            let list = env.json(&all);
+            assert_eq!(list[0]["profile_name"], "Family", "{actor} {args:?}");
+            assert_eq!(list[0]["inviter_email"], OWNER, "{actor} {args:?}");
+        }
+    }
+
+    // Sent by the operator, or by a user since deleted: no inviter email.
+    env.user("eve@example.com", "Eve");
+    let by_operator = send(&env, &["invite", "send", "family", "eve@example.com"]);
+    assert_eq!(by_operator["inviter_email"], Value::Null);
+    env.user("fay@example.com", "Fay");
+    let by_admin = id(&send(
+        &env,
+        &["--as", ADMIN, "invite", "send", "family", "fay@example.com"],
+    ));
+    env.ok(&["--yes", "user", "delete", ADMIN]);
+    let shown = env.json(&["--as", "fay@example.com", "invite", "show", &by_admin]);
+    assert_eq!(shown["inviter_id"], Value::Null);
+    assert_eq!(shown["inviter_email"], Value::Null);
+    assert_eq!(shown["profile_name"], "Family");
 }
 
 #[test]
@@ -1142,10 +1414,12 @@ fn invite_show_in_a_table_has_the_accept_command() {
     │ id             ┆ [id]                                                                    │
     │ profile_id     ┆ [id]                                                                    │
     │ profile        ┆ family                                                                  │
+    │ profile_name   ┆ Family                                                                  │
     │ email          ┆ dan@x.io                                                                │
     │ role           ┆ member                                                                  │
     │ status         ┆ pending                                                                 │
     │ inviter_id     ┆                                                                         │
+    │ inviter_email  ┆                                                                         │
     │ expires_at     ┆ 2026-11-23T12:00:03.000Z                                                │
     │ created_at     ┆ 2026-11-21T12:00:03.000Z                                                │
     │ updated_at     ┆ 2026-11-21T12:00:03.000Z                                                │

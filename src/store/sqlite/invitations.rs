@@ -5,10 +5,14 @@ use crate::error::Result;
 use crate::model::{Invitation, InviteStatus, Role};
 use crate::store::traits::*;
 
+/// An invitation with what its invitee is shown of the profile (slug, name) and of the
+/// inviter (email alone).
 macro_rules! select {
     () => {
         "SELECT i.id, i.profile_id, p.slug, i.email, i.role, i.status, i.inviter_id, \
-     i.expires_at, i.created_at, i.updated_at FROM invitations i JOIN profiles p ON p.id = i.profile_id"
+     i.expires_at, i.created_at, i.updated_at, p.name, inviter.email \
+     FROM invitations i JOIN profiles p ON p.id = i.profile_id \
+     LEFT JOIN users inviter ON inviter.id = i.inviter_id"
     };
 }
 
@@ -22,11 +26,13 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Invitation> {
         id: r.get(0)?,
         profile_id: r.get(1)?,
         profile_slug: r.get(2)?,
+        profile_name: r.get(10)?,
         email: r.get(3)?,
         role: Role::parse(&role).ok_or_else(|| bad(4, format!("unknown role {role:?}")))?,
         status: InviteStatus::parse(&status)
             .ok_or_else(|| bad(5, format!("unknown status {status:?}")))?,
         inviter_id: r.get(6)?,
+        inviter_email: r.get(11)?,
         expires_at: r.get(7)?,
         created_at: r.get(8)?,
         updated_at: r.get(9)?,
