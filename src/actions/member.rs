@@ -362,12 +362,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
             .map(|(role, created_at, id)| (*role, created_at.as_str(), id.as_str())),
         limit: limit + 1,
     })?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(encode_cursor)
-    } else {
-        None
-    };
+    let next_cursor = page::cut(&mut items, limit, encode_cursor);
     Ok(MemberPage {
         profile,
         items,

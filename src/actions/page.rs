@@ -38,6 +38,17 @@ pub fn limit(given: Option<i64>) -> Result<i64> {
     Ok(limit)
 }
 
+/// Cuts a page read with one record more than `limit` (which says whether another page
+/// follows) down to `limit`; returns the next page's cursor, that of its last record.
+pub fn cut<T>(items: &mut Vec<T>, limit: i64, cursor: impl Fn(&T) -> String) -> Option<String> {
+    if items.len() as i64 > limit {
+        items.truncate(usize::try_from(limit).unwrap_or(0));
+        items.last().map(cursor)
+    } else {
+        None
+    }
+}
+
 /// The cursor of a record whose list-order key is `fields`, in the list tagged `tag`.
 pub fn encode(tag: &str, fields: &[&str]) -> String {
     let mut text = String::from(tag);

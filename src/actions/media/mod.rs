@@ -462,12 +462,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
         after: after.as_ref().map(|(t, i)| (t.as_str(), i.as_str())),
         limit: limit + 1,
     })?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|m| encode_cursor(&m.title, &m.id))
-    } else {
-        None
-    };
+    let next_cursor = super::page::cut(&mut items, limit, |m| encode_cursor(&m.title, &m.id));
     Ok(MediaPage {
         profile,
         items,
