@@ -484,7 +484,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add users to a profile (its owners and admins, global admins), all in one transaction')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove users from a profile (a member may remove themself); asks first for several')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members (its members and global admins)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change a member''s role (anything touching `owner` needs an owner or a global admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -524,6 +524,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;member;list' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Members per page, 1 to 1000 [default: every member; 50 with --after]')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Continue after this cursor (the next_cursor a previous page gave)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
@@ -558,7 +560,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;member;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add users to a profile (its owners and admins, global admins), all in one transaction')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove users from a profile (a member may remove themself); asks first for several')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members (its members and global admins)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change a member''s role (anything touching `owner` needs an owner or a global admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1106,7 +1108,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;help;member' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add users to a profile (its owners and admins, global admins), all in one transaction')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove users from a profile (a member may remove themself); asks first for several')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members (its members and global admins)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change a member''s role (anything touching `owner` needs an owner or a global admin)')
             break
         }

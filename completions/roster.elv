@@ -443,7 +443,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
             cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
             cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
-            cand list 'List a profile''s members (its members and global admins)'
+            cand list 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
             cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -480,6 +480,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;member;list'= {
+            cand --limit 'Members per page, 1 to 1000 [default: every member; 50 with --after]'
+            cand --after 'Continue after this cursor (the next_cursor a previous page gave)'
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
@@ -512,7 +514,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;member;help'= {
             cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
             cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
-            cand list 'List a profile''s members (its members and global admins)'
+            cand list 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
             cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -996,7 +998,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;member'= {
             cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
             cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
-            cand list 'List a profile''s members (its members and global admins)'
+            cand list 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
             cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
         }
         &'roster;help;member;add'= {

@@ -354,7 +354,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "list" -d 'List a profile\'s members (its members and global admins)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l role -d 'The role to give' -r -f -a "owner\t''
@@ -385,6 +385,8 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l limit -d 'Members per page, 1 to 1000 [default: every member; 50 with --after]' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l after -d 'Continue after this cursor (the next_cursor a previous page gave)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -411,7 +413,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a profile\'s members (its members and global admins)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l db -d 'The database file' -r -F
@@ -752,7 +754,7 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List a profile\'s members (its members and global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "send" -d 'Invite emails to a profile (its owners and admins, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "accept" -d 'Accept an invitation (the invitee only: --as the invited email)'

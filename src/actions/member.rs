@@ -1,9 +1,15 @@
 //! `member-*` events: add, role, remove, and the member list.
 
-use super::{Ctx, OnExists, Outcome, find_profile, managed_profile, need_user, require, role_in};
+use serde_json::{Value, json};
+
+use super::{
+    Ctx, OnExists, Outcome, find_profile, find_profile_ref, managed_profile, need_user, page,
+    require, role_in,
+};
 use crate::error::{Error, Result};
-use crate::model::{Member, Profile, Role, User, new_id};
-use crate::store::Tx;
+use crate::model::{Member, Profile, ProfileRef, Role, User, new_id};
+use crate::output::Record;
+use crate::store::{MemberQuery, Tx};
 
 /// Only an owner or a global admin may grant, change or remove the `owner` role.
 fn require_owner_power(ctx: &Ctx, actor_role: Option<Role>, action: &str) -> Result<()> {
@@ -261,9 +267,73 @@ pub fn remove_plan(
     Ok((profile, members))
 }
 
-/// `member-list`: members of the profile, and global admins.
-pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str) -> Result<Vec<Member>> {
-    let found = find_profile(tx, profile_ref)?;
+/// The `--limit` and `--after` of `member list`, as given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListQuery {
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub after: Option<String>,
+}
+
+impl ListQuery {
+    /// Without `--limit` and `--after`, `member list` is the whole list, as it always was.
+    pub fn pages(&self) -> bool {
+        self.limit.is_some() || self.after.is_some()
+    }
+}
+
+/// A profile's members: the whole list, or one page of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberPage {
+    pub profile: ProfileRef,
+    pub items: Vec<Member>,
+    /// Where the next page starts; None on the last page and for the whole list.
+    pub next_cursor: Option<String>,
+    /// The page size; None for the whole list.
+    pub limit: Option<i64>,
+}
+
+impl MemberPage {
+    /// The `--format json` document of a page: `{"items": [...], "next_cursor": "..." | null}`,
+    /// as `media list` prints.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "items": self.items.iter().map(Member::to_json).collect::<Vec<_>>(),
+            "next_cursor": self.next_cursor,
+        })
+    }
+}
+
+/// `member list` cursors: the last member of a page, `(role, created_at, id)`, in the
+/// shared cursor encoding of [`super::page`], tagged "mb1".
+const CURSOR_TAG: &str = "mb1";
+
+pub fn encode_cursor(m: &Member) -> String {
+    page::encode(CURSOR_TAG, &[m.role.as_str(), &m.created_at, &m.id])
+}
+
+pub fn decode_cursor(cursor: &str) -> Result<(Role, String, String)> {
+    let malformed = || page::malformed(cursor, "member list");
+    let Some([role, created_at, id]) =
+        page::decode(cursor, CURSOR_TAG, 3).and_then(|f| <[String; 3]>::try_from(f).ok())
+    else {
+        return Err(malformed());
+    };
+    let role = Role::parse(&role)
+        .filter(|r| r.as_str() == role)
+        .ok_or_else(malformed)?;
+    if created_at.is_empty() || id.is_empty() {
+        return Err(malformed());
+    }
+    Ok((role, created_at, id))
+}
+
+/// `member-list`: members of the profile, and global admins. In list order — owners, then
+/// admins, then members, each by join time, then id — either all of them (no `--limit`
+/// nor `--after`) or `limit` per page (default 50), continuing after the cursor of the
+/// previous page.
+pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<MemberPage> {
+    let found = find_profile_ref(tx, profile_ref)?;
     let role = match &found {
         Some(p) => role_in(tx, ctx, &p.id)?,
         None => None,
@@ -274,5 +344,73 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str) -> Result<Vec<Member>> {
         "the profile's members and global admins",
     )?;
     let profile = found.ok_or_else(|| super::profile_not_found(tx, profile_ref))?;
-    tx.member_list(&profile.id)
+    if !q.pages() {
+        let items = tx.member_list(&profile.id)?;
+        return Ok(MemberPage {
+            profile,
+            items,
+            next_cursor: None,
+            limit: None,
+        });
+    }
+    let limit = page::limit(q.limit)?;
+    let after = q.after.as_deref().map(decode_cursor).transpose()?;
+    let mut items = tx.member_page(&MemberQuery {
+        profile_id: &profile.id,
+        after: after
+            .as_ref()
+            .map(|(role, created_at, id)| (*role, created_at.as_str(), id.as_str())),
+        limit: limit + 1,
+    })?;
+    let next_cursor = page::cut(&mut items, limit, encode_cursor);
+    Ok(MemberPage {
+        profile,
+        items,
+        next_cursor,
+        limit: Some(limit),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Kind;
+
+    #[test]
+    fn cursors_round_trip_and_refuse_what_no_page_gave() {
+        let m = Member {
+            id: "0192f0c1-7a3e-7b6e-9d1a-3c5e8f2a4b6d".into(),
+            profile_id: "p".into(),
+            user_id: "u".into(),
+            role: Role::Admin,
+            created_at: "2026-11-21T19:52:55.453Z".into(),
+            updated_at: "2026-11-21T19:52:55.453Z".into(),
+            profile_slug: "the-smiths".into(),
+            user_email: None,
+            user_username: Some("olive".into()),
+            user_name: "Olive".into(),
+        };
+        let c = encode_cursor(&m);
+        assert_eq!(
+            decode_cursor(&c).unwrap(),
+            (Role::Admin, m.created_at.clone(), m.id.clone())
+        );
+        for bad in [
+            String::new(),
+            "not-a-cursor".into(),
+            crate::actions::media::encode_cursor("Breaking Bad", "bb"),
+            page::encode(CURSOR_TAG, &["ADMIN", "t", "id"]),
+            page::encode(CURSOR_TAG, &["boss", "t", "id"]),
+            page::encode(CURSOR_TAG, &["admin", "", "id"]),
+            page::encode(CURSOR_TAG, &["admin", "t", ""]),
+            page::encode(CURSOR_TAG, &["admin", "t"]),
+            page::encode("mb2", &["admin", "t", "id"]),
+        ] {
+            assert_eq!(
+                decode_cursor(&bad).unwrap_err().kind,
+                Kind::Invalid,
+                "{bad:?}"
+            );
+        }
+    }
 }

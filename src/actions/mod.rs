@@ -26,6 +26,7 @@ pub mod invite;
 pub mod media;
 pub mod member;
 pub mod onboard;
+pub mod page;
 pub mod profile;
 pub mod user;
 pub mod validate;

@@ -2,6 +2,7 @@
 
 use clap::{Args, Subcommand};
 
+use super::page::{self, shell_quote};
 use super::{App, said};
 use crate::actions::OnExists;
 use crate::actions::media::{self, ListQuery, MediaPage, NewMedia};
@@ -218,37 +219,13 @@ fn list(app: &App, a: MediaList) -> Result<()> {
         }
         _ => app.out.list(&page.items)?,
     }
-    if let Some(cursor) = &page.next_cursor {
-        let next = next_page_command(app, &a, &page, cursor);
-        match app.out.format {
-            Format::Json => {}
-            Format::Table => app.out.hint(&format!("next page: {next}")),
-            Format::Jsonl | Format::Csv => app
-                .out
-                .hint(&format!("next_cursor: {cursor}  (next page: {next})")),
-        }
-    }
+    page::hint_next(app, &list_command(&a, &page), page.next_cursor.as_deref());
     Ok(())
 }
 
-/// The command that prints the page after this one.
-fn next_page_command(app: &App, a: &MediaList, page: &MediaPage, cursor: &str) -> String {
-    let mut words: Vec<String> = vec!["roster".into()];
-    if app.db != std::path::Path::new("roster.db") {
-        words.push("--db".into());
-        words.push(shell_quote(&app.db.to_string_lossy()));
-    }
-    if let Some(user) = &app.as_user {
-        words.push("--as".into());
-        words.push(shell_quote(user));
-    }
-    match app.out.format {
-        Format::Jsonl => words.push("--format jsonl".into()),
-        Format::Csv => words.push("--format csv".into()),
-        Format::Table | Format::Json => {}
-    }
-    words.push("media list".into());
-    words.push(shell_quote(&page.profile.slug));
+/// `media list` with the flags of this page, for the next page's command.
+fn list_command(a: &MediaList, page: &MediaPage) -> Vec<String> {
+    let mut words: Vec<String> = vec!["media list".into(), shell_quote(&page.profile.slug)];
     if let Some(kind) = &a.kind {
         words.push("--type".into());
         words.push(shell_quote(kind));
@@ -260,22 +237,7 @@ fn next_page_command(app: &App, a: &MediaList, page: &MediaPage, cursor: &str) -
     if page.limit != media::DEFAULT_LIMIT {
         words.push(format!("--limit {}", page.limit));
     }
-    words.push("--after".into());
-    words.push(shell_quote(cursor));
-    words.join(" ")
-}
-
-/// Quotes a word for a POSIX shell when it needs it.
-fn shell_quote(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-/:@%+=,".contains(&b));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
-    }
+    words
 }
 
 fn remove(app: &App, id: &str) -> Result<()> {
@@ -297,18 +259,4 @@ fn remove(app: &App, id: &str) -> Result<()> {
         }
         line
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quoting() {
-        assert_eq!(shell_quote("family"), "family");
-        assert_eq!(shell_quote("a b"), "'a b'");
-        assert_eq!(shell_quote("it's"), r"'it'\''s'");
-        assert_eq!(shell_quote(""), "''");
-        assert_eq!(shell_quote("Zm9v-_"), "Zm9v-_");
-    }
 }

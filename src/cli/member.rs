@@ -3,11 +3,13 @@
 use clap::{Args, Subcommand};
 
 use super::App;
-use crate::actions::member::{self, label};
+use super::page::{self, shell_quote};
+use crate::actions::member::{self, ListQuery, label};
+use crate::actions::page::DEFAULT_LIMIT;
 use crate::actions::{OnExists, Outcome};
 use crate::error::Result;
 use crate::model::{Member, Role};
-use crate::output::Said;
+use crate::output::{Format, Said, render_json};
 use crate::store::OpenMode;
 
 #[derive(Debug, Subcommand)]
@@ -31,14 +33,13 @@ pub enum MemberCmd {
         #[arg(required = true, num_args = 1..)]
         users: Vec<String>,
     },
-    /// List a profile's members (its members and global admins)
+    /// List a profile's members, owners first: all of them, or a page at a time with
+    /// --limit (its members and global admins)
     #[command(
-        after_help = "Examples:\n  roster member list the-smiths\n  roster --format csv member list office"
+        after_help = "Examples:\n  roster member list the-smiths\n  roster --format csv member list office\n  \
+        roster --json member list office --limit 200 --after \"$CURSOR\"   (the next_cursor of the previous page)"
     )]
-    List {
-        /// Slug or id
-        profile: String,
-    },
+    List(MemberList),
     /// Change a member's role (anything touching `owner` needs an owner or a global admin)
     #[command(
         after_help = "Examples:\n  roster member role the-smiths bob@example.com admin\n  \
@@ -67,6 +68,18 @@ pub struct MemberAdd {
     /// Succeed without change for users who are already members
     #[arg(long)]
     pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MemberList {
+    /// Slug or id
+    pub profile: String,
+    /// Members per page, 1 to 1000 [default: every member; 50 with --after]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub limit: Option<i64>,
+    /// Continue after this cursor (the next_cursor a previous page gave)
+    #[arg(long, value_name = "CURSOR")]
+    pub after: Option<String>,
 }
 
 /// `added bob@example.com to the-smiths as member`, and the like for each outcome.
@@ -175,10 +188,7 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             })?;
             app.out.changed(&outcomes, changed)
         }
-        MemberCmd::List { profile } => {
-            let members = app.read(|tx, ctx| member::list(tx, ctx, &profile))?;
-            app.out.list(&members)
-        }
+        MemberCmd::List(a) => list(app, a),
         MemberCmd::Role {
             profile,
             user,
@@ -199,4 +209,27 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             })
         }
     }
+}
+
+/// `member list`: without --limit and --after, every member, as a list (a JSON array) as
+/// it always was; with either, one page: JSON `{"items": [...], "next_cursor": ...}` as
+/// `media list` prints, and the next page's command on stderr under the other formats.
+fn list(app: &App, a: MemberList) -> Result<()> {
+    let query = ListQuery {
+        limit: a.limit,
+        after: a.after,
+    };
+    let pages = query.pages();
+    let page = app.read(|tx, ctx| member::list(tx, ctx, &a.profile, query))?;
+    if pages && app.out.format == Format::Json {
+        app.out.out(&render_json(&page.to_json()))?;
+    } else {
+        app.out.list(&page.items)?;
+    }
+    let mut command = vec!["member list".to_string(), shell_quote(&page.profile.slug)];
+    if let Some(limit) = page.limit.filter(|l| *l != DEFAULT_LIMIT) {
+        command.push(format!("--limit {limit}"));
+    }
+    page::hint_next(app, &command, page.next_cursor.as_deref());
+    Ok(())
 }

@@ -10,6 +10,7 @@ mod init;
 mod invite;
 mod media;
 mod member;
+mod page;
 mod profile;
 mod prompt;
 mod seed;

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use crate::audit_chain::AuditKey;
 use crate::error::{Error, Kind, Result};
-use crate::model::MediaType;
+use crate::model::{MediaType, Role};
 use sqlite::SqliteStore;
 pub use sqlite::schema;
 pub use traits::{ReadTx, WriteTx};
@@ -221,6 +221,17 @@ pub struct MediaQuery<'a> {
     /// Keyset: only items after this `(title, id)` in list order.
     pub after: Option<(&'a str, &'a str)>,
     /// At most this many items.
+    pub limit: i64,
+}
+
+/// One page of `member list`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberQuery<'a> {
+    pub profile_id: &'a str,
+    /// Keyset: only members after this `(role, created_at, id)` in list order (the last
+    /// member of the previous page).
+    pub after: Option<(Role, &'a str, &'a str)>,
+    /// At most this many members.
     pub limit: i64,
 }
 

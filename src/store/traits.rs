@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::{
-    AuditFilter, AuditHead, LapsedInvitation, MediaKey, MediaQuery, MisplacedMedia,
+    AuditFilter, AuditHead, LapsedInvitation, MediaKey, MediaQuery, MemberQuery, MisplacedMedia,
     OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan,
 };
 use crate::error::Result;
@@ -89,8 +89,13 @@ pub trait MemberReads {
     /// The actor's role in a profile, if a member: the hot path of every permission check.
     fn member_role(&self, profile_id: &str, user_id: &str) -> Result<Option<Role>>;
 
-    /// Members of a profile: owners first, then admins, then members, each by join time.
+    /// Members of a profile in list order: owners first, then admins, then members, each
+    /// by join time (`created_at`), then id.
     fn member_list(&self, profile_id: &str) -> Result<Vec<Member>>;
+
+    /// One page of a profile's members in list order (that of [`MemberReads::member_list`]),
+    /// from an index whatever the page's depth.
+    fn member_page(&self, q: &MemberQuery<'_>) -> Result<Vec<Member>>;
 
     fn member_count(&self, profile_id: &str) -> Result<i64>;
 

@@ -839,6 +839,319 @@ fn member_list_is_for_members_and_global_admins() {
     env.fails(77, &["--as", OUTSIDER, "member", "list", &id]);
 }
 
+// ---------------------------------------------------------------- member list pages
+
+/// `family()` with six more members: a second owner, two admins added in one command (one
+/// `created_at`, so their ids decide), three members added in one command; and a profile
+/// `office` whose member must never show up.
+fn big_family() -> Env {
+    let env = family();
+    for i in 1..=6 {
+        env.user(&format!("p{i}@example.com"), &format!("P{i}"));
+    }
+    env.ok(&[
+        "member",
+        "add",
+        "family",
+        "p1@example.com",
+        "--role",
+        "owner",
+    ]);
+    env.ok(&[
+        "member",
+        "add",
+        "family",
+        "p2@example.com",
+        "p3@example.com",
+        "--role",
+        "admin",
+    ]);
+    env.ok(&[
+        "member",
+        "add",
+        "family",
+        "p4@example.com",
+        "p5@example.com",
+        "p6@example.com",
+    ]);
+    env.profile("Office");
+    env.ok(&["member", "add", "office", OUTSIDER]);
+    env
+}
+
+/// Follows next_cursor from the first page to the last (`member list PROFILE ARGS…` in
+/// JSON, as `actor`); returns every member and the number of pages.
+fn member_pages(env: &Env, actor: &str, args: &[&str]) -> (Vec<Value>, usize) {
+    let mut members = Vec::new();
+    let mut cursor: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let mut all = vec!["--as", actor, "member", "list"];
+        all.extend_from_slice(args);
+        if let Some(c) = &cursor {
+            all.push("--after");
+            all.push(c);
+        }
+        let page = env.json(&all);
+        pages += 1;
+        let items = page["items"].as_array().expect("a page has items");
+        members.extend(items.iter().cloned());
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+        assert!(pages < 100, "pagination does not end");
+    }
+    (members, pages)
+}
+
+fn ids(members: &[Value]) -> Vec<String> {
+    members
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+#[test]
+fn pages_of_two_give_every_member_once_in_the_list_order() {
+    let env = big_family();
+    let all = env.json(&["member", "list", "family"]);
+    let all = all
+        .as_array()
+        .expect("without --limit: the whole list, an array");
+    assert_eq!(all.len(), 9);
+    // The list order: owners, admins, members, each by join time, then id.
+    let rank = |m: &Value| match m["role"].as_str() {
+        Some("owner") => 0,
+        Some("admin") => 1,
+        _ => 2,
+    };
+    let keys: Vec<(i32, String, String)> = all
+        .iter()
+        .map(|m| {
+            (
+                rank(m),
+                m["created_at"].as_str().unwrap().to_string(),
+                m["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+
+    for actor in [MEMBER, ROOT] {
+        let (paged, pages) = member_pages(&env, actor, &["family", "--limit", "2"]);
+        assert_eq!(pages, 5, "9 members, 2 a page");
+        assert_eq!(
+            ids(&paged),
+            ids(all),
+            "every member once, in the order of the list"
+        );
+    }
+    for limit in ["1", "3", "8", "9", "1000"] {
+        let (paged, pages) = member_pages(&env, OWNER, &["family", "--limit", limit]);
+        assert_eq!(ids(&paged), ids(all), "--limit {limit}");
+        assert_eq!(
+            pages,
+            9usize.div_ceil(limit.parse().unwrap()),
+            "--limit {limit}"
+        );
+    }
+    // A page is an object: the members and the cursor of the next page, null on the last.
+    let first = env.json(&["member", "list", "family", "--limit", "2"]);
+    let cursor = first["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_string();
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    let last = env.json(&["member", "list", "family", "--limit", "1000"]);
+    assert_eq!(last["items"].as_array().unwrap().len(), 9);
+    assert_eq!(last["next_cursor"], Value::Null);
+    // --after alone pages 50 at a time.
+    let rest = env.json(&["member", "list", "family", "--after", &cursor]);
+    assert_eq!(ids(rest["items"].as_array().unwrap()), ids(&all[2..]));
+    assert_eq!(rest["next_cursor"], Value::Null);
+
+    // A cursor is a place in the order: it still holds when its member is gone.
+    let second = env.json(&[
+        "member", "list", "family", "--limit", "3", "--after", &cursor,
+    ]);
+    let second = ids(second["items"].as_array().unwrap());
+    assert_eq!(second, ids(&all[2..5]));
+    let gone = all[1]["email"].as_str().unwrap();
+    env.ok(&["member", "remove", "family", gone]);
+    let after_gone = env.json(&[
+        "member", "list", "family", "--limit", "3", "--after", &cursor,
+    ]);
+    assert_eq!(ids(after_gone["items"].as_array().unwrap()), second);
+}
+
+#[test]
+fn a_table_page_prints_the_command_of_the_next_one() {
+    let env = family();
+    let out = env.run(&[
+        "--as", MEMBER, "--format", "table", "member", "list", "family", "--limit", "2",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout), @"
+    ╭───────────────────┬──────────┬───────┬───────┬──────────────────────────╮
+    │ email             ┆ username ┆ name  ┆ role  ┆ created_at               │
+    ╞═══════════════════╪══════════╪═══════╪═══════╪══════════════════════════╡
+    │ olive@example.com ┆          ┆ Olive ┆ owner ┆ 2026-11-21T12:00:07.000Z │
+    │ alice@example.com ┆          ┆ Alice ┆ admin ┆ 2026-11-21T12:00:08.000Z │
+    ╰───────────────────┴──────────┴───────┴───────┴──────────────────────────╯
+    ");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let command = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("hint: next page: "))
+        .unwrap_or_else(|| panic!("no next page hint: {stderr}"));
+    let prefix = format!("roster --as {MEMBER} member list family --limit 2 --after ");
+    let cursor = command
+        .strip_prefix(&prefix)
+        .unwrap_or_else(|| panic!("{command}"));
+    assert_eq!(stderr, format!("hint: next page: {command}\n"));
+    // The same cursor as the JSON page's.
+    let page = env.json(&["--as", MEMBER, "member", "list", "family", "--limit", "2"]);
+    assert_eq!(page["next_cursor"], cursor);
+    // Running it gives the rest, and no further page.
+    let mut words = vec!["--format", "table"];
+    words.extend(command.split(' ').skip(1));
+    let out = env.run(&words);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout), @"
+    ╭──────────────────┬──────────┬──────┬────────┬──────────────────────────╮
+    │ email            ┆ username ┆ name ┆ role   ┆ created_at               │
+    ╞══════════════════╪══════════╪══════╪════════╪══════════════════════════╡
+    │ mike@example.com ┆          ┆ Mike ┆ member ┆ 2026-11-21T12:00:09.000Z │
+    ╰──────────────────┴──────────┴──────┴────────┴──────────────────────────╯
+    ");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // jsonl and csv: the members on stdout, the cursor and the command on stderr.
+    let out = env.run(&[
+        "--format", "jsonl", "member", "list", "family", "--limit", "2",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        format!(
+            "hint: next_cursor: {cursor}  (next page: roster --format jsonl member list family --limit 2 --after {cursor})\n"
+        )
+    );
+    let out = env.run(&[
+        "--format", "csv", "member", "list", "family", "--limit", "2",
+    ]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("next_cursor: {cursor}")));
+    // Without --limit, nothing about pages: the whole list, as before.
+    let out = env.run(&["--format", "table", "member", "list", "family"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 7);
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn bad_limits_and_cursors_are_refused_as_media_list_refuses_them() {
+    let env = family();
+    let unknown_role =
+        roster::actions::page::encode("mb1", &["boss", "2026-11-21T12:00:07.000Z", "x"]);
+    let short = roster::actions::page::encode("mb1", &["owner", "2026-11-21T12:00:07.000Z"]);
+    let mut refusals = String::new();
+    for args in [
+        ["--limit", "0"],
+        ["--limit", "1001"],
+        ["--limit", "-5"],
+        ["--after", "not-a-cursor"],
+        // A media list cursor is not a member list one.
+        ["--after", "bTEfQnJlYWtpbmcgQmFkH2Ji"],
+        ["--after", &unknown_role],
+        ["--after", &short],
+    ] {
+        let mut all = vec!["--format", "table", "member", "list", "family"];
+        all.extend_from_slice(&args);
+        let e = env.fails(65, &all);
+        refusals.push_str(&format!("{args:?}\n{e}"));
+    }
+    insta::assert_snapshot!(refusals, @r#"
+    ["--limit", "0"]
+    error: limit "0": must be between 1 and 1000
+    hint: page through long lists with --after and the cursor each page gives
+    ["--limit", "1001"]
+    error: limit "1001": must be between 1 and 1000
+    hint: page through long lists with --after and the cursor each page gives
+    ["--limit", "-5"]
+    error: limit "-5": must be between 1 and 1000
+    hint: page through long lists with --after and the cursor each page gives
+    ["--after", "not-a-cursor"]
+    error: after "not-a-cursor": is not a cursor from `roster member list`
+    hint: pass the next_cursor of the previous page unchanged, or leave out --after to start at the beginning
+    ["--after", "bTEfQnJlYWtpbmcgQmFkH2Ji"]
+    error: after "bTEfQnJlYWtpbmcgQmFkH2Ji": is not a cursor from `roster member list`
+    hint: pass the next_cursor of the previous page unchanged, or leave out --after to start at the beginning
+    ["--after", "bWIxH2Jvc3MfMjAyNi0xMS0yMVQxMjowMDowNy4wMDBaH3g"]
+    error: after "bWIxH2Jvc3MfMjAyNi0xMS0yMVQxMjowMDowNy4wMDBaH3g": is not a cursor from `roster member list`
+    hint: pass the next_cursor of the previous page unchanged, or leave out --after to start at the beginning
+    ["--after", "bWIxH293bmVyHzIwMjYtMTEtMjFUMTI6MDA6MDcuMDAwWg"]
+    error: after "bWIxH293bmVyHzIwMjYtMTEtMjFUMTI6MDA6MDcuMDAwWg": is not a cursor from `roster member list`
+    hint: pass the next_cursor of the previous page unchanged, or leave out --after to start at the beginning
+    "#);
+    // Not a whole number: a usage error, as for every numeric flag.
+    let e = env.fails(2, &["member", "list", "family", "--limit", "many"]);
+    assert!(e.contains("'many'") && e.contains("--limit"), "{e}");
+    let e = env.fails(2, &["member", "list", "family", "--after"]);
+    assert!(e.contains("--after"), "{e}");
+    env.json(&["member", "list", "family", "--limit", "1"]);
+    env.json(&["member", "list", "family", "--limit", "1000"]);
+}
+
+#[test]
+fn pages_are_for_members_and_global_admins_as_the_list_is() {
+    let env = family();
+    let cursor = env.json(&["member", "list", "family", "--limit", "1"])["next_cursor"]
+        .as_str()
+        .expect("a next page")
+        .to_string();
+    for actor in [MEMBER, ADMIN, OWNER, ROOT] {
+        let page = env.json(&[
+            "--as", actor, "member", "list", "family", "--limit", "1", "--after", &cursor,
+        ]);
+        assert_eq!(page["items"][0]["email"], ADMIN, "{actor}");
+    }
+    // An outsider gets the list's 77 whatever the page asked for, a bad one included,
+    // and learns nothing about whether the profile exists.
+    let plain = env.fails(77, &["--as", OUTSIDER, "member", "list", "family"]);
+    for args in [
+        vec!["family", "--limit", "1"],
+        vec!["family", "--after", &cursor],
+        vec!["family", "--limit", "0"],
+        vec!["family", "--after", "not-a-cursor"],
+    ] {
+        let mut all = vec!["--as", OUTSIDER, "member", "list"];
+        all.extend_from_slice(&args);
+        assert_eq!(env.fails(77, &all), plain, "{args:?}");
+    }
+    let missing = env.fails(
+        77,
+        &["--as", OUTSIDER, "member", "list", "nope", "--limit", "1"],
+    );
+    assert!(
+        missing.contains(r#"listing the members of profile \"nope\""#),
+        "{missing}"
+    );
+    // A global admin is told the profile does not exist.
+    env.fails(
+        67,
+        &["--as", ROOT, "member", "list", "nope", "--limit", "1"],
+    );
+    env.fails(67, &["member", "list", "nope", "--after", &cursor]);
+}
+
 // ---------------------------------------------------------------- disabled users and audit
 
 #[test]

@@ -1,46 +1,34 @@
-//! `media list` cursors. A cursor is the last item of a page, `(title, id)`, as base64url
-//! (RFC 4648 §5, no padding) of "m1" US title US id, where US is the unit separator 0x1F,
-//! which no title or id may contain. Opaque to users: they pass back what a page gave them.
-//!
-//! The encoding is `base64ct`'s (already in the build for argon2's PHC strings), which
-//! refuses non-canonical text, so each cursor has exactly one spelling.
+//! `media list` cursors: the last item of a page, `(title, id)`, in the shared cursor
+//! encoding of [`crate::actions::page`] with the tag "m1", which no title or id may
+//! disturb (neither may contain the unit separator 0x1F).
 
-use base64ct::{Base64UrlUnpadded, Encoding};
-
-use super::validate::bad;
-use crate::actions::validate;
+use crate::actions::{page, validate};
 use crate::error::Result;
 
 const CURSOR_TAG: &str = "m1";
-const SEP: char = '\u{1f}';
 
 pub fn encode_cursor(title: &str, id: &str) -> String {
-    Base64UrlUnpadded::encode_string(format!("{CURSOR_TAG}{SEP}{title}{SEP}{id}").as_bytes())
+    page::encode(CURSOR_TAG, &[title, id])
 }
 
 pub fn decode_cursor(cursor: &str) -> Result<(String, String)> {
-    let malformed = || {
-        bad("after", cursor, "is not a cursor from `roster media list`")
-            .hint("pass the next_cursor of the previous page unchanged, or leave out --after to start at the beginning")
-    };
-    let bytes = Base64UrlUnpadded::decode_vec(cursor.trim()).map_err(|_| malformed())?;
-    let text = String::from_utf8(bytes).map_err(|_| malformed())?;
-    let mut parts = text.split(SEP);
-    let (Some(tag), Some(title), Some(id), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
+    let malformed = || page::malformed(cursor, "media list");
+    let Some([title, id]) =
+        page::decode(cursor, CURSOR_TAG, 2).and_then(|f| <[String; 2]>::try_from(f).ok())
     else {
         return Err(malformed());
     };
-    if tag != CURSOR_TAG || title.is_empty() || validate::id("id", id).is_err() {
+    if title.is_empty() || validate::id("id", &id).is_err() {
         return Err(malformed());
     }
-    Ok((title.to_string(), id.to_string()))
+    Ok((title, id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::Kind;
+    use base64ct::{Base64UrlUnpadded, Encoding};
 
     fn b64(bytes: &[u8]) -> String {
         Base64UrlUnpadded::encode_string(bytes)

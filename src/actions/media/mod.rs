@@ -29,8 +29,7 @@ pub use validate::{
     imdb_id, infohash, max_year, media_type, tmdb_id, year,
 };
 
-pub const DEFAULT_LIMIT: i64 = 50;
-pub const MAX_LIMIT: i64 = 1000;
+pub use super::page::{DEFAULT_LIMIT, MAX_LIMIT};
 pub const DEFAULT_STATUS: &str = "pending";
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -454,13 +453,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
         .as_deref()
         .map(|s| crate::actions::validate::text("search", s, MAX_TITLE_CHARS))
         .transpose()?;
-    let limit = q.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(
-            bad("limit", limit, format!("must be between 1 and {MAX_LIMIT}"))
-                .hint("page through long lists with --after and the cursor each page gives"),
-        );
-    }
+    let limit = super::page::limit(q.limit)?;
     let after = q.after.as_deref().map(decode_cursor).transpose()?;
     let mut items = tx.media_page(&MediaQuery {
         profile_id: &profile.id,
@@ -469,12 +462,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
         after: after.as_ref().map(|(t, i)| (t.as_str(), i.as_str())),
         limit: limit + 1,
     })?;
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|m| encode_cursor(&m.title, &m.id))
-    } else {
-        None
-    };
+    let next_cursor = super::page::cut(&mut items, limit, |m| encode_cursor(&m.title, &m.id));
     Ok(MediaPage {
         profile,
         items,
@@ -482,12 +470,6 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
         limit,
     })
 }
-
-// ------------------------------------------------------------------ cursors
-//
-// A cursor is the last item of a page, `(title, id)`, as base64url (no padding) of
-// "m1" US title US id, where US is the unit separator 0x1F, which no title or id may
-// contain. Opaque to users: they pass back what a page gave them.
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@ use rusqlite::params;
 use super::{SqliteTx, one};
 use crate::error::{Error, Result};
 use crate::model::{Member, Role};
+use crate::store::MemberQuery;
 use crate::store::traits::*;
 
 macro_rules! select {
@@ -12,6 +13,25 @@ macro_rules! select {
         "SELECT m.id, m.profile_id, m.user_id, m.role, m.created_at, m.updated_at, \
      p.slug, u.email, u.username, u.name \
      FROM members m JOIN profiles p ON p.id = m.profile_id JOIN users u ON u.id = m.user_id"
+    };
+}
+
+/// A role's rank in list order, of a column or a parameter: the expression of the index
+/// `members_in_list_order` (migration 3), which SQLite uses only for this same expression.
+macro_rules! rank {
+    ($e:literal) => {
+        concat!(
+            "(CASE ",
+            $e,
+            " WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END)"
+        )
+    };
+}
+
+/// The list order: rank, join time, id (a total order: ids are unique).
+macro_rules! list_order {
+    () => {
+        concat!(rank!("m.role"), ", m.created_at, m.id")
     };
 }
 
@@ -41,6 +61,41 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
     })
 }
 
+/// The first page: `?1` the profile, `?2` the limit.
+const PAGE_FIRST: &str = concat!(
+    select!(),
+    " WHERE m.profile_id = ?1 ORDER BY ",
+    list_order!(),
+    " LIMIT ?2"
+);
+
+/// A page after the member `(?2 role, ?3 created_at, ?4 id)`: `?1` the profile, `?5` the
+/// limit. SQLite seeks an index with a row value only over plain columns, and the rank is
+/// an expression; so the keyset is split in two, each one seek of `members_in_list_order`
+/// read in its order: the rest of the cursor's rank (that rank, then `(created_at, id)`
+/// after the cursor's) and every later rank. Each takes at most `?5` rows; the merge sorts
+/// those few, never the profile.
+const PAGE_AFTER: &str = concat!(
+    "SELECT * FROM (SELECT * FROM (",
+    select!(),
+    " WHERE m.profile_id = ?1 AND ",
+    rank!("m.role"),
+    " = ",
+    rank!("?2"),
+    " AND (m.created_at, m.id) > (?3, ?4) ORDER BY m.created_at, m.id LIMIT ?5)",
+    " UNION ALL SELECT * FROM (",
+    select!(),
+    " WHERE m.profile_id = ?1 AND ",
+    rank!("m.role"),
+    " > ",
+    rank!("?2"),
+    " ORDER BY ",
+    list_order!(),
+    " LIMIT ?5)) ORDER BY ",
+    rank!("role"),
+    ", created_at, id LIMIT ?5"
+);
+
 impl MemberReads for SqliteTx<'_> {
     fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>> {
         one(
@@ -61,9 +116,26 @@ impl MemberReads for SqliteTx<'_> {
     }
 
     fn member_list(&self, profile_id: &str) -> Result<Vec<Member>> {
-        let mut stmt = self.conn.prepare_cached(concat!(select!(), " WHERE m.profile_id = ?1
-             ORDER BY CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END, m.created_at, m.id"))?;
+        let mut stmt = self.conn.prepare_cached(concat!(
+            select!(),
+            " WHERE m.profile_id = ?1 ORDER BY ",
+            list_order!()
+        ))?;
         let rows = stmt.query_map([profile_id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn member_page(&self, q: &MemberQuery<'_>) -> Result<Vec<Member>> {
+        let Some((role, created_at, id)) = q.after else {
+            let mut stmt = self.conn.prepare_cached(PAGE_FIRST)?;
+            let rows = stmt.query_map(params![q.profile_id, q.limit], from_row)?;
+            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+        };
+        let mut stmt = self.conn.prepare_cached(PAGE_AFTER)?;
+        let rows = stmt.query_map(
+            params![q.profile_id, role.as_str(), created_at, id, q.limit],
+            from_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -139,5 +211,74 @@ impl MemberWrites for SqliteTx<'_> {
             .prepare_cached("DELETE FROM members WHERE id = ?1")?
             .execute([id])?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::schema::MIGRATIONS;
+
+    fn plan(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .expect("explain");
+        let unbound = vec![rusqlite::types::Null; stmt.parameter_count()];
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(unbound), |r| {
+                Ok((r.get::<_, i64>(1)?, r.get::<_, String>(3)?))
+            })
+            .expect("plan rows");
+        rows.map(|r| {
+            let (parent, detail) = r.expect("plan row");
+            format!("{parent}: {detail}")
+        })
+        .collect()
+    }
+
+    /// Every list query reads `members` by seeking `members_in_list_order` in its order,
+    /// so that no page sorts or walks a profile's members: only the merge of the two
+    /// halves of a later page sorts, and it sorts at most twice the page.
+    #[test]
+    fn member_pages_seek_the_list_order_index() {
+        let conn = rusqlite::Connection::open_in_memory().expect("memory db");
+        for m in MIGRATIONS {
+            conn.execute_batch(m).expect("migration");
+        }
+        let list = concat!(
+            select!(),
+            " WHERE m.profile_id = ?1 ORDER BY ",
+            list_order!()
+        );
+        for sql in [list, PAGE_FIRST, PAGE_AFTER] {
+            let steps = plan(&conn, sql);
+            // `members` is `m` in every query; nothing else is called `m`.
+            let reads: Vec<&String> = steps
+                .iter()
+                .filter(|s| s.contains("SCAN m") || s.contains("SEARCH m"))
+                .collect();
+            assert!(!reads.is_empty(), "{steps:#?}");
+            for s in &reads {
+                assert!(
+                    s.contains("SEARCH m USING INDEX members_in_list_order (profile_id=?"),
+                    "{steps:#?}"
+                );
+            }
+            let sorts: Vec<&String> = steps.iter().filter(|s| s.contains("TEMP B-TREE")).collect();
+            if sql == PAGE_AFTER {
+                assert_eq!(sorts.len(), 1, "{steps:#?}");
+                assert!(
+                    sorts[0].starts_with("0: "),
+                    "only the outer merge sorts: {steps:#?}"
+                );
+            } else {
+                assert!(sorts.is_empty(), "{steps:#?}");
+            }
+        }
+        let after = plan(&conn, PAGE_AFTER).join("\n");
+        assert!(
+            after.contains("=? AND (created_at,id)>(?,?))") && after.contains("<expr>>?)"),
+            "the keyset is a seek, not a filter: {after}"
+        );
     }
 }

@@ -125,6 +125,19 @@ CREATE INDEX audit_by_actor ON audit(actor, seq);
     r#"
 ALTER TABLE audit ADD COLUMN keyed INTEGER NOT NULL DEFAULT 0 CHECK (keyed IN (0, 1));
 "#,
+    // 3: `member list` in its order — owners, admins, members (any other role ranks with
+    // members), each by join time, then id — straight from an index, so that a page deep
+    // in a large profile costs what the first does. The role's rank is an expression, and
+    // the queries of store::sqlite::members spell it exactly so (SQLite matches an
+    // expression index only on the same expression).
+    r#"
+CREATE INDEX members_in_list_order ON members(
+    profile_id,
+    (CASE role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END),
+    created_at,
+    id
+);
+"#,
 ];
 
 /// The schema version this roster writes.
