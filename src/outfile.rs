@@ -80,6 +80,22 @@ fn resolve(path: &Path) -> Result<Target> {
     }
 }
 
+/// Where `p` is or would be: canonical when it exists, else its canonical directory and
+/// its name (a companion file like `-journal` that is not there yet is still protected).
+fn resolved(p: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(p) {
+        return real;
+    }
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(dir), p.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => p.to_path_buf(),
+    }
+}
+
 /// Refuses `path` when it leads to one of `protected` (the database and its companion
 /// files), by resolved name or by identity (a hard link).
 fn refuse_protected(path: &Path, target: &Path, protected: &[PathBuf]) -> Result<()> {
@@ -94,7 +110,7 @@ fn refuse_protected(path: &Path, target: &Path, protected: &[PathBuf]) -> Result
     #[cfg(not(unix))]
     let same_inode = |_: &Path, _: &Path| false;
     for p in protected {
-        let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        let real = resolved(p);
         if real == target || same_inode(target, p) {
             return Err(Error::invalid(format!(
                 "refusing to write {}: that is {}, a file of the database roster has open",

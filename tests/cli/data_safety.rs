@@ -60,7 +60,14 @@ fn export_refuses_to_write_over_the_database_or_its_companions() {
     let env = seeded();
     let before = env.bytes(&env.db());
     let mut refusals = String::new();
-    for target in ["roster.db", "./roster.db", "roster.db-wal", "roster.db-shm"] {
+    // -journal is not there (WAL mode), and is still the database's.
+    for target in [
+        "roster.db",
+        "./roster.db",
+        "roster.db-wal",
+        "roster.db-shm",
+        "roster.db-journal",
+    ] {
         let stderr = env.fails(65, &["--format", "table", "export", "-o", target]);
         refusals.push_str(&stderr);
     }
