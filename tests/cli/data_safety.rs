@@ -80,6 +80,8 @@ fn export_refuses_to_write_over_the_database_or_its_companions() {
     hint: choose another output file; the database was not touched
     error: refusing to write roster.db-shm: that is roster.db-shm, a file of the database roster has open
     hint: choose another output file; the database was not touched
+    error: refusing to write roster.db-journal: that is roster.db-journal, a file of the database roster has open
+    hint: choose another output file; the database was not touched
     ");
     // The same file by another name: a symbolic link, a hard link, an absolute path.
     std::os::unix::fs::symlink("roster.db", env.path("link.json")).expect("symlink");
