@@ -113,7 +113,7 @@ fn refuse_protected(path: &Path, target: &Path, protected: &[PathBuf]) -> Result
         let real = resolved(p);
         if real == target || same_inode(target, p) {
             return Err(Error::invalid(format!(
-                "refusing to write {}: that is {}, a file of the database roster has open",
+                "refusing to write {}: that is {}, a file roster has open (the database's, or its audit key)",
                 path.display(),
                 p.display()
             ))

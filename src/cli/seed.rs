@@ -302,7 +302,9 @@ const SUMMARY: Shape = Shape {
 
 pub fn export(app: &App, a: ExportArgs) -> Result<()> {
     let mut store = app.open(OpenMode::Existing)?;
-    let protected = store.own_files();
+    // The database's files, and the audit key: an export over the key would lose it.
+    let mut protected = store.own_files();
+    protected.extend(app.audit_key_file.clone());
     store.read(|tx| {
         let ctx = app.ctx(tx)?;
         // `-o -` is stdout, as `seed -` is stdin.

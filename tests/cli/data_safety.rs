@@ -72,15 +72,15 @@ fn export_refuses_to_write_over_the_database_or_its_companions() {
         refusals.push_str(&stderr);
     }
     insta::assert_snapshot!(refusals, @"
-    error: refusing to write roster.db: that is roster.db, a file of the database roster has open
+    error: refusing to write roster.db: that is roster.db, a file roster has open (the database's, or its audit key)
     hint: choose another output file; the database was not touched
-    error: refusing to write ./roster.db: that is roster.db, a file of the database roster has open
+    error: refusing to write ./roster.db: that is roster.db, a file roster has open (the database's, or its audit key)
     hint: choose another output file; the database was not touched
-    error: refusing to write roster.db-wal: that is roster.db-wal, a file of the database roster has open
+    error: refusing to write roster.db-wal: that is roster.db-wal, a file roster has open (the database's, or its audit key)
     hint: choose another output file; the database was not touched
-    error: refusing to write roster.db-shm: that is roster.db-shm, a file of the database roster has open
+    error: refusing to write roster.db-shm: that is roster.db-shm, a file roster has open (the database's, or its audit key)
     hint: choose another output file; the database was not touched
-    error: refusing to write roster.db-journal: that is roster.db-journal, a file of the database roster has open
+    error: refusing to write roster.db-journal: that is roster.db-journal, a file roster has open (the database's, or its audit key)
     hint: choose another output file; the database was not touched
     ");
     // The same file by another name: a symbolic link, a hard link, an absolute path.
@@ -480,4 +480,26 @@ fn a_database_path_that_is_a_dangling_link_is_refused() {
         "{stderr}"
     );
     assert!(!env.path("nowhere.db").exists());
+}
+
+#[test]
+fn export_never_writes_over_the_audit_key() {
+    let env = seeded();
+    let key = env.path("audit.key");
+    std::fs::write(&key, [7u8; 40]).expect("write key");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let out = env
+        .cmd()
+        .env("ROSTER_AUDIT_KEY_FILE", &key)
+        .args(["export", "-o", "audit.key"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(65));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("refusing to write audit.key"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&key).expect("read key"), vec![7u8; 40]);
 }
