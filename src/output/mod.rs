@@ -58,29 +58,38 @@ pub fn safe(s: &str) -> Cow<'_, str> {
     escape(s, false)
 }
 
-/// [`safe`] for a message of several lines: line breaks stay, everything else is escaped.
+/// [`safe`] for a message of several lines. A line break stays only where roster itself
+/// continues a message on an indented line (`\n` followed by two spaces, as a seed's list
+/// of errors does); any other, such as one inside a file name, is escaped like every
+/// control character, so no value can start a line of its own (a forged `hint:`).
 pub fn safe_lines(s: &str) -> Cow<'_, str> {
     escape(s, true)
 }
 
 fn escape(s: &str, keep_newlines: bool) -> Cow<'_, str> {
+    let kept = |i: usize, c: char| {
+        !unsafe_char(c) || (keep_newlines && c == '\n' && s[i + 1..].starts_with("  "))
+    };
     // Fast path: every character to escape starts with a byte below 0x20, DEL, 0xC2 (C1 is
     // U+0080–U+009F) or 0xE2 (the overrides); most text has none of them.
-    let Some(start) = s.bytes().position(|b| {
-        (b < 0x20 && !(keep_newlines && b == b'\n')) || b == 0x7f || b == 0xc2 || b == 0xe2
-    }) else {
+    let Some(start) = s
+        .bytes()
+        .position(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+    else {
         return Cow::Borrowed(s);
     };
     // `start` is a character boundary: these bytes are ASCII or the first of a sequence.
-    let rest = &s[start..];
-    let keep = |c: char| !unsafe_char(c) || (keep_newlines && c == '\n');
-    let Some(first) = rest.char_indices().find(|&(_, c)| !keep(c)).map(|(i, _)| i) else {
+    let Some(first) = s[start..]
+        .char_indices()
+        .find(|&(i, c)| !kept(start + i, c))
+        .map(|(i, _)| start + i)
+    else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
-    out.push_str(&s[..start + first]);
-    for c in rest[first..].chars() {
-        if keep(c) {
+    out.push_str(&s[..first]);
+    for (i, c) in s[first..].char_indices() {
+        if kept(first + i, c) {
             out.push(c);
         } else {
             // Never a backslash or a quote here, so this is `\n`, `\t`, `\r`, `\0` or `\u{…}`.
@@ -420,10 +429,11 @@ impl Printer {
         self.out(&text)
     }
 
-    /// Lines for a person on stdout (what `init` did, say), with every stored value in
-    /// them escaped; line breaks stay.
+    /// Lines for a person on stdout (what `init` did, say): each line roster wrote is
+    /// kept, and every stored value in it escaped.
     pub fn say(&self, text: &str) -> Result<()> {
-        self.out(&safe_lines(text))
+        let lines: Vec<Cow<'_, str>> = text.split('\n').map(safe).collect();
+        self.out(&lines.join("\n"))
     }
 
     fn paint(&self, text: &str, code: &str) -> String {

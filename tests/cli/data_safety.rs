@@ -503,3 +503,27 @@ fn export_never_writes_over_the_audit_key() {
     );
     assert_eq!(std::fs::read(&key).expect("read key"), vec![7u8; 40]);
 }
+
+#[test]
+fn a_path_with_a_line_break_cannot_forge_a_line_of_its_own() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args([
+            "--format",
+            "table",
+            "--db",
+            "q\nhint: fake.db",
+            "user",
+            "list",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(66));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("hint: fake")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("q\\nhint: fake.db"), "{stderr}");
+}
