@@ -31,8 +31,54 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> Error {
     )
 }
 
-/// Resolves `path` (following symbolic links) without creating anything.
+/// Whether `path` names standard output itself, which is written through the open
+/// descriptor (so `>>` appends and nothing is renamed over the file behind it).
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+        || ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+            .iter()
+            .any(|p| path.as_os_str() == *p)
+}
+
+/// Refuses to write to standard output when it is one of `protected` (`roster export >>
+/// roster.db`), before anything is written.
+pub fn check_stdout(protected: &[PathBuf]) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let Ok(fd) = std::io::stdout().as_fd().try_clone_to_owned() else {
+            return Ok(());
+        };
+        let Ok(out) = File::from(fd).metadata() else {
+            return Ok(());
+        };
+        for p in protected {
+            if let Ok(m) = std::fs::metadata(p)
+                && m.dev() == out.dev()
+                && m.ino() == out.ino()
+            {
+                return Err(Error::invalid(format!(
+                    "refusing to write standard output: it is {}, a file roster has open (the database's, or its audit key)",
+                    p.display()
+                ))
+                .hint("redirect the output to another file; the database was not touched"));
+            }
+        }
+    }
+    let _ = protected;
+    Ok(())
+}
+
+/// Resolves `path` (following symbolic links) without creating anything. Paths under
+/// `/dev` and `/proc` (`/dev/fd/3`, `>(gzip)`) are streams, whatever they lead to: roster
+/// never renames a file into those trees.
 fn resolve(path: &Path) -> Result<Target> {
+    if path.starts_with("/dev") || path.starts_with("/proc") {
+        return Ok(Target::Stream {
+            resolved: std::fs::canonicalize(path).ok(),
+        });
+    }
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(Error::new(
             Kind::Output,
@@ -133,8 +179,10 @@ pub fn write<T>(
     match resolve(path)? {
         Target::Stream { resolved } => {
             refuse_protected(path, resolved.as_deref().unwrap_or(path), protected)?;
+            // Appending: a stream that is a file after all (`/dev/fd/3` open on a log) is
+            // added to, never overwritten from its start.
             let file = std::fs::OpenOptions::new()
-                .write(true)
+                .append(true)
                 .open(path)
                 .map_err(|e| cannot_write(path, &e))?;
             let mut out = BufWriter::new(file);

@@ -307,10 +307,12 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
     protected.extend(app.audit_key_file.clone());
     store.read(|tx| {
         let ctx = app.ctx(tx)?;
-        // `-o -` is stdout, as `seed -` is stdin.
-        let output = a.output.as_ref().filter(|p| p.as_os_str() != "-");
+        // `-o -` (or `/dev/stdout`) is stdout, written through its descriptor, as `seed -`
+        // is stdin.
+        let output = a.output.as_ref().filter(|p| !crate::outfile::is_stdout(p));
         match output {
             None => {
+                crate::outfile::check_stdout(&protected)?;
                 let stdout = std::io::stdout();
                 let mut out = std::io::BufWriter::new(stdout.lock());
                 crate::seed::export::export(tx, &ctx, a.with_secrets, &mut out)?;

@@ -527,3 +527,61 @@ fn a_path_with_a_line_break_cannot_forge_a_line_of_its_own() {
     );
     assert!(stderr.contains("q\\nhint: fake.db"), "{stderr}");
 }
+
+#[test]
+fn export_through_a_linked_database_still_protects_its_real_companions() {
+    let env = seeded();
+    std::os::unix::fs::symlink("roster.db", env.path("link.db")).expect("symlink");
+    for target in ["roster.db-wal", "roster.db-journal"] {
+        let stderr = env.fails(65, &["--db", "link.db", "export", "-o", target]);
+        assert!(stderr.contains("refusing to write"), "{target}: {stderr}");
+    }
+}
+
+#[test]
+fn export_to_dev_stdout_appends_through_the_descriptor_and_never_onto_the_database() {
+    let env = seeded();
+    std::fs::write(env.path("log.txt"), "PRECIOUS\n").expect("write");
+    let Some(out) = bash(&env, "\"$ROSTER\" export -o /dev/stdout >> log.txt") else {
+        return;
+    };
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let log = std::fs::read_to_string(env.path("log.txt")).expect("read");
+    assert!(log.starts_with("PRECIOUS\n{\"version\": 1"), "{log}");
+    let before = env.bytes(&env.db());
+    for command in ["export >> roster.db", "export -o - >> roster.db"] {
+        let Some(out) = bash(&env, &format!("\"$ROSTER\" {command}")) else {
+            return;
+        };
+        assert_eq!(
+            out.status.code(),
+            Some(65),
+            "{command}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stderr).contains("refusing to write standard output: it is roster.db"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(env.bytes(&env.db()), before);
+}
+
+#[test]
+fn a_damaged_database_is_78_naming_it_not_a_bug() {
+    let env = seeded();
+    let db = env.db();
+    let len = std::fs::metadata(&db).expect("stat").len();
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&db)
+        .expect("open");
+    file.set_len(len / 3).expect("truncate");
+    drop(file);
+    let stderr = env.fails(78, &["user", "list"]);
+    assert!(
+        stderr.contains("roster.db: the database file is damaged") && stderr.contains(".recover"),
+        "{stderr}"
+    );
+}

@@ -21,6 +21,19 @@ impl From<rusqlite::Error> for Error {
                 ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
                     return Error::new(Kind::NoInput, format!("cannot open the database: {err}"));
                 }
+                ErrorCode::DatabaseCorrupt => {
+                    return Error::unusable(
+                        "the database file is damaged (SQLite: database disk image is malformed)",
+                    )
+                    .hint("restore it from a backup, or salvage what is left with sqlite3 FILE .recover");
+                }
+                ErrorCode::SystemIoFailure => {
+                    return Error::new(
+                        Kind::Output,
+                        format!("an I/O error on the database: {err}; nothing was written"),
+                    )
+                    .hint("check the disk (free space, permissions, errors), then run the command again");
+                }
                 ErrorCode::DiskFull => {
                     return Error::new(
                         Kind::Output,

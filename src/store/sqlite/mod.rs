@@ -154,11 +154,21 @@ impl SqliteStore {
     /// The files this store keeps open or writes beside the database (its WAL, shared
     /// memory and rollback journal): no output may be written over any of them.
     pub fn own_files(&self) -> Vec<PathBuf> {
-        let mut files = vec![self.path.clone()];
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let mut p = self.path.as_os_str().to_owned();
-            p.push(suffix);
-            files.push(PathBuf::from(p));
+        // SQLite names its companions after the database's real path, a symbolic link
+        // resolved: protect both spellings.
+        let mut bases = vec![self.path.clone()];
+        if let Ok(real) = std::fs::canonicalize(&self.path)
+            && real != self.path
+        {
+            bases.push(real);
+        }
+        let mut files = Vec::new();
+        for base in bases {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut p = base.as_os_str().to_owned();
+                p.push(suffix);
+                files.push(PathBuf::from(p));
+            }
         }
         files
     }
@@ -279,15 +289,22 @@ fn identify(conn: &Connection, path: &Path, mode: OpenMode) -> Result<i64> {
                 conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
             Ok((app, version, objects))
         })();
-        conn.execute_batch("COMMIT")?;
-        read
+        // A failed read has ended the transaction already: its error is the one to
+        // report, not the COMMIT's "no transaction is active".
+        match read {
+            Ok(v) => conn.execute_batch("COMMIT").map(|()| v),
+            Err(e) => {
+                let _ = conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     })();
     let (app, version, objects) = identity.map_err(|e| {
         let err = Error::from(e);
-        if err.kind == crate::error::Kind::Unusable {
+        if err.kind == crate::error::Kind::Unusable && !err.message.contains("damaged") {
             not_ours("not a SQLite file")
         } else {
-            err
+            err.context(&shown)
         }
     })?;
     let blank = app == 0 && version == 0 && objects == 0;
