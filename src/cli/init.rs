@@ -43,6 +43,9 @@ pub fn run(app: &App, a: InitArgs) -> Result<()> {
                 false
             }
         };
+        if a.audit_key.is_some() {
+            refuse_a_second_key(&mut store)?;
+        }
         Ok((store, created))
     });
     let (store, created) = match opened {
@@ -55,6 +58,19 @@ pub fn run(app: &App, a: InitArgs) -> Result<()> {
         }
     };
     init(app, &a, store, created)
+}
+
+/// A log already keyed keeps its key: a new one would leave rows no single key verifies.
+fn refuse_a_second_key(store: &mut Store) -> Result<()> {
+    let keyed_head =
+        store.read(|tx| Ok(tx.audit_head()?.filter(|h| h.row.keyed).map(|h| h.row.seq)))?;
+    match keyed_head {
+        Some(seq) => Err(crate::error::Error::conflict(format!(
+            "--audit-key: this database's audit log is already keyed (its last row, {seq}, is); the new key file was removed"
+        ))
+        .hint("keep using the key its rows are written with (ROSTER_AUDIT_KEY_FILE); roster never switches keys")),
+        None => Ok(()),
+    }
 }
 
 fn init(app: &App, a: &InitArgs, mut store: Store, created: bool) -> Result<()> {

@@ -585,3 +585,24 @@ fn a_damaged_database_is_78_naming_it_not_a_bug() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_keyed_log_is_never_given_a_second_key() {
+    let env = Env::new();
+    env.ok(&["init", "--audit-key", "first.key"]);
+    let key = env.path("first.key");
+    let out = env
+        .cmd()
+        .env("ROSTER_AUDIT_KEY_FILE", &key)
+        .args(["user", "create", "--email", "a@example.com", "--name", "A"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = env.fails(68, &["init", "--audit-key", "second.key"]);
+    assert!(
+        stderr.contains("already keyed") && stderr.contains("the new key file was removed"),
+        "{stderr}"
+    );
+    assert!(!env.path("second.key").exists());
+    assert!(key.exists());
+}
