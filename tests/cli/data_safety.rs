@@ -606,3 +606,20 @@ fn a_keyed_log_is_never_given_a_second_key() {
     assert!(!env.path("second.key").exists());
     assert!(key.exists());
 }
+
+#[test]
+fn a_dry_run_leaves_an_empty_file_empty() {
+    let env = Env::new();
+    demo(&env);
+    std::fs::write(env.db(), "").expect("touch");
+    env.ok(&["-q", "seed", "--dry-run"]);
+    env.fails(1, &["-q", "seed", "--check"]);
+    assert_eq!(std::fs::metadata(env.db()).expect("stat").len(), 0);
+    // A real seed then replaces it with the database, private to its owner.
+    env.ok(&["-q", "seed"]);
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(env.db()).expect("stat");
+    assert!(meta.len() > 0);
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    intact(&env);
+}

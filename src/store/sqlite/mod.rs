@@ -129,7 +129,19 @@ impl SqliteStore {
         match std::fs::hard_link(&staged, &self.path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Ok(Published::Taken);
+                // Still the empty file this open found: the new database replaces it.
+                // Anything else there now is another process's database.
+                let empty = std::fs::symlink_metadata(&self.path)
+                    .is_ok_and(|m| m.is_file() && m.len() == 0);
+                if !empty {
+                    return Ok(Published::Taken);
+                }
+                std::fs::rename(&staged, &self.path).map_err(|e| {
+                    Error::new(
+                        crate::error::Kind::Output,
+                        format!("cannot create the database {shown}: {e}"),
+                    )
+                })?;
             }
             Err(e) => {
                 // A file system without hard links: rename, after a last look.
@@ -230,6 +242,9 @@ fn check_path(path: &Path, mode: OpenMode) -> Result<Option<tempfile::TempPath>>
             file_type_name(&meta)
         ))
         .hint("give the path of a database file with --db or ROSTER_DB")),
+        // An empty file (`touch roster.db`) is built like a missing one, under a private
+        // name, and replaced only when the command commits: a dry run leaves it empty.
+        Ok(meta) if meta.len() == 0 && mode == OpenMode::Create => Ok(Some(stage_new_file(path)?)),
         Ok(_) => Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if std::fs::symlink_metadata(path).is_ok() {
