@@ -31,6 +31,13 @@ pub fn run(app: &App, a: InitArgs) -> Result<()> {
     // that init is all or nothing and can simply be run again. (Not later: onboarding may
     // already have written rows keyed with it.)
     if let Some(key) = &a.audit_key {
+        if key == &app.db {
+            return Err(crate::error::Error::usage(format!(
+                "--audit-key {}: that is the database's own path",
+                key.display()
+            ))
+            .hint("keep the key in a file of its own, away from the database"));
+        }
         audit_chain::create_key_file(key)?;
     }
     // A new database is put in place at once, empty and migrated; should another roster

@@ -623,3 +623,28 @@ fn a_dry_run_leaves_an_empty_file_empty() {
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     intact(&env);
 }
+
+#[test]
+fn odd_database_and_key_paths_are_refused_before_anything_is_made() {
+    let env = Env::new();
+    let stderr = env.fails(
+        78,
+        &[
+            "--db",
+            "x.db/",
+            "user",
+            "create",
+            "--email",
+            "a@example.com",
+            "--name",
+            "A",
+        ],
+    );
+    assert!(stderr.contains("x.db/ ends with '/'"), "{stderr}");
+    let stderr = env.fails(2, &["--db", "k.db", "init", "--audit-key", "k.db"]);
+    assert!(
+        stderr.contains("that is the database's own path"),
+        "{stderr}"
+    );
+    assert!(!env.path("k.db").exists());
+}

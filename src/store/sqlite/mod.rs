@@ -232,6 +232,12 @@ impl SqliteStore {
 /// missing one, either refuses it ([`OpenMode::Existing`]) or stages the new file.
 fn check_path(path: &Path, mode: OpenMode) -> Result<Option<tempfile::TempPath>> {
     let shown = path.display();
+    if path.as_os_str().as_encoded_bytes().ends_with(b"/") {
+        return Err(Error::unusable(format!(
+            "{shown} ends with '/': it names a directory, not a roster database file"
+        ))
+        .hint("give the path of a database file with --db or ROSTER_DB"));
+    }
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(Error::unusable(format!(
             "{shown} is a directory, not a roster database"
@@ -387,10 +393,16 @@ fn stage_new_file(path: &Path) -> Result<tempfile::TempPath> {
                 "cannot create the database {}: its directory does not exist",
                 path.display()
             )),
-            _ => Error::no_input(format!(
-                "cannot create the database {}: {e}",
-                path.display()
-            )),
+            // The directory exists but cannot be written: an output that cannot be
+            // written (74), like a full disk.
+            _ => Error::new(
+                crate::error::Kind::Output,
+                format!(
+                    "cannot create the database {}: {}",
+                    path.display(),
+                    crate::error::io_text(&e)
+                ),
+            ),
         })?;
     #[cfg(unix)]
     {
