@@ -43,6 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Memberships: who belongs to a profile, with which role')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Invitations by email to join a profile')
             [CompletionResult]::new('media', 'media', [CompletionResultType]::ParameterValue, 'Media: each profile''s library of movies, shows and episodes')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Roles: what each role lets its holders do')
+            [CompletionResult]::new('can', 'can', [CompletionResultType]::ParameterValue, 'Explain whether a user may do something, and why: one decision, or --all')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load seed files: events applied atomically and idempotently')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole database as a seed document')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log of every change, and its verification')
@@ -490,7 +492,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;member;add' {
-            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role to give')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role to give: owner, admin, member or a custom profile role')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
@@ -605,7 +607,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;invite;send' {
-            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role the invitee will get')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role the invitee will get: owner, admin, member or a custom profile role')
             [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'How long the invitation stays valid: 90s, 30m, 48h, 7d')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'An explicit invitation id (one email only; default: a random UUID v4)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
@@ -880,6 +882,164 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;media;help;help' {
             break
         }
+        'roster;role' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Define a role: the events it grants (needs every permission it carries)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every role, built-in and custom, with how many hold it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a role: its patterns, the events they grant, and how many hold it')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a custom role: grant more (--allow) or less (--deny)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a custom role nobody holds (asks first; --yes skips)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'roster;role;create' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global: held by users, applies everywhere; profile: held in a profile')
+            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Permission patterns it grants (repeat, or separate with commas)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the role is for')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed without change when the role exists')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'roster;role;list' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'roster;role;show' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global or profile: needed for admin, which both scopes define')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'roster;role;update' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global or profile: needed for a name both scopes define')
+            [CompletionResult]::new('--allow', '--allow', [CompletionResultType]::ParameterName, 'Patterns to add (repeat, or separate with commas)')
+            [CompletionResult]::new('--deny', '--deny', [CompletionResultType]::ParameterName, 'Patterns, or events a family glob covers, to take away')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the role is for ('''' clears it)')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'roster;role;delete' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'global or profile: needed for a name both scopes define')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'roster;role;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Define a role: the events it grants (needs every permission it carries)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every role, built-in and custom, with how many hold it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a role: its patterns, the events they grant, and how many hold it')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a custom role: grant more (--allow) or less (--deny)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a custom role nobody holds (asks first; --yes skips)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'roster;role;help;create' {
+            break
+        }
+        'roster;role;help;list' {
+            break
+        }
+        'roster;role;help;show' {
+            break
+        }
+        'roster;role;help;update' {
+            break
+        }
+        'roster;role;help;delete' {
+            break
+        }
+        'roster;role;help;help' {
+            break
+        }
+        'roster;can' {
+            [CompletionResult]::new('--record', '--record', [CompletionResultType]::ParameterName, 'The record acted on: a user (user-* and member-* events), a media item''s id, an invitation''s id')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role granted (member-add, member-role, invite-send, user-grant): no escalation')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every event, allowed or denied and by what: the user''s access matrix (in PROFILE, when given)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'roster;seed' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database file')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
@@ -1028,6 +1188,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Memberships: who belongs to a profile, with which role')
             [CompletionResult]::new('invite', 'invite', [CompletionResultType]::ParameterValue, 'Invitations by email to join a profile')
             [CompletionResult]::new('media', 'media', [CompletionResultType]::ParameterValue, 'Media: each profile''s library of movies, shows and episodes')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Roles: what each role lets its holders do')
+            [CompletionResult]::new('can', 'can', [CompletionResultType]::ParameterValue, 'Explain whether a user may do something, and why: one decision, or --all')
             [CompletionResult]::new('seed', 'seed', [CompletionResultType]::ParameterValue, 'Load seed files: events applied atomically and idempotently')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole database as a seed document')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit log of every change, and its verification')
@@ -1172,6 +1334,32 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;media;remove' {
+            break
+        }
+        'roster;help;role' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Define a role: the events it grants (needs every permission it carries)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every role, built-in and custom, with how many hold it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a role: its patterns, the events they grant, and how many hold it')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a custom role: grant more (--allow) or less (--deny)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a custom role nobody holds (asks first; --yes skips)')
+            break
+        }
+        'roster;help;role;create' {
+            break
+        }
+        'roster;help;role;list' {
+            break
+        }
+        'roster;help;role;show' {
+            break
+        }
+        'roster;help;role;update' {
+            break
+        }
+        'roster;help;role;delete' {
+            break
+        }
+        'roster;help;can' {
             break
         }
         'roster;help;seed' {

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand member 'Memberships: who belongs to a profile, with which role'
             cand invite 'Invitations by email to join a profile'
             cand media 'Media: each profile''s library of movies, shows and episodes'
+            cand role 'Roles: what each role lets its holders do'
+            cand can 'Explain whether a user may do something, and why: one decision, or --all'
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
             cand audit 'The audit log of every change, and its verification'
@@ -448,7 +450,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;member;add'= {
-            cand --role 'The role to give'
+            cand --role 'The role to give: owner, admin, member or a custom profile role'
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
@@ -552,7 +554,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;invite;send'= {
-            cand --role 'The role the invitee will get'
+            cand --role 'The role the invitee will get: owner, admin, member or a custom profile role'
             cand --expires-in 'How long the invitation stays valid: 90s, 30m, 48h, 7d'
             cand --id 'An explicit invitation id (one email only; default: a random UUID v4)'
             cand --db 'The database file'
@@ -800,6 +802,150 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;media;help;help'= {
         }
+        &'roster;role'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Define a role: the events it grants (needs every permission it carries)'
+            cand list 'List every role, built-in and custom, with how many hold it'
+            cand show 'Show a role: its patterns, the events they grant, and how many hold it'
+            cand update 'Change a custom role: grant more (--allow) or less (--deny)'
+            cand delete 'Delete a custom role nobody holds (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;role;create'= {
+            cand --scope 'global: held by users, applies everywhere; profile: held in a profile'
+            cand --allow 'Permission patterns it grants (repeat, or separate with commas)'
+            cand --description 'What the role is for'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --if-not-exists 'Succeed without change when the role exists'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;role;list'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;role;show'= {
+            cand --scope 'global or profile: needed for admin, which both scopes define'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;role;update'= {
+            cand --scope 'global or profile: needed for a name both scopes define'
+            cand --allow 'Patterns to add (repeat, or separate with commas)'
+            cand --deny 'Patterns, or events a family glob covers, to take away'
+            cand --description 'What the role is for ('''' clears it)'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;role;delete'= {
+            cand --scope 'global or profile: needed for a name both scopes define'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;role;help'= {
+            cand create 'Define a role: the events it grants (needs every permission it carries)'
+            cand list 'List every role, built-in and custom, with how many hold it'
+            cand show 'Show a role: its patterns, the events they grant, and how many hold it'
+            cand update 'Change a custom role: grant more (--allow) or less (--deny)'
+            cand delete 'Delete a custom role nobody holds (asks first; --yes skips)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;role;help;create'= {
+        }
+        &'roster;role;help;list'= {
+        }
+        &'roster;role;help;show'= {
+        }
+        &'roster;role;help;update'= {
+        }
+        &'roster;role;help;delete'= {
+        }
+        &'roster;role;help;help'= {
+        }
+        &'roster;can'= {
+            cand --record 'The record acted on: a user (user-* and member-* events), a media item''s id, an invitation''s id'
+            cand --role 'The role granted (member-add, member-role, invite-send, user-grant): no escalation'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Every event, allowed or denied and by what: the user''s access matrix (in PROFILE, when given)'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'roster;seed'= {
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
@@ -937,6 +1083,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand member 'Memberships: who belongs to a profile, with which role'
             cand invite 'Invitations by email to join a profile'
             cand media 'Media: each profile''s library of movies, shows and episodes'
+            cand role 'Roles: what each role lets its holders do'
+            cand can 'Explain whether a user may do something, and why: one decision, or --all'
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
             cand audit 'The audit log of every change, and its verification'
@@ -1045,6 +1193,25 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;media;show'= {
         }
         &'roster;help;media;remove'= {
+        }
+        &'roster;help;role'= {
+            cand create 'Define a role: the events it grants (needs every permission it carries)'
+            cand list 'List every role, built-in and custom, with how many hold it'
+            cand show 'Show a role: its patterns, the events they grant, and how many hold it'
+            cand update 'Change a custom role: grant more (--allow) or less (--deny)'
+            cand delete 'Delete a custom role nobody holds (asks first; --yes skips)'
+        }
+        &'roster;help;role;create'= {
+        }
+        &'roster;help;role;list'= {
+        }
+        &'roster;help;role;show'= {
+        }
+        &'roster;help;role;update'= {
+        }
+        &'roster;help;role;delete'= {
+        }
+        &'roster;help;can'= {
         }
         &'roster;help;seed'= {
         }

@@ -46,6 +46,8 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "profile" -d 'Profiles
 complete -c roster -n "__fish_roster_needs_command" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
 complete -c roster -n "__fish_roster_needs_command" -f -a "invite" -d 'Invitations by email to join a profile'
 complete -c roster -n "__fish_roster_needs_command" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
+complete -c roster -n "__fish_roster_needs_command" -f -a "role" -d 'Roles: what each role lets its holders do'
+complete -c roster -n "__fish_roster_needs_command" -f -a "can" -d 'Explain whether a user may do something, and why: one decision, or --all'
 complete -c roster -n "__fish_roster_needs_command" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
 complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Write the whole database as a seed document'
 complete -c roster -n "__fish_roster_needs_command" -f -a "audit" -d 'The audit log of every change, and its verification'
@@ -357,9 +359,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l role -d 'The role to give' -r -f -a "owner\t''
-admin\t''
-member\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l role -d 'The role to give: owner, admin, member or a custom profile role' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -436,9 +436,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "list" -d 'List invitations, of one profile or of all you may see'
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "prune" -d 'Mark pending invitations past their expiry as expired'
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l role -d 'The role the invitee will get' -r -f -a "owner\t''
-admin\t''
-member\t''"
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l role -d 'The role the invitee will get: owner, admin, member or a custom profile role' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l expires-in -d 'How long the invitation stays valid: 90s, 30m, 48h, 7d' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l id -d 'An explicit invitation id (one email only; default: a random UUID v4)' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l db -d 'The database file' -r -F
@@ -625,6 +623,119 @@ complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one media item (members of its profile, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a media item; a show\'s episodes go with it (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Define a role: the events it grants (needs every permission it carries)'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List every role, built-in and custom, with how many hold it'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show a role: its patterns, the events they grant, and how many hold it'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Change a custom role: grant more (--allow) or less (--deny)'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete a custom role nobody holds (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l scope -d 'global: held by users, applies everywhere; profile: held in a profile' -r -f -a "global\t''
+profile\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l allow -d 'Permission patterns it grants (repeat, or separate with commas)' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l description -d 'What the role is for' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without change when the role exists'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l scope -d 'global or profile: needed for admin, which both scopes define' -r -f -a "global\t''
+profile\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l scope -d 'global or profile: needed for a name both scopes define' -r -f -a "global\t''
+profile\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l allow -d 'Patterns to add (repeat, or separate with commas)' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l deny -d 'Patterns, or events a family glob covers, to take away' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l description -d 'What the role is for (\'\' clears it)' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l scope -d 'global or profile: needed for a name both scopes define' -r -f -a "global\t''
+profile\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "create" -d 'Define a role: the events it grants (needs every permission it carries)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every role, built-in and custom, with how many hold it'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a role: its patterns, the events they grant, and how many hold it'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a custom role: grant more (--allow) or less (--deny)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a custom role nobody holds (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand can" -l record -d 'The record acted on: a user (user-* and member-* events), a media item\'s id, an invitation\'s id' -r
+complete -c roster -n "__fish_roster_using_subcommand can" -l role -d 'The role granted (member-add, member-role, invite-send, user-grant): no escalation' -r
+complete -c roster -n "__fish_roster_using_subcommand can" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand can" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand can" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand can" -l all -d 'Every event, allowed or denied and by what: the user\'s access matrix (in PROFILE, when given)'
+complete -c roster -n "__fish_roster_using_subcommand can" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand can" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand can" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand can" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand can" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand can" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand seed" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand seed" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -725,18 +836,20 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -l no-input -
 complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "user" -d 'Users: people who can sign in'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "invite" -d 'Invitations by email to join a profile'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "export" -d 'Write the whole database as a seed document'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "audit" -d 'The audit log of every change, and its verification'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media seed export audit doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "user" -d 'Users: people who can sign in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "invite" -d 'Invitations by email to join a profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "role" -d 'Roles: what each role lets its holders do'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "can" -d 'Explain whether a user may do something, and why: one decision, or --all'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "export" -d 'Write the whole database as a seed document'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "audit" -d 'The audit log of every change, and its verification'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users (a non-admin user sees only themself)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -767,5 +880,10 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "list" -d 'List a profile\'s library in title order, a page at a time (its members, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "show" -d 'Show one media item (members of its profile, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from media" -f -a "remove" -d 'Remove a media item; a show\'s episodes go with it (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "create" -d 'Define a role: the events it grants (needs every permission it carries)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "list" -d 'List every role, built-in and custom, with how many hold it'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "show" -d 'Show a role: its patterns, the events they grant, and how many hold it'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "update" -d 'Change a custom role: grant more (--allow) or less (--deny)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "delete" -d 'Delete a custom role nobody holds (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "anchor" -d 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'

@@ -183,38 +183,138 @@ impl Record for Profile {
     }
 }
 
-/// A role in a profile. Also the command line's value (`--role`, `member role`), listed in
-/// this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Role {
-    Owner,
-    Admin,
-    Member,
-}
+/// The name of a profile role, held in `members.role` and `invitations.role`: a built-in
+/// (`owner`, `admin`, `member`) or a custom one (README "Roles"). Always lower-case and of
+/// the form `[a-z][a-z0-9_-]{0,31}`; the store only ever holds names that parse.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Role(String);
 
 impl Role {
-    pub const ALL: [&'static str; 3] = ["owner", "admin", "member"];
+    /// The built-in profile roles, highest first.
+    pub const BUILTIN: [&'static str; 3] = ["owner", "admin", "member"];
 
+    pub fn owner() -> Role {
+        Role("owner".into())
+    }
+
+    pub fn admin() -> Role {
+        Role("admin".into())
+    }
+
+    pub fn member() -> Role {
+        Role("member".into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_owner(&self) -> bool {
+        self.0 == "owner"
+    }
+
+    /// A role name as given (any case): lower-cased, or None when it is not of the form
+    /// `[a-z][a-z0-9_-]{0,31}`.
+    pub fn parse(s: &str) -> Option<Role> {
+        role_name(s).map(Role)
+    }
+}
+
+/// A role name of either scope, as given (any case), lower-cased; None unless it has the
+/// form `[a-z][a-z0-9_-]{0,31}`.
+pub fn role_name(s: &str) -> Option<String> {
+    let lower = s.to_ascii_lowercase();
+    let mut chars = lower.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    (first_ok && rest_ok && lower.len() <= 32).then_some(lower)
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a role applies: `global` roles are held in `users.roles`, `profile` roles in a
+/// membership (README "Roles").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Scope {
+    Global,
+    Profile,
+}
+
+impl Scope {
     pub fn as_str(self) -> &'static str {
         match self {
-            Role::Owner => "owner",
-            Role::Admin => "admin",
-            Role::Member => "member",
+            Scope::Global => "global",
+            Scope::Profile => "profile",
         }
     }
 
-    pub fn parse(s: &str) -> Option<Role> {
-        match s.to_ascii_lowercase().as_str() {
-            "owner" => Some(Role::Owner),
-            "admin" => Some(Role::Admin),
-            "member" => Some(Role::Member),
+    pub fn parse(s: &str) -> Option<Scope> {
+        match s {
+            "global" => Some(Scope::Global),
+            "profile" => Some(Scope::Profile),
             _ => None,
         }
     }
+}
 
-    /// Owners and admins manage a profile.
-    pub fn manages(self) -> bool {
-        matches!(self, Role::Owner | Role::Admin)
+/// A row of `roles`: what a role lets its holders do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleDef {
+    pub scope: Scope,
+    pub name: String,
+    /// Permission patterns (README "Permissions"), as stored.
+    pub permissions: Vec<String>,
+    pub description: Option<String>,
+    pub builtin: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Derived: how many hold it (users for a global role; members and pending invitations
+    /// for a profile role). Filled by `role list` and `role show`.
+    pub holders: Option<i64>,
+    /// Derived: the events its patterns grant, for `role show`.
+    pub events: Option<Vec<String>>,
+}
+
+impl Record for RoleDef {
+    const SHAPE: Shape = Shape {
+        noun: "role",
+        fields: &[
+            "scope",
+            "name",
+            "permissions",
+            "description",
+            "builtin",
+            "holders",
+            "events",
+            "created_at",
+            "updated_at",
+        ],
+        columns: &["scope", "name", "permissions", "builtin", "holders", "description"],
+    };
+
+    fn to_json(&self) -> Value {
+        let mut v = json!({
+            "scope": self.scope.as_str(),
+            "name": self.name,
+            "permissions": self.permissions,
+            "description": self.description,
+            "builtin": self.builtin,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        });
+        if let Some(obj) = v.as_object_mut() {
+            if let Some(h) = self.holders {
+                obj.insert("holders".into(), h.into());
+            }
+            if let Some(e) = &self.events {
+                obj.insert("events".into(), json!(e));
+            }
+        }
+        v
     }
 }
 
@@ -615,7 +715,7 @@ mod tests {
             profile_slug: "p".into(),
             profile_name: "P".into(),
             email: "a@b.co".into(),
-            role: Role::Member,
+            role: Role::member(),
             status: InviteStatus::Pending,
             inviter_id: Some("u".into()),
             inviter_email: Some("ann@b.co".into()),
@@ -649,7 +749,7 @@ mod tests {
             id: "m".into(),
             profile_id: "p".into(),
             user_id: "u".into(),
-            role: Role::Admin,
+            role: Role::admin(),
             created_at: String::new(),
             updated_at: String::new(),
             profile_slug: "p".into(),
@@ -756,7 +856,7 @@ mod tests {
             profile_slug: "p".into(),
             profile_name: "P".into(),
             email: "a@b.co".into(),
-            role: Role::Member,
+            role: Role::member(),
             status: InviteStatus::Pending,
             inviter_id: Some("u".into()),
             inviter_email: Some("ann@b.co".into()),

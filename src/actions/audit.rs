@@ -1,18 +1,15 @@
 //! `roster audit`, `audit verify` and `audit anchor`: the operator and global admins only.
 //! The chain itself is computed in [`crate::audit_chain`].
 
-use super::{Ctx, find_user, require};
+use super::access::{Place, Request};
+use super::{Ctx, allow, find_user};
 use crate::audit_chain::{self, Anchor, Verification};
 use crate::error::{Error, Result};
 use crate::model::AuditEntry;
 use crate::store::{AuditFilter, Tx};
 
-fn allowed(ctx: &Ctx) -> Result<()> {
-    require(
-        ctx.actor.is_global_admin(),
-        "reading the audit log",
-        "global admins and the operator",
-    )
+fn allowed(tx: &Tx<'_>, ctx: &Ctx) -> Result<()> {
+    allow(tx, ctx, Request::new("audit").at(Place::Global))
 }
 
 /// Turns `--actor` into the stored form: `operator:NAME` and `user:ID` pass through; a
@@ -28,7 +25,7 @@ pub fn actor_key(tx: &Tx<'_>, given: &str) -> Result<String> {
 }
 
 pub fn list(tx: &Tx<'_>, ctx: &Ctx, mut filter: AuditFilter) -> Result<Vec<AuditEntry>> {
-    allowed(ctx)?;
+    allowed(tx, ctx)?;
     if let Some(a) = filter.actor.take() {
         filter.actor = Some(actor_key(tx, &a)?);
     }
@@ -38,14 +35,14 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, mut filter: AuditFilter) -> Result<Vec<Audit
 /// Walks the whole log (see [`audit_chain::verify`]), with the store's audit key and, when
 /// given, an anchor that row `anchor.seq` must still match.
 pub fn verify(tx: &Tx<'_>, ctx: &Ctx, anchor: Option<&Anchor>) -> Result<Verification> {
-    allowed(ctx)?;
+    allowed(tx, ctx)?;
     audit_chain::verify(tx, tx.audit_key(), anchor)
 }
 
 /// The head of a log that verifies, to keep elsewhere as an anchor; `None` for an empty
 /// log. A log that does not verify is refused (1): an anchor must vouch for a good chain.
 pub fn anchor(tx: &Tx<'_>, ctx: &Ctx) -> Result<Option<Anchor>> {
-    allowed(ctx)?;
+    allowed(tx, ctx)?;
     let v = audit_chain::verify(tx, tx.audit_key(), None)?;
     if let Some(b) = v.first_bad {
         return Err(Error::differs(format!("no anchor taken: {}", b.message())).hint(b.hint));

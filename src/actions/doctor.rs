@@ -6,7 +6,8 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, audit, require};
+use super::access::{Place, Request};
+use super::{Ctx, allow, audit};
 use crate::error::Result;
 use crate::output::{Record, Shape};
 use crate::store::Tx;
@@ -17,6 +18,7 @@ pub const CHECKS: &[&str] = &[
     "foreign-keys",
     "audit-chain",
     "unexplained-admin",
+    "role-grants-nothing",
     "profile-owner",
     "member-limit",
     "invitation-expired",
@@ -72,21 +74,47 @@ impl Record for Finding {
 
 /// Runs every check. Only the operator and global admins may.
 pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
-    require(
-        ctx.actor.is_global_admin(),
-        "running doctor",
-        "global admins and the operator",
-    )?;
+    allow(tx, ctx, Request::new("doctor").at(Place::Global))?;
     let mut findings = Vec::new();
     sqlite(tx, &mut findings)?;
     audit_chain(tx, &mut findings)?;
     unexplained_admins(tx, &mut findings)?;
+    empty_roles(tx, &mut findings)?;
     owners(tx, &mut findings)?;
     limits(tx, &mut findings)?;
     invitations(tx, ctx, &mut findings)?;
     media(tx, &mut findings)?;
     search_index(tx, &mut findings)?;
     Ok(findings)
+}
+
+/// A custom role held by someone that grants nothing: a role some user held before roles
+/// were defined (the migration made it so), or one whose last pattern was denied.
+fn empty_roles(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+    for r in tx.role_list()? {
+        if r.builtin || !super::access::pattern::expand(&r).is_empty() {
+            continue;
+        }
+        let holders = tx.role_holders(r.scope, &r.name)?;
+        if holders == 0 {
+            continue;
+        }
+        out.push(Finding::new(
+            "role-grants-nothing",
+            format!("{} role {}", r.scope.as_str(), r.name),
+            format!(
+                "role {} grants nothing, and {holders} hold{} it",
+                r.name,
+                if holders == 1 { "s" } else { "" }
+            ),
+            format!(
+                "give it permissions: roster role update {} --scope {} --allow PATTERN",
+                r.name,
+                r.scope.as_str()
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// SQLite's own `integrity_check` and `foreign_key_check`.

@@ -3,10 +3,11 @@
 use chrono::TimeDelta;
 use serde_json::json;
 
-use super::{Ctx, OnExists, Outcome, managed_profile, require, role_in, validate};
+use super::access::{Place, Request, Target};
+use super::{Ctx, OnExists, Outcome, allow, profile_for, validate};
 use crate::error::{Error, Result};
 use crate::model::{
-    Answer, Invitation, InviteStatus, Member, Profile, Role, User, new_secret_id, timestamp,
+    Answer, Invitation, InviteStatus, Member, Profile, Role, Scope, User, new_secret_id, timestamp,
 };
 use crate::store::Tx;
 
@@ -119,23 +120,26 @@ pub fn send(
     resend: bool,
     on_exists: OnExists,
 ) -> Result<Vec<Outcome<Invitation>>> {
-    let (profile, actor_role) = managed_profile(tx, ctx, profile_ref, "sending invitations")?;
+    let profile = profile_for(tx, ctx, profile_ref, "invite-send")?;
+    let place = Place::Profile {
+        id: &profile.id,
+        slug: &profile.slug,
+    };
     let mut out = Vec::with_capacity(invites.len());
-    // Permission first, for every invitation, before any value is looked at.
+    // Permission first, for every invitation, before any value is looked at: the role
+    // offered (no escalation), and restoring, which only global admins may.
     for input in &invites {
-        if !input.restore.is_empty() {
-            require(
-                ctx.actor.is_global_admin(),
-                "restoring an invitation's status, expiry or inviter",
-                "global admins and the operator",
-            )?;
+        let def = tx.role_get(Scope::Profile, input.role.as_str())?;
+        let mut req = Request::new("invite-send").at(place);
+        if let Some(def) = &def {
+            req = req.granting(def);
         }
-        if input.role == Role::Owner {
-            require(
-                ctx.actor.is_global_admin() || actor_role == Some(Role::Owner),
-                "inviting someone as owner",
-                "the profile's owners and global admins",
-            )?;
+        if !input.restore.is_empty() {
+            req.admin_only = Some("restoring an invitation's status, expiry or inviter");
+        }
+        allow(tx, ctx, req)?;
+        if def.is_none() {
+            return Err(super::role::not_defined(tx, Scope::Profile, input.role.as_str()));
         }
     }
     one_email_per_id(invites.iter().find_map(|i| i.id.as_deref()), invites.len())?;
@@ -370,27 +374,18 @@ fn answerable_or(
     answer: Answer,
     done: Option<InviteStatus>,
 ) -> Result<Option<Invitation>> {
-    let verb = answer.verb();
-    let Some(user) = ctx.actor.user() else {
-        return Err(Error::denied(format!(
-            "permission denied: {verb} an invitation as the operator"
-        ))
-        .hint(format!(
-            "name the invitee: `roster --as EMAIL invite {verb} {id}`"
-        )));
+    let event = match answer {
+        Answer::Accept => "invite-accept",
+        Answer::Reject => "invite-reject",
     };
+    if ctx.actor.user().is_none() {
+        // The operator is no invitee: refused before anything is looked up.
+        allow(tx, ctx, Request::new(event))?;
+    }
     let inv = tx
         .invite_by_id(id)?
         .ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))?;
-    let mine = user
-        .email
-        .as_deref()
-        .is_some_and(|e| e.eq_ignore_ascii_case(&inv.email));
-    require(
-        mine,
-        &format!("only the invitee may {verb} invitation {id}"),
-        "the user whose email the invitation was sent to",
-    )?;
+    allow(tx, ctx, Request::new(event).on(Target::Invitation(&inv)))?;
     match inv.effective_status(&ctx.now_text) {
         s if may_answer(answer, s) => Ok(Some(inv)),
         s if Some(s) == done => Ok(None),
@@ -445,7 +440,7 @@ pub fn accept(
         )));
     }
     super::member::check_room(&profile)?;
-    let member = super::member::insert(tx, ctx, &profile, &user, inv.role, "member-add")?;
+    let member = super::member::insert(tx, ctx, &profile, &user, inv.role.clone(), "member-add")?;
     inv.status = InviteStatus::Accepted;
     inv.updated_at = ctx.now_text.clone();
     tx.invite_update(&inv)?;
@@ -476,19 +471,21 @@ pub fn reject(
     Ok(Outcome::Updated(inv))
 }
 
-/// An invitation the actor manages (owner or admin of its profile, or global admin). A
-/// missing invitation is a 67 only for global admins; anyone else gets 77.
-fn managed_invite(tx: &Tx<'_>, ctx: &Ctx, id: &str, action: &str) -> Result<Invitation> {
+/// An invitation the actor may `event` (its profile's owners and admins, global admins;
+/// for `invite-show` also the invitee). A missing invitation is a 67 only for an actor a
+/// global role lets do it anywhere; anyone else gets 77.
+fn decided_invite(tx: &Tx<'_>, ctx: &Ctx, id: &str, event: &'static str) -> Result<Invitation> {
     let found = tx.invite_by_id(id)?;
-    let role = match &found {
-        Some(i) => role_in(tx, ctx, &i.profile_id)?,
-        None => None,
+    let req = match &found {
+        Some(i) => Request::new(event)
+            .at(Place::Profile {
+                id: &i.profile_id,
+                slug: &i.profile_slug,
+            })
+            .on(Target::Invitation(i)),
+        None => Request::new(event).at(Place::Missing(id)),
     };
-    require(
-        ctx.actor.is_global_admin() || role.is_some_and(Role::manages),
-        &format!("{action} invitation {id:?}"),
-        "the profile's owners and admins, and global admins,",
-    )?;
+    allow(tx, ctx, req)?;
     found.ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))
 }
 
@@ -500,7 +497,7 @@ pub fn cancel(
     id: &str,
     on_exists: OnExists,
 ) -> Result<Outcome<Invitation>> {
-    let inv = managed_invite(tx, ctx, id, "canceling")?;
+    let inv = decided_invite(tx, ctx, id, "invite-cancel")?;
     match inv.effective_status(&ctx.now_text) {
         InviteStatus::Pending | InviteStatus::Expired => {}
         InviteStatus::Canceled if on_exists == OnExists::Converge => {
@@ -519,15 +516,7 @@ pub fn cancel(
 
 /// `invite show`: the profile's managers, global admins, and the invitee.
 pub fn show(tx: &Tx<'_>, ctx: &Ctx, id: &str) -> Result<Invitation> {
-    if let (Some(user), Some(inv)) = (ctx.actor.user(), tx.invite_by_id(id)?)
-        && user
-            .email
-            .as_deref()
-            .is_some_and(|e| e.eq_ignore_ascii_case(&inv.email))
-    {
-        return Ok(inv);
-    }
-    managed_invite(tx, ctx, id, "showing")
+    decided_invite(tx, ctx, id, "invite-show")
 }
 
 /// `invite list`: of one profile (its managers and global admins), or of every profile: a
@@ -540,38 +529,42 @@ pub fn list(
     status: Option<InviteStatus>,
 ) -> Result<Vec<Invitation>> {
     if let Some(reference) = profile_ref {
-        let (profile, _) = managed_profile(tx, ctx, reference, "listing invitations")?;
+        let profile = profile_for(tx, ctx, reference, "invite-list")?;
         return tx.invite_list(Some(&profile.id), status, &ctx.now_text);
     }
+    allow(tx, ctx, Request::new("invite-list").at(Place::Global))?;
     let all = tx.invite_list(None, status, &ctx.now_text)?;
-    match ctx.actor.user() {
-        Some(user) if !user.is_admin() => {
-            let managed: Vec<String> = tx
-                .memberships_of(&user.id)?
-                .into_iter()
-                .filter(|(_, r)| r.manages())
-                .map(|(p, _)| p)
-                .collect();
-            Ok(all
-                .into_iter()
-                .filter(|i| {
-                    managed.contains(&i.profile_id)
-                        || user.email.as_deref() == Some(i.email.as_str())
-                })
-                .collect())
+    let Some(user) = ctx.actor.user() else {
+        return Ok(all);
+    };
+    // Each profile's invitations where the actor may invite-list there; and their own.
+    let mut may: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(all.len());
+    for i in all {
+        let mine = user.email.as_deref() == Some(i.email.as_str());
+        let listed = match may.get(&i.profile_id) {
+            Some(v) => *v,
+            None => {
+                let req = Request::new("invite-list").at(Place::Profile {
+                    id: &i.profile_id,
+                    slug: &i.profile_slug,
+                });
+                let v = super::access::authorize(tx, &ctx.actor, &req)?.allowed();
+                may.insert(i.profile_id.clone(), v);
+                v
+            }
+        };
+        if mine || listed {
+            out.push(i);
         }
-        _ => Ok(all),
     }
+    Ok(out)
 }
 
 /// `invite prune`: writes `expired` on pending invitations past their expiry. The operator
 /// and global admins.
 pub fn prune(tx: &mut Tx<'_>, ctx: &Ctx) -> Result<Vec<Invitation>> {
-    require(
-        ctx.actor.is_global_admin(),
-        "pruning invitations",
-        "global admins and the operator",
-    )?;
+    allow(tx, ctx, Request::new("invite-prune").at(Place::Global))?;
     let mut out = Vec::new();
     for id in tx.invite_lapsed(&ctx.now_text)? {
         if let Some(inv) = tx.invite_by_id(&id)? {

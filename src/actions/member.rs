@@ -2,39 +2,12 @@
 
 use serde_json::{Value, json};
 
-use super::{
-    Ctx, OnExists, Outcome, find_profile, find_profile_ref, managed_profile, need_user, page,
-    require, role_in,
-};
+use super::access::{Place, Request, Target};
+use super::{Ctx, OnExists, Outcome, allow, find_profile, need_user, page, profile_for, profile_ref_for};
 use crate::error::{Error, Result};
-use crate::model::{Member, Profile, ProfileRef, Role, User, new_id};
+use crate::model::{Member, Profile, ProfileRef, Role, RoleDef, Scope, User, new_id};
 use crate::output::Record;
 use crate::store::{MemberQuery, Tx};
-
-/// Only an owner or a global admin may grant, change or remove the `owner` role.
-fn require_owner_power(ctx: &Ctx, actor_role: Option<Role>, action: &str) -> Result<()> {
-    require(
-        ctx.actor.is_global_admin() || actor_role == Some(Role::Owner),
-        action,
-        "the profile's owners and global admins",
-    )
-}
-
-/// Refuses a change that would leave the profile without an owner.
-fn keep_an_owner(tx: &Tx<'_>, profile: &Profile, member: &Member, what: &str) -> Result<()> {
-    if member.role == Role::Owner && tx.owner_count(&profile.id)? <= 1 {
-        return Err(Error::conflict(format!(
-            "{what}: {} is the last owner of profile {}",
-            label(member),
-            profile.slug
-        ))
-        .hint(format!(
-            "transfer ownership first: `roster member role {} OTHER_USER owner`",
-            profile.slug
-        )));
-    }
-    Ok(())
-}
 
 /// How a member is named in messages: their email, else their username, else their id.
 pub fn label(m: &Member) -> &str {
@@ -71,6 +44,7 @@ pub fn insert(
     role: Role,
     event: &str,
 ) -> Result<Member> {
+    let role_text = role.as_str().to_string();
     let member = Member {
         id: new_id(),
         profile_id: profile.id.clone(),
@@ -88,25 +62,54 @@ pub fn insert(
         tx,
         event,
         &member.id,
-        serde_json::json!({ "profile": profile.slug, "user_id": user.id, "role": role.as_str() }),
+        serde_json::json!({ "profile": profile.slug, "user_id": user.id, "role": role_text }),
     )?;
     Ok(member)
 }
 
-/// `member-add`: the profile's owners and admins, and global admins; granting `owner` needs
-/// an owner or a global admin. Several users form one transaction with the caller's.
+/// The decision of a `member-*` event on `target` (a member, when the user is one) in
+/// `profile`, granting `grant` (None when it names no role, or one not defined: the
+/// decision comes first, then the 67).
+fn decide(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    event: &'static str,
+    profile: &Profile,
+    target: Option<&Member>,
+    grant: Option<&RoleDef>,
+) -> Result<()> {
+    let mut req = Request::new(event).at(Place::Profile {
+        id: &profile.id,
+        slug: &profile.slug,
+    });
+    if let Some(m) = target {
+        req = req.on(Target::Member(m));
+    }
+    if let Some(def) = grant {
+        req = req.granting(def);
+        req.new_role = Some(&def.name);
+    }
+    allow(tx, ctx, req)
+}
+
+/// `member-add`: whoever holds `member-add` in the profile (its owners and admins, global
+/// admins), granting only a role whose every permission they hold. Several users form one
+/// transaction with the caller's.
 pub fn add(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     profile_ref: &str,
     user_refs: &[String],
-    role: Role,
+    role: &Role,
     on_exists: OnExists,
 ) -> Result<Vec<Outcome<Member>>> {
-    let (mut profile, actor_role) = managed_profile(tx, ctx, profile_ref, "adding members")?;
-    if role == Role::Owner {
-        require_owner_power(ctx, actor_role, "granting the owner role")?;
-    }
+    let mut profile = profile_for(tx, ctx, profile_ref, "member-add")?;
+    let def = tx.role_get(Scope::Profile, role.as_str())?;
+    decide(tx, ctx, "member-add", &profile, None, def.as_ref())?;
+    let def = match def {
+        Some(d) => d,
+        None => return Err(super::role::not_defined(tx, Scope::Profile, role.as_str())),
+    };
     let mut out = Vec::with_capacity(user_refs.len());
     for reference in user_refs {
         let user = need_user(tx, reference)?;
@@ -123,13 +126,13 @@ pub fn add(
                 }
                 OnExists::Skip => out.push(Outcome::Unchanged(current)),
                 OnExists::Converge => {
-                    out.push(change_role(tx, ctx, &profile, actor_role, current, role)?);
+                    out.push(change_role(tx, ctx, &profile, current, &def)?);
                 }
             }
             continue;
         }
         check_room(&profile)?;
-        let member = insert(tx, ctx, &profile, &user, role, "member-add")?;
+        let member = insert(tx, ctx, &profile, &user, role.clone(), "member-add")?;
         profile.member_count += 1;
         out.push(Outcome::Created(member));
     }
@@ -140,45 +143,53 @@ fn change_role(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     profile: &Profile,
-    actor_role: Option<Role>,
     current: Member,
-    role: Role,
+    role: &RoleDef,
 ) -> Result<Outcome<Member>> {
-    if current.role == role {
+    if current.role.as_str() == role.name {
         return Ok(Outcome::Unchanged(current));
     }
-    if current.role == Role::Owner || role == Role::Owner {
-        require_owner_power(ctx, actor_role, "granting or changing the owner role")?;
-    }
-    keep_an_owner(tx, profile, &current, "changing the role")?;
+    decide(tx, ctx, "member-role", profile, Some(&current), Some(role))?;
     let mut next = current;
-    next.role = role;
+    next.role = Role::parse(&role.name).ok_or_else(|| Error::internal("stored role name"))?;
     next.updated_at = ctx.now_text.clone();
-    tx.member_set_role(&next.id, role, &next.updated_at)?;
+    tx.member_set_role(&next.id, &next.role, &next.updated_at)?;
     ctx.audit(
         tx,
         "member-role",
         &next.id,
-        serde_json::json!({ "profile": profile.slug, "user_id": next.user_id, "role": role.as_str() }),
+        serde_json::json!({ "profile": profile.slug, "user_id": next.user_id, "role": next.role.as_str() }),
     )?;
     Ok(Outcome::Updated(next))
 }
 
-/// `member-role`: the profile's owners and admins, and global admins; anything touching
-/// the owner role needs an owner or a global admin; the last owner keeps the role.
+/// `member-role`: whoever holds `member-role` in the profile, holding every permission of
+/// both the member's role and the new one; the last owner keeps the role.
 pub fn set_role(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     profile_ref: &str,
     user_ref: &str,
-    role: Role,
+    role: &Role,
 ) -> Result<Outcome<Member>> {
-    let (profile, actor_role) = managed_profile(tx, ctx, profile_ref, "changing member roles")?;
-    let user = need_user(tx, user_ref)?;
-    let current = tx
-        .member_get(&profile.id, &user.id)?
-        .ok_or_else(|| not_a_member(&user, &profile))?;
-    change_role(tx, ctx, &profile, actor_role, current, role)
+    let profile = profile_for(tx, ctx, profile_ref, "member-role")?;
+    let user = super::find_user(tx, user_ref)?;
+    let current = match &user {
+        Some(u) => tx.member_get(&profile.id, &u.id)?,
+        None => None,
+    };
+    let def = tx.role_get(Scope::Profile, role.as_str())?;
+    decide(tx, ctx, "member-role", &profile, current.as_ref(), def.as_ref())?;
+    let user = match user {
+        Some(u) => u,
+        None => return Err(super::user_not_found(tx, user_ref)),
+    };
+    let current = current.ok_or_else(|| not_a_member(&user, &profile))?;
+    let def = match def {
+        Some(d) => d,
+        None => return Err(super::role::not_defined(tx, Scope::Profile, role.as_str())),
+    };
+    change_role(tx, ctx, &profile, current, &def)
 }
 
 fn not_a_member(user: &User, profile: &Profile) -> Error {
@@ -193,9 +204,54 @@ fn not_a_member(user: &User, profile: &Profile) -> Error {
     ))
 }
 
-/// `member-remove`: the profile's owners and admins, and global admins; removing an owner
-/// needs an owner or a global admin; a member may remove themself; never the last owner.
-/// With `OnExists::Converge` (seeds) a user who is no longer a member is skipped.
+/// The profile and the members `member remove` would take away, each decided: whoever
+/// holds `member-remove` there (holding every permission of the member's role), or a
+/// member removing themself; never the last owner. With `OnExists::Converge` (seeds) a
+/// user who is no longer a member is skipped.
+fn removals(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    user_refs: &[String],
+    on_missing: OnExists,
+) -> Result<(Profile, Vec<Member>)> {
+    let found = find_profile(tx, profile_ref)?;
+    let Some(profile) = found else {
+        allow(
+            tx,
+            ctx,
+            Request::new("member-remove").at(Place::Missing(profile_ref)),
+        )?;
+        return Err(super::profile_not_found(tx, profile_ref));
+    };
+    let mut members = Vec::with_capacity(user_refs.len());
+    let mut missing = None;
+    for reference in user_refs {
+        let user = super::find_user(tx, reference)?;
+        let member = match &user {
+            Some(u) => tx.member_get(&profile.id, &u.id)?,
+            None => None,
+        };
+        decide(tx, ctx, "member-remove", &profile, member.as_ref(), None)?;
+        match (user, member) {
+            (_, Some(m)) => members.push(m),
+            (Some(_), None) if on_missing == OnExists::Converge => {}
+            (Some(u), None) => {
+                missing.get_or_insert_with(|| not_a_member(&u, &profile));
+            }
+            (None, None) => {
+                missing.get_or_insert_with(|| super::user_not_found(tx, reference));
+            }
+        }
+    }
+    match missing {
+        Some(e) => Err(e),
+        None => Ok((profile, members)),
+    }
+}
+
+/// `member-remove`; see [`removals`]. The owner count is asked again for each removal, so
+/// that removing two of three owners at once leaves one.
 pub fn remove(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -203,20 +259,10 @@ pub fn remove(
     user_refs: &[String],
     on_missing: OnExists,
 ) -> Result<Vec<Outcome<Member>>> {
-    let (profile, actor_role) = removal_rights(tx, ctx, profile_ref, user_refs)?;
-    let mut out = Vec::with_capacity(user_refs.len());
-    for reference in user_refs {
-        let user = need_user(tx, reference)?;
-        let Some(member) = tx.member_get(&profile.id, &user.id)? else {
-            if on_missing == OnExists::Converge {
-                continue;
-            }
-            return Err(not_a_member(&user, &profile));
-        };
-        if member.role == Role::Owner && !ctx.actor.is(&user) {
-            require_owner_power(ctx, actor_role, "removing an owner")?;
-        }
-        keep_an_owner(tx, &profile, &member, "removing the member")?;
+    let (profile, members) = removals(tx, ctx, profile_ref, user_refs, on_missing)?;
+    let mut out = Vec::with_capacity(members.len());
+    for member in members {
+        decide(tx, ctx, "member-remove", &profile, Some(&member), None)?;
         tx.member_delete(&member.id)?;
         ctx.audit(
             tx,
@@ -229,25 +275,6 @@ pub fn remove(
     Ok(out)
 }
 
-/// Who may remove: managers of the profile, or a member removing only themself.
-fn removal_rights(
-    tx: &Tx<'_>,
-    ctx: &Ctx,
-    profile_ref: &str,
-    user_refs: &[String],
-) -> Result<(Profile, Option<Role>)> {
-    if let (Some(actor), [only]) = (ctx.actor.user(), user_refs)
-        && let (Some(profile), Some(target)) =
-            (find_profile(tx, profile_ref)?, super::find_user(tx, only)?)
-    {
-        let role = role_in(tx, ctx, &profile.id)?;
-        if target.id == actor.id && role.is_some() {
-            return Ok((profile, role));
-        }
-    }
-    managed_profile(tx, ctx, profile_ref, "removing members")
-}
-
 /// What `member remove` will take away, checked against the rules: for the confirmation.
 pub fn remove_plan(
     tx: &Tx<'_>,
@@ -255,16 +282,7 @@ pub fn remove_plan(
     profile_ref: &str,
     user_refs: &[String],
 ) -> Result<(Profile, Vec<Member>)> {
-    let (profile, _) = removal_rights(tx, ctx, profile_ref, user_refs)?;
-    let mut members = Vec::new();
-    for reference in user_refs {
-        let user = need_user(tx, reference)?;
-        members.push(
-            tx.member_get(&profile.id, &user.id)?
-                .ok_or_else(|| not_a_member(&user, &profile))?,
-        );
-    }
-    Ok((profile, members))
+    removals(tx, ctx, profile_ref, user_refs, OnExists::Fail)
 }
 
 /// The `--limit` and `--after` of `member list`, as given.
@@ -333,17 +351,7 @@ pub fn decode_cursor(cursor: &str) -> Result<(Role, String, String)> {
 /// nor `--after`) or `limit` per page (default 50), continuing after the cursor of the
 /// previous page.
 pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<MemberPage> {
-    let found = find_profile_ref(tx, profile_ref)?;
-    let role = match &found {
-        Some(p) => role_in(tx, ctx, &p.id)?,
-        None => None,
-    };
-    require(
-        ctx.actor.is_global_admin() || role.is_some(),
-        &format!("listing the members of profile {profile_ref:?}"),
-        "the profile's members and global admins",
-    )?;
-    let profile = found.ok_or_else(|| super::profile_not_found(tx, profile_ref))?;
+    let profile = profile_ref_for(tx, ctx, profile_ref, "member-list")?;
     if !q.pages() {
         let items = tx.member_list(&profile.id)?;
         return Ok(MemberPage {
@@ -359,7 +367,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
         profile_id: &profile.id,
         after: after
             .as_ref()
-            .map(|(role, created_at, id)| (*role, created_at.as_str(), id.as_str())),
+            .map(|(role, created_at, id)| (role, created_at.as_str(), id.as_str())),
         limit: limit + 1,
     })?;
     let next_cursor = page::cut(&mut items, limit, encode_cursor);
@@ -382,7 +390,7 @@ mod tests {
             id: "0192f0c1-7a3e-7b6e-9d1a-3c5e8f2a4b6d".into(),
             profile_id: "p".into(),
             user_id: "u".into(),
-            role: Role::Admin,
+            role: Role::admin(),
             created_at: "2026-11-21T19:52:55.453Z".into(),
             updated_at: "2026-11-21T19:52:55.453Z".into(),
             profile_slug: "the-smiths".into(),
@@ -393,14 +401,14 @@ mod tests {
         let c = encode_cursor(&m);
         assert_eq!(
             decode_cursor(&c).unwrap(),
-            (Role::Admin, m.created_at.clone(), m.id.clone())
+            (Role::admin(), m.created_at.clone(), m.id.clone())
         );
         for bad in [
             String::new(),
             "not-a-cursor".into(),
             crate::actions::media::encode_cursor("Breaking Bad", "bb"),
             page::encode(CURSOR_TAG, &["ADMIN", "t", "id"]),
-            page::encode(CURSOR_TAG, &["boss", "t", "id"]),
+            page::encode(CURSOR_TAG, &["Boss!", "t", "id"]),
             page::encode(CURSOR_TAG, &["admin", "", "id"]),
             page::encode(CURSOR_TAG, &["admin", "t", ""]),
             page::encode(CURSOR_TAG, &["admin", "t"]),

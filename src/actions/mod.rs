@@ -20,7 +20,9 @@ macro_rules! keep_given {
     };
 }
 
+pub mod access;
 pub mod audit;
+pub mod can;
 pub mod doctor;
 pub mod invite;
 pub mod media;
@@ -28,6 +30,7 @@ pub mod member;
 pub mod onboard;
 pub mod page;
 pub mod profile;
+pub mod role;
 pub mod user;
 pub mod validate;
 
@@ -35,7 +38,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::model::{Profile, ProfileRef, Role, User, timestamp};
+use crate::model::{Profile, ProfileRef, User, timestamp};
 use crate::store::Tx;
 
 /// Who runs a command.
@@ -210,15 +213,10 @@ pub fn clearable(v: Option<String>) -> Option<Option<String>> {
     v.map(|s| if s.is_empty() { None } else { Some(s) })
 }
 
-/// Refuses with 77 unless `allowed`. The message names the action and the roles that may
-/// do it, and nothing about the records involved.
-pub fn require(allowed: bool, action: &str, who_may: &str) -> Result<()> {
-    if allowed {
-        Ok(())
-    } else {
-        Err(Error::denied(format!("permission denied: {action}"))
-            .hint(format!("only {who_may} may do this")))
-    }
+/// Asks [`access::authorize`] and refuses (77, or 68 for the last owner) with its
+/// decision: the one way an action checks who may do what.
+pub fn allow(tx: &Tx<'_>, ctx: &Ctx, req: access::Request<'_>) -> Result<()> {
+    access::authorize(tx, &ctx.actor, &req)?.check()
 }
 
 /// Resolves the user named by `--as` into an actor. A disabled user cannot act.
@@ -318,35 +316,33 @@ pub fn profile_not_found(tx: &Tx<'_>, reference: &str) -> Error {
     e.hint("list profiles with `roster profile list`")
 }
 
-/// The actor's role in a profile (None for the operator and for non-members).
-pub fn role_in(tx: &Tx<'_>, ctx: &Ctx, profile_id: &str) -> Result<Option<Role>> {
-    match ctx.actor.user_id() {
-        Some(uid) => tx.member_role(profile_id, uid),
-        None => Ok(None),
-    }
+/// Finds the profile a profile event acts in, deciding first: a profile that does not
+/// exist is a 67 only for an actor a global role lets do `event` anywhere; everyone else
+/// gets the 77 they would get for a profile they may not act in, and learns nothing.
+pub fn profile_for(tx: &Tx<'_>, ctx: &Ctx, reference: &str, event: &'static str) -> Result<Profile> {
+    let found = find_profile(tx, reference)?;
+    allow(tx, ctx, access::Request::new(event).at(place_of(found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())), reference)))?;
+    found.ok_or_else(|| profile_not_found(tx, reference))
 }
 
-/// Finds a profile the actor must manage (owner or admin there, or global admin). A
-/// profile that does not exist is a 67 only for global admins; everyone else gets the 77
-/// they would get for a profile they cannot manage, and learns nothing.
-pub fn managed_profile(
+/// [`profile_for`], loading only the profile's id and slug.
+pub fn profile_ref_for(
     tx: &Tx<'_>,
     ctx: &Ctx,
     reference: &str,
-    action: &str,
-) -> Result<(Profile, Option<Role>)> {
-    let found = find_profile(tx, reference)?;
-    let role = match &found {
-        Some(p) => role_in(tx, ctx, &p.id)?,
-        None => None,
-    };
-    require(
-        ctx.actor.is_global_admin() || role.is_some_and(Role::manages),
-        &format!("{action} in profile {reference:?}"),
-        "the profile's owners and admins, and global admins,",
-    )?;
-    let profile = found.ok_or_else(|| profile_not_found(tx, reference))?;
-    Ok((profile, role))
+    event: &'static str,
+) -> Result<ProfileRef> {
+    let found = find_profile_ref(tx, reference)?;
+    allow(tx, ctx, access::Request::new(event).at(place_of(found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())), reference)))?;
+    found.ok_or_else(|| profile_not_found(tx, reference))
+}
+
+/// The place of a profile found (id, slug), or of the name given when it was not.
+pub fn place_of<'a>(found: Option<(&'a str, &'a str)>, reference: &'a str) -> access::Place<'a> {
+    match found {
+        Some((id, slug)) => access::Place::Profile { id, slug },
+        None => access::Place::Missing(reference),
+    }
 }
 
 /// The closest candidate within a small edit distance, for "did you mean" hints. An email

@@ -5,7 +5,8 @@
 
 use super::profile::{self, NewProfile};
 use super::user::{self, NewUser};
-use super::{Actor, Ctx, OnExists, require};
+use super::access::{Place, Request};
+use super::{Actor, Ctx, OnExists, allow};
 use crate::error::{Error, Result};
 use crate::model::{Profile, User};
 use crate::store::Tx;
@@ -24,11 +25,7 @@ pub fn first_admin(
     admin: NewUser,
     first_profile: Option<NewProfile>,
 ) -> Result<(User, Option<Profile>)> {
-    require(
-        ctx.actor.is_global_admin(),
-        "onboarding",
-        "the operator and global admins",
-    )?;
+    allow(tx, ctx, Request::new("user-create").at(Place::Global))?;
     if !needed(tx)? {
         return Err(Error::conflict(
             "the database already has users: onboarding is for an empty database",

@@ -2,7 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, OnExists, Outcome, find_profile, managed_profile, require, role_in, validate};
+use super::access::{Place, Request};
+use super::{Ctx, OnExists, Outcome, allow, profile_for, validate};
 use crate::error::{Error, Result};
 use crate::model::{JsonObject, Profile, Role, new_id};
 use crate::output::Record;
@@ -77,11 +78,7 @@ pub fn create(
     input: NewProfile,
     on_exists: OnExists,
 ) -> Result<Outcome<Profile>> {
-    require(
-        ctx.actor.is_global_admin(),
-        "creating profiles",
-        "global admins and the operator",
-    )?;
+    allow(tx, ctx, Request::new("profile-create").at(Place::Global))?;
     let input = input.validated()?;
     let slug = input.slug.clone().unwrap_or_default();
     let owner = input
@@ -133,7 +130,7 @@ pub fn create(
     ctx.audit(tx, "profile-create", &profile.id, profile.to_json())?;
 
     if let Some(user) = owner.as_ref().or(ctx.actor.user()) {
-        super::member::insert(tx, ctx, &profile, user, Role::Owner, "member-add")?;
+        super::member::insert(tx, ctx, &profile, user, Role::owner(), "member-add")?;
         profile.member_count = 1;
     }
     if ctx.actor.user().is_some() {
@@ -158,7 +155,7 @@ fn converge_owner(
         ctx,
         &slug,
         std::slice::from_ref(&user.id),
-        Role::Owner,
+        &Role::owner(),
         OnExists::Converge,
     )?;
     if outcomes.iter().all(|o| matches!(o, Outcome::Unchanged(_))) {
@@ -279,7 +276,7 @@ pub fn update(
     reference: &str,
     changes: ProfileChanges,
 ) -> Result<Outcome<Profile>> {
-    let (profile, _) = managed_profile(tx, ctx, reference, "updating the profile")?;
+    let profile = profile_for(tx, ctx, reference, "profile-update")?;
     save_changes(tx, ctx, profile, changes)
 }
 
@@ -289,17 +286,7 @@ pub fn delete_plan(
     ctx: &Ctx,
     reference: &str,
 ) -> Result<(Profile, crate::store::ProfileContents)> {
-    let found = find_profile(tx, reference)?;
-    let role = match &found {
-        Some(p) => role_in(tx, ctx, &p.id)?,
-        None => None,
-    };
-    require(
-        ctx.actor.is_global_admin() || role == Some(Role::Owner),
-        &format!("deleting profile {reference:?}"),
-        "the profile's owners and global admins",
-    )?;
-    let profile = found.ok_or_else(|| super::profile_not_found(tx, reference))?;
+    let profile = profile_for(tx, ctx, reference, "profile-delete")?;
     let contents = tx.profile_contents(&profile.id)?;
     Ok((profile, contents))
 }
@@ -326,6 +313,7 @@ pub fn delete(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Outcome<Pro
 /// `profile-list`: anyone. A user actor sees `access` on each: true where they are a member,
 /// everywhere for a global admin.
 pub fn list(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Profile>> {
+    allow(tx, ctx, Request::new("profile-list").at(Place::Global))?;
     let mut profiles = tx.profile_list()?;
     if let Some(user) = ctx.actor.user() {
         let mine = tx.memberships_of(&user.id)?;
@@ -338,6 +326,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Profile>> {
 
 /// `profile-show`: anyone, with `access` for a user actor.
 pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Profile> {
+    allow(tx, ctx, Request::new("profile-show").at(Place::Global))?;
     let mut profile = super::need_profile(tx, reference)?;
     if let Some(user) = ctx.actor.user() {
         let member = tx.member_role(&profile.id, &user.id)?.is_some();

@@ -2,7 +2,9 @@
 
 use serde_json::{Value, json};
 
-use super::{Ctx, OnExists, Outcome, find_user, need_user, require, validate};
+use super::access::{Place, Request, Target};
+use super::{Ctx, OnExists, Outcome, allow, find_user, validate};
+use crate::model::{RoleDef, Scope};
 use crate::error::{Error, Result};
 use crate::model::{JsonObject, User, new_id};
 use crate::output::Record;
@@ -144,12 +146,12 @@ pub fn create(
     input: NewUser,
     on_exists: OnExists,
 ) -> Result<Outcome<User>> {
-    require(
-        ctx.actor.is_global_admin(),
-        "creating users",
-        "global admins and the operator",
-    )?;
+    allow(tx, ctx, Request::new("user-create").at(Place::Global))?;
     let input = input.validated()?;
+    let defs = global_roles(tx, &input.roles)?;
+    let mut req = Request::new("user-create").at(Place::Global);
+    req.grants = defs.iter().collect();
+    allow(tx, ctx, req)?;
 
     if let Some(current) = existing(tx, &input)? {
         return match on_exists {
@@ -345,19 +347,12 @@ pub fn update(
     changes: UserChanges,
 ) -> Result<Outcome<User>> {
     let target = find_user(tx, reference)?;
-    let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
-    require(
-        ctx.actor.is_global_admin() || is_self,
-        &format!("updating user {reference:?}"),
-        "the user themself and global admins",
-    )?;
-    if changes.touches_identity() {
-        require(
-            ctx.actor.is_global_admin(),
-            "changing a user's email, username, phone or type",
-            "global admins",
-        )?;
+    let mut req = Request::new("user-update").at(Place::Global);
+    if let Some(t) = &target {
+        req = req.on(Target::User(t));
     }
+    req.identity = changes.touches_identity();
+    allow(tx, ctx, req)?;
     let current = match target {
         Some(t) => t,
         None => return Err(super::user_not_found(tx, reference)),
@@ -380,17 +375,29 @@ pub fn update(
 /// actor is that user (who must then give the current password). The CLI asks this before
 /// reading or hashing any password, so a refusal comes first.
 pub fn passwd_target(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(User, bool)> {
+    let target = decided_user(tx, ctx, reference, "user-passwd")?;
+    let is_self = ctx.actor.is(&target);
+    Ok((target, is_self))
+}
+
+/// Decides `event` on the user named, then finds them: a missing user is a 67 only for an
+/// actor the decision allows without a record of their own.
+fn decided_user(tx: &Tx<'_>, ctx: &Ctx, reference: &str, event: &'static str) -> Result<User> {
     let target = find_user(tx, reference)?;
-    let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
-    require(
-        ctx.actor.is_global_admin() || is_self,
-        &format!("changing the password of user {reference:?}"),
-        "the user themself and global admins",
-    )?;
-    match target {
-        Some(t) => Ok((t, is_self)),
-        None => Err(super::user_not_found(tx, reference)),
+    let mut req = Request::new(event).at(Place::Global);
+    if let Some(t) = &target {
+        req = req.on(Target::User(t));
     }
+    allow(tx, ctx, req)?;
+    target.ok_or_else(|| super::user_not_found(tx, reference))
+}
+
+/// The definitions of the global roles named (each must be defined: 67 otherwise).
+fn global_roles(tx: &Tx<'_>, names: &[String]) -> Result<Vec<RoleDef>> {
+    names
+        .iter()
+        .map(|n| super::role::need(tx, Scope::Global, n))
+        .collect()
 }
 
 pub fn passwd(
@@ -422,24 +429,6 @@ pub fn passwd(
     Ok(Outcome::Updated(next))
 }
 
-/// Finds the target of an admin-only change, refusing anyone but global admins and refusing
-/// the actor's own record.
-fn admin_target(tx: &Tx<'_>, ctx: &Ctx, reference: &str, action: &str) -> Result<User> {
-    require(
-        ctx.actor.is_global_admin(),
-        &format!("{action} {reference:?}"),
-        "global admins",
-    )?;
-    let user = need_user(tx, reference)?;
-    if ctx.actor.is(&user) {
-        return Err(
-            Error::denied(format!("permission denied: {action} yourself"))
-                .hint("another global admin, or the operator (without --as), can do this"),
-        );
-    }
-    Ok(user)
-}
-
 /// `user-grant`: adds global roles. Global admins only, never on themselves.
 pub fn grant(
     tx: &mut Tx<'_>,
@@ -468,17 +457,40 @@ pub fn revoke(
     })
 }
 
-/// The checks both `user-grant` and `user-revoke` make, then `apply` to the roles held.
+/// The checks both `user-grant` and `user-revoke` make — the decision on the user, with
+/// every role named granted (no escalation) — then `apply` to the roles held.
 fn change_roles(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     reference: &str,
     roles: &[String],
-    event: &str,
+    event: &'static str,
     apply: impl FnOnce(&mut Vec<String>, Vec<String>),
 ) -> Result<Outcome<User>> {
-    let user = admin_target(tx, ctx, reference, "changing the global roles of")?;
+    let target = find_user(tx, reference)?;
     let roles = validate::words("role", roles)?;
+    let mut defs: Vec<RoleDef> = Vec::new();
+    let mut undefined = None;
+    for name in &roles {
+        match tx.role_get(Scope::Global, name)? {
+            Some(d) => defs.push(d),
+            None => {
+                undefined.get_or_insert_with(|| name.clone());
+            }
+        }
+    }
+    let mut req = Request::new(event).at(Place::Global);
+    if let Some(t) = &target {
+        req = req.on(Target::User(t));
+    }
+    req.grants = defs.iter().collect();
+    allow(tx, ctx, req)?;
+    let user = target.ok_or_else(|| super::user_not_found(tx, reference))?;
+    if event == "user-grant"
+        && let Some(name) = undefined
+    {
+        return Err(super::role::not_defined(tx, Scope::Global, &name));
+    }
     let mut next = user.clone();
     apply(&mut next.roles, roles);
     save_changes(tx, ctx, user, next, event)
@@ -491,33 +503,20 @@ pub fn set_active(
     reference: &str,
     active: bool,
 ) -> Result<Outcome<User>> {
-    let verb = if active { "enabling" } else { "disabling" };
-    let user = admin_target(tx, ctx, reference, verb)?;
-    let mut next = user.clone();
-    next.active = active;
     let event = if active {
         "user-enable"
     } else {
         "user-disable"
     };
+    let user = decided_user(tx, ctx, reference, event)?;
+    let mut next = user.clone();
+    next.active = active;
     save_changes(tx, ctx, user, next, event)
 }
 
 /// What deleting a user takes with it, checked against the rules: for the confirmation.
 pub fn delete_plan(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(User, usize)> {
-    let user = admin_target(tx, ctx, reference, "deleting")?;
-    let owned = tx.profiles_solely_owned_by(&user.id)?;
-    if let Some(first) = owned.first() {
-        return Err(Error::conflict(format!(
-            "user {} is the last owner of profile{} {}",
-            user.label(),
-            if owned.len() > 1 { "s" } else { "" },
-            owned.join(", ")
-        ))
-        .hint(format!(
-            "transfer ownership first: `roster member role {first} OTHER_USER owner`, then delete"
-        )));
-    }
+    let user = decided_user(tx, ctx, reference, "user-delete")?;
     let memberships = tx.memberships_of(&user.id)?.len();
     Ok((user, memberships))
 }
@@ -537,23 +536,15 @@ pub fn delete(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Outcome<Use
 
 /// `user list`: global admins see everyone; a user sees only themself.
 pub fn list(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<User>> {
+    let d = super::access::authorize(tx, &ctx.actor, &Request::new("user-list").at(Place::Global))?;
+    d.check()?;
     match ctx.actor.user() {
-        Some(u) if !u.is_admin() => Ok(vec![u.clone()]),
+        Some(u) if d.by_rule() => Ok(vec![u.clone()]),
         _ => tx.user_list(),
     }
 }
 
-/// `user show`: the user themself and global admins.
+/// `user show`: the user themself, and whoever holds `user-show` (global admins).
 pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<User> {
-    let target = find_user(tx, reference)?;
-    let is_self = target.as_ref().is_some_and(|t| ctx.actor.is(t));
-    require(
-        ctx.actor.is_global_admin() || is_self,
-        &format!("showing user {reference:?}"),
-        "the user themself and global admins",
-    )?;
-    match target {
-        Some(t) => Ok(t),
-        None => need_user(tx, reference),
-    }
+    decided_user(tx, ctx, reference, "user-show")
 }

@@ -6,7 +6,7 @@ use super::App;
 use crate::actions::invite::{self, NewInvite};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
-use crate::model::{Answer, InvitationAt, InviteStatus, Role};
+use crate::model::{Answer, InvitationAt, InviteStatus};
 use crate::output::{Format, Said};
 use crate::store::OpenMode;
 
@@ -74,9 +74,9 @@ pub struct InviteSend {
     /// Email addresses to invite (asked for on a terminal when left out)
     #[arg(value_name = "EMAIL")]
     pub emails: Vec<String>,
-    /// The role the invitee will get
-    #[arg(long, value_enum, default_value = "member")]
-    pub role: Role,
+    /// The role the invitee will get: owner, admin, member or a custom profile role
+    #[arg(long, default_value = "member")]
+    pub role: String,
     /// How long the invitation stays valid: 90s, 30m, 48h, 7d
     #[arg(long, value_name = "DURATION", default_value = invite::Lifetime::DEFAULT)]
     pub expires_in: String,
@@ -214,14 +214,14 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
     // The flags are checked before anything is asked.
     let expires_in = invite::Lifetime::parse("--expires-in", Some(&a.expires_in))?;
     let profile = ask_missing(app, &mut a)?;
-    let role = a.role;
+    let role = super::member::profile_role(&a.role)?;
     let invites: Vec<NewInvite> = a
         .emails
         .iter()
         .map(|email| NewInvite {
             id: a.id.clone(),
             email: email.clone(),
-            role,
+            role: role.clone(),
             expires_in,
             restore: Default::default(),
         })

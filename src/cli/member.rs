@@ -7,7 +7,7 @@ use super::page::{self, shell_quote};
 use crate::actions::member::{self, ListQuery, label};
 use crate::actions::page::DEFAULT_LIMIT;
 use crate::actions::{OnExists, Outcome};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{Member, Role};
 use crate::output::{Format, Said, render_json};
 use crate::store::OpenMode;
@@ -50,8 +50,8 @@ pub enum MemberCmd {
         profile: String,
         /// Id, email or username
         user: String,
-        /// owner, admin or member
-        role: Role,
+        /// owner, admin, member or a custom profile role
+        role: String,
     },
 }
 
@@ -62,9 +62,9 @@ pub struct MemberAdd {
     /// Id, email or username of each user (asked for on a terminal when left out)
     #[arg(value_name = "USER")]
     pub users: Vec<String>,
-    /// The role to give
-    #[arg(long, value_enum, default_value = "member")]
-    pub role: Role,
+    /// The role to give: owner, admin, member or a custom profile role
+    #[arg(long, default_value = "member")]
+    pub role: String,
     /// Succeed without change for users who are already members
     #[arg(long)]
     pub if_not_exists: bool,
@@ -164,9 +164,9 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             } else {
                 OnExists::Fail
             };
-            let role = a.role;
+            let role = profile_role(&a.role)?;
             let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
-                member::add(tx, ctx, &profile, &users, role, on_exists)
+                member::add(tx, ctx, &profile, &users, &role, on_exists)
             })?;
             app.out.changed(&outcomes, changed)
         }
@@ -194,8 +194,9 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             user,
             role,
         } => {
+            let role = profile_role(&role)?;
             let o = app.write(OpenMode::Existing, |tx, ctx| {
-                member::set_role(tx, ctx, &profile, &user, role)
+                member::set_role(tx, ctx, &profile, &user, &role)
             })?;
             app.out.changed(&o, |o| match o {
                 Outcome::Unchanged(m) => format!(
@@ -232,4 +233,14 @@ fn list(app: &App, a: MemberList) -> Result<()> {
     }
     page::hint_next(app, &command, page.next_cursor.as_deref());
     Ok(())
+}
+
+/// A profile role's name as given on the command line (any case), or 65.
+pub fn profile_role(given: &str) -> Result<Role> {
+    Role::parse(given.trim()).ok_or_else(|| {
+        Error::invalid(format!(
+            "role {given:?}: a role name is a letter, then up to 31 letters, digits, '-' or '_'"
+        ))
+        .hint("the built-in profile roles are owner, admin and member; `roster role list` shows the rest")
+    })
 }

@@ -3,6 +3,7 @@
 //! the outcome. No SQL and no rules here.
 
 mod audit;
+mod can;
 mod completions;
 mod doctor;
 pub mod help;
@@ -12,6 +13,7 @@ mod media;
 mod member;
 mod page;
 mod profile;
+mod role;
 mod prompt;
 mod seed;
 mod user;
@@ -417,6 +419,19 @@ pub enum Command {
             roster media list the-smiths --search arr"
     )]
     Media(media::MediaCmd),
+    /// Roles: what each role lets its holders do
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster role list\n  \
+        roster role create editor --scope profile --allow media-*,member-list"
+    )]
+    Role(role::RoleCmd),
+    /// Explain whether a user may do something, and why: one decision, or --all
+    #[command(after_help = "Exit 0 when allowed, 1 when denied.\n\n\
+        Examples:\n  roster can bob@example.com member-add smith-family\n  \
+        roster can bob@example.com media-remove --record 0193…\n  \
+        roster can bob@example.com --all smith-family")]
+    Can(can::CanArgs),
     /// Load seed files: events applied atomically and idempotently
     Seed(seed::SeedArgs),
     /// Write the whole database as a seed document
@@ -455,6 +470,8 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Profile(cmd) => profile::run(app, cmd),
         Command::Member(cmd) => member::run(app, cmd),
         Command::Invite(cmd) => invite::run(app, cmd),
+        Command::Role(cmd) => role::run(app, cmd),
+        Command::Can(a) => can::run(app, a),
         Command::Seed(a) => seed::seed(app, a),
         Command::Export(a) => seed::export(app, a),
         Command::Media(cmd) => media::run(app, cmd),

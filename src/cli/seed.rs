@@ -322,7 +322,7 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
             Some(path) => {
                 // Checked before the file is created: a refused export must not create,
                 // nor truncate, the file.
-                crate::seed::export::authorize(&ctx)?;
+                crate::seed::export::authorize(tx, &ctx)?;
                 let n = crate::outfile::write(path, &protected, |out| {
                     crate::seed::export::export(tx, &ctx, a.with_secrets, out)
                 })?;

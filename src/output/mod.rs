@@ -478,7 +478,7 @@ impl Printer {
     /// Prints an error: `error:` and `hint:` lines, and with `--format json` the JSON error
     /// object too (in JSON's own escaping, not [`safe`]'s). Errors print even with `-q`.
     pub fn error(&self, e: &Error) {
-        if e.kind == Kind::BrokenPipe {
+        if e.kind == Kind::BrokenPipe || e.message.is_empty() {
             return;
         }
         self.err_line(&format!(

@@ -1,5 +1,5 @@
 //! `roster export`: the whole database as a version-1 seed document, in dependency order
-//! (users, profiles, members, invitations, media) and a stable order within each kind, so
+//! (custom roles, users, profiles, members, invitations, media) and a stable order within each kind, so
 //! that exporting, seeding into an empty database and exporting again gives the same
 //! bytes. Timestamps (`created_at`, `updated_at`, `added_at`) and the audit log are not
 //! part of it: a seed writes its own. Password hashes only with `with_secrets`.
@@ -8,7 +8,8 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use crate::actions::{Ctx, require};
+use crate::actions::access::{Place, Request};
+use crate::actions::{Ctx, allow};
 use crate::error::Result;
 use crate::model::{Invitation, Media, Member, Profile, User};
 use crate::seed::events::SeedEvent;
@@ -16,6 +17,7 @@ use crate::seed::events::invite::InviteSend;
 use crate::seed::events::media::MediaAdd;
 use crate::seed::events::member::MemberAdd;
 use crate::seed::events::profile::ProfileCreate;
+use crate::seed::events::role::RoleCreate;
 use crate::seed::events::user::{UserCreate, UserRevoke};
 use crate::store::Tx;
 
@@ -127,17 +129,13 @@ fn media_data(m: Media, slug: &str) -> Map<String, Value> {
 
 /// Refuses (77) anyone but the operator and global admins. [`export`] checks it too; a
 /// caller that writes to a file checks it first, so that a refused export leaves no file.
-pub fn authorize(ctx: &Ctx) -> Result<()> {
-    require(
-        ctx.actor.is_global_admin(),
-        "exporting the database",
-        "global admins and the operator",
-    )
+pub fn authorize(tx: &Tx<'_>, ctx: &Ctx) -> Result<()> {
+    allow(tx, ctx, Request::new("export").at(Place::Global))
 }
 
 /// Writes the export of the database to `out`. The operator and global admins only.
 pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -> Result<u64> {
-    authorize(ctx)?;
+    authorize(tx, ctx)?;
     let mut first = true;
     let mut count = 0u64;
     out.write_all(b"{\"version\": 1, \"events\": [\n")?;
@@ -146,6 +144,19 @@ pub fn export(tx: &Tx<'_>, ctx: &Ctx, with_secrets: bool, out: &mut dyn Write) -
     // first one exported is not one, a user-revoke at the end restores that.
     let mut first_user_not_admin: Option<String> = None;
     let mut seen_user = false;
+    // Custom roles first: users, members and invitations hold them.
+    for r in tx.role_list()? {
+        if r.builtin {
+            continue;
+        }
+        let mut d = Map::new();
+        d.insert("name".into(), r.name.into());
+        d.insert("scope".into(), r.scope.as_str().into());
+        d.insert("allow".into(), json!(r.permissions));
+        put(&mut d, "description", json!(r.description));
+        count += 1;
+        event(out, &mut first, RoleCreate::NAME, d)?;
+    }
     tx.users_each(&mut |u| {
         if !seen_user {
             seen_user = true;

@@ -230,7 +230,7 @@ pub struct MemberQuery<'a> {
     pub profile_id: &'a str,
     /// Keyset: only members after this `(role, created_at, id)` in list order (the last
     /// member of the previous page).
-    pub after: Option<(Role, &'a str, &'a str)>,
+    pub after: Option<(&'a Role, &'a str, &'a str)>,
     /// At most this many members.
     pub limit: i64,
 }

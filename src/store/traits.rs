@@ -11,7 +11,8 @@ use super::{
 };
 use crate::error::Result;
 use crate::model::{
-    AuditEntry, Invitation, InviteStatus, Media, Member, Profile, ProfileRef, Role, User,
+    AuditEntry, Invitation, InviteStatus, Media, Member, Profile, ProfileRef, Role, RoleDef, Scope,
+    User,
 };
 
 /// Reads of users.
@@ -112,7 +113,7 @@ pub trait MemberReads {
 pub trait MemberWrites: MemberReads {
     fn member_insert(&self, m: &Member) -> Result<()>;
 
-    fn member_set_role(&self, id: &str, role: Role, updated_at: &str) -> Result<()>;
+    fn member_set_role(&self, id: &str, role: &Role, updated_at: &str) -> Result<()>;
 
     fn member_delete(&self, id: &str) -> Result<()>;
 }
@@ -270,6 +271,28 @@ pub trait ExportReads {
     fn invitations_each(&self, visit: &mut dyn FnMut(Invitation) -> Result<()>) -> Result<()>;
 }
 
+/// Reads of role definitions.
+pub trait RoleReads {
+    fn role_get(&self, scope: Scope, name: &str) -> Result<Option<RoleDef>>;
+
+    /// Every role: built-ins first (global admin; owner, admin, member), then custom ones
+    /// by scope and name.
+    fn role_list(&self) -> Result<Vec<RoleDef>>;
+
+    /// How many hold a role: users (global), or members and pending invitations (profile).
+    fn role_holders(&self, scope: Scope, name: &str) -> Result<i64>;
+}
+
+/// Writes of role definitions. Built-in rows are never changed.
+pub trait RoleWrites: RoleReads {
+    fn role_insert(&self, r: &RoleDef) -> Result<()>;
+
+    /// Writes `permissions`, `description` and `updated_at`.
+    fn role_update(&self, r: &RoleDef) -> Result<()>;
+
+    fn role_delete(&self, scope: Scope, name: &str) -> Result<()>;
+}
+
 /// Everything a read transaction offers: every family's reads.
 pub trait ReadTx:
     UserReads
@@ -277,6 +300,7 @@ pub trait ReadTx:
     + MemberReads
     + InviteReads
     + MediaReads
+    + RoleReads
     + AuditReads
     + CheckReads
     + ExportReads
@@ -288,6 +312,7 @@ impl<
         + MemberReads
         + InviteReads
         + MediaReads
+        + RoleReads
         + AuditReads
         + CheckReads
         + ExportReads,
@@ -297,11 +322,25 @@ impl<
 
 /// Everything a write transaction offers: every read, and every family's writes.
 pub trait WriteTx:
-    ReadTx + UserWrites + ProfileWrites + MemberWrites + InviteWrites + MediaWrites + AuditWrites
+    ReadTx
+    + UserWrites
+    + ProfileWrites
+    + MemberWrites
+    + InviteWrites
+    + MediaWrites
+    + RoleWrites
+    + AuditWrites
 {
 }
 impl<
-    T: ReadTx + UserWrites + ProfileWrites + MemberWrites + InviteWrites + MediaWrites + AuditWrites,
+    T: ReadTx
+        + UserWrites
+        + ProfileWrites
+        + MemberWrites
+        + InviteWrites
+        + MediaWrites
+        + RoleWrites
+        + AuditWrites,
 > WriteTx for T
 {
 }

@@ -17,9 +17,10 @@ mod validate;
 
 use serde_json::{Value, json};
 
-use super::{Ctx, OnExists, Outcome, profile_not_found, require, role_in};
+use super::access::{Place, Request, Target};
+use super::{Ctx, OnExists, Outcome, allow, profile_ref_for};
 use crate::error::{Error, Result};
-use crate::model::{Media, MediaType, ProfileRef, Role, new_id};
+use crate::model::{Media, MediaType, ProfileRef, new_id};
 use crate::output::Record;
 use crate::store::{MediaKey, MediaQuery, Tx};
 pub use cursor::{decode_cursor, encode_cursor};
@@ -74,45 +75,25 @@ fn media_not_found(id: &str) -> Error {
         .hint("list a profile's items with `roster media list PROFILE`")
 }
 
-/// Finds a profile whose library the actor may use: its members, and global admins. A
-/// profile that does not exist is a 67 only for global admins; everyone else gets the 77
-/// they would get for a profile they are not in, and learns nothing.
-/// Only the profile's id and slug are loaded: media needs no more.
-pub fn member_profile(
-    tx: &Tx<'_>,
-    ctx: &Ctx,
-    reference: &str,
-    action: &str,
-) -> Result<(ProfileRef, Option<Role>)> {
-    let found = super::find_profile_ref(tx, reference)?;
-    let role = match &found {
-        Some(p) => role_in(tx, ctx, &p.id)?,
-        None => None,
-    };
-    require(
-        ctx.actor.is_global_admin() || role.is_some(),
-        &format!("{action} in profile {reference:?}"),
-        "the profile's members and global admins",
-    )?;
-    let profile = found.ok_or_else(|| profile_not_found(tx, reference))?;
-    Ok((profile, role))
-}
-
-/// Finds an item the actor may see, with the actor's role in its profile; same rule as
-/// [`member_profile`].
-fn visible_item(tx: &Tx<'_>, ctx: &Ctx, id: &str, action: &str) -> Result<(Media, Option<Role>)> {
+/// Decides `event` on an item, in its profile. A missing item is a 67 only for an actor
+/// a global role lets do `event` anywhere; anyone else gets 77 and learns nothing.
+fn decided_item(tx: &Tx<'_>, ctx: &Ctx, id: &str, event: &'static str) -> Result<Media> {
     let found = tx.media_by_id(id)?;
-    let role = match &found {
-        Some(m) => role_in(tx, ctx, &m.profile_id)?,
+    let profile = match &found {
+        Some(m) => tx.profile_ref_by_id(&m.profile_id)?,
         None => None,
     };
-    require(
-        ctx.actor.is_global_admin() || role.is_some(),
-        &format!("{action} media item {id:?}"),
-        "the members of the item's profile and global admins",
-    )?;
-    let item = found.ok_or_else(|| media_not_found(id))?;
-    Ok((item, role))
+    let req = match (&found, &profile) {
+        (Some(m), Some(p)) => Request::new(event)
+            .at(Place::Profile {
+                id: &p.id,
+                slug: &p.slug,
+            })
+            .on(Target::Media(m)),
+        _ => Request::new(event).at(Place::Missing(id)),
+    };
+    allow(tx, ctx, req)?;
+    found.ok_or_else(|| media_not_found(id))
 }
 
 /// Checks an episode's parent: an item of the same profile (else 67, whether it is missing
@@ -222,15 +203,17 @@ pub fn add(
     input: NewMedia,
     on_exists: OnExists,
 ) -> Result<Outcome<Media>> {
-    let (profile, _) = member_profile(tx, ctx, profile_ref, "adding media")?;
-    let input = input.validated(ctx.now)?;
+    let found = super::find_profile_ref(tx, profile_ref)?;
+    let mut req = Request::new("media-add").at(super::place_of(
+        found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())),
+        profile_ref,
+    ));
     if input.status.is_some() || input.added_by.is_some() {
-        require(
-            ctx.actor.is_global_admin(),
-            "restoring a media item's status or adder",
-            "global admins and the operator",
-        )?;
+        req.admin_only = Some("restoring a media item's status or adder");
     }
+    allow(tx, ctx, req)?;
+    let profile = found.ok_or_else(|| super::profile_not_found(tx, profile_ref))?;
+    let input = input.validated(ctx.now)?;
     let added_by = match &input.added_by {
         Some(r) => Some(super::need_user(tx, r)?.id),
         None => ctx.actor.user_id().map(str::to_string),
@@ -340,40 +323,18 @@ fn converge(
 
 /// `media show`: the members of the item's profile and global admins.
 pub fn show(tx: &Tx<'_>, ctx: &Ctx, id: &str) -> Result<Media> {
-    Ok(visible_item(tx, ctx, id, "showing")?.0)
+    decided_item(tx, ctx, id, "media-show")
 }
 
 /// The checks of `media-remove`, and how many episodes would go with a show: for the
 /// confirmation.
 pub fn remove_plan(tx: &Tx<'_>, ctx: &Ctx, id: &str) -> Result<(Media, i64)> {
-    let found = tx.media_by_id(id)?;
-    let role = match &found {
-        Some(m) => role_in(tx, ctx, &m.profile_id)?,
-        None => None,
-    };
-    let admin = ctx.actor.is_global_admin();
-    let manages = role.is_some_and(Role::manages);
-    let added_it = role.is_some()
-        && ctx.actor.user_id().is_some()
-        && found.as_ref().and_then(|m| m.added_by.as_deref()) == ctx.actor.user_id();
-    require(
-        admin || manages || added_it,
-        &format!("removing media item {id:?}"),
-        "the profile's owners and admins, the member who added the item, and global admins,",
-    )?;
-    let item = found.ok_or_else(|| media_not_found(id))?;
-    let (episodes, by_others) = if item.kind == MediaType::Show {
-        tx.media_children(&item.id, ctx.actor.user_id())?
+    let item = decided_item(tx, ctx, id, "media-remove")?;
+    let episodes = if item.kind == MediaType::Show {
+        tx.media_children(&item.id, ctx.actor.user_id())?.0
     } else {
-        (0, 0)
+        0
     };
-    if !admin && !manages && by_others > 0 {
-        return Err(Error::denied(format!(
-            "permission denied: removing {} would also remove {by_others} episode(s) that others added",
-            label(&item)
-        ))
-        .hint("a profile owner or admin can remove it"));
-    }
     Ok((item, episodes))
 }
 
@@ -393,7 +354,7 @@ pub fn remove_if_exists(
     profile_ref: &str,
     id: &str,
 ) -> Result<Option<Outcome<Media>>> {
-    let (profile, _) = member_profile(tx, ctx, profile_ref, "removing media")?;
+    let profile = profile_ref_for(tx, ctx, profile_ref, "media-list")?;
     match tx.media_by_id(id)? {
         Some(m) if m.profile_id == profile.id => {
             let (item, episodes) = remove_plan(tx, ctx, id)?;
@@ -446,7 +407,7 @@ impl MediaPage {
 /// `media list`: the profile's members and global admins. Items in title order (ignoring
 /// ASCII case), then id; `limit` per page, continuing after the cursor of the previous page.
 pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<MediaPage> {
-    let (profile, _) = member_profile(tx, ctx, profile_ref, "listing media")?;
+    let profile = profile_ref_for(tx, ctx, profile_ref, "media-list")?;
     let kind = q.kind.as_deref().map(media_type).transpose()?;
     let search = q
         .search

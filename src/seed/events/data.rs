@@ -170,6 +170,25 @@ impl<'a> Data<'a> {
         out
     }
 
+    /// A string or an array of strings under one key ([`Kind::Texts`]).
+    pub fn texts(&mut self, key: &'static str) -> Option<Vec<String>> {
+        let f = self.read(FieldSpec::texts(key))?;
+        match &f.value {
+            Value::String(s) => Some(vec![s.clone()]),
+            Value::Array(items) if items.iter().all(Value::is_string) => Some(
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect(),
+            ),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(f, Kind::Texts);
+                None
+            }
+        }
+    }
+
     /// A JSON object ([`Kind::Object`]), checked as metadata is.
     pub fn object(&mut self, key: &'static str) -> Option<JsonObject> {
         let f = self.read(FieldSpec::object(key))?;
@@ -182,23 +201,27 @@ impl<'a> Data<'a> {
         }
     }
 
-    /// A profile role ([`Kind::OneOf`] [`Role::ALL`], any case); `member` when left out.
+    /// A profile role's name (any case; whether it is defined is the action's rule);
+    /// `member` when left out.
     pub fn role(&mut self, key: &'static str) -> Role {
-        match self.read(FieldSpec::one_of(key, &Role::ALL)) {
+        match self.read(FieldSpec::text(key)) {
             Some(f) => self.role_of(f),
-            None => Role::Member,
+            None => Role::member(),
         }
     }
 
     fn role_of(&mut self, f: &Field) -> Role {
         match self.text(f) {
-            None => Role::Member,
+            None => Role::member(),
             Some(r) => Role::parse(&r).unwrap_or_else(|| {
                 self.push(
                     f.value_pos,
-                    format!("{} {r:?}: must be owner, admin or member", f.key),
+                    format!(
+                        "{} {r:?}: a role name is a letter, then up to 31 letters, digits, '-' or '_' (owner, admin, member, or a role defined with role-create)",
+                        f.key
+                    ),
                 );
-                Role::Member
+                Role::member()
             }),
         }
     }
@@ -207,12 +230,12 @@ impl<'a> Data<'a> {
     pub fn required_role(&mut self, key: &'static str) -> Role {
         let spec = FieldSpec {
             required: true,
-            ..FieldSpec::one_of(key, &Role::ALL)
+            ..FieldSpec::text(key)
         };
         let Some(f) = self.read(spec) else {
             let pos = self.event_pos;
-            self.push(pos, format!("{key}: required (owner, admin or member)"));
-            return Role::Member;
+            self.push(pos, format!("{key}: required (owner, admin, member or a custom role)"));
+            return Role::member();
         };
         self.role_of(f)
     }

@@ -4,7 +4,7 @@ use super::{Applied, Data, Def, FieldSpec as F, SeedEvent, def, label, label_of}
 use crate::actions::invite::{self, Lifetime, NewInvite, Restore, one_email_per_id};
 use crate::actions::{Ctx, OnExists};
 use crate::error::Result;
-use crate::model::{InviteStatus, Role, parse_timestamp, timestamp};
+use crate::model::{InviteStatus, parse_timestamp, timestamp};
 use crate::seed::Prepared;
 use crate::store::Tx;
 
@@ -30,7 +30,7 @@ impl SeedEvent for InviteSend {
         F::required("profile"),
         F::texts("email"),
         F::texts("emails"),
-        F::one_of("role", &Role::ALL),
+        F::text("role"),
         F::text("expires_in"),
         F::boolean("resend"),
         F::text("id"),
@@ -65,7 +65,7 @@ impl SeedEvent for InviteSend {
             let input = NewInvite {
                 id: id.clone(),
                 email,
-                role,
+                role: role.clone(),
                 expires_in,
                 restore: restore.clone(),
             };

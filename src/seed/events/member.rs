@@ -39,7 +39,7 @@ impl SeedEvent for MemberAdd {
         F::required("profile"),
         F::texts("user"),
         F::texts("users"),
-        F::one_of("role", &Role::ALL),
+        F::text("role"),
         F::boolean("if_not_exists"),
     ];
 
@@ -60,7 +60,7 @@ impl SeedEvent for MemberAdd {
             ctx,
             &self.profile,
             &self.users,
-            self.role,
+            &self.role,
             OnExists::Converge,
         )?;
         Ok((
@@ -85,7 +85,7 @@ impl SeedEvent for MemberRole {
         F::required("user"),
         F {
             required: true,
-            ..F::one_of("role", &Role::ALL)
+            ..F::text("role")
         },
     ];
 
@@ -101,7 +101,7 @@ impl SeedEvent for MemberRole {
     }
 
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
-        let o = member::set_role(tx, ctx, &self.profile, &self.user, self.role)?;
+        let o = member::set_role(tx, ctx, &self.profile, &self.user, &self.role)?;
         let subject = format!("{}: {} {}", self.profile, self.user, self.role.as_str());
         Ok((label(&o), subject))
     }

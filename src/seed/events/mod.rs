@@ -17,6 +17,7 @@ pub mod invite;
 pub mod media;
 pub mod member;
 pub mod profile;
+pub mod role;
 pub mod user;
 
 use std::fmt::Debug;
@@ -200,6 +201,7 @@ pub const fn def<E: SeedEvent>() -> Def {
 
 /// The families, in the order of the seed's summary.
 static FAMILIES: &[&[Def]] = &[
+    role::EVENTS,
     user::EVENTS,
     profile::EVENTS,
     member::EVENTS,

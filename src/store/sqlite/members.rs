@@ -199,7 +199,7 @@ impl MemberWrites for SqliteTx<'_> {
         Ok(())
     }
 
-    fn member_set_role(&self, id: &str, role: Role, updated_at: &str) -> Result<()> {
+    fn member_set_role(&self, id: &str, role: &Role, updated_at: &str) -> Result<()> {
         self.conn
             .prepare_cached("UPDATE members SET role = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![id, role.as_str(), updated_at])?;

@@ -14,6 +14,7 @@ mod invitations;
 mod media;
 mod members;
 mod profiles;
+mod roles;
 pub mod schema;
 mod users;
 

@@ -138,6 +138,88 @@ CREATE INDEX members_in_list_order ON members(
     id
 );
 "#,
+    // 4: roles (README "Roles"): what each role lets its holders do. The built-ins are
+    // rows; a global role some user already held becomes a custom role granting nothing
+    // (`roster doctor` says so). members.role and invitations.role accept any role name,
+    // so those two tables are rebuilt without their fixed list (SQLite cannot alter a
+    // CHECK); whether a name is defined is the actions' rule.
+    r#"
+CREATE TABLE roles (
+    scope       TEXT NOT NULL CHECK (scope IN ('global', 'profile')),
+    name        TEXT NOT NULL CHECK (length(name) <= 32 AND name GLOB '[a-z]*' AND NOT name GLOB '*[^a-z0-9_-]*'),
+    permissions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(permissions) AND json_type(permissions) = 'array'),
+    description TEXT,
+    builtin     INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (scope, name)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO roles (scope, name, permissions, description, builtin, created_at, updated_at)
+SELECT scope, name, permissions, description, 1, now, now
+FROM (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now),
+     (SELECT 'global' AS scope, 'admin' AS name, '["*"]' AS permissions,
+             'a global admin: every event, everywhere' AS description
+      UNION ALL SELECT 'profile', 'owner', '["profile-*","member-*","invite-*","media-*"]',
+             'every event of the profile, including deleting it and the owner role'
+      UNION ALL SELECT 'profile', 'admin',
+             '["profile-update","member-add","member-role","member-remove","member-list","invite-send","invite-cancel","invite-list","invite-show","media-*"]',
+             'runs the profile: members, invitations, media; never the owner role'
+      UNION ALL SELECT 'profile', 'member',
+             '["member-list","media-list","media-show","media-add","media-remove:own"]',
+             'uses the library: sees members, adds media, removes what they added');
+
+INSERT OR IGNORE INTO roles (scope, name, permissions, description, builtin, created_at, updated_at)
+SELECT DISTINCT 'global', j.value, '[]', 'held before roles were defined; grants nothing until `roster role update` gives it permissions', 0,
+       strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM users, json_each(users.roles) AS j
+WHERE j.type = 'text';
+
+CREATE TABLE members_v4 (
+    id         TEXT PRIMARY KEY,
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL DEFAULT 'member' CHECK (length(role) <= 32 AND role GLOB '[a-z]*' AND NOT role GLOB '*[^a-z0-9_-]*'),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (profile_id, user_id)
+) STRICT;
+INSERT INTO members_v4 (id, profile_id, user_id, role, created_at, updated_at)
+SELECT id, profile_id, user_id, role, created_at, updated_at FROM members ORDER BY rowid;
+DROP TABLE members;
+ALTER TABLE members_v4 RENAME TO members;
+CREATE INDEX members_by_user ON members(user_id);
+CREATE INDEX members_in_list_order ON members(
+    profile_id,
+    (CASE role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END),
+    created_at,
+    id
+);
+CREATE INDEX members_by_role ON members(role);
+
+CREATE TABLE invitations_v4 (
+    id         TEXT PRIMARY KEY,
+    profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    email      TEXT NOT NULL CHECK (email = lower(email)),
+    role       TEXT NOT NULL DEFAULT 'member' CHECK (length(role) <= 32 AND role GLOB '[a-z]*' AND NOT role GLOB '*[^a-z0-9_-]*'),
+    status     TEXT NOT NULL DEFAULT 'pending'
+               CHECK (status IN ('pending', 'accepted', 'rejected', 'canceled', 'expired')),
+    inviter_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    expires_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+) STRICT;
+INSERT INTO invitations_v4 (id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at)
+SELECT id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at FROM invitations ORDER BY rowid;
+DROP TABLE invitations;
+ALTER TABLE invitations_v4 RENAME TO invitations;
+CREATE INDEX invitations_by_profile_email ON invitations(profile_id, email);
+CREATE INDEX invitations_by_email ON invitations(email);
+CREATE INDEX invitations_by_inviter ON invitations(inviter_id);
+CREATE INDEX invitations_pending_by_expiry ON invitations(expires_at) WHERE status = 'pending';
+CREATE UNIQUE INDEX invitations_one_pending ON invitations(profile_id, email) WHERE status = 'pending';
+CREATE INDEX invitations_pending_by_role ON invitations(role) WHERE status = 'pending';
+"#,
 ];
 
 /// The schema version this roster writes.

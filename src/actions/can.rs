@@ -1,0 +1,201 @@
+//! `roster can`: the decision [`super::access::authorize`] makes for a user, printed with
+//! its steps. It asks the very function the actions ask; it never computes access a
+//! second way.
+
+use super::access::{self, Decision, Place, Request, Target, catalogue};
+use super::{Actor, Ctx, allow, find_profile, find_user, nearest, need_user};
+use crate::error::{Error, Result};
+use crate::model::{Invitation, Media, Member, RoleDef, Scope, User};
+use crate::store::Tx;
+
+/// What `roster can` asks.
+#[derive(Debug, Clone, Default)]
+pub struct Question {
+    pub user: String,
+    pub event: String,
+    pub profile: Option<String>,
+    pub record: Option<String>,
+    /// The role granted (`member-add`, `member-role`, `invite-send`, `user-grant`).
+    pub role: Option<String>,
+}
+
+/// Who is asked about: a user may ask about themself; asking about others needs `can`
+/// (global admins).
+fn subject(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<User> {
+    let found = find_user(tx, reference)?;
+    let mut req = Request::new("can").at(Place::Global);
+    if let Some(u) = &found {
+        req = req.on(Target::User(u));
+    }
+    allow(tx, ctx, req)?;
+    found.ok_or_else(|| super::user_not_found(tx, reference))
+}
+
+fn event(given: &str) -> Result<&'static catalogue::Permission> {
+    let name = given.trim().to_ascii_lowercase();
+    catalogue::get(&name).ok_or_else(|| {
+        let mut e = Error::invalid(format!("event {given:?} does not exist"));
+        if let Some(near) = nearest(&name, &catalogue::names()) {
+            e = e.hint(format!("did you mean {near:?}?"));
+        }
+        e.hint("`roster can USER --all` lists every event")
+    })
+}
+
+/// The record `--record` names, for the event's family.
+enum Record {
+    None,
+    User(User),
+    Member(Member),
+    Media(Media),
+    Invitation(Invitation),
+}
+
+fn record(
+    tx: &Tx<'_>,
+    perm: &catalogue::Permission,
+    profile: Option<&crate::model::Profile>,
+    given: &str,
+) -> Result<Record> {
+    let family = catalogue::family(perm.name).unwrap_or(perm.name);
+    Ok(match family {
+        "user" | "can" => Record::User(need_user(tx, given)?),
+        "member" => {
+            let Some(p) = profile else {
+                return Err(Error::usage(format!(
+                    "{}: --record names a member of PROFILE: give the profile too",
+                    perm.name
+                )));
+            };
+            let user = need_user(tx, given)?;
+            let m = tx.member_get(&p.id, &user.id)?.ok_or_else(|| {
+                Error::not_found(format!(
+                    "user {} is not a member of profile {}",
+                    user.label(),
+                    p.slug
+                ))
+            })?;
+            Record::Member(m)
+        }
+        "media" => Record::Media(tx.media_by_id(given)?.ok_or_else(|| {
+            Error::not_found(format!("media item {given:?} does not exist"))
+                .hint("list a profile's items with `roster media list PROFILE`")
+        })?),
+        "invite" => Record::Invitation(tx.invite_by_id(given)?.ok_or_else(|| {
+            Error::not_found(format!("invitation {given:?} does not exist"))
+                .hint("list invitations with `roster invite list`")
+        })?),
+        _ => {
+            return Err(Error::usage(format!(
+                "{} acts on no record: leave out --record",
+                perm.name
+            )));
+        }
+    })
+}
+
+/// The role a grant names: a profile role for member and invitation events, a global one
+/// for user events.
+fn granted(tx: &Tx<'_>, perm: &catalogue::Permission, given: &str) -> Result<RoleDef> {
+    let scope = match perm.name {
+        "member-add" | "member-role" | "invite-send" => Scope::Profile,
+        "user-grant" | "user-revoke" | "user-create" => Scope::Global,
+        other => {
+            return Err(Error::usage(format!(
+                "{other} grants no role: leave out --role"
+            ))
+            .hint("--role goes with member-add, member-role, invite-send, user-create, user-grant and user-revoke"));
+        }
+    };
+    let name = super::role::name(given)?;
+    super::role::need(tx, scope, &name)
+}
+
+/// `roster can USER EVENT [PROFILE] [--record ID] [--role R]`: the decision, for `USER`.
+pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
+    let user = subject(tx, ctx, &q.user)?;
+    let perm = event(&q.event)?;
+    let profile = match &q.profile {
+        Some(r) => Some(find_profile(tx, r)?.ok_or_else(|| super::profile_not_found(tx, r))?),
+        None => None,
+    };
+    if perm.scope == Scope::Global && profile.is_some() {
+        return Err(Error::usage(format!(
+            "{} is not done in a profile: leave out PROFILE",
+            perm.name
+        )));
+    }
+    let rec = match &q.record {
+        Some(r) => record(tx, perm, profile.as_ref(), r)?,
+        None => Record::None,
+    };
+    // A record's profile is where the event acts.
+    let record_profile = match &rec {
+        Record::Media(m) => Some(m.profile_id.clone()),
+        Record::Invitation(i) => Some(i.profile_id.clone()),
+        _ => None,
+    };
+    let mut place_profile = profile.as_ref().map(|p| (p.id.clone(), p.slug.clone()));
+    if let Some(pid) = record_profile {
+        if let Some((id, slug)) = &place_profile
+            && *id != pid
+        {
+            return Err(Error::invalid(format!(
+                "--record {}: it belongs to another profile than {slug}",
+                q.record.as_deref().unwrap_or_default()
+            )));
+        }
+        let p = tx
+            .profile_ref_by_id(&pid)?
+            .ok_or_else(|| Error::internal("record without its profile"))?;
+        place_profile = Some((p.id, p.slug));
+    }
+    if perm.scope == Scope::Profile && place_profile.is_none() {
+        return Err(Error::usage(format!(
+            "{} is done in a profile: give PROFILE (or --record)",
+            perm.name
+        ))
+        .hint(format!("for example `roster can {} {} PROFILE`", q.user, perm.name)));
+    }
+    let role = q.role.as_deref().map(|r| granted(tx, perm, r)).transpose()?;
+    let place = match &place_profile {
+        Some((id, slug)) => Place::Profile { id, slug },
+        None => Place::Global,
+    };
+    let mut req = Request::new(perm.name).at(place);
+    req.target = match &rec {
+        Record::None => Target::None,
+        Record::User(u) => Target::User(u),
+        Record::Member(m) => Target::Member(m),
+        Record::Media(m) => Target::Media(m),
+        Record::Invitation(i) => Target::Invitation(i),
+    };
+    if let Some(r) = &role {
+        req = req.granting(r);
+        req.new_role = Some(&r.name);
+    }
+    access::authorize(tx, &Actor::User(Box::new(user)), &req)
+}
+
+/// `roster can USER --all [PROFILE]`: every event's decision, without a record: the access
+/// matrix. Profile events are decided in PROFILE, or by global roles alone without one.
+pub fn matrix(tx: &Tx<'_>, ctx: &Ctx, user_ref: &str, profile_ref: Option<&str>) -> Result<Vec<Decision>> {
+    let user = subject(tx, ctx, user_ref)?;
+    let profile = match profile_ref {
+        Some(r) => Some(find_profile(tx, r)?.ok_or_else(|| super::profile_not_found(tx, r))?),
+        None => None,
+    };
+    let actor = Actor::User(Box::new(user));
+    let mut out = Vec::with_capacity(catalogue::PERMISSIONS.len());
+    for perm in catalogue::PERMISSIONS {
+        let place = match (&profile, perm.scope) {
+            (Some(p), Scope::Profile) => Place::Profile {
+                id: &p.id,
+                slug: &p.slug,
+            },
+            _ => Place::Global,
+        };
+        out.push(access::authorize(tx, &actor, &Request::new(perm.name).at(place))?);
+    }
+    Ok(out)
+}
