@@ -107,7 +107,7 @@ fn build(path: &Path, profiles: &[(&str, usize, u64)]) -> (Store, User) {
                     id: new_id(),
                     profile_id: p.id.clone(),
                     user_id: user.id.clone(),
-                    role: Role::Member,
+                    role: Role::member(),
                     created_at: timestamp(now),
                     updated_at: timestamp(now),
                     profile_slug: p.slug.clone(),

@@ -226,7 +226,8 @@ pub fn role_name(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
     let mut chars = lower.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-    let rest_ok = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    let rest_ok =
+        chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
     (first_ok && rest_ok && lower.len() <= 32).then_some(lower)
 }
 
@@ -293,7 +294,14 @@ impl Record for RoleDef {
             "created_at",
             "updated_at",
         ],
-        columns: &["scope", "name", "permissions", "builtin", "holders", "description"],
+        columns: &[
+            "scope",
+            "name",
+            "permissions",
+            "builtin",
+            "holders",
+            "description",
+        ],
     };
 
     fn to_json(&self) -> Value {

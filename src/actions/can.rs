@@ -155,9 +155,23 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
             "{} is done in a profile: give PROFILE (or --record)",
             perm.name
         ))
-        .hint(format!("for example `roster can {} {} PROFILE`", q.user, perm.name)));
+        .hint(format!(
+            "for example `roster can {} {} PROFILE`",
+            q.user, perm.name
+        )));
     }
-    let role = q.role.as_deref().map(|r| granted(tx, perm, r)).transpose()?;
+    // The commands that grant a profile role grant `member` when none is named: so does
+    // the question.
+    let default_role = match perm.name {
+        "member-add" | "invite-send" => Some("member"),
+        _ => None,
+    };
+    let role = q
+        .role
+        .as_deref()
+        .or(default_role)
+        .map(|r| granted(tx, perm, r))
+        .transpose()?;
     let place = match &place_profile {
         Some((id, slug)) => Place::Profile { id, slug },
         None => Place::Global,
@@ -179,7 +193,12 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
 
 /// `roster can USER --all [PROFILE]`: every event's decision, without a record: the access
 /// matrix. Profile events are decided in PROFILE, or by global roles alone without one.
-pub fn matrix(tx: &Tx<'_>, ctx: &Ctx, user_ref: &str, profile_ref: Option<&str>) -> Result<Vec<Decision>> {
+pub fn matrix(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    user_ref: &str,
+    profile_ref: Option<&str>,
+) -> Result<Vec<Decision>> {
     let user = subject(tx, ctx, user_ref)?;
     let profile = match profile_ref {
         Some(r) => Some(find_profile(tx, r)?.ok_or_else(|| super::profile_not_found(tx, r))?),
@@ -195,7 +214,11 @@ pub fn matrix(tx: &Tx<'_>, ctx: &Ctx, user_ref: &str, profile_ref: Option<&str>)
             },
             _ => Place::Global,
         };
-        out.push(access::authorize(tx, &actor, &Request::new(perm.name).at(place))?);
+        out.push(access::authorize(
+            tx,
+            &actor,
+            &Request::new(perm.name).at(place),
+        )?);
     }
     Ok(out)
 }

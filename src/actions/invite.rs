@@ -139,7 +139,11 @@ pub fn send(
         }
         allow(tx, ctx, req)?;
         if def.is_none() {
-            return Err(super::role::not_defined(tx, Scope::Profile, input.role.as_str()));
+            return Err(super::role::not_defined(
+                tx,
+                Scope::Profile,
+                input.role.as_str(),
+            ));
         }
     }
     one_email_per_id(invites.iter().find_map(|i| i.id.as_deref()), invites.len())?;
@@ -483,8 +487,11 @@ fn decided_invite(tx: &Tx<'_>, ctx: &Ctx, id: &str, event: &'static str) -> Resu
                 slug: &i.profile_slug,
             })
             .on(Target::Invitation(i)),
-        None => Request::new(event).at(Place::Missing(id)),
+        None => Request::new(event).at(Place::Missing("")),
     };
+    let mut req = req;
+    req.place_of_record = true;
+    req.named = Some(id);
     allow(tx, ctx, req)?;
     found.ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))
 }

@@ -3,7 +3,9 @@
 use serde_json::{Value, json};
 
 use super::access::{Place, Request, Target};
-use super::{Ctx, OnExists, Outcome, allow, find_profile, need_user, page, profile_for, profile_ref_for};
+use super::{
+    Ctx, OnExists, Outcome, allow, find_profile, need_user, page, profile_for, profile_ref_for,
+};
 use crate::error::{Error, Result};
 use crate::model::{Member, Profile, ProfileRef, Role, RoleDef, Scope, User, new_id};
 use crate::output::Record;
@@ -179,7 +181,14 @@ pub fn set_role(
         None => None,
     };
     let def = tx.role_get(Scope::Profile, role.as_str())?;
-    decide(tx, ctx, "member-role", &profile, current.as_ref(), def.as_ref())?;
+    decide(
+        tx,
+        ctx,
+        "member-role",
+        &profile,
+        current.as_ref(),
+        def.as_ref(),
+    )?;
     let user = match user {
         Some(u) => u,
         None => return Err(super::user_not_found(tx, user_ref)),

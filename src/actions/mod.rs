@@ -319,9 +319,21 @@ pub fn profile_not_found(tx: &Tx<'_>, reference: &str) -> Error {
 /// Finds the profile a profile event acts in, deciding first: a profile that does not
 /// exist is a 67 only for an actor a global role lets do `event` anywhere; everyone else
 /// gets the 77 they would get for a profile they may not act in, and learns nothing.
-pub fn profile_for(tx: &Tx<'_>, ctx: &Ctx, reference: &str, event: &'static str) -> Result<Profile> {
+pub fn profile_for(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    event: &'static str,
+) -> Result<Profile> {
     let found = find_profile(tx, reference)?;
-    allow(tx, ctx, access::Request::new(event).at(place_of(found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())), reference)))?;
+    allow(
+        tx,
+        ctx,
+        access::Request::new(event).at(place_of(
+            found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())),
+            reference,
+        )),
+    )?;
     found.ok_or_else(|| profile_not_found(tx, reference))
 }
 
@@ -333,7 +345,14 @@ pub fn profile_ref_for(
     event: &'static str,
 ) -> Result<ProfileRef> {
     let found = find_profile_ref(tx, reference)?;
-    allow(tx, ctx, access::Request::new(event).at(place_of(found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())), reference)))?;
+    allow(
+        tx,
+        ctx,
+        access::Request::new(event).at(place_of(
+            found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())),
+            reference,
+        )),
+    )?;
     found.ok_or_else(|| profile_not_found(tx, reference))
 }
 

@@ -3,9 +3,9 @@
 //! on the command line, and goes through the same actions as `user create` and
 //! `profile create`, in one transaction.
 
+use super::access::{Place, Request};
 use super::profile::{self, NewProfile};
 use super::user::{self, NewUser};
-use super::access::{Place, Request};
 use super::{Actor, Ctx, OnExists, allow};
 use crate::error::{Error, Result};
 use crate::model::{Profile, User};

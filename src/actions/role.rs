@@ -58,10 +58,10 @@ pub fn find(tx: &Tx<'_>, given: &str, scope: Option<Scope>) -> Result<RoleDef> {
     let global = tx.role_get(Scope::Global, &name)?;
     let profile = tx.role_get(Scope::Profile, &name)?;
     match (global, profile) {
-        (Some(_), Some(_)) => Err(Error::usage(format!(
-            "role {name:?} is defined in both scopes"
-        ))
-        .hint("name one with --scope global or --scope profile")),
+        (Some(_), Some(_)) => Err(
+            Error::usage(format!("role {name:?} is defined in both scopes"))
+                .hint("name one with --scope global or --scope profile"),
+        ),
         (Some(r), None) | (None, Some(r)) => Ok(r),
         (None, None) => {
             let mut e = Error::not_found(format!("role {name:?} is not defined"));
@@ -134,7 +134,9 @@ pub fn create(
     allow(
         tx,
         ctx,
-        Request::new("role-create").at(Place::Global).granting(&role),
+        Request::new("role-create")
+            .at(Place::Global)
+            .granting(&role),
     )?;
     if let Some(current) = tx.role_get(scope, &name)? {
         return match on_exists {
@@ -209,8 +211,10 @@ pub fn update(
     let current = find(tx, given, scope)?;
     refuse_builtin(&current, "changed")?;
     if changes.allow.is_empty() && changes.deny.is_empty() && changes.description.is_none() {
-        return Err(Error::usage(format!("role {}: nothing to change", current.name))
-            .hint("give --allow PATTERN, --deny PATTERN or --description TEXT"));
+        return Err(
+            Error::usage(format!("role {}: nothing to change", current.name))
+                .hint("give --allow PATTERN, --deny PATTERN or --description TEXT"),
+        );
     }
     let mut permissions = pattern::deny(&current, &changes.deny)?;
     for p in pattern::check(current.scope, &changes.allow)? {
@@ -274,14 +278,19 @@ pub fn delete_plan(
         };
         let fix = match role.scope {
             Scope::Global => format!("`roster user revoke USER {}`", role.name),
-            Scope::Profile => "`roster member role PROFILE USER member` (and cancel its invitations)".to_string(),
+            Scope::Profile => {
+                "`roster member role PROFILE USER member` (and cancel its invitations)".to_string()
+            }
         };
         return Err(Error::conflict(format!(
             "{} role {} is held by {who}",
             role.scope.as_str(),
             role.name
         ))
-        .hint(format!("take it away first with {fix}; `roster role show {}` counts them", role.name)));
+        .hint(format!(
+            "take it away first with {fix}; `roster role show {}` counts them",
+            role.name
+        )));
     }
     Ok(Some(role))
 }

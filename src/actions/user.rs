@@ -4,9 +4,9 @@ use serde_json::{Value, json};
 
 use super::access::{Place, Request, Target};
 use super::{Ctx, OnExists, Outcome, allow, find_user, validate};
-use crate::model::{RoleDef, Scope};
 use crate::error::{Error, Result};
 use crate::model::{JsonObject, User, new_id};
+use crate::model::{RoleDef, Scope};
 use crate::output::Record;
 use crate::password;
 use crate::store::Tx;

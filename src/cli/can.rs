@@ -34,8 +34,10 @@ pub fn run(app: &App, a: CanArgs) -> Result<()> {
         // With --all, the second word is the profile.
         let profile = a.profile.as_deref().or(a.event.as_deref());
         if a.profile.is_some() && a.event.is_some() {
-            return Err(Error::usage("can --all takes USER and an optional PROFILE, no event")
-                .hint("for example `roster can bob@example.com --all smith-family`"));
+            return Err(
+                Error::usage("can --all takes USER and an optional PROFILE, no event")
+                    .hint("for example `roster can bob@example.com --all smith-family`"),
+            );
         }
         let rows = app.read(|tx, ctx| can::matrix(tx, ctx, &a.user, profile))?;
         return app.out.list(&rows);

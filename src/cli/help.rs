@@ -21,10 +21,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
         "People and profiles",
         &["user", "profile", "member", "invite"],
     ),
-    (
-        "Access",
-        &["role", "can"],
-    ),
+    ("Access", &["role", "can"]),
     ("Media libraries", &["media"]),
     ("Checks and records", &["doctor", "audit", "export"]),
 ];

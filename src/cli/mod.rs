@@ -13,8 +13,8 @@ mod media;
 mod member;
 mod page;
 mod profile;
-mod role;
 mod prompt;
+mod role;
 mod seed;
 mod user;
 

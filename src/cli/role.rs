@@ -13,18 +13,22 @@ use crate::store::OpenMode;
 #[derive(Debug, Subcommand)]
 pub enum RoleCmd {
     /// Define a role: the events it grants (needs every permission it carries)
-    #[command(after_help = "Patterns: an event (member-list), a family (media-*), an event ending in :own
+    #[command(
+        after_help = "Patterns: an event (member-list), a family (media-*), an event ending in :own
 (media-remove:own: only on media the holder added). `roster can USER --all` lists the events.
 
 Examples:
   roster role create support --scope global --allow user-list,user-show,member-list,invite-*
-  roster role create editor --scope profile --allow media-*,member-list --description 'runs the library'")]
+  roster role create editor --scope profile --allow media-*,member-list --description 'runs the library'"
+    )]
     Create(RoleCreate),
     /// List every role, built-in and custom, with how many hold it
     #[command(after_help = "Examples:\n  roster role list\n  roster --json role list")]
     List,
     /// Show a role: its patterns, the events they grant, and how many hold it
-    #[command(after_help = "Examples:\n  roster role show editor\n  roster role show admin --scope profile")]
+    #[command(
+        after_help = "Examples:\n  roster role show editor\n  roster role show admin --scope profile"
+    )]
     Show {
         /// The role's name (any case)
         name: String,
@@ -33,11 +37,15 @@ Examples:
         scope: Option<Scope>,
     },
     /// Change a custom role: grant more (--allow) or less (--deny)
-    #[command(after_help = "Examples:\n  roster role update editor --allow invite-send\n  \
-        roster role update support --deny invite-cancel --description 'first-line support'")]
+    #[command(
+        after_help = "Examples:\n  roster role update editor --allow invite-send\n  \
+        roster role update support --deny invite-cancel --description 'first-line support'"
+    )]
     Update(RoleUpdate),
     /// Delete a custom role nobody holds (asks first; --yes skips)
-    #[command(after_help = "Examples:\n  roster role delete viewer\n  roster --yes role delete viewer")]
+    #[command(
+        after_help = "Examples:\n  roster role delete viewer\n  roster --yes role delete viewer"
+    )]
     Delete {
         /// The role's name (any case)
         name: String,
@@ -86,7 +94,13 @@ pub struct RoleUpdate {
 /// `created profile role editor`.
 fn changed(o: &Outcome<RoleDef>) -> Said {
     let r = o.value();
-    Said::from(format!("{} {} role {}", o.label(), r.scope.as_str(), r.name)).unchanged(format!(
+    Said::from(format!(
+        "{} {} role {}",
+        o.label(),
+        r.scope.as_str(),
+        r.name
+    ))
+    .unchanged(format!(
         "{} role {} already exists; nothing changed",
         r.scope.as_str(),
         r.name
@@ -132,9 +146,8 @@ pub fn run(app: &App, cmd: RoleCmd) -> Result<()> {
             app.out.changed(&o, changed)
         }
         RoleCmd::Delete { name, scope } => {
-            let plan = app.read(|tx, ctx| {
-                role::delete_plan(tx, ctx, &name, scope, OnExists::Fail)
-            })?;
+            let plan =
+                app.read(|tx, ctx| role::delete_plan(tx, ctx, &name, scope, OnExists::Fail))?;
             if let Some(r) = &plan {
                 app.confirm(&format!("delete {} role {}", r.scope.as_str(), r.name))?;
             }

@@ -39,6 +39,18 @@ fn seqs(rows: &Value) -> Vec<i64> {
         .collect()
 }
 
+/// Defines the global role `support` straight in the file, outside the audit log, so that
+/// the histories below keep their row numbers (a `role create` would be a row of its own).
+fn define_support_unaudited(env: &Env) {
+    sqlite(&env.db())
+        .execute(
+            "INSERT OR IGNORE INTO roles (scope, name, permissions, builtin, created_at, updated_at) \
+             VALUES ('global', 'support', '[\"user-list\"]', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            [],
+        )
+        .expect("define support");
+}
+
 /// A small history: ann (admin) creates bob and a profile, and so on; 8 rows.
 fn history() -> (Env, Value, Value) {
     let env = Env::init();
@@ -80,6 +92,7 @@ fn history() -> (Env, Value, Value) {
         "2026-01-04T10:00:00Z",
         &["user", "update", "bob@example.com", "--name", "Robert"],
     );
+    define_support_unaudited(&env);
     at(
         &env,
         "2026-01-05T10:00:00Z",
@@ -235,6 +248,7 @@ fn refused_failed_and_unchanged_commands_write_nothing() {
     ]);
     env.json(&["profile", "create", "--name", "Family", "--if-not-exists"]);
     env.json(&["user", "update", "bob@example.com", "--name", "Robert"]);
+    define_support_unaudited(&env);
     env.json(&["user", "grant", "bob@example.com", "support"]);
     env.json(&["profile", "update", "family", "--color", "#AABBCC"]);
     // Reads.
@@ -439,15 +453,17 @@ fn only_the_operator_and_global_admins_read_the_audit() {
     let (env, _, _) = history();
     let err = env.fails(77, &["--as", "bob@example.com", "audit"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: reading the audit log
-    hint: only global admins and the operator may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: reading the audit log","hint":"only global admins and the operator may do this"}}
+    error: permission denied: bob@example.com may not audit: no role of theirs grants audit
+    hint: the global role admin grants audit
+    hint: `roster can bob@example.com audit` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not audit: no role of theirs grants audit","hint":"the global role admin grants audit\n`roster can bob@example.com audit` explains the decision"}}
     "#);
     let err = env.fails(77, &["--as", "bob@example.com", "audit", "verify"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: reading the audit log
-    hint: only global admins and the operator may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: reading the audit log","hint":"only global admins and the operator may do this"}}
+    error: permission denied: bob@example.com may not audit: no role of theirs grants audit
+    hint: the global role admin grants audit
+    hint: `roster can bob@example.com audit` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not audit: no role of theirs grants audit","hint":"the global role admin grants audit\n`roster can bob@example.com audit` explains the decision"}}
     "#);
     env.fails(
         77,
@@ -1164,7 +1180,7 @@ fn init_audit_key_creates_a_private_32_byte_key_and_never_overwrites() {
     assert_eq!(meta.len(), 32);
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     insta::assert_snapshot!(text(&o.stdout), @r#"
-    created roster.db (schema version 3 of 3)
+    created roster.db (schema version 4 of 4)
     created audit key "audit.key" (32 random bytes, mode 0600)
     "#);
     insta::assert_snapshot!(text(&o.stderr), @r#"
@@ -1282,9 +1298,10 @@ fn anchor_round_trip() {
     // Only the operator and global admins.
     let err = env.fails(77, &["--as", "bob@example.com", "audit", "anchor"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: reading the audit log
-    hint: only global admins and the operator may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: reading the audit log","hint":"only global admins and the operator may do this"}}
+    error: permission denied: bob@example.com may not audit: no role of theirs grants audit
+    hint: the global role admin grants audit
+    hint: `roster can bob@example.com audit` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not audit: no role of theirs grants audit","hint":"the global role admin grants audit\n`roster can bob@example.com audit` explains the decision"}}
     "#);
 }
 
@@ -1466,7 +1483,7 @@ fn a_database_from_before_keys_migrates_and_still_verifies() {
         (v["rows"].clone(), v["unkeyed"].clone()),
         (2.into(), 2.into())
     );
-    assert_eq!(env.json(&["init"])["schema_version"], 3);
+    assert_eq!(env.json(&["init"])["schema_version"], 4);
     assert_eq!(keyed_flags(&env.json(&["audit"])), [false, false]);
 }
 

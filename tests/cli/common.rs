@@ -77,6 +77,21 @@ impl Env {
         env
     }
 
+    /// Defines custom global roles (granting `user-list`), so that tests may grant them.
+    pub fn global_roles(&self, names: &[&str]) {
+        for name in names {
+            self.ok(&[
+                "role",
+                "create",
+                name,
+                "--scope",
+                "global",
+                "--allow",
+                "user-list",
+            ]);
+        }
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.join(name)
     }

@@ -93,9 +93,9 @@ fn a_healthy_database_passes_every_check() {
     let report = env.json(&["doctor"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["findings"], Value::Array(vec![]));
-    assert_eq!(report["checks"].as_array().map(Vec::len), Some(10));
+    assert_eq!(report["checks"].as_array().map(Vec::len), Some(11));
     let out = env.ok(&["--format", "table", "doctor"]);
-    insta::assert_snapshot!(out, @"no problems found (10 checks: sqlite-integrity, foreign-keys, audit-chain, unexplained-admin, profile-owner, member-limit, invitation-expired, invitation-to-member, media-parent, search-index)");
+    insta::assert_snapshot!(out, @"no problems found (11 checks: sqlite-integrity, foreign-keys, audit-chain, unexplained-admin, role-grants-nothing, profile-owner, member-limit, invitation-expired, invitation-to-member, media-parent, search-index)");
     assert_eq!(env.ok(&["-q", "doctor"]), "");
     // Doctor only reads: no audit row.
     assert_eq!(env.audit_len(), rows);
@@ -106,9 +106,10 @@ fn doctor_is_for_the_operator_and_global_admins() {
     let env = healthy();
     let err = env.fails(77, &["--as", BOB, "doctor"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: running doctor
-    hint: only global admins and the operator may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: running doctor","hint":"only global admins and the operator may do this"}}
+    error: permission denied: bob@example.com may not doctor: no role of theirs grants doctor
+    hint: the global role admin grants doctor
+    hint: `roster can bob@example.com doctor` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not doctor: no role of theirs grants doctor","hint":"the global role admin grants doctor\n`roster can bob@example.com doctor` explains the decision"}}
     "#);
     assert_eq!(env.json(&["--as", ANN, "doctor"])["ok"], true);
     let env = Env::new();

@@ -209,7 +209,8 @@ fn rich(env: &Env) {
     write(
         env,
         "extra.json",
-        r#"[{"event": "user-create", "data": {"id": "svc", "username": "svc", "name": "Service", "type": "service", "roles": ["robot"]}}]"#,
+        r#"[{"event": "role-create", "data": {"name": "robot", "scope": "global", "allow": ["media-list"]}},
+            {"event": "user-create", "data": {"id": "svc", "username": "svc", "name": "Service", "type": "service", "roles": ["robot"]}}]"#,
     );
     seed(env, &["extra.json"]);
 
@@ -725,7 +726,8 @@ fn the_first_user_of_the_copy_keeps_the_roles_of_the_original() {
     write(
         &env,
         "users.json",
-        r#"[{"event": "user-create", "data": {"id": "zed", "email": "zed@example.com", "name": "Zed"}},
+        r#"[{"event": "role-create", "data": {"name": "editor", "scope": "global", "allow": ["user-list"]}},
+            {"event": "user-create", "data": {"id": "zed", "email": "zed@example.com", "name": "Zed"}},
             {"event": "user-create", "data": {"id": "amy", "email": "amy@example.com", "name": "Amy", "roles": ["editor"]}}]"#,
     );
     seed(&env, &["users.json"]);
@@ -798,9 +800,10 @@ fn only_the_operator_and_global_admins_may_export() {
 
     let stderr = env.fails(77, &["--as", "plain@example.com", "export"]);
     insta::assert_snapshot!(stderr, @r#"
-    error: permission denied: exporting the database
-    hint: only global admins and the operator may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: exporting the database","hint":"only global admins and the operator may do this"}}
+    error: permission denied: plain@example.com may not export: no role of theirs grants export
+    hint: the global role admin grants export
+    hint: `roster can plain@example.com export` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: plain@example.com may not export: no role of theirs grants export","hint":"the global role admin grants export\n`roster can plain@example.com export` explains the decision"}}
     "#);
     // A refused export to a file creates no file, and leaves an existing one alone.
     let stderr = env.fails(

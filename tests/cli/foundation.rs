@@ -81,7 +81,7 @@ fn init_creates_a_private_database() {
     let env = Env::new();
     let v = env.json(&["init"]);
     assert_eq!(v["created"], true);
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -90,7 +90,7 @@ fn init_creates_a_private_database() {
     }
     let again = env.json(&["init"]);
     assert_eq!(again["created"], false);
-    assert_eq!(again["schema_version"], 3);
+    assert_eq!(again["schema_version"], 4);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn init_marks_the_file_and_sets_the_pragmas() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(app, 0x5253_5452, "application_id spells RSTR");
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
     assert_eq!(mode, "wal");
     let strict: i64 = c
         .query_row(
@@ -131,9 +131,9 @@ fn init_twice_keeps_the_data() {
 fn init_in_table_format_says_what_it_did() {
     let env = Env::new();
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(out, @"created roster.db (schema version 3 of 3)");
+    insta::assert_snapshot!(out, @"created roster.db (schema version 4 of 4)");
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(out, @"ready: roster.db (schema version 3 of 3)");
+    insta::assert_snapshot!(out, @"ready: roster.db (schema version 4 of 4)");
 }
 
 #[test]
@@ -161,9 +161,9 @@ fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
         let err = env.fails(78, args);
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @r#"
-            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 3)
+            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 4)
             hint: upgrade roster to open this database; it has not been modified
-            {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 3)","hint":"upgrade roster to open this database; it has not been modified"}}
+            {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 4)","hint":"upgrade roster to open this database; it has not been modified"}}
             "#);
         }
     }
@@ -183,9 +183,9 @@ fn a_fresh_sqlite_file_marked_as_roster_with_a_newer_version_is_refused() {
     assert!(!before.is_empty());
     let err = env.fails(78, &["init"]);
     insta::assert_snapshot!(err, @r#"
-    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 3)
+    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 4)
     hint: upgrade roster to open this database; it has not been modified
-    {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 3)","hint":"upgrade roster to open this database; it has not been modified"}}
+    {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 4)","hint":"upgrade roster to open this database; it has not been modified"}}
     "#);
     env.fails(
         78,
@@ -868,6 +868,19 @@ fn quiet_prints_nothing_on_success() {
         ],
         "",
     );
+    quiet_ok(
+        &[
+            "-q",
+            "role",
+            "create",
+            "support",
+            "--scope",
+            "global",
+            "--allow",
+            "user-list",
+        ],
+        "",
+    );
     quiet_ok(&["-q", "user", "grant", "bob@example.com", "support"], "");
     quiet_ok(
         &[
@@ -891,7 +904,7 @@ fn quiet_prints_nothing_on_success() {
     // The changes happened.
     let users = env.json(&["user", "list"]);
     assert_eq!(users.as_array().unwrap().len(), 1);
-    assert_eq!(env.audit_len(), 9);
+    assert_eq!(env.audit_len(), 10);
 }
 
 #[test]

@@ -156,6 +156,10 @@ fn top_level_help() {
       member       Memberships: who belongs to a profile, with which role
       invite       Invitations by email to join a profile
 
+    Access:
+      role         Roles: what each role lets its holders do
+      can          Explain whether a user may do something, and why: one decision, or --all
+
     Media libraries:
       media        Media: each profile's library of movies, shows and episodes
 

@@ -161,33 +161,33 @@ fn a_refusal_names_who_may_do_it() {
     let cases: &[(&[&str], &str, &str)] = &[
         (
             &["--as", BOB, "profile", "create", "--name", "Bobs"],
-            "permission denied: creating profiles",
-            "hint: only global admins and the operator may do this",
+            "permission denied: bob@example.com may not profile-create",
+            "hint: the global role admin grants profile-create",
         ),
         (
             &["--as", BOB, "member", "add", "family", CAROL],
-            "permission denied",
-            "hint: only the profile's owners and admins, and global admins, may do this",
+            "may not member-add in family",
+            "hint: the profile roles owner and admin, and the global role admin grant member-add",
         ),
         (
             &["--as", BOB, "invite", "send", "family", "dan@example.com"],
-            "permission denied",
-            "hint: only the profile's owners and admins, and global admins, may do this",
+            "may not invite-send in family",
+            "hint: the profile roles owner and admin, and the global role admin grant invite-send",
         ),
         (
             &["--as", CAROL, "member", "list", "family"],
-            "permission denied",
-            "may do this",
+            "may not member-list in family",
+            "explains the decision",
         ),
         (
             &["--as", BOB, "audit"],
-            "permission denied: reading the audit log",
-            "hint: only global admins and the operator may do this",
+            "permission denied: bob@example.com may not audit",
+            "hint: the global role admin grants audit",
         ),
         (
             &["--as", BOB, "doctor"],
-            "permission denied: running doctor",
-            "hint: only global admins and the operator may do this",
+            "permission denied: bob@example.com may not doctor",
+            "hint: the global role admin grants doctor",
         ),
     ];
     let mut transcript = String::new();
@@ -199,26 +199,32 @@ fn a_refusal_names_who_may_do_it() {
         assert!(err.contains(hint), "{args:?}: {err}");
         transcript.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
     }
-    insta::assert_snapshot!(transcript, @r#"
+    insta::assert_snapshot!(transcript, @"
     $ roster --as bob@example.com profile create --name Bobs
-    error: permission denied: creating profiles
-    hint: only global admins and the operator may do this
+    error: permission denied: bob@example.com may not profile-create: no role of theirs grants profile-create
+    hint: the global role admin grants profile-create
+    hint: `roster can bob@example.com profile-create` explains the decision
     $ roster --as bob@example.com member add family carol@example.com
-    error: permission denied: adding members in profile "family"
-    hint: only the profile's owners and admins, and global admins, may do this
+    error: permission denied: bob@example.com may not member-add in family: no role of theirs grants member-add
+    hint: the profile roles owner and admin, and the global role admin grant member-add
+    hint: `roster can bob@example.com member-add family` explains the decision
     $ roster --as bob@example.com invite send family dan@example.com
-    error: permission denied: sending invitations in profile "family"
-    hint: only the profile's owners and admins, and global admins, may do this
+    error: permission denied: bob@example.com may not invite-send in family: no role of theirs grants invite-send
+    hint: the profile roles owner and admin, and the global role admin grant invite-send
+    hint: `roster can bob@example.com invite-send family` explains the decision
     $ roster --as carol@example.com member list family
-    error: permission denied: listing the members of profile "family"
-    hint: only the profile's members and global admins may do this
+    error: permission denied: carol@example.com may not member-list in family: no role of theirs grants member-list
+    hint: the profile roles owner, admin and member, and the global role admin grant member-list
+    hint: `roster can carol@example.com member-list family` explains the decision
     $ roster --as bob@example.com audit
-    error: permission denied: reading the audit log
-    hint: only global admins and the operator may do this
+    error: permission denied: bob@example.com may not audit: no role of theirs grants audit
+    hint: the global role admin grants audit
+    hint: `roster can bob@example.com audit` explains the decision
     $ roster --as bob@example.com doctor
-    error: permission denied: running doctor
-    hint: only global admins and the operator may do this
-    "#);
+    error: permission denied: bob@example.com may not doctor: no role of theirs grants doctor
+    hint: the global role admin grants doctor
+    hint: `roster can bob@example.com doctor` explains the decision
+    ");
     // The same commands by someone allowed.
     env.ok(&["--as", ANN, "member", "add", "family", CAROL]);
     env.ok(&["--as", CAROL, "member", "list", "family"]);

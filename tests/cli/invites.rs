@@ -337,9 +337,10 @@ fn owners_admins_and_global_admins_send_invitations() {
         ],
     );
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: inviting someone as owner
-    hint: only the profile's owners and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: inviting someone as owner","hint":"only the profile's owners and global admins may do this"}}
+    error: permission denied: alice@example.com may not invite-send in family: granting the profile role owner needs every permission it carries
+    hint: a global admin, or an owner of the profile, can do this
+    hint: `roster can alice@example.com invite-send family --role owner` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: alice@example.com may not invite-send in family: granting the profile role owner needs every permission it carries","hint":"a global admin, or an owner of the profile, can do this\n`roster can alice@example.com invite-send family --role owner` explains the decision"}}
     "#);
     assert_eq!(env.audit_len(), before);
     let inv = send(
@@ -376,9 +377,10 @@ fn members_and_outsiders_may_not_send_and_learn_nothing() {
         );
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @r#"
-            error: permission denied: sending invitations in profile "family"
-            hint: only the profile's owners and admins, and global admins, may do this
-            {"error":{"code":77,"kind":"denied","message":"permission denied: sending invitations in profile \"family\"","hint":"only the profile's owners and admins, and global admins, may do this"}}
+            error: permission denied: nora@example.com may not invite-send in family: no role of theirs grants invite-send
+            hint: the profile roles owner and admin, and the global role admin grant invite-send
+            hint: `roster can nora@example.com invite-send family` explains the decision
+            {"error":{"code":77,"kind":"denied","message":"permission denied: nora@example.com may not invite-send in family: no role of theirs grants invite-send","hint":"the profile roles owner and admin, and the global role admin grant invite-send\n`roster can nora@example.com invite-send family` explains the decision"}}
             "#);
         }
         let missing = env.fails(
@@ -588,43 +590,45 @@ fn only_the_invitee_may_answer() {
     }
     insta::assert_snapshot!(redact(&refusals), @r#"
     $ roster invite accept ID
-    error: permission denied: accept an invitation as the operator
-    hint: name the invitee: `roster --as EMAIL invite accept [id]`
+    error: permission denied: operator:tester may not invite-accept: only the invitee may answer an invitation
+    hint: name the invitee: `roster --as EMAIL invite accept ID`
+    hint: `roster can USER invite-accept` explains the decision
     $ roster --as mike@example.com invite accept ID
-    error: permission denied: only the invitee may accept invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: mike@example.com may not invite-accept: only the invitee may answer an invitation
+    hint: `roster can mike@example.com invite-accept --record [id]` explains the decision
     $ roster --as alice@example.com invite accept ID
-    error: permission denied: only the invitee may accept invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: alice@example.com may not invite-accept: only the invitee may answer an invitation
+    hint: `roster can alice@example.com invite-accept --record [id]` explains the decision
     $ roster --as olive@example.com invite accept ID
-    error: permission denied: only the invitee may accept invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: olive@example.com may not invite-accept: only the invitee may answer an invitation
+    hint: `roster can olive@example.com invite-accept --record [id]` explains the decision
     $ roster --as root@example.com invite accept ID
-    error: permission denied: only the invitee may accept invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: root@example.com may not invite-accept: only the invitee may answer an invitation
+    hint: `roster can root@example.com invite-accept --record [id]` explains the decision
     $ roster --as nora@example.com invite accept ID
-    error: permission denied: only the invitee may accept invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: nora@example.com may not invite-accept: only the invitee may answer an invitation
+    hint: `roster can nora@example.com invite-accept --record [id]` explains the decision
     $ roster --as dan@example.com invite accept no-such-invitation
     error: invitation "no-such-invitation" does not exist
     $ roster invite reject ID
-    error: permission denied: reject an invitation as the operator
-    hint: name the invitee: `roster --as EMAIL invite reject [id]`
+    error: permission denied: operator:tester may not invite-reject: only the invitee may answer an invitation
+    hint: name the invitee: `roster --as EMAIL invite reject ID`
+    hint: `roster can USER invite-reject` explains the decision
     $ roster --as mike@example.com invite reject ID
-    error: permission denied: only the invitee may reject invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: mike@example.com may not invite-reject: only the invitee may answer an invitation
+    hint: `roster can mike@example.com invite-reject --record [id]` explains the decision
     $ roster --as alice@example.com invite reject ID
-    error: permission denied: only the invitee may reject invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: alice@example.com may not invite-reject: only the invitee may answer an invitation
+    hint: `roster can alice@example.com invite-reject --record [id]` explains the decision
     $ roster --as olive@example.com invite reject ID
-    error: permission denied: only the invitee may reject invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: olive@example.com may not invite-reject: only the invitee may answer an invitation
+    hint: `roster can olive@example.com invite-reject --record [id]` explains the decision
     $ roster --as root@example.com invite reject ID
-    error: permission denied: only the invitee may reject invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: root@example.com may not invite-reject: only the invitee may answer an invitation
+    hint: `roster can root@example.com invite-reject --record [id]` explains the decision
     $ roster --as nora@example.com invite reject ID
-    error: permission denied: only the invitee may reject invitation [id]
-    hint: only the user whose email the invitation was sent to may do this
+    error: permission denied: nora@example.com may not invite-reject: only the invitee may answer an invitation
+    hint: `roster can nora@example.com invite-reject --record [id]` explains the decision
     $ roster --as dan@example.com invite reject no-such-invitation
     error: invitation "no-such-invitation" does not exist
     "#);
@@ -950,7 +954,11 @@ fn the_invitee_may_reject_an_expired_invitation_and_show_offers_that_not_accept(
         fails_at(&env, 77, t, &["--as", actor, "invite", "reject", &dan]);
     }
     let err = fails_at(&env, 77, t, &["invite", "reject", &dan]);
-    assert!(err.contains("as the operator"), "{err}");
+    assert!(
+        err.contains("operator:tester may not invite-reject"),
+        "{err}"
+    );
+    assert!(err.contains("--as EMAIL"), "{err}");
     assert_eq!(env.audit_len(), before);
     assert_eq!(stored_status(&env, &dan), "pending");
 
@@ -1393,9 +1401,10 @@ fn inviting_as_owner_is_refused_before_the_email_is_looked_at() {
         ],
     );
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: inviting someone as owner
-    hint: only the profile's owners and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: inviting someone as owner","hint":"only the profile's owners and global admins may do this"}}
+    error: permission denied: adm@x.io may not invite-send in family: granting the profile role owner needs every permission it carries
+    hint: a global admin, or an owner of the profile, can do this
+    hint: `roster can adm@x.io invite-send family --role owner` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: adm@x.io may not invite-send in family: granting the profile role owner needs every permission it carries","hint":"a global admin, or an owner of the profile, can do this\n`roster can adm@x.io invite-send family --role owner` explains the decision"}}
     "#);
 }
 

@@ -162,9 +162,10 @@ fn outsiders_get_77_and_learn_nothing() {
     );
     assert!(!missing.contains("does not exist"), "{missing}");
     insta::assert_snapshot!(existing, @r#"
-    error: permission denied: listing media in profile "family"
-    hint: only the profile's members and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: listing media in profile \"family\"","hint":"only the profile's members and global admins may do this"}}
+    error: permission denied: eve@example.com may not media-list in family: no role of theirs grants media-list
+    hint: the profile roles owner, admin and member, and the global role admin grant media-list
+    hint: `roster can eve@example.com media-list family` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: eve@example.com may not media-list in family: no role of theirs grants media-list","hint":"the profile roles owner, admin and member, and the global role admin grant media-list\n`roster can eve@example.com media-list family` explains the decision"}}
     "#);
 
     let shown = l.fails_as(77, EVE, &["media", "show", &item]);
@@ -174,9 +175,10 @@ fn outsiders_get_77_and_learn_nothing() {
         shown_missing.replace("no-such-item", "X")
     );
     insta::assert_snapshot!(shown_missing, @r#"
-    error: permission denied: showing media item "no-such-item"
-    hint: only the members of the item's profile and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: showing media item \"no-such-item\"","hint":"only the members of the item's profile and global admins may do this"}}
+    error: permission denied: eve@example.com may not media-show: no role of theirs grants media-show
+    hint: the profile roles owner, admin and member, and the global role admin grant media-show
+    hint: `roster can eve@example.com media-show --record no-such-item` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: eve@example.com may not media-show: no role of theirs grants media-show","hint":"the profile roles owner, admin and member, and the global role admin grant media-show\n`roster can eve@example.com media-show --record no-such-item` explains the decision"}}
     "#);
     l.fails_as(
         77,
@@ -195,9 +197,10 @@ fn outsiders_get_77_and_learn_nothing() {
         removed_missing.replace("no-such-item", "X")
     );
     insta::assert_snapshot!(removed_missing, @r#"
-    error: permission denied: removing media item "no-such-item"
-    hint: only the profile's owners and admins, the member who added the item, and global admins, may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: removing media item \"no-such-item\"","hint":"only the profile's owners and admins, the member who added the item, and global admins, may do this"}}
+    error: permission denied: eve@example.com may not media-remove: no role of theirs grants media-remove
+    hint: the profile roles owner and admin, and the global role admin grant media-remove
+    hint: `roster can eve@example.com media-remove --record no-such-item` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: eve@example.com may not media-remove: no role of theirs grants media-remove","hint":"the profile roles owner and admin, and the global role admin grant media-remove\n`roster can eve@example.com media-remove --record no-such-item` explains the decision"}}
     "#);
     // Permission comes before validation: bad input from an outsider is still 77.
     l.fails_as(
@@ -330,9 +333,10 @@ fn removal_rules() {
     // Another member may not remove it; its adder, the owner, an admin, a global admin may.
     let e = l.fails_as(77, BOB, &["media", "remove", &anns]);
     insta::assert_snapshot!(redact(&e), @r#"
-    error: permission denied: removing media item "[id]"
-    hint: only the profile's owners and admins, the member who added the item, and global admins, may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: removing media item \"[id]\"","hint":"only the profile's owners and admins, the member who added the item, and global admins, may do this"}}
+    error: permission denied: bob@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not
+    hint: the profile roles owner and admin, and the global role admin grant media-remove
+    hint: `roster can bob@example.com media-remove --record [id]` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not","hint":"the profile roles owner and admin, and the global role admin grant media-remove\n`roster can bob@example.com media-remove --record [id]` explains the decision"}}
     "#);
     l.env.json(&with_as(ANN, &["media", "remove", &anns]));
     l.env.fails(67, &["media", "show", &anns]);
@@ -376,9 +380,10 @@ fn removal_rules() {
     }
     let e = l.fails_as(77, ANN, &["--yes", "media", "remove", "lost"]);
     insta::assert_snapshot!(e, @r#"
-    error: permission denied: removing show "Lost" would also remove 1 episode(s) that others added
-    hint: a profile owner or admin can remove it
-    {"error":{"code":77,"kind":"denied","message":"permission denied: removing show \"Lost\" would also remove 1 episode(s) that others added","hint":"a profile owner or admin can remove it"}}
+    error: permission denied: ann@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not
+    hint: the profile roles owner and admin, and the global role admin grant media-remove
+    hint: `roster can ann@example.com media-remove --record lost` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: ann@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not","hint":"the profile roles owner and admin, and the global role admin grant media-remove\n`roster can ann@example.com media-remove --record lost` explains the decision"}}
     "#);
     let e = l.fails_as(2, OWNER, &["media", "remove", "lost"]);
     insta::assert_snapshot!(e, @r#"

@@ -430,9 +430,10 @@ fn only_global_admins_create_profiles() {
     let before = env.audit_len();
     let err = env.fails(77, &["--as", "bob", "profile", "create", "--name", "Bob's"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: creating profiles
-    hint: only global admins and the operator may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: creating profiles","hint":"only global admins and the operator may do this"}}
+    error: permission denied: bob@example.com may not profile-create: no role of theirs grants profile-create
+    hint: the global role admin grants profile-create
+    hint: `roster can bob@example.com profile-create` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not profile-create: no role of theirs grants profile-create","hint":"the global role admin grants profile-create\n`roster can bob@example.com profile-create` explains the decision"}}
     "#);
     // An owner of another profile is not enough.
     env.fails(
@@ -906,9 +907,10 @@ fn others_may_not_update_a_profile() {
         ],
     );
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: updating the profile in profile "olive-s"
-    hint: only the profile's owners and admins, and global admins, may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: updating the profile in profile \"olive-s\"","hint":"only the profile's owners and admins, and global admins, may do this"}}
+    error: permission denied: bob@example.com may not profile-update in olive-s: no role of theirs grants profile-update
+    hint: the profile roles owner and admin, and the global role admin grant profile-update
+    hint: `roster can bob@example.com profile-update olive-s` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not profile-update in olive-s: no role of theirs grants profile-update","hint":"the profile roles owner and admin, and the global role admin grant profile-update\n`roster can bob@example.com profile-update olive-s` explains the decision"}}
     "#);
     // A missing profile looks the same as a forbidden one.
     let missing = env.fails(
@@ -1053,9 +1055,10 @@ fn others_may_not_delete_a_profile() {
         &["--as", "bob", "--yes", "profile", "delete", "olive-s"],
     );
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: deleting profile "olive-s"
-    hint: only the profile's owners and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: deleting profile \"olive-s\"","hint":"only the profile's owners and global admins may do this"}}
+    error: permission denied: bob@example.com may not profile-delete in olive-s: no role of theirs grants profile-delete
+    hint: the profile role owner, and the global role admin grant profile-delete
+    hint: `roster can bob@example.com profile-delete olive-s` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not profile-delete in olive-s: no role of theirs grants profile-delete","hint":"the profile role owner, and the global role admin grant profile-delete\n`roster can bob@example.com profile-delete olive-s` explains the decision"}}
     "#);
     // Refused before the confirmation is asked for.
     env.fails(77, &["--as", "bob", "profile", "delete", "olive-s"]);

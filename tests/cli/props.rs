@@ -253,6 +253,14 @@ fn event(name: &str, as_: Option<&str>, data: Value) -> Value {
 /// users allowed to act.
 fn build(users: &[UserSpec], profiles: &[ProfileSpec]) -> Value {
     let mut events = Vec::new();
+    // Roles are defined before anyone holds them.
+    if users.iter().any(|u| u.editor) {
+        events.push(event(
+            "role-create",
+            None,
+            json!({"name": "editor", "scope": "global", "allow": ["user-list", "media-*"]}),
+        ));
+    }
     // How each user is referred to: id when given, else email.
     let mut refs = Vec::new();
     let mut emails = Vec::new();

@@ -53,6 +53,7 @@ fn ann_and_bob() -> (Env, Value, Value) {
         "--username",
         "bob",
     ]);
+    env.global_roles(&["support", "billing", "superuser"]);
     (env, ann, bob)
 }
 
@@ -83,6 +84,7 @@ fn the_first_user_becomes_a_global_admin_and_later_ones_do_not() {
 #[test]
 fn the_first_user_keeps_other_roles_and_admin_once() {
     let env = Env::init();
+    env.global_roles(&["support"]);
     let ann = env.json(&[
         "user",
         "create",
@@ -134,6 +136,7 @@ fn create_fills_in_the_defaults() {
 #[test]
 fn create_takes_every_field() {
     let env = Env::init();
+    env.global_roles(&["support", "billing"]);
     let u = env.json(&[
         "user",
         "create",
@@ -759,9 +762,10 @@ fn only_global_admins_create_users() {
         ],
     );
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: creating users
-    hint: only global admins and the operator may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: creating users","hint":"only global admins and the operator may do this"}}
+    error: permission denied: bob@example.com may not user-create: no role of theirs grants user-create
+    hint: the global role admin grants user-create
+    hint: `roster can bob@example.com user-create` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-create: no role of theirs grants user-create","hint":"the global role admin grants user-create\n`roster can bob@example.com user-create` explains the decision"}}
     "#);
     // Even with --if-not-exists on an existing user, bob learns nothing.
     let err = env.fails(
@@ -831,9 +835,10 @@ fn a_user_sees_themself_and_admins_see_anyone() {
     );
     let err = env.fails(77, &["--as", "bob", "user", "show", "ann"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: showing user "ann"
-    hint: only the user themself and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: showing user \"ann\"","hint":"only the user themself and global admins may do this"}}
+    error: permission denied: bob@example.com may not user-show: no role of theirs grants user-show
+    hint: the global role admin grants user-show
+    hint: `roster can bob@example.com user-show --record ann@example.com` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-show: no role of theirs grants user-show","hint":"the global role admin grants user-show\n`roster can bob@example.com user-show --record ann@example.com` explains the decision"}}
     "#);
     assert!(!err.contains(ann["id"].as_str().unwrap()), "{err}");
     // A missing user looks the same as a forbidden one to a non-admin.
@@ -946,9 +951,10 @@ fn a_user_may_not_change_their_own_identity_fields() {
         let err = env.fails(77, &all);
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @r#"
-            error: permission denied: changing a user's email, username, phone or type
-            hint: only global admins may do this
-            {"error":{"code":77,"kind":"denied","message":"permission denied: changing a user's email, username, phone or type","hint":"only global admins may do this"}}
+            error: permission denied: bob@example.com may not user-update: changing an email, username, phone or type needs a global admin
+            hint: a global admin can change them; the user may change name, image, tags and metadata
+            hint: `roster can bob@example.com user-update --record bob@example.com` explains the decision
+            {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-update: changing an email, username, phone or type needs a global admin","hint":"a global admin can change them; the user may change name, image, tags and metadata\n`roster can bob@example.com user-update --record bob@example.com` explains the decision"}}
             "#);
         }
     }
@@ -964,9 +970,10 @@ fn a_user_may_not_update_someone_else() {
         &["--as", "bob", "user", "update", "ann", "--name", "Annie"],
     );
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: updating user "ann"
-    hint: only the user themself and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: updating user \"ann\"","hint":"only the user themself and global admins may do this"}}
+    error: permission denied: bob@example.com may not user-update: no role of theirs grants user-update
+    hint: the global role admin grants user-update
+    hint: `roster can bob@example.com user-update --record ann@example.com` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-update: no role of theirs grants user-update","hint":"the global role admin grants user-update\n`roster can bob@example.com user-update --record ann@example.com` explains the decision"}}
     "#);
     let err = env.fails(
         77,
@@ -1178,15 +1185,16 @@ fn nobody_raises_their_own_roles() {
     // Even a global admin may not change their own roles.
     let err = env.fails(77, &["--as", "ann", "user", "grant", "ann", "superuser"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: changing the global roles of yourself
+    error: permission denied: ann@example.com may not user-grant: user-grant is never done to oneself
     hint: another global admin, or the operator (without --as), can do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: changing the global roles of yourself","hint":"another global admin, or the operator (without --as), can do this"}}
+    hint: `roster can ann@example.com user-grant --record ann@example.com --role superuser` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: ann@example.com may not user-grant: user-grant is never done to oneself","hint":"another global admin, or the operator (without --as), can do this\n`roster can ann@example.com user-grant --record ann@example.com --role superuser` explains the decision"}}
     "#);
     let err = env.fails(
         77,
         &["--as", "ann", "user", "revoke", "ann@example.com", "admin"],
     );
-    assert!(err.contains("yourself"), "{err}");
+    assert!(err.contains("never done to oneself"), "{err}");
     // A non-admin may not touch anyone's roles.
     env.fails(77, &["--as", "bob", "user", "grant", "ann", "support"]);
     env.fails(77, &["--as", "bob", "user", "revoke", "ann", "admin"]);
@@ -1256,9 +1264,10 @@ fn only_admins_disable_and_never_themselves() {
     env.fails(77, &["--as", "bob", "user", "disable", "bob"]);
     let err = env.fails(77, &["--as", "ann", "user", "disable", "ann"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: disabling yourself
+    error: permission denied: ann@example.com may not user-disable: user-disable is never done to oneself
     hint: another global admin, or the operator (without --as), can do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: disabling yourself","hint":"another global admin, or the operator (without --as), can do this"}}
+    hint: `roster can ann@example.com user-disable --record ann@example.com` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: ann@example.com may not user-disable: user-disable is never done to oneself","hint":"another global admin, or the operator (without --as), can do this\n`roster can ann@example.com user-disable --record ann@example.com` explains the decision"}}
     "#);
     env.fails(77, &["--as", "bob", "user", "enable", "bob"]);
     assert_eq!(env.json(&["user", "show", "ann"]), ann);
@@ -1327,9 +1336,10 @@ fn only_admins_delete_and_never_themselves() {
     env.fails(77, &["--as", "bob", "--yes", "user", "delete", "bob"]);
     let err = env.fails(77, &["--as", "ann", "--yes", "user", "delete", "ann"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: deleting yourself
+    error: permission denied: ann@example.com may not user-delete: user-delete is never done to oneself
     hint: another global admin, or the operator (without --as), can do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: deleting yourself","hint":"another global admin, or the operator (without --as), can do this"}}
+    hint: `roster can ann@example.com user-delete --record ann@example.com` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: ann@example.com may not user-delete: user-delete is never done to oneself","hint":"another global admin, or the operator (without --as), can do this\n`roster can ann@example.com user-delete --record ann@example.com` explains the decision"}}
     "#);
     assert_eq!(user_count(&env), 2);
     assert_eq!(env.audit_len(), before);
@@ -1762,6 +1772,19 @@ fn a_password_never_appears_in_any_output_or_the_audit() {
         &format!("{secret}\n"),
     );
     run(0, &["user", "update", "bob", "--name", "Robert"], "");
+    run(
+        0,
+        &[
+            "role",
+            "create",
+            "support",
+            "--scope",
+            "global",
+            "--allow",
+            "user-list",
+        ],
+        "",
+    );
     run(0, &["user", "grant", "bob", "support"], "");
     run(0, &["user", "disable", "bob"], "");
     for format in ["json", "jsonl", "csv", "table"] {
@@ -1786,7 +1809,7 @@ fn a_password_never_appears_in_any_output_or_the_audit() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert_eq!(data.len(), 7, "{data:?}");
+    assert_eq!(data.len(), 8, "{data:?}");
     for d in data {
         assert!(
             !d.contains("argon2") && !d.contains(secret) && !d.contains("password_hash"),
@@ -1962,9 +1985,10 @@ fn passwd_refuses_a_stranger_before_looking_at_the_password() {
         "short\n",
     );
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: changing the password of user "b@x.io"
-    hint: only the user themself and global admins may do this
-    {"error":{"code":77,"kind":"denied","message":"permission denied: changing the password of user \"b@x.io\"","hint":"only the user themself and global admins may do this"}}
+    error: permission denied: a@x.io may not user-passwd: no role of theirs grants user-passwd
+    hint: the global role admin grants user-passwd
+    hint: `roster can a@x.io user-passwd --record b@x.io` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: a@x.io may not user-passwd: no role of theirs grants user-passwd","hint":"the global role admin grants user-passwd\n`roster can a@x.io user-passwd --record b@x.io` explains the decision"}}
     "#);
 }
 

@@ -23,8 +23,9 @@ pub enum Place<'a> {
     Global,
     /// In this profile.
     Profile { id: &'a str, slug: &'a str },
-    /// In a profile the command named that does not exist: only a global grant reaches it
-    /// (and the action then says it does not exist).
+    /// In a profile the command named that does not exist (`""`: the profile of a record
+    /// that does not exist): only a global grant reaches it (and the action then says it
+    /// does not exist).
     Missing(&'a str),
 }
 
@@ -54,6 +55,12 @@ pub struct Request<'a> {
     pub admin_only: Option<&'a str>,
     /// `user-update` of identity fields (email, username, phone, type): not self-service.
     pub identity: bool,
+    /// The place is the profile of the record acted on: a refusal does not name it, so
+    /// that nobody learns where a record they may not see lives.
+    pub place_of_record: bool,
+    /// The record as the command named it (an id), for the `roster can` a refusal
+    /// suggests: the same words whether or not it exists.
+    pub named: Option<&'a str>,
 }
 
 impl<'a> Request<'a> {
@@ -103,6 +110,11 @@ pub struct Decision {
     /// The profile's slug (or the name given, when it does not exist).
     pub profile: Option<String>,
     pub steps: Vec<String>,
+    /// The record asked about, as `roster can --record` names it (a user's or media
+    /// item's or invitation's id; a member's user id), and the role granted: for the
+    /// `roster can` that explains a refusal.
+    pub record: Option<String>,
+    pub role: Option<String>,
     /// The role or rule that decided, in a few words.
     pub by: String,
     pub hint: Option<String>,
@@ -150,11 +162,15 @@ impl Decision {
                 Err(e)
             }
             Verdict::Denied | Verdict::OwnOnly => {
+                let why = if self.verdict == Verdict::OwnOnly {
+                    format!("{} allows it on their own records only", self.by)
+                } else {
+                    self.by.clone()
+                };
                 let mut e = Error::denied(format!(
-                    "permission denied: {} may not {}: {}",
+                    "permission denied: {} may not {}: {why}",
                     self.actor,
                     self.question(),
-                    self.by
                 ));
                 if let Some(h) = &self.hint {
                     e = e.hint(h.clone());
@@ -171,10 +187,18 @@ impl Decision {
         } else {
             self.actor.clone()
         };
-        match &self.profile {
-            Some(p) => format!("roster can {who} {} {p}", self.event),
-            None => format!("roster can {who} {}", self.event),
+        let mut c = format!("roster can {who} {}", self.event);
+        if let Some(p) = &self.profile {
+            c.push(' ');
+            c.push_str(p);
         }
+        if let Some(r) = &self.record {
+            c.push_str(&format!(" --record {r}"));
+        }
+        if let Some(r) = &self.role {
+            c.push_str(&format!(" --role {r}"));
+        }
+        c
     }
 
     /// The JSON of `roster can --json`.
@@ -285,19 +309,27 @@ fn grants_text(def: &RoleDef) -> String {
     }
 }
 
+/// [`grants_text`], ending `; not EVENT` when the role does not grant the event asked
+/// about (as the README's example shows).
+fn grants_text_for(def: &RoleDef, perm: &Permission) -> String {
+    let text = grants_text(def);
+    match pattern::reach(def, perm) {
+        Some(_) => text,
+        None => format!("{text}; not {}", perm.name),
+    }
+}
+
 /// Whether the actor owns the target, for a `:own` grant: media they added (a show only
 /// when no one else added any of its episodes), their own membership.
 fn owns(tx: &Tx<'_>, user: &User, target: Target<'_>) -> Result<Option<String>> {
     Ok(match target {
         Target::Media(m) => {
-            if m.added_by.as_deref() != Some(user.id.as_str()) {
-                None
-            } else if m.kind == MediaType::Show && tx.media_children(&m.id, Some(&user.id))?.1 > 0
-            {
-                None
-            } else {
-                Some(format!("{} added {}", user.label(), m.id))
-            }
+            let added_it = m.added_by.as_deref() == Some(user.id.as_str());
+            // A show is theirs only when no one else added any of its episodes.
+            let others_episodes = added_it
+                && m.kind == MediaType::Show
+                && tx.media_children(&m.id, Some(&user.id))?.1 > 0;
+            (added_it && !others_episodes).then(|| format!("{} added {}", user.label(), m.id))
         }
         Target::Member(m) if m.user_id == user.id => {
             Some(format!("the membership is {}'s own", user.label()))
@@ -312,7 +344,8 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
     let perm = catalogue::get(req.event)
         .ok_or_else(|| Error::internal(format!("event {} has no permission", req.event)))?;
     let profile = match req.place {
-        Some(Place::Profile { slug, .. }) | Some(Place::Missing(slug)) => Some(slug.to_string()),
+        Some(Place::Profile { slug, .. }) => Some(slug.to_string()),
+        Some(Place::Missing(slug)) if !slug.is_empty() => Some(slug.to_string()),
         _ => None,
     };
     let d = Decision {
@@ -324,11 +357,23 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
         event: perm.name,
         profile,
         steps: Vec::new(),
+        record: match req.target {
+            _ if req.named.is_some() => req.named.map(str::to_string),
+            Target::None => None,
+            Target::User(u) => Some(u.label().to_string()),
+            Target::Member(m) => Some(super::member::label(m).to_string()),
+            Target::Media(m) => Some(m.id.clone()),
+            Target::Invitation(i) => Some(i.id.clone()),
+        },
+        role: req.grants.first().map(|r| r.name.clone()),
         by: String::new(),
         hint: None,
     };
-    let d = permission(tx, actor, req, perm, d)?;
+    let mut d = permission(tx, actor, req, perm, d)?;
     if d.verdict != Verdict::Allowed {
+        if req.place_of_record {
+            d.profile = None;
+        }
         return Ok(d);
     }
     let d = escalation(tx, actor, req, d)?;
@@ -384,12 +429,19 @@ fn permission(
                 d.finish(Verdict::Allowed, "the invitee")
             }
             Target::Invitation(i) => {
-                d.step(format!("the invitation was sent to {}, not to {}", i.email, user.label()));
+                d.step(format!(
+                    "the invitation was sent to {}, not to {}",
+                    i.email,
+                    user.label()
+                ));
                 d.finish(Verdict::Denied, "only the invitee may answer an invitation")
             }
             _ => {
                 d.step("only the invitee, whose email the invitation was sent to, may".to_string());
-                d.finish(Verdict::OwnOnly, "only the invitee may answer an invitation")
+                d.finish(
+                    Verdict::OwnOnly,
+                    "only the invitee may answer an invitation",
+                )
             }
         });
     }
@@ -401,12 +453,15 @@ fn permission(
     {
         d.step(format!("{} is never done by a user to themself", perm.name));
         d.hint = Some("another global admin, or the operator (without --as), can do this".into());
-        return Ok(d.finish(Verdict::Denied, format!("{} is never done to oneself", perm.name)));
+        return Ok(d.finish(
+            Verdict::Denied,
+            format!("{} is never done to oneself", perm.name),
+        ));
     }
 
     let held = Held::load(tx, user, req.place)?;
-    let in_profile = perm.scope == Scope::Profile
-        && matches!(req.place, Some(Place::Profile { .. }));
+    let in_profile =
+        perm.scope == Scope::Profile && matches!(req.place, Some(Place::Profile { .. }));
 
     // Global roles, everywhere.
     if held.global.is_empty() {
@@ -416,7 +471,7 @@ fn permission(
             .global
             .iter()
             .map(|(name, def)| match def {
-                Some(def) => format!("{name} — {}", grants_text(def)),
+                Some(def) => format!("{name} — {}", grants_text_for(def, perm)),
                 None => format!("{name} — not defined, grants nothing"),
             })
             .collect();
@@ -428,15 +483,16 @@ fn permission(
             (Some(Place::Profile { slug, .. }), Some((name, def))) => d.step(format!(
                 "member of {slug} as {name} — {}",
                 def.as_ref()
-                    .map(grants_text)
+                    .map(|def| grants_text_for(def, perm))
                     .unwrap_or_else(|| "not defined, grants nothing".into())
             )),
-            (Some(Place::Profile { slug, .. }), None) => {
-                d.step(format!("not a member of {slug}"))
+            (Some(Place::Profile { slug, .. }), None) => d.step(format!("not a member of {slug}")),
+            (Some(Place::Missing("")), _) => {
+                d.step("no such record: only a global role reaches it".to_string())
             }
-            (Some(Place::Missing(name)), _) => {
-                d.step(format!("no profile {name:?}: only a global role reaches it"))
-            }
+            (Some(Place::Missing(name)), _) => d.step(format!(
+                "no profile {name:?}: only a global role reaches it"
+            )),
             _ => {}
         }
     }
@@ -445,6 +501,7 @@ fn permission(
         d.step(format!("{what}; ask with --record ID about one"));
     };
     let mut partial: Option<String> = None;
+    let mut not_theirs: Option<String> = None;
     if let Some((reach, by)) = held.reach(perm, in_profile) {
         match reach {
             Reach::All => {
@@ -459,18 +516,29 @@ fn permission(
             }
             Reach::Own => match owns(tx, user, req.target)? {
                 Some(why) => {
-                    d.step(format!("{by} grants {} on their own records: {why}", perm.name));
+                    d.step(format!(
+                        "{by} grants {} on their own records: {why}",
+                        perm.name
+                    ));
                     return Ok(d.finish(Verdict::Allowed, by));
                 }
                 None if matches!(req.target, Target::None) => {
-                    own_only(&mut d, &format!("{by} grants it on {} only", perm.own.unwrap_or("their own records")));
+                    own_only(
+                        &mut d,
+                        &format!(
+                            "{by} grants it on {} only",
+                            perm.own.unwrap_or("their own records")
+                        ),
+                    );
                     partial = Some(by);
                 }
                 None => {
-                    d.step(format!(
-                        "{by} grants it on {} only, and this record is not",
+                    let why = format!(
+                        "{by} grants it on {} only, and this is not",
                         perm.own.unwrap_or("their own records")
-                    ));
+                    );
+                    d.step(why.clone());
+                    not_theirs = Some(why);
                 }
             },
         }
@@ -480,6 +548,21 @@ fn permission(
     if let Some((_, why)) = ANYONE.iter().find(|(e, _)| *e == perm.name) {
         d.step(why.to_string());
         return Ok(d.finish(Verdict::Allowed, "rule: anyone"));
+    }
+    if req.identity
+        && perm.name == "user-update"
+        && let Target::User(t) = req.target
+        && t.id == user.id
+    {
+        d.step("changing one's own email, username, phone or type is not self-service");
+        d.hint = Some(
+            "a global admin can change them; the user may change name, image, tags and metadata"
+                .into(),
+        );
+        return Ok(d.finish(
+            Verdict::Denied,
+            "changing an email, username, phone or type needs a global admin",
+        ));
     }
     if SELF_SERVICE.contains(&perm.name) && !(req.identity && perm.name == "user-update") {
         match req.target {
@@ -497,7 +580,10 @@ fn permission(
     if perm.name == "member-remove" {
         match req.target {
             Target::Member(m) if m.user_id == user.id => {
-                d.step(format!("a member may remove themself ({} leaves)", user.label()));
+                d.step(format!(
+                    "a member may remove themself ({} leaves)",
+                    user.label()
+                ));
                 return Ok(d.finish(Verdict::Allowed, "rule: a member leaving"));
             }
             Target::None if held.profile.is_some() => {
@@ -522,12 +608,14 @@ fn permission(
         return Ok(d.finish(Verdict::OwnOnly, by));
     }
 
-    d.hint = who_grants(tx, perm, in_profile || matches!(req.place, Some(Place::Missing(_))))?;
-    let by = if perm.scope == Scope::Profile && !matches!(req.place, Some(Place::Profile { .. })) {
-        format!("no global role of theirs grants {}", perm.name)
-    } else {
-        format!("no role of theirs grants {}", perm.name)
-    };
+    d.hint = who_grants(
+        tx,
+        perm,
+        in_profile || matches!(req.place, Some(Place::Missing(_))),
+    )?;
+    // The same words whether or not the profile or record exists: a refusal says nothing
+    // of the records involved.
+    let by = not_theirs.unwrap_or_else(|| format!("no role of theirs grants {}", perm.name));
     Ok(d.finish(Verdict::Denied, by))
 }
 
@@ -543,7 +631,9 @@ fn who_grants(tx: &Tx<'_>, perm: &Permission, in_profile: bool) -> Result<Option
     let names = |scope: Scope| -> Vec<String> {
         roles
             .iter()
-            .filter(|r| r.scope == scope && pattern::reach(r, perm).is_some_and(|(x, _)| x == Reach::All))
+            .filter(|r| {
+                r.scope == scope && pattern::reach(r, perm).is_some_and(|(x, _)| x == Reach::All)
+            })
             .map(|r| r.name.clone())
             .collect()
     };
@@ -570,8 +660,16 @@ fn who_grants(tx: &Tx<'_>, perm: &Permission, in_profile: bool) -> Result<Option
     if parts.is_empty() {
         return Ok(None);
     }
-    let verb = if parts.len() > 1 || parts[0].contains(" and ") { "grant" } else { "grants" };
-    Ok(Some(format!("{} {verb} {}", parts.join(", and "), perm.name)))
+    let verb = if parts.len() > 1 || parts[0].contains(" and ") {
+        "grant"
+    } else {
+        "grants"
+    };
+    Ok(Some(format!(
+        "{} {verb} {}",
+        parts.join(", and "),
+        perm.name
+    )))
 }
 
 /// No escalation: an actor who grants, revokes or acts through a role — or acts on a
@@ -582,7 +680,9 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
     };
     let mut touched: Vec<RoleDef> = Vec::new();
     match req.target {
-        Target::Member(m) if m.user_id != user.id && matches!(req.event, "member-role" | "member-remove") => {
+        Target::Member(m)
+            if m.user_id != user.id && matches!(req.event, "member-role" | "member-remove") =>
+        {
             if let Some(def) = tx.role_get(Scope::Profile, m.role.as_str())? {
                 touched.push(def);
             }
@@ -624,11 +724,28 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
             .collect();
         if !lacking.is_empty() {
             let whose = match req.target {
-                Target::Member(m) if m.role.as_str() == role.name && !req.grants.iter().any(|g| g.name == role.name) => {
-                    format!("acting on a holder of the {} role {}", role.scope.as_str(), role.name)
+                Target::Member(m)
+                    if m.role.as_str() == role.name
+                        && !req.grants.iter().any(|g| g.name == role.name) =>
+                {
+                    format!(
+                        "acting on a holder of the {} role {}",
+                        role.scope.as_str(),
+                        role.name
+                    )
                 }
-                Target::User(t) if t.roles.contains(&role.name) && !req.grants.iter().any(|g| g.name == role.name) => {
-                    format!("acting on a holder of the {} role {}", role.scope.as_str(), role.name)
+                Target::User(t)
+                    if t.roles.contains(&role.name)
+                        && !req.grants.iter().any(|g| g.name == role.name) =>
+                {
+                    format!(
+                        "acting on a holder of the {} role {}",
+                        role.scope.as_str(),
+                        role.name
+                    )
+                }
+                _ if matches!(req.event, "role-create" | "role-update") => {
+                    format!("defining the {} role {}", role.scope.as_str(), role.name)
                 }
                 _ => format!("granting the {} role {}", role.scope.as_str(), role.name),
             };
@@ -637,11 +754,20 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
                 user.label(),
                 lacking.join(", ")
             ));
+            let owners =
+                role.scope == Scope::Profile && !matches!(req.event, "role-create" | "role-update");
             d.hint = Some(format!(
                 "a global admin{} can do this",
-                if role.scope == Scope::Profile { ", or an owner of the profile," } else { "" }
+                if owners {
+                    ", or an owner of the profile,"
+                } else {
+                    ""
+                }
             ));
-            return Ok(d.finish(Verdict::Denied, format!("{whose} needs every permission it carries")));
+            return Ok(d.finish(
+                Verdict::Denied,
+                format!("{whose} needs every permission it carries"),
+            ));
         }
         d.step(format!(
             "{} holds every permission of the {} role {}",
@@ -664,7 +790,7 @@ fn last_owner(tx: &Tx<'_>, req: &Request<'_>, mut d: Decision) -> Result<Decisio
                 let who = super::member::label(m);
                 d.step(format!("{who} is the last owner of {}", m.profile_slug));
                 d.hint = Some(format!(
-                    "make another member an owner first: `roster member role {} OTHER_USER owner`",
+                    "transfer ownership first: `roster member role {} OTHER_USER owner`",
                     m.profile_slug
                 ));
                 let what = if req.event == "member-remove" {
@@ -674,7 +800,10 @@ fn last_owner(tx: &Tx<'_>, req: &Request<'_>, mut d: Decision) -> Result<Decisio
                 };
                 return Ok(d.finish(
                     Verdict::Conflict,
-                    format!("{what}: {who} is the last owner of profile {}", m.profile_slug),
+                    format!(
+                        "{what}: {who} is the last owner of profile {}",
+                        m.profile_slug
+                    ),
                 ));
             }
             d.step(format!("{} has another owner", m.profile_slug));
@@ -682,9 +811,13 @@ fn last_owner(tx: &Tx<'_>, req: &Request<'_>, mut d: Decision) -> Result<Decisio
         ("user-delete", Target::User(t)) => {
             let owned = tx.profiles_solely_owned_by(&t.id)?;
             if let Some(first) = owned.first() {
-                d.step(format!("{} is the last owner of {}", t.label(), owned.join(", ")));
+                d.step(format!(
+                    "{} is the last owner of {}",
+                    t.label(),
+                    owned.join(", ")
+                ));
                 d.hint = Some(format!(
-                    "make another member an owner first: `roster member role {first} OTHER_USER owner`, then delete"
+                    "transfer ownership first: `roster member role {first} OTHER_USER owner`, then delete"
                 ));
                 return Ok(d.finish(
                     Verdict::Conflict,

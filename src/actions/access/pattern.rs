@@ -52,7 +52,9 @@ fn pattern_reach(text: &str, scope: Scope, builtin: bool, perm: &Permission) -> 
     }
     match parse(text)? {
         Pattern::All => Some(Reach::All),
-        Pattern::Family(f) => (catalogue::family(perm.name) == Some(f.as_str())).then_some(Reach::All),
+        Pattern::Family(f) => {
+            (catalogue::family(perm.name) == Some(f.as_str())).then_some(Reach::All)
+        }
         Pattern::Event(p, reach) => (p.name == perm.name).then_some(reach),
     }
 }
@@ -137,7 +139,9 @@ pub fn check(scope: Scope, patterns: &[String]) -> Result<Vec<String>> {
                             "{} belongs to the built-in owner role alone",
                             p.name
                         ))
-                        .hint("make the member an owner with `roster member role PROFILE USER owner`"));
+                        .hint(
+                            "make the member an owner with `roster member role PROFILE USER owner`",
+                        ));
                     }
                     Grant::Role => {}
                 }
@@ -256,11 +260,23 @@ mod tests {
         let member = role(
             Scope::Profile,
             true,
-            &["member-list", "media-list", "media-show", "media-add", "media-remove:own"],
+            &[
+                "member-list",
+                "media-list",
+                "media-show",
+                "media-add",
+                "media-remove:own",
+            ],
         );
         assert_eq!(
             expanded_names(&member),
-            ["member-list", "media-add", "media-list", "media-show", "media-remove:own"]
+            [
+                "member-list",
+                "media-add",
+                "media-list",
+                "media-show",
+                "media-remove:own"
+            ]
         );
         let custom = role(Scope::Profile, false, &["profile-*"]);
         assert_eq!(expanded_names(&custom), ["profile-update"]);
@@ -274,14 +290,33 @@ mod tests {
             bad(Scope::Global, "medai-add").hints[0],
             "did you mean \"media-add\"?"
         );
-        assert!(bad(Scope::Profile, "user-list").message.contains("global event"));
+        assert!(
+            bad(Scope::Profile, "user-list")
+                .message
+                .contains("global event")
+        );
         assert!(bad(Scope::Profile, "user-*").message.contains("global"));
-        assert!(bad(Scope::Profile, "profile-delete").message.contains("owner"));
-        assert!(bad(Scope::Global, "invite-accept").message.contains("invitee"));
-        assert!(bad(Scope::Profile, "member-add:own").message.contains("owns"));
+        assert!(
+            bad(Scope::Profile, "profile-delete")
+                .message
+                .contains("owner")
+        );
+        assert!(
+            bad(Scope::Global, "invite-accept")
+                .message
+                .contains("invitee")
+        );
+        assert!(
+            bad(Scope::Profile, "member-add:own")
+                .message
+                .contains("owns")
+        );
         assert_eq!(
-            check(Scope::Profile, &["Media-*".into(), "media-*".into(), " member-list ".into()])
-                .unwrap(),
+            check(
+                Scope::Profile,
+                &["Media-*".into(), "media-*".into(), " member-list ".into()]
+            )
+            .unwrap(),
             ["media-*", "member-list"]
         );
     }

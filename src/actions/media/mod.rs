@@ -90,8 +90,11 @@ fn decided_item(tx: &Tx<'_>, ctx: &Ctx, id: &str, event: &'static str) -> Result
                 slug: &p.slug,
             })
             .on(Target::Media(m)),
-        _ => Request::new(event).at(Place::Missing(id)),
+        _ => Request::new(event).at(Place::Missing("")),
     };
+    let mut req = req;
+    req.place_of_record = true;
+    req.named = Some(id);
     allow(tx, ctx, req)?;
     found.ok_or_else(|| media_not_found(id))
 }

@@ -234,7 +234,10 @@ impl<'a> Data<'a> {
         };
         let Some(f) = self.read(spec) else {
             let pos = self.event_pos;
-            self.push(pos, format!("{key}: required (owner, admin, member or a custom role)"));
+            self.push(
+                pos,
+                format!("{key}: required (owner, admin, member or a custom role)"),
+            );
             return Role::member();
         };
         self.role_of(f)

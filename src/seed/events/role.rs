@@ -9,7 +9,11 @@ use crate::model::Scope;
 use crate::seed::Prepared;
 use crate::store::Tx;
 
-pub const EVENTS: &[Def] = &[def::<RoleCreate>(), def::<RoleUpdate>(), def::<RoleDelete>()];
+pub const EVENTS: &[Def] = &[
+    def::<RoleCreate>(),
+    def::<RoleUpdate>(),
+    def::<RoleDelete>(),
+];
 
 const SCOPES: &[&str] = &["global", "profile"];
 
@@ -36,10 +40,7 @@ impl SeedEvent for RoleCreate {
     const NAME: &'static str = "role-create";
     const FIELDS: &'static [F] = &[
         F::required("name"),
-        F {
-            required: true,
-            ..F::one_of("scope", SCOPES)
-        },
+        F::one_of("scope", SCOPES),
         F::texts("allow"),
         F::text("description"),
         F::boolean("if_not_exists"),
