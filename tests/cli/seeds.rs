@@ -1694,9 +1694,9 @@ fn check_exits_0_when_nothing_would_change_and_1_otherwise() {
     assert!(out.stdout.is_empty(), "--check is silent on stdout");
     let stderr = String::from_utf8_lossy(&out.stderr);
     insta::assert_snapshot!(stderr, @r#"
-    error: the database differs from the seed: 24 of 24 events would change it
+    error: the database differs from the seed: 28 of 28 events would change it
     hint: apply it with `roster seed`, or see what would change with --dry-run
-    {"error":{"code":1,"kind":"differs","message":"the database differs from the seed: 24 of 24 events would change it","hint":"apply it with `roster seed`, or see what would change with --dry-run"}}
+    {"error":{"code":1,"kind":"differs","message":"the database differs from the seed: 28 of 28 events would change it","hint":"apply it with `roster seed`, or see what would change with --dry-run"}}
     "#);
     assert_eq!(user_count(&env), 0, "--check writes nothing");
 
