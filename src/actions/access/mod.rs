@@ -106,6 +106,9 @@ pub struct Decision {
     /// The role or rule that decided, in a few words.
     pub by: String,
     pub hint: Option<String>,
+    /// What `roster can` needs besides USER, EVENT and PROFILE to ask this very question:
+    /// ` --record ID`, ` --role NAME` (see [`Decision::can_command`]).
+    pub asked: String,
 }
 
 impl Decision {
@@ -172,8 +175,8 @@ impl Decision {
             self.actor.clone()
         };
         match &self.profile {
-            Some(p) => format!("roster can {who} {} {p}", self.event),
-            None => format!("roster can {who} {}", self.event),
+            Some(p) => format!("roster can {who} {} {p}{}", self.event, self.asked),
+            None => format!("roster can {who} {}{}", self.event, self.asked),
         }
     }
 
@@ -326,6 +329,7 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
         steps: Vec::new(),
         by: String::new(),
         hint: None,
+        asked: asked(req, req.grants.last().copied()),
     };
     let d = permission(tx, actor, req, perm, d)?;
     if d.verdict != Verdict::Allowed {
@@ -336,6 +340,38 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
         return Ok(d);
     }
     last_owner(tx, req, d)
+}
+
+/// The events `roster can --role` asks about (the role granted or revoked).
+const CAN_ROLE: &[&str] = &[
+    "member-add",
+    "member-role",
+    "invite-send",
+    "user-create",
+    "user-grant",
+    "user-revoke",
+];
+
+/// The `--record` and `--role` of the `roster can` that asks `req`: the hint of a refusal
+/// must name the question that was refused, not a wider one that may be allowed.
+fn asked(req: &Request<'_>, role: Option<&RoleDef>) -> String {
+    let mut out = String::new();
+    let record = match req.target {
+        Target::None => None,
+        Target::User(u) => Some(u.label().to_string()),
+        Target::Member(m) => Some(super::member::label(m).to_string()),
+        Target::Media(m) => Some(m.id.clone()),
+        Target::Invitation(i) => Some(i.id.clone()),
+    };
+    if let Some(r) = record {
+        out.push_str(&format!(" --record {r}"));
+    }
+    if CAN_ROLE.contains(&req.event)
+        && let Some(role) = role
+    {
+        out.push_str(&format!(" --role {}", role.name));
+    }
+    out
 }
 
 /// The first phase: does anything the actor holds, or a fixed rule, allow the event?
@@ -637,6 +673,9 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
                 user.label(),
                 lacking.join(", ")
             ));
+            if CAN_ROLE.contains(&req.event) && req.grants.iter().any(|g| g.name == role.name) {
+                d.asked = asked(req, Some(role));
+            }
             d.hint = Some(format!(
                 "a global admin{} can do this",
                 if role.scope == Scope::Profile { ", or an owner of the profile," } else { "" }
