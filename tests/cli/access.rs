@@ -1993,7 +1993,7 @@ fn plan(w: &Access, p: &Pick) -> (Vec<String>, Vec<String>) {
     let slug = PROFILES[p.profile].to_string();
     // A third of the picks of a user or a member name the profile's sure owner (maybe
     // its last), so that the last-owner rule is met often.
-    let owner = (p.record % 3 == 0).then_some(w.owners[p.profile]);
+    let owner = p.record.is_multiple_of(3).then_some(w.owners[p.profile]);
     let user = email(owner.unwrap_or(p.record % USERS));
     let members = w.members_of(p.profile);
     let member = email(owner.unwrap_or(members[p.record % members.len()]));
@@ -2229,4 +2229,36 @@ fn the_can_a_refusal_names_asks_the_question_that_was_refused() {
     hint: a global admin can do this
     hint: `roster can gus@example.com user-grant --record tess@example.com --role admin` explains the decision
     ");
+}
+
+/// What anyone may do (list and show profiles and roles, list users) everyone holds:
+/// a role carrying it is no escalation.
+#[test]
+fn granting_what_anyone_may_do_is_no_escalation() {
+    let env = granters();
+    env.ok(&[
+        "--as",
+        GUS,
+        "role",
+        "create",
+        "browser",
+        "--scope",
+        "global",
+        "--allow",
+        "profile-list,profile-show,role-list,role-show,user-list",
+    ]);
+    env.ok(&["--as", GUS, "user", "grant", TESS, "browser"]);
+    // user-show is self-service only: not everyone's.
+    env.ok(&[
+        "role",
+        "create",
+        "shower",
+        "--scope",
+        "global",
+        "--allow",
+        "user-show,role-list",
+    ]);
+    env.ok(&["--as", GUS, "user", "grant", TESS, "shower"]);
+    env.ok(&["role", "update", "granter", "--deny", "user-show"]);
+    as_user(&env, GUS, 77, &["user", "grant", OUTSIDER, "shower"]);
 }

@@ -293,9 +293,10 @@ fn grants_text(def: &RoleDef) -> String {
 fn owns(tx: &Tx<'_>, user: &User, target: Target<'_>) -> Result<Option<String>> {
     Ok(match target {
         Target::Media(m) => {
-            if m.added_by.as_deref() != Some(user.id.as_str()) {
-                None
-            } else if m.kind == MediaType::Show && tx.media_children(&m.id, Some(&user.id))?.1 > 0
+            let theirs = m.added_by.as_deref() == Some(user.id.as_str());
+            // A show is theirs only while every episode is theirs too.
+            if !theirs
+                || (m.kind == MediaType::Show && tx.media_children(&m.id, Some(&user.id))?.1 > 0)
             {
                 None
             } else {
@@ -650,6 +651,10 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
         let lacking: Vec<String> = pattern::expand(role)
             .into_iter()
             .filter(|(p, need)| {
+                // What anyone may do, everyone holds: granting it is no escalation.
+                if ANYONE.iter().any(|(e, _)| *e == p.name) {
+                    return false;
+                }
                 let in_scope = in_profile && role.scope == Scope::Profile;
                 held.reach(p, in_scope).is_none_or(|(have, _)| have < *need)
             })
