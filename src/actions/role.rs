@@ -199,13 +199,16 @@ pub struct RoleChanges {
 }
 
 /// `role-update`: adds the `allow` patterns, takes away the `deny` ones; holding, as for
-/// `role-create`, every permission of the role before and after.
+/// `role-create`, every permission of the role before and after. With
+/// [`OnExists::Converge`] (seeds) denying what the role no longer grants is no change, so
+/// that a seed run twice is `unchanged` the second time.
 pub fn update(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     given: &str,
     scope: Option<Scope>,
     changes: RoleChanges,
+    on_exists: OnExists,
 ) -> Result<Outcome<RoleDef>> {
     allow(tx, ctx, Request::new("role-update").at(Place::Global))?;
     let current = find(tx, given, scope)?;
@@ -216,7 +219,8 @@ pub fn update(
                 .hint("give --allow PATTERN, --deny PATTERN or --description TEXT"),
         );
     }
-    let mut permissions = pattern::deny(&current, &changes.deny)?;
+    let mut permissions =
+        pattern::deny(&current, &changes.deny, on_exists != OnExists::Converge)?;
     for p in pattern::check(current.scope, &changes.allow)? {
         if !permissions.contains(&p) {
             permissions.push(p);

@@ -141,7 +141,7 @@ pub fn run(app: &App, cmd: RoleCmd) -> Result<()> {
                 description: a.description,
             };
             let o = app.write(OpenMode::Existing, |tx, ctx| {
-                role::update(tx, ctx, &a.name, a.scope, changes)
+                role::update(tx, ctx, &a.name, a.scope, changes, OnExists::Fail)
             })?;
             app.out.changed(&o, changed)
         }

@@ -1,6 +1,7 @@
 //! Integration tests: the real binary in temporary directories, one module per command
 //! family.
 
+mod access;
 mod audit;
 mod common;
 mod completions;

@@ -221,6 +221,16 @@ impl Decision {
     }
 }
 
+/// The events `roster can --role` asks about (the role granted or revoked).
+const CAN_ROLE: &[&str] = &[
+    "member-add",
+    "member-role",
+    "invite-send",
+    "user-create",
+    "user-grant",
+    "user-revoke",
+];
+
 /// The events whose record is a user and that nobody may do to themself.
 const NEVER_ON_ONESELF: &[&str] = &[
     "user-grant",
@@ -365,7 +375,11 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
             Target::Media(m) => Some(m.id.clone()),
             Target::Invitation(i) => Some(i.id.clone()),
         },
-        role: req.grants.first().map(|r| r.name.clone()),
+        role: req
+            .grants
+            .first()
+            .filter(|_| CAN_ROLE.contains(&perm.name))
+            .map(|r| r.name.clone()),
         by: String::new(),
         hint: None,
     };
@@ -714,6 +728,10 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
         let lacking: Vec<String> = pattern::expand(role)
             .into_iter()
             .filter(|(p, need)| {
+                // What anyone may do, everyone holds: granting it is no escalation.
+                if ANYONE.iter().any(|(e, _)| *e == p.name) {
+                    return false;
+                }
                 let in_scope = in_profile && role.scope == Scope::Profile;
                 held.reach(p, in_scope).is_none_or(|(have, _)| have < *need)
             })
@@ -754,6 +772,10 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
                 user.label(),
                 lacking.join(", ")
             ));
+            // The `roster can --role` that explains it names the role refused.
+            if CAN_ROLE.contains(&req.event) && req.grants.iter().any(|g| g.name == role.name) {
+                d.role = Some(role.name.clone());
+            }
             let owners =
                 role.scope == Scope::Profile && !matches!(req.event, "role-create" | "role-update");
             d.hint = Some(format!(

@@ -172,8 +172,10 @@ pub fn check(scope: Scope, patterns: &[String]) -> Result<Vec<String>> {
 
 /// `role update --deny`: the patterns left once `denied` is taken away. A pattern in the
 /// list goes; an event a glob of the list covers is taken out of the glob, which is then
-/// written as the events it still grants. Denying what the role does not grant is 65.
-pub fn deny(role: &RoleDef, denied: &[String]) -> Result<Vec<String>> {
+/// written as the events it still grants. Denying what the role does not grant is 65 when
+/// `strict` (the command); a seed converging (`strict` false) finds it already done, and
+/// only a pattern that matches no event is refused.
+pub fn deny(role: &RoleDef, denied: &[String], strict: bool) -> Result<Vec<String>> {
     let mut next = role.clone();
     for given in denied {
         let text = given.trim().to_ascii_lowercase();
@@ -181,7 +183,11 @@ pub fn deny(role: &RoleDef, denied: &[String]) -> Result<Vec<String>> {
             next.permissions.remove(at);
             continue;
         }
-        let Some(Pattern::Event(perm, _)) = parse(&text) else {
+        let parsed = parse(&text);
+        if !strict && parsed.is_some() && !matches!(parsed, Some(Pattern::Event(..))) {
+            continue;
+        }
+        let Some(Pattern::Event(perm, _)) = parsed else {
             return Err(Error::invalid(format!(
                 "--deny {given:?}: role {} has no such pattern",
                 role.name
@@ -195,6 +201,9 @@ pub fn deny(role: &RoleDef, denied: &[String]) -> Result<Vec<String>> {
             .cloned()
             .collect();
         if covering.is_empty() {
+            if !strict {
+                continue;
+            }
             return Err(Error::invalid(format!(
                 "--deny {given:?}: role {} does not grant {}",
                 role.name, perm.name
@@ -325,10 +334,13 @@ mod tests {
     fn deny_narrows_a_glob() {
         let r = role(Scope::Profile, false, &["media-*", "member-list"]);
         assert_eq!(
-            deny(&r, &["media-remove".into()]).unwrap(),
+            deny(&r, &["media-remove".into()], true).unwrap(),
             ["media-add", "media-list", "media-show", "member-list"]
         );
-        assert_eq!(deny(&r, &["member-list".into()]).unwrap(), ["media-*"]);
-        assert!(deny(&r, &["invite-send".into()]).is_err());
+        assert_eq!(deny(&r, &["member-list".into()], true).unwrap(), ["media-*"]);
+        assert!(deny(&r, &["invite-send".into()], true).is_err());
+        // Converging: what is already gone stays gone; a typo is still refused.
+        assert_eq!(deny(&r, &["invite-send".into(), "user-*".into()], false).unwrap(), ["media-*", "member-list"]);
+        assert!(deny(&r, &["medai-add".into()], false).is_err());
     }
 }
