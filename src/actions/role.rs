@@ -219,8 +219,7 @@ pub fn update(
                 .hint("give --allow PATTERN, --deny PATTERN or --description TEXT"),
         );
     }
-    let mut permissions =
-        pattern::deny(&current, &changes.deny, on_exists != OnExists::Converge)?;
+    let mut permissions = pattern::deny(&current, &changes.deny, on_exists != OnExists::Converge)?;
     for p in pattern::check(current.scope, &changes.allow)? {
         if !permissions.contains(&p) {
             permissions.push(p);

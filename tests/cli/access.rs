@@ -382,10 +382,10 @@ fn a_profile_custom_role_grants_its_patterns_in_its_profile_only() {
     env.ok(&["--as", eddie, "media", "list", "other"]);
     let err = as_user(&env, eddie, 77, &["media", "remove", "m-other"]);
     insta::assert_snapshot!(err, @r#"
-    error: permission denied: eddie@example.com may not media-remove in other: no role of theirs grants media-remove
+    error: permission denied: eddie@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not
     hint: the profile roles owner, admin and editor, and the global role admin grant media-remove
-    hint: `roster can eddie@example.com media-remove other --record m-other` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: eddie@example.com may not media-remove in other: no role of theirs grants media-remove","hint":"the profile roles owner, admin and editor, and the global role admin grant media-remove\n`roster can eddie@example.com media-remove other --record m-other` explains the decision"}}
+    hint: `roster can eddie@example.com media-remove --record m-other` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: eddie@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not","hint":"the profile roles owner, admin and editor, and the global role admin grant media-remove\n`roster can eddie@example.com media-remove --record m-other` explains the decision"}}
     "#);
     let gone = env.json(&["media", "list", "family"]);
     assert_eq!(gone["items"].as_array().map(Vec::len), Some(1), "{gone}");
@@ -788,7 +788,7 @@ fn role_create_and_role_update_need_every_permission_the_role_carries() {
         ],
     );
     insta::assert_snapshot!(err, @"
-    error: permission denied: gus@example.com may not role-create: granting the global role spy needs every permission it carries
+    error: permission denied: gus@example.com may not role-create: defining the global role spy needs every permission it carries
     hint: a global admin can do this
     hint: `roster can gus@example.com role-create` explains the decision
     ");
@@ -896,7 +896,7 @@ fn a_member_removes_the_media_they_added_and_a_show_with_others_episodes_is_not_
     let d = can(&env, &[MEMBER, "media-remove", "--record", &show]);
     assert_eq!(d["verdict"], "denied", "{d}");
     let err = as_user(&env, MEMBER, 77, &["media", "remove", &show]);
-    assert!(err.contains("may not media-remove in family"), "{err}");
+    assert!(err.contains("may not media-remove: profile role member (media-remove:own) grants it on media they added only"), "{err}");
     as_user(&env, MEMBER, 77, &["media", "remove", "m-alice"]);
     as_user(&env, PAT, 77, &["media", "remove", "m-mike"]);
     env.ok(&["--as", MEMBER, "--yes", "media", "remove", "m-mike"]);
@@ -1185,6 +1185,7 @@ fn can_explains_allowed_and_denied_with_the_roles_that_would_grant() {
       2. global roles: none
       3. member of family as admin — grants profile-update, member-add, member-role, member-remove, member-list, invite-send, invite-cancel, invite-list, invite-show, media-*
       4. profile role admin (member-add) grants member-add
+      5. alice@example.com holds every permission of the profile role member
     [exit 0]
     {
       "allowed": true,
@@ -1197,7 +1198,8 @@ fn can_explains_allowed_and_denied_with_the_roles_that_would_grant() {
         "alice@example.com is active",
         "global roles: none",
         "member of family as admin — grants profile-update, member-add, member-role, member-remove, member-list, invite-send, invite-cancel, invite-list, invite-show, media-*",
-        "profile role admin (member-add) grants member-add"
+        "profile role admin (member-add) grants member-add",
+        "alice@example.com holds every permission of the profile role member"
       ],
       "hint": null
     }
@@ -1347,7 +1349,7 @@ fn can_explains_the_fixed_rules() {
       3. member of family as owner — grants profile-*, member-*, invite-*, media-*
       4. profile role owner (member-*) grants member-remove
       5. olive@example.com is the last owner of family
-      hint: make another member an owner first: `roster member role family OTHER_USER owner`
+      hint: transfer ownership first: `roster member role family OTHER_USER owner`
     [exit 1]
     {
       "allowed": false,
@@ -1363,7 +1365,7 @@ fn can_explains_the_fixed_rules() {
         "profile role owner (member-*) grants member-remove",
         "olive@example.com is the last owner of family"
       ],
-      "hint": "make another member an owner first: `roster member role family OTHER_USER owner`"
+      "hint": "transfer ownership first: `roster member role family OTHER_USER owner`"
     }
     "#);
     // Escalation.

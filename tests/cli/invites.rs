@@ -376,11 +376,11 @@ fn members_and_outsiders_may_not_send_and_learn_nothing() {
             &["--as", actor, "invite", "send", "family", "x@example.com"],
         );
         insta::allow_duplicates! {
-            insta::assert_snapshot!(err, @r#"
-            error: permission denied: mike@example.com may not invite-send in family: no role of theirs grants invite-send
+            insta::assert_snapshot!(err.replace(actor, "ACTOR"), @r#"
+            error: permission denied: ACTOR may not invite-send in family: no role of theirs grants invite-send
             hint: the profile roles owner and admin, and the global role admin grant invite-send
-            hint: `roster can mike@example.com invite-send family` explains the decision
-            {"error":{"code":77,"kind":"denied","message":"permission denied: mike@example.com may not invite-send in family: no role of theirs grants invite-send","hint":"the profile roles owner and admin, and the global role admin grant invite-send\n`roster can mike@example.com invite-send family` explains the decision"}}
+            hint: `roster can ACTOR invite-send family` explains the decision
+            {"error":{"code":77,"kind":"denied","message":"permission denied: ACTOR may not invite-send in family: no role of theirs grants invite-send","hint":"the profile roles owner and admin, and the global role admin grant invite-send\n`roster can ACTOR invite-send family` explains the decision"}}
             "#);
         }
         let missing = env.fails(

@@ -147,11 +147,11 @@ fn plain_members_and_outsiders_may_not_add_members() {
             &["--as", actor, "member", "add", "family", "new@example.com"],
         );
         insta::allow_duplicates! {
-            insta::assert_snapshot!(err, @r#"
-            error: permission denied: nora@example.com may not member-add in family: no role of theirs grants member-add
+            insta::assert_snapshot!(err.replace(actor, "ACTOR"), @r#"
+            error: permission denied: ACTOR may not member-add in family: no role of theirs grants member-add
             hint: the profile roles owner and admin, and the global role admin grant member-add
-            hint: `roster can nora@example.com member-add family` explains the decision
-            {"error":{"code":77,"kind":"denied","message":"permission denied: nora@example.com may not member-add in family: no role of theirs grants member-add","hint":"the profile roles owner and admin, and the global role admin grant member-add\n`roster can nora@example.com member-add family` explains the decision"}}
+            hint: `roster can ACTOR member-add family` explains the decision
+            {"error":{"code":77,"kind":"denied","message":"permission denied: ACTOR may not member-add in family: no role of theirs grants member-add","hint":"the profile roles owner and admin, and the global role admin grant member-add\n`roster can ACTOR member-add family` explains the decision"}}
             "#);
         }
         // A member may not even add an existing member: permission comes first.
@@ -186,19 +186,19 @@ fn outsiders_learn_nothing_not_even_whether_a_profile_exists() {
             let list = env.fails(77, &["--as", actor, "member", "list", profile]);
             assert!(!list.contains("does not exist"), "{list}");
             // Word for word the refusal of an existing profile.
-            let named = |text: &str| text.replace(profile, "PROFILE");
+            let named = |text: &str| text.replace(profile, "PROFILE").replace(actor, "ACTOR");
             insta::allow_duplicates! {
                 insta::assert_snapshot!(named(&add), @r#"
-                error: permission denied: nora@example.com may not member-add in PROFILE: no role of theirs grants member-add
+                error: permission denied: ACTOR may not member-add in PROFILE: no role of theirs grants member-add
                 hint: the profile roles owner and admin, and the global role admin grant member-add
-                hint: `roster can nora@example.com member-add PROFILE` explains the decision
-                {"error":{"code":77,"kind":"denied","message":"permission denied: nora@example.com may not member-add in PROFILE: no role of theirs grants member-add","hint":"the profile roles owner and admin, and the global role admin grant member-add\n`roster can nora@example.com member-add PROFILE` explains the decision"}}
+                hint: `roster can ACTOR member-add PROFILE` explains the decision
+                {"error":{"code":77,"kind":"denied","message":"permission denied: ACTOR may not member-add in PROFILE: no role of theirs grants member-add","hint":"the profile roles owner and admin, and the global role admin grant member-add\n`roster can ACTOR member-add PROFILE` explains the decision"}}
                 "#);
                 insta::assert_snapshot!(named(&list), @r#"
-                error: permission denied: nora@example.com may not member-list in PROFILE: no role of theirs grants member-list
+                error: permission denied: ACTOR may not member-list in PROFILE: no role of theirs grants member-list
                 hint: the profile roles owner, admin and member, and the global role admin grant member-list
-                hint: `roster can nora@example.com member-list PROFILE` explains the decision
-                {"error":{"code":77,"kind":"denied","message":"permission denied: nora@example.com may not member-list in PROFILE: no role of theirs grants member-list","hint":"the profile roles owner, admin and member, and the global role admin grant member-list\n`roster can nora@example.com member-list PROFILE` explains the decision"}}
+                hint: `roster can ACTOR member-list PROFILE` explains the decision
+                {"error":{"code":77,"kind":"denied","message":"permission denied: ACTOR may not member-list in PROFILE: no role of theirs grants member-list","hint":"the profile roles owner, admin and member, and the global role admin grant member-list\n`roster can ACTOR member-list PROFILE` explains the decision"}}
                 "#);
             }
             env.fails(

@@ -337,10 +337,16 @@ mod tests {
             deny(&r, &["media-remove".into()], true).unwrap(),
             ["media-add", "media-list", "media-show", "member-list"]
         );
-        assert_eq!(deny(&r, &["member-list".into()], true).unwrap(), ["media-*"]);
+        assert_eq!(
+            deny(&r, &["member-list".into()], true).unwrap(),
+            ["media-*"]
+        );
         assert!(deny(&r, &["invite-send".into()], true).is_err());
         // Converging: what is already gone stays gone; a typo is still refused.
-        assert_eq!(deny(&r, &["invite-send".into(), "user-*".into()], false).unwrap(), ["media-*", "member-list"]);
+        assert_eq!(
+            deny(&r, &["invite-send".into(), "user-*".into()], false).unwrap(),
+            ["media-*", "member-list"]
+        );
         assert!(deny(&r, &["medai-add".into()], false).is_err());
     }
 }

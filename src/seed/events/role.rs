@@ -101,7 +101,14 @@ impl SeedEvent for RoleUpdate {
     }
 
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
-        let o = role::update(tx, ctx, &self.name, self.scope, self.changes, OnExists::Converge)?;
+        let o = role::update(
+            tx,
+            ctx,
+            &self.name,
+            self.scope,
+            self.changes,
+            OnExists::Converge,
+        )?;
         Ok((label(&o), o.value().name.clone()))
     }
 }
