@@ -1208,8 +1208,8 @@ fn can_explains_allowed_and_denied_with_the_roles_that_would_grant() {
     [exit 1]
     denied: pat@example.com may not member-add in family
       1. pat@example.com is active
-      2. global roles: support — grants user-list, user-show, member-list, invite-*
-      3. member of family as member — grants member-list, media-list, media-show, media-add, media-remove:own
+      2. global roles: support — grants user-list, user-show, member-list, invite-*; not member-add
+      3. member of family as member — grants member-list, media-list, media-show, media-add, media-remove:own; not member-add
       hint: the profile roles owner and admin, and the global role admin grant member-add
     [exit 1]
     {
@@ -1221,8 +1221,8 @@ fn can_explains_allowed_and_denied_with_the_roles_that_would_grant() {
       "by": "no role of theirs grants member-add",
       "steps": [
         "pat@example.com is active",
-        "global roles: support — grants user-list, user-show, member-list, invite-*",
-        "member of family as member — grants member-list, media-list, media-show, media-add, media-remove:own"
+        "global roles: support — grants user-list, user-show, member-list, invite-*; not member-add",
+        "member of family as member — grants member-list, media-list, media-show, media-add, media-remove:own; not member-add"
       ],
       "hint": "the profile roles owner and admin, and the global role admin grant member-add"
     }
