@@ -49,6 +49,9 @@ enum Record {
     Member(Member),
     Media(Media),
     Invitation(Invitation),
+    /// A media item or invitation that does not exist: decided as the command decides it
+    /// (77 unless a global role reaches it, then 67), so that `can` tells no one more.
+    Missing,
 }
 
 fn record(
@@ -77,14 +80,12 @@ fn record(
             })?;
             Record::Member(m)
         }
-        "media" => Record::Media(tx.media_by_id(given)?.ok_or_else(|| {
-            Error::not_found(format!("media item {given:?} does not exist"))
-                .hint("list a profile's items with `roster media list PROFILE`")
-        })?),
-        "invite" => Record::Invitation(tx.invite_by_id(given)?.ok_or_else(|| {
-            Error::not_found(format!("invitation {given:?} does not exist"))
-                .hint("list invitations with `roster invite list`")
-        })?),
+        "media" => tx
+            .media_by_id(given)?
+            .map_or(Record::Missing, Record::Media),
+        "invite" => tx
+            .invite_by_id(given)?
+            .map_or(Record::Missing, Record::Invitation),
         _ => {
             return Err(Error::usage(format!(
                 "{} acts on no record: leave out --record",
@@ -150,6 +151,21 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
             .ok_or_else(|| Error::internal("record without its profile"))?;
         place_profile = Some((p.id, p.slug));
     }
+    if let Record::Missing = rec {
+        let given = q.record.as_deref().unwrap_or_default();
+        let mut req = Request::new(perm.name).at(Place::Missing(""));
+        req.named = Some(given);
+        let d = access::authorize(tx, &Actor::User(Box::new(user)), &req)?;
+        if !d.allowed() {
+            return Ok(d);
+        }
+        let what = if perm.name.starts_with("media-") {
+            "media item"
+        } else {
+            "invitation"
+        };
+        return Err(Error::not_found(format!("{what} {given:?} does not exist")));
+    }
     if perm.scope == Scope::Profile && place_profile.is_none() {
         return Err(Error::usage(format!(
             "{} is done in a profile: give PROFILE (or --record)",
@@ -177,8 +193,10 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
         None => Place::Global,
     };
     let mut req = Request::new(perm.name).at(place);
+    // A record's profile is not named when the answer is no, as the command does not.
+    req.place_of_record = matches!(rec, Record::Media(_) | Record::Invitation(_));
     req.target = match &rec {
-        Record::None => Target::None,
+        Record::None | Record::Missing => Target::None,
         Record::User(u) => Target::User(u),
         Record::Member(m) => Target::Member(m),
         Record::Media(m) => Target::Media(m),
@@ -205,6 +223,7 @@ pub fn matrix(
         None => None,
     };
     let actor = Actor::User(Box::new(user));
+    let member = tx.role_get(Scope::Profile, "member")?;
     let mut out = Vec::with_capacity(catalogue::PERMISSIONS.len());
     for perm in catalogue::PERMISSIONS {
         let place = match (&profile, perm.scope) {
@@ -214,11 +233,13 @@ pub fn matrix(
             },
             _ => Place::Global,
         };
-        out.push(access::authorize(
-            tx,
-            &actor,
-            &Request::new(perm.name).at(place),
-        )?);
+        let mut req = Request::new(perm.name).at(place);
+        // As the single question does: the role these commands grant by default.
+        if let (Some(m), "member-add" | "invite-send") = (&member, perm.name) {
+            req = req.granting(m);
+            req.new_role = Some("member");
+        }
+        out.push(access::authorize(tx, &actor, &req)?);
     }
     Ok(out)
 }

@@ -175,6 +175,14 @@ impl Decision {
                 if let Some(h) = &self.hint {
                     e = e.hint(h.clone());
                 }
+                if matches!(self.event, "role-create" | "role-update")
+                    && self.by.starts_with("defining")
+                {
+                    // `roster can` asks about permissions, not about a definition not
+                    // yet written; the step says what is lacking.
+                    let lacking = self.steps.last().cloned().unwrap_or_default();
+                    return Err(e.hint(lacking));
+                }
                 Err(e.hint(format!("`{}` explains the decision", self.can_command())))
             }
         }
@@ -385,8 +393,14 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
     };
     let mut d = permission(tx, actor, req, perm, d)?;
     if d.verdict != Verdict::Allowed {
-        if req.place_of_record {
+        if req.place_of_record
+            && let Some(Place::Profile { slug, .. }) = req.place
+        {
+            // Nobody learns from a refusal where a record lives.
             d.profile = None;
+            for s in &mut d.steps {
+                *s = s.replace(slug, "the record's profile");
+            }
         }
         return Ok(d);
     }
@@ -443,11 +457,8 @@ fn permission(
                 d.finish(Verdict::Allowed, "the invitee")
             }
             Target::Invitation(i) => {
-                d.step(format!(
-                    "the invitation was sent to {}, not to {}",
-                    i.email,
-                    user.label()
-                ));
+                // Whom it was sent to is the invitee's business, not the asker's.
+                d.step(format!("the invitation was not sent to {}", user.label()));
                 d.finish(Verdict::Denied, "only the invitee may answer an invitation")
             }
             _ => {
