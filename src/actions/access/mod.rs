@@ -456,7 +456,7 @@ fn permission(
                 d.step(format!("{} is the invitee ({})", user.label(), i.email));
                 d.finish(Verdict::Allowed, "the invitee")
             }
-            Target::Invitation(i) => {
+            Target::Invitation(_) => {
                 // Whom it was sent to is the invitee's business, not the asker's.
                 d.step(format!("the invitation was not sent to {}", user.label()));
                 d.finish(Verdict::Denied, "only the invitee may answer an invitation")
