@@ -47,6 +47,9 @@ pub struct SqliteTx<'c> {
     conn: &'c Connection,
     /// The last audit row, cached after the first read or append.
     audit_head: Option<AuditHead>,
+    /// Role definitions read in this transaction (a permission check reads the same few
+    /// again and again); any role write empties it.
+    roles: std::cell::RefCell<std::collections::HashMap<(crate::model::Scope, String), Option<crate::model::RoleDef>>>,
 }
 
 impl SqliteStore {
@@ -425,6 +428,7 @@ impl<'c> SqliteTx<'c> {
         SqliteTx {
             conn,
             audit_head: None,
+            roles: Default::default(),
         }
     }
 }

@@ -30,12 +30,21 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RoleDef> {
 
 impl RoleReads for SqliteTx<'_> {
     fn role_get(&self, scope: Scope, name: &str) -> Result<Option<RoleDef>> {
-        one(
+        let key = (scope, name.to_string());
+        if let Some(found) = self.roles.borrow().get(&key) {
+            return Ok(found.clone());
+        }
+        let found = one(
             self.conn,
-            &format!("SELECT {COLS} FROM roles WHERE scope = ?1 AND name = ?2"),
+            concat!(
+                "SELECT scope, name, permissions, description, builtin, created_at, updated_at ",
+                "FROM roles WHERE scope = ?1 AND name = ?2"
+            ),
             params![scope.as_str(), name],
             from_row,
-        )
+        )?;
+        self.roles.borrow_mut().insert(key, found.clone());
+        Ok(found)
     }
 
     fn role_list(&self) -> Result<Vec<RoleDef>> {
@@ -70,6 +79,7 @@ impl RoleReads for SqliteTx<'_> {
 
 impl RoleWrites for SqliteTx<'_> {
     fn role_insert(&self, r: &RoleDef) -> Result<()> {
+        self.roles.borrow_mut().clear();
         self.conn
             .prepare_cached(&format!(
                 "INSERT INTO roles ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -87,6 +97,7 @@ impl RoleWrites for SqliteTx<'_> {
     }
 
     fn role_update(&self, r: &RoleDef) -> Result<()> {
+        self.roles.borrow_mut().clear();
         self.conn
             .prepare_cached(
                 "UPDATE roles SET permissions = ?3, description = ?4, updated_at = ?5 \
@@ -103,6 +114,7 @@ impl RoleWrites for SqliteTx<'_> {
     }
 
     fn role_delete(&self, scope: Scope, name: &str) -> Result<()> {
+        self.roles.borrow_mut().clear();
         self.conn
             .prepare_cached("DELETE FROM roles WHERE scope = ?1 AND name = ?2 AND builtin = 0")?
             .execute(params![scope.as_str(), name])?;
