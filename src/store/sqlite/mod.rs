@@ -49,7 +49,9 @@ pub struct SqliteTx<'c> {
     audit_head: Option<AuditHead>,
     /// Role definitions read in this transaction (a permission check reads the same few
     /// again and again); any role write empties it.
-    roles: std::cell::RefCell<std::collections::HashMap<(crate::model::Scope, String), Option<crate::model::RoleDef>>>,
+    roles: std::cell::RefCell<
+        std::collections::HashMap<(crate::model::Scope, String), Option<crate::model::RoleDef>>,
+    >,
 }
 
 impl SqliteStore {
