@@ -40,6 +40,9 @@ _roster() {
             roster,invite)
                 cmd="roster__subcmd__invite"
                 ;;
+            roster,login)
+                cmd="roster__subcmd__login"
+                ;;
             roster,media)
                 cmd="roster__subcmd__media"
                 ;;
@@ -55,8 +58,14 @@ _roster() {
             roster,seed)
                 cmd="roster__subcmd__seed"
                 ;;
+            roster,session)
+                cmd="roster__subcmd__session"
+                ;;
             roster,user)
                 cmd="roster__subcmd__user"
+                ;;
+            roster,whoami)
+                cmd="roster__subcmd__whoami"
                 ;;
             roster__subcmd__audit,anchor)
                 cmd="roster__subcmd__audit__subcmd__anchor"
@@ -100,6 +109,9 @@ _roster() {
             roster__subcmd__help,invite)
                 cmd="roster__subcmd__help__subcmd__invite"
                 ;;
+            roster__subcmd__help,login)
+                cmd="roster__subcmd__help__subcmd__login"
+                ;;
             roster__subcmd__help,media)
                 cmd="roster__subcmd__help__subcmd__media"
                 ;;
@@ -115,8 +127,14 @@ _roster() {
             roster__subcmd__help,seed)
                 cmd="roster__subcmd__help__subcmd__seed"
                 ;;
+            roster__subcmd__help,session)
+                cmd="roster__subcmd__help__subcmd__session"
+                ;;
             roster__subcmd__help,user)
                 cmd="roster__subcmd__help__subcmd__user"
+                ;;
+            roster__subcmd__help,whoami)
+                cmd="roster__subcmd__help__subcmd__whoami"
                 ;;
             roster__subcmd__help__subcmd__audit,anchor)
                 cmd="roster__subcmd__help__subcmd__audit__subcmd__anchor"
@@ -199,6 +217,24 @@ _roster() {
             roster__subcmd__help__subcmd__role,update)
                 cmd="roster__subcmd__help__subcmd__role__subcmd__update"
                 ;;
+            roster__subcmd__help__subcmd__session,issue)
+                cmd="roster__subcmd__help__subcmd__session__subcmd__issue"
+                ;;
+            roster__subcmd__help__subcmd__session,list)
+                cmd="roster__subcmd__help__subcmd__session__subcmd__list"
+                ;;
+            roster__subcmd__help__subcmd__session,prune)
+                cmd="roster__subcmd__help__subcmd__session__subcmd__prune"
+                ;;
+            roster__subcmd__help__subcmd__session,revoke)
+                cmd="roster__subcmd__help__subcmd__session__subcmd__revoke"
+                ;;
+            roster__subcmd__help__subcmd__session,show)
+                cmd="roster__subcmd__help__subcmd__session__subcmd__show"
+                ;;
+            roster__subcmd__help__subcmd__session,use)
+                cmd="roster__subcmd__help__subcmd__session__subcmd__use"
+                ;;
             roster__subcmd__help__subcmd__user,create)
                 cmd="roster__subcmd__help__subcmd__user__subcmd__create"
                 ;;
@@ -228,6 +264,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__user,update)
                 cmd="roster__subcmd__help__subcmd__user__subcmd__update"
+                ;;
+            roster__subcmd__help__subcmd__user,verify)
+                cmd="roster__subcmd__help__subcmd__user__subcmd__verify"
                 ;;
             roster__subcmd__invite,accept)
                 cmd="roster__subcmd__invite__subcmd__accept"
@@ -409,6 +448,48 @@ _roster() {
             roster__subcmd__role__subcmd__help,update)
                 cmd="roster__subcmd__role__subcmd__help__subcmd__update"
                 ;;
+            roster__subcmd__session,help)
+                cmd="roster__subcmd__session__subcmd__help"
+                ;;
+            roster__subcmd__session,issue)
+                cmd="roster__subcmd__session__subcmd__issue"
+                ;;
+            roster__subcmd__session,list)
+                cmd="roster__subcmd__session__subcmd__list"
+                ;;
+            roster__subcmd__session,prune)
+                cmd="roster__subcmd__session__subcmd__prune"
+                ;;
+            roster__subcmd__session,revoke)
+                cmd="roster__subcmd__session__subcmd__revoke"
+                ;;
+            roster__subcmd__session,show)
+                cmd="roster__subcmd__session__subcmd__show"
+                ;;
+            roster__subcmd__session,use)
+                cmd="roster__subcmd__session__subcmd__use"
+                ;;
+            roster__subcmd__session__subcmd__help,help)
+                cmd="roster__subcmd__session__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__session__subcmd__help,issue)
+                cmd="roster__subcmd__session__subcmd__help__subcmd__issue"
+                ;;
+            roster__subcmd__session__subcmd__help,list)
+                cmd="roster__subcmd__session__subcmd__help__subcmd__list"
+                ;;
+            roster__subcmd__session__subcmd__help,prune)
+                cmd="roster__subcmd__session__subcmd__help__subcmd__prune"
+                ;;
+            roster__subcmd__session__subcmd__help,revoke)
+                cmd="roster__subcmd__session__subcmd__help__subcmd__revoke"
+                ;;
+            roster__subcmd__session__subcmd__help,show)
+                cmd="roster__subcmd__session__subcmd__help__subcmd__show"
+                ;;
+            roster__subcmd__session__subcmd__help,use)
+                cmd="roster__subcmd__session__subcmd__help__subcmd__use"
+                ;;
             roster__subcmd__user,create)
                 cmd="roster__subcmd__user__subcmd__create"
                 ;;
@@ -441,6 +522,9 @@ _roster() {
                 ;;
             roster__subcmd__user,update)
                 cmd="roster__subcmd__user__subcmd__update"
+                ;;
+            roster__subcmd__user,verify)
+                cmd="roster__subcmd__user__subcmd__verify"
                 ;;
             roster__subcmd__user__subcmd__help,create)
                 cmd="roster__subcmd__user__subcmd__help__subcmd__create"
@@ -475,6 +559,9 @@ _roster() {
             roster__subcmd__user__subcmd__help,update)
                 cmd="roster__subcmd__user__subcmd__help__subcmd__update"
                 ;;
+            roster__subcmd__user__subcmd__help,verify)
+                cmd="roster__subcmd__user__subcmd__help__subcmd__verify"
+                ;;
             *)
                 ;;
         esac
@@ -482,7 +569,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-y -q -v -h -V --db --as --format --json --yes --no-input --quiet --verbose --color --help --version init user profile member invite media role can seed export audit doctor completions help"
+            opts="-y -q -v -h -V --db --as --format --json --yes --no-input --quiet --verbose --color --help --version init user profile member invite media role can login session whoami seed export audit doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -786,7 +873,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init user profile member invite media role can seed export audit doctor completions help"
+            opts="init user profile member invite media role can login session whoami seed export audit doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1026,6 +1113,20 @@ _roster() {
         roster__subcmd__help__subcmd__invite__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1359,8 +1460,106 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__session)
+            opts="issue list show use revoke prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__session__subcmd__issue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__session__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__session__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__session__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__session__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__session__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__user)
-            opts="create list show update passwd grant revoke disable enable delete"
+            opts="create list show update passwd grant revoke disable enable delete verify"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1502,6 +1701,34 @@ _roster() {
         roster__subcmd__help__subcmd__user__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__user__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__whoami)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1874,6 +2101,48 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__login)
+            opts="-y -q -v -h --password-stdin --profile --expires-in --user-agent --ip --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user-agent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2420,7 +2689,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__create)
-            opts="-y -q -v -h --name --slug --logo --color --member-limit --metadata --owner --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --name --slug --logo --color --member-limit --require-verified-email --metadata --owner --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2444,6 +2713,10 @@ _roster() {
                     ;;
                 --member-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --require-verified-email)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --metadata)
@@ -2654,7 +2927,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__update)
-            opts="-y -q -v -h --name --slug --logo --color --member-limit --metadata --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --name --slug --logo --color --member-limit --require-verified-email --metadata --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2678,6 +2951,10 @@ _roster() {
                     ;;
                 --member-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --require-verified-email)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --metadata)
@@ -3019,8 +3296,322 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__session)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help issue list show use revoke prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help)
+            opts="issue list show use revoke prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help__subcmd__issue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help__subcmd__revoke)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__issue)
+            opts="-y -q -v -h --profile --expires-in --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expires-in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__list)
+            opts="-y -q -v -h --user --profile --all --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__prune)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__revoke)
+            opts="-y -q -v -h --user --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__show)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__session__subcmd__use)
+            opts="-y -q -v -h --none --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__user)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help create list show update passwd grant revoke disable enable delete help"
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help create list show update passwd grant revoke disable enable delete verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3216,7 +3807,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__user__subcmd__help)
-            opts="create list show update passwd grant revoke disable enable delete help"
+            opts="create list show update passwd grant revoke disable enable delete verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3383,6 +3974,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__user__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__user__subcmd__list)
             opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3526,6 +4131,58 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__user__subcmd__verify)
+            opts="-y -q -v -h --email --phone --undo --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__whoami)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

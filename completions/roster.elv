@@ -42,6 +42,9 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand media 'Media: each profile''s library of movies, shows and episodes'
             cand role 'Roles: what each role lets its holders do'
             cand can 'Explain whether a user may do something, and why: one decision, or --all'
+            cand login 'Sign a user in with their password: a session, and its token (printed once)'
+            cand session 'Sessions: signed-in people, their active profile, revocation'
+            cand whoami 'Who is acting: the operator, or the --as user with their roles and memberships'
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
             cand audit 'The audit log of every change, and its verification'
@@ -89,6 +92,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand disable 'Disable a user: they can no longer act or accept invitations'
             cand enable 'Enable a disabled user'
             cand delete 'Delete a user and their memberships (asks first; --yes skips)'
+            cand verify 'Mark a user''s email or phone verified, or not with --undo (global admins, never yourself)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;user;create'= {
@@ -263,6 +267,24 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'roster;user;verify'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --email 'The email address'
+            cand --phone 'The phone number'
+            cand --undo 'Mark it not verified'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'roster;user;help'= {
             cand create 'Create a user (the first user ever created becomes a global admin)'
             cand list 'List users (a non-admin user sees only themself)'
@@ -274,6 +296,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand disable 'Disable a user: they can no longer act or accept invitations'
             cand enable 'Enable a disabled user'
             cand delete 'Delete a user and their memberships (asks first; --yes skips)'
+            cand verify 'Mark a user''s email or phone verified, or not with --undo (global admins, never yourself)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;user;help;create'= {
@@ -295,6 +318,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;user;help;enable'= {
         }
         &'roster;user;help;delete'= {
+        }
+        &'roster;user;help;verify'= {
         }
         &'roster;user;help;help'= {
         }
@@ -325,6 +350,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --logo 'Logo URL'
             cand --color 'Colour, #RRGGBB or #RGB [default: #6366F1]'
             cand --member-limit 'Most members allowed [default: 100]'
+            cand --require-verified-email 'Invitees must have a verified email to accept (true or false) [default: false]'
             cand --metadata 'Metadata as a JSON object'
             cand --owner 'The owner: email, username or id [default: you, when acting as a user]'
             cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
@@ -379,6 +405,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --logo 'New logo URL ('''' removes it)'
             cand --color 'New colour'
             cand --member-limit 'New member limit'
+            cand --require-verified-email 'Invitees must have a verified email to accept: true or false'
             cand --metadata 'Replace the metadata with this JSON object'
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
@@ -946,6 +973,183 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'roster;login'= {
+            cand --profile 'The session''s active profile (the user must be a member) [default: their only one]'
+            cand --expires-in 'How long the session lasts: 12h, 30d, 2w'
+            cand --user-agent 'Recorded with the session, for the web application''s own use'
+            cand --ip 'Recorded with the session, for the web application''s own use'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --password-stdin 'Read the password from the first line of stdin'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;session'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand issue 'Start a session for a user without their password (global admins): for scripts and tests'
+            cand list 'List sessions: live ones, or every one with --all (a user sees their own)'
+            cand show 'Show a session: its user, status, active profile, roles, and what it may do there'
+            cand use 'Set a live session''s active profile, or clear it with --none'
+            cand revoke 'Revoke sessions, or every live session of a user with --user (asks first; --yes skips)'
+            cand prune 'Delete sessions that expired or were revoked more than 30 days ago'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;session;issue'= {
+            cand --profile 'The session''s active profile (the user must be a member) [default: their only one]'
+            cand --expires-in 'How long the session lasts: 12h, 30d, 2w'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;session;list'= {
+            cand --user 'Only this user''s'
+            cand --profile 'Only those whose active profile this is'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Expired and revoked ones too'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;session;show'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;session;use'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --none 'Clear the active profile'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;session;revoke'= {
+            cand --user 'Every live session of this user'
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;session;prune'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;session;help'= {
+            cand issue 'Start a session for a user without their password (global admins): for scripts and tests'
+            cand list 'List sessions: live ones, or every one with --all (a user sees their own)'
+            cand show 'Show a session: its user, status, active profile, roles, and what it may do there'
+            cand use 'Set a live session''s active profile, or clear it with --none'
+            cand revoke 'Revoke sessions, or every live session of a user with --user (asks first; --yes skips)'
+            cand prune 'Delete sessions that expired or were revoked more than 30 days ago'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;session;help;issue'= {
+        }
+        &'roster;session;help;list'= {
+        }
+        &'roster;session;help;show'= {
+        }
+        &'roster;session;help;use'= {
+        }
+        &'roster;session;help;revoke'= {
+        }
+        &'roster;session;help;prune'= {
+        }
+        &'roster;session;help;help'= {
+        }
+        &'roster;whoami'= {
+            cand --db 'The database file'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'roster;seed'= {
             cand --db 'The database file'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
@@ -1085,6 +1289,9 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand media 'Media: each profile''s library of movies, shows and episodes'
             cand role 'Roles: what each role lets its holders do'
             cand can 'Explain whether a user may do something, and why: one decision, or --all'
+            cand login 'Sign a user in with their password: a session, and its token (printed once)'
+            cand session 'Sessions: signed-in people, their active profile, revocation'
+            cand whoami 'Who is acting: the operator, or the --as user with their roles and memberships'
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
             cand audit 'The audit log of every change, and its verification'
@@ -1105,6 +1312,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand disable 'Disable a user: they can no longer act or accept invitations'
             cand enable 'Enable a disabled user'
             cand delete 'Delete a user and their memberships (asks first; --yes skips)'
+            cand verify 'Mark a user''s email or phone verified, or not with --undo (global admins, never yourself)'
         }
         &'roster;help;user;create'= {
         }
@@ -1125,6 +1333,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;user;enable'= {
         }
         &'roster;help;user;delete'= {
+        }
+        &'roster;help;user;verify'= {
         }
         &'roster;help;profile'= {
             cand create 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
@@ -1212,6 +1422,30 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;role;delete'= {
         }
         &'roster;help;can'= {
+        }
+        &'roster;help;login'= {
+        }
+        &'roster;help;session'= {
+            cand issue 'Start a session for a user without their password (global admins): for scripts and tests'
+            cand list 'List sessions: live ones, or every one with --all (a user sees their own)'
+            cand show 'Show a session: its user, status, active profile, roles, and what it may do there'
+            cand use 'Set a live session''s active profile, or clear it with --none'
+            cand revoke 'Revoke sessions, or every live session of a user with --user (asks first; --yes skips)'
+            cand prune 'Delete sessions that expired or were revoked more than 30 days ago'
+        }
+        &'roster;help;session;issue'= {
+        }
+        &'roster;help;session;list'= {
+        }
+        &'roster;help;session;show'= {
+        }
+        &'roster;help;session;use'= {
+        }
+        &'roster;help;session;revoke'= {
+        }
+        &'roster;help;session;prune'= {
+        }
+        &'roster;help;whoami'= {
         }
         &'roster;help;seed'= {
         }

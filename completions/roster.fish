@@ -48,6 +48,9 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "invite" -d 'Invitatio
 complete -c roster -n "__fish_roster_needs_command" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
 complete -c roster -n "__fish_roster_needs_command" -f -a "role" -d 'Roles: what each role lets its holders do'
 complete -c roster -n "__fish_roster_needs_command" -f -a "can" -d 'Explain whether a user may do something, and why: one decision, or --all'
+complete -c roster -n "__fish_roster_needs_command" -f -a "login" -d 'Sign a user in with their password: a session, and its token (printed once)'
+complete -c roster -n "__fish_roster_needs_command" -f -a "session" -d 'Sessions: signed-in people, their active profile, revocation'
+complete -c roster -n "__fish_roster_needs_command" -f -a "whoami" -d 'Who is acting: the operator, or the --as user with their roles and memberships'
 complete -c roster -n "__fish_roster_needs_command" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
 complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Write the whole database as a seed document'
 complete -c roster -n "__fish_roster_needs_command" -f -a "audit" -d 'The audit log of every change, and its verification'
@@ -67,29 +70,30 @@ complete -c roster -n "__fish_roster_using_subcommand init" -l no-input -d 'Neve
 complete -c roster -n "__fish_roster_using_subcommand init" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand init" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand init" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l db -d 'The database file' -r -F
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l json -d 'Same as --format json'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s v -l verbose -d 'More detail on stderr'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "list" -d 'List users (a non-admin user sees only themself)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "show" -d 'Show one user'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "update" -d 'Change a user\'s name, image, tags or metadata (identity fields: global admins only)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "passwd" -d 'Set a user\'s password (read from stdin; never from the command line)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "grant" -d 'Add global roles to a user (global admins only, never yourself)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "revoke" -d 'Remove global roles from a user (global admins only, never yourself)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "enable" -d 'Enable a disabled user'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "list" -d 'List users (a non-admin user sees only themself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "show" -d 'Show one user'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "update" -d 'Change a user\'s name, image, tags or metadata (identity fields: global admins only)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "passwd" -d 'Set a user\'s password (read from stdin; never from the command line)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "grant" -d 'Add global roles to a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "revoke" -d 'Remove global roles from a user (global admins only, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "enable" -d 'Enable a disabled user'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "verify" -d 'Mark a user\'s email or phone verified, or not with --undo (global admins, never yourself)'
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l email -d 'Email address (stored lower-case)' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l username -d 'Username (2-32 of letters, digits, \'.\', \'_\', \'-\')' -r
@@ -232,6 +236,21 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l email -d 'The email address'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l phone -d 'The phone number'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l undo -d 'Mark it not verified'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users (a non-admin user sees only themself)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one user'
@@ -242,6 +261,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a disabled user'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Mark a user\'s email or phone verified, or not with --undo (global admins, never yourself)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
@@ -266,6 +286,8 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l logo -d 'Logo URL' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l color -d 'Colour, #RRGGBB or #RGB [default: #6366F1]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l member-limit -d 'Most members allowed [default: 100]' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l require-verified-email -d 'Invitees must have a verified email to accept (true or false) [default: false]' -r -f -a "true\t''
+false\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l metadata -d 'Metadata as a JSON object' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l owner -d 'The owner: email, username or id [default: you, when acting as a user]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
@@ -311,6 +333,8 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l logo -d 'New logo URL (\'\' removes it)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l color -d 'New colour' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l member-limit -d 'New member limit' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l require-verified-email -d 'Invitees must have a verified email to accept: true or false' -r -f -a "true\t''
+false\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l metadata -d 'Replace the metadata with this JSON object' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
@@ -736,6 +760,140 @@ complete -c roster -n "__fish_roster_using_subcommand can" -l no-input -d 'Never
 complete -c roster -n "__fish_roster_using_subcommand can" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand can" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand can" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand login" -l profile -d 'The session\'s active profile (the user must be a member) [default: their only one]' -r
+complete -c roster -n "__fish_roster_using_subcommand login" -l expires-in -d 'How long the session lasts: 12h, 30d, 2w' -r
+complete -c roster -n "__fish_roster_using_subcommand login" -l user-agent -d 'Recorded with the session, for the web application\'s own use' -r
+complete -c roster -n "__fish_roster_using_subcommand login" -l ip -d 'Recorded with the session, for the web application\'s own use' -r
+complete -c roster -n "__fish_roster_using_subcommand login" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand login" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand login" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand login" -l password-stdin -d 'Read the password from the first line of stdin'
+complete -c roster -n "__fish_roster_using_subcommand login" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand login" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand login" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand login" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand login" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand login" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "issue" -d 'Start a session for a user without their password (global admins): for scripts and tests'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "list" -d 'List sessions: live ones, or every one with --all (a user sees their own)'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "show" -d 'Show a session: its user, status, active profile, roles, and what it may do there'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "use" -d 'Set a live session\'s active profile, or clear it with --none'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "revoke" -d 'Revoke sessions, or every live session of a user with --user (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "prune" -d 'Delete sessions that expired or were revoked more than 30 days ago'
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l profile -d 'The session\'s active profile (the user must be a member) [default: their only one]' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l expires-in -d 'How long the session lasts: 12h, 30d, 2w' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l profile -d 'Only those whose active profile this is' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l all -d 'Expired and revoked ones too'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l none -d 'Clear the active profile'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l user -d 'Every live session of this user' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "issue" -d 'Start a session for a user without their password (global admins): for scripts and tests'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions: live ones, or every one with --all (a user sees their own)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a session: its user, status, active profile, roles, and what it may do there'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "use" -d 'Set a live session\'s active profile, or clear it with --none'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke sessions, or every live session of a user with --user (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete sessions that expired or were revoked more than 30 days ago'
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand whoami" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand whoami" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand whoami" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand whoami" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand whoami" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand whoami" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand whoami" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand whoami" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand whoami" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l db -d 'The database file' -r -F
 complete -c roster -n "__fish_roster_using_subcommand seed" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand seed" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -836,20 +994,23 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -l no-input -
 complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "user" -d 'Users: people who can sign in'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "invite" -d 'Invitations by email to join a profile'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "role" -d 'Roles: what each role lets its holders do'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "can" -d 'Explain whether a user may do something, and why: one decision, or --all'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "export" -d 'Write the whole database as a seed document'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "audit" -d 'The audit log of every change, and its verification'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can seed export audit doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "user" -d 'Users: people who can sign in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "invite" -d 'Invitations by email to join a profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "role" -d 'Roles: what each role lets its holders do'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "can" -d 'Explain whether a user may do something, and why: one decision, or --all'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "login" -d 'Sign a user in with their password: a session, and its token (printed once)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "session" -d 'Sessions: signed-in people, their active profile, revocation'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "whoami" -d 'Who is acting: the operator, or the --as user with their roles and memberships'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "export" -d 'Write the whole database as a seed document'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "audit" -d 'The audit log of every change, and its verification'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users (a non-admin user sees only themself)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'
@@ -860,6 +1021,7 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "disable" -d 'Disable a user: they can no longer act or accept invitations'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "enable" -d 'Enable a disabled user'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "verify" -d 'Mark a user\'s email or phone verified, or not with --undo (global admins, never yourself)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "create" -d 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show one profile'
@@ -885,5 +1047,11 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "show" -d 'Show a role: its patterns, the events they grant, and how many hold it'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "update" -d 'Change a custom role: grant more (--allow) or less (--deny)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from role" -f -a "delete" -d 'Delete a custom role nobody holds (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "issue" -d 'Start a session for a user without their password (global admins): for scripts and tests'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "list" -d 'List sessions: live ones, or every one with --all (a user sees their own)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "show" -d 'Show a session: its user, status, active profile, roles, and what it may do there'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "use" -d 'Set a live session\'s active profile, or clear it with --none'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "revoke" -d 'Revoke sessions, or every live session of a user with --user (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from session" -f -a "prune" -d 'Delete sessions that expired or were revoked more than 30 days ago'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "anchor" -d 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'

@@ -48,6 +48,10 @@ pub struct User {
     pub password_hash: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// When the email was verified (Stackpress keeps a verified flag on each sign-in
+    /// identifier); None: not verified.
+    pub email_verified_at: Option<String>,
+    pub phone_verified_at: Option<String>,
 }
 
 impl User {
@@ -82,6 +86,8 @@ impl Record for User {
             "active",
             "has_password",
             "is_admin",
+            "email_verified_at",
+            "phone_verified_at",
             "created_at",
             "updated_at",
         ],
@@ -105,6 +111,8 @@ impl Record for User {
             "active": self.active,
             "has_password": self.password_hash.is_some(),
             "is_admin": self.is_admin(),
+            "email_verified_at": self.email_verified_at,
+            "phone_verified_at": self.phone_verified_at,
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         })
@@ -132,6 +140,9 @@ pub struct Profile {
     pub updated_at: String,
     /// Derived: how many members the profile has.
     pub member_count: i64,
+    /// Invitees must have a verified email to accept (better-auth's
+    /// `requireEmailVerificationOnInvitation`).
+    pub require_verified_email: bool,
     /// Derived, for a user actor only: whether that user may enter the profile.
     pub access: Option<bool>,
 }
@@ -146,6 +157,7 @@ impl Record for Profile {
             "logo",
             "color",
             "member_limit",
+            "require_verified_email",
             "metadata",
             "member_count",
             "access",
@@ -171,6 +183,7 @@ impl Record for Profile {
             "logo": self.logo,
             "color": self.color,
             "member_limit": self.member_limit,
+            "require_verified_email": self.require_verified_email,
             "metadata": self.metadata,
             "member_count": self.member_count,
             "created_at": self.created_at,
@@ -711,6 +724,154 @@ impl Record for AuditEntry {
     }
 }
 
+/// Where a session came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionOrigin {
+    /// `roster login`: the password was verified.
+    Login,
+    /// `roster session issue`: a global admin issued it without a password.
+    Issued,
+    /// A `session-create` seed event.
+    Seed,
+}
+
+impl SessionOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionOrigin::Login => "login",
+            SessionOrigin::Issued => "issued",
+            SessionOrigin::Seed => "seed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SessionOrigin> {
+        match s {
+            "login" => Some(SessionOrigin::Login),
+            "issued" => Some(SessionOrigin::Issued),
+            "seed" => Some(SessionOrigin::Seed),
+            _ => None,
+        }
+    }
+}
+
+/// A row of `sessions`, without its token hash (which never leaves the store), with the
+/// user's and the active profile's names for display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub id: String,
+    pub user_id: String,
+    /// Derived: the user's email, else username, else id.
+    pub user: String,
+    pub active_profile_id: Option<String>,
+    /// Derived: the active profile's slug.
+    pub active_profile: Option<String>,
+    /// The user's global roles when the session began.
+    pub roles: Vec<String>,
+    pub origin: SessionOrigin,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    pub created_at: String,
+    pub expires_at: String,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+impl Session {
+    /// `live`, `expired` or `revoked` at `now`.
+    pub fn status(&self, now: &str) -> &'static str {
+        if self.revoked_at.is_some() {
+            "revoked"
+        } else if self.expires_at.as_str() <= now {
+            "expired"
+        } else {
+            "live"
+        }
+    }
+
+    /// The session as shown at `now` (its status is the one then).
+    pub fn at(self, now: &str) -> SessionAt<'_> {
+        SessionAt {
+            session: self,
+            now,
+            stale: None,
+            may: None,
+        }
+    }
+}
+
+/// A session as shown at one moment, with what `session show` adds: whether its roles
+/// snapshot still matches the user's (`stale`), and what it may do in its active profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionAt<'a> {
+    pub session: Session,
+    pub now: &'a str,
+    pub stale: Option<bool>,
+    pub may: Option<Vec<String>>,
+}
+
+impl Record for SessionAt<'_> {
+    const SHAPE: Shape = Shape {
+        noun: "session",
+        fields: &[
+            "id",
+            "user_id",
+            "user",
+            "status",
+            "active_profile_id",
+            "active_profile",
+            "roles",
+            "stale",
+            "may",
+            "origin",
+            "user_agent",
+            "ip",
+            "created_at",
+            "expires_at",
+            "last_used_at",
+            "revoked_at",
+        ],
+        columns: &[
+            "id",
+            "user",
+            "status",
+            "active_profile",
+            "origin",
+            "created_at",
+            "expires_at",
+        ],
+    };
+
+    /// Every column but the token hash, with the status at `now`.
+    fn to_json(&self) -> Value {
+        let s = &self.session;
+        let mut v = json!({
+            "id": s.id,
+            "user_id": s.user_id,
+            "user": s.user,
+            "status": s.status(self.now),
+            "active_profile_id": s.active_profile_id,
+            "active_profile": s.active_profile,
+            "roles": s.roles,
+            "origin": s.origin.as_str(),
+            "user_agent": s.user_agent,
+            "ip": s.ip,
+            "created_at": s.created_at,
+            "expires_at": s.expires_at,
+            "last_used_at": s.last_used_at,
+            "revoked_at": s.revoked_at,
+        });
+        if let Some(obj) = v.as_object_mut() {
+            if let Some(stale) = self.stale {
+                obj.insert("stale".into(), stale.into());
+            }
+            if let Some(may) = &self.may {
+                obj.insert("may".into(), json!(may));
+            }
+        }
+        v
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -749,6 +910,8 @@ mod tests {
             password_hash: Some("$argon2id$secret".into()),
             created_at: String::new(),
             updated_at: String::new(),
+            email_verified_at: None,
+            phone_verified_at: None,
         }
     }
 
@@ -782,6 +945,7 @@ mod tests {
                 created_at: String::new(),
                 updated_at: String::new(),
                 member_count: 1,
+                require_verified_email: false,
                 access: Some(true),
             },
             &[],

@@ -49,6 +49,7 @@ enum Record {
     Member(Member),
     Media(Media),
     Invitation(Invitation),
+    Session(crate::model::Session),
     /// A media item or invitation that does not exist: decided as the command decides it
     /// (77 unless a global role reaches it, then 67), so that `can` tells no one more.
     Missing,
@@ -83,6 +84,7 @@ fn record(
         "media" => tx
             .media_by_id(given)?
             .map_or(Record::Missing, Record::Media),
+        "session" => Record::Session(super::session::find(tx, given)?),
         "invite" => tx
             .invite_by_id(given)?
             .map_or(Record::Missing, Record::Invitation),
@@ -201,6 +203,7 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
         Record::Member(m) => Target::Member(m),
         Record::Media(m) => Target::Media(m),
         Record::Invitation(i) => Target::Invitation(i),
+        Record::Session(s) => Target::Session(s),
     };
     if let Some(r) = &role {
         req = req.granting(r);
@@ -222,7 +225,17 @@ pub fn matrix(
         Some(r) => Some(find_profile(tx, r)?.ok_or_else(|| super::profile_not_found(tx, r))?),
         None => None,
     };
-    let actor = Actor::User(Box::new(user));
+    decisions(tx, &user, profile.as_ref().map(|p| p.id.as_str()))
+}
+
+/// Every event's decision for `user`, in the profile `profile_id` for profile events:
+/// the matrix of `can --all` and the `may` of `session show`.
+pub fn decisions(tx: &Tx<'_>, user: &User, profile_id: Option<&str>) -> Result<Vec<Decision>> {
+    let profile = match profile_id {
+        Some(id) => tx.profile_ref_by_id(id)?,
+        None => None,
+    };
+    let actor = Actor::User(Box::new(user.clone()));
     let member = tx.role_get(Scope::Profile, "member")?;
     let mut out = Vec::with_capacity(catalogue::PERMISSIONS.len());
     for perm in catalogue::PERMISSIONS {

@@ -24,6 +24,8 @@ pub const CHECKS: &[&str] = &[
     "invitation-expired",
     "invitation-to-member",
     "media-parent",
+    "session-of-disabled",
+    "session-profile",
     "search-index",
 ];
 
@@ -84,8 +86,35 @@ pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
     limits(tx, &mut findings)?;
     invitations(tx, ctx, &mut findings)?;
     media(tx, &mut findings)?;
+    sessions(tx, ctx, &mut findings)?;
     search_index(tx, &mut findings)?;
     Ok(findings)
+}
+
+/// Sessions that should not be: live ones of disabled users, and active profiles their
+/// user is not a member of.
+fn sessions(tx: &Tx<'_>, ctx: &Ctx, out: &mut Vec<Finding>) -> Result<()> {
+    for s in tx.sessions_of_disabled(&ctx.now_text)? {
+        out.push(Finding::new(
+            "session-of-disabled",
+            format!("session {}", s.id),
+            format!("{} is disabled but this session of theirs is live", s.user),
+            format!("roster session revoke {}", s.id),
+        ));
+    }
+    for s in tx.sessions_outside_profile()? {
+        out.push(Finding::new(
+            "session-profile",
+            format!("session {}", s.id),
+            format!(
+                "its active profile {} is not one {} belongs to",
+                s.active_profile.as_deref().unwrap_or("?"),
+                s.user
+            ),
+            format!("roster session use {} --none", s.id),
+        ));
+    }
+    Ok(())
 }
 
 /// A custom role held by someone that grants nothing: a role some user held before roles

@@ -60,6 +60,7 @@ pub fn insert(
         user_name: user.name.clone(),
     };
     tx.member_insert(&member)?;
+    super::session::joined_profile(tx, ctx, &user.id, &profile.id)?;
     ctx.audit(
         tx,
         event,
@@ -273,6 +274,7 @@ pub fn remove(
     for member in members {
         decide(tx, ctx, "member-remove", &profile, Some(&member), None)?;
         tx.member_delete(&member.id)?;
+        super::session::left_profile(tx, &member.user_id, &profile.id)?;
         ctx.audit(
             tx,
             "member-remove",

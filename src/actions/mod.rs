@@ -31,6 +31,7 @@ pub mod onboard;
 pub mod page;
 pub mod profile;
 pub mod role;
+pub mod session;
 pub mod user;
 pub mod validate;
 

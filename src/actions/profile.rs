@@ -21,6 +21,7 @@ pub struct NewProfile {
     pub logo: Option<String>,
     pub color: Option<String>,
     pub member_limit: Option<i64>,
+    pub require_verified_email: Option<bool>,
     pub metadata: Option<JsonObject>,
     /// The user who owns the new profile (`--owner`, a seed's `owner`): by default a user
     /// who creates a profile owns it, and the operator's profile has no owner.
@@ -102,6 +103,7 @@ pub fn create(
                     logo: input.logo.map(Some),
                     color: input.color,
                     member_limit: input.member_limit,
+                    require_verified_email: input.require_verified_email,
                     metadata: input.metadata,
                 };
                 let saved = save_changes(tx, ctx, current, changes)?;
@@ -124,6 +126,7 @@ pub fn create(
         created_at: ctx.now_text.clone(),
         updated_at: ctx.now_text.clone(),
         member_count: 0,
+        require_verified_email: input.require_verified_email.unwrap_or(false),
         access: None,
     };
     tx.profile_insert(&profile)?;
@@ -203,6 +206,7 @@ pub struct ProfileChanges {
     pub logo: Option<Option<String>>,
     pub color: Option<String>,
     pub member_limit: Option<i64>,
+    pub require_verified_email: Option<bool>,
     pub metadata: Option<JsonObject>,
 }
 
@@ -235,7 +239,7 @@ fn save_changes(
 ) -> Result<Outcome<Profile>> {
     let changes = changes.validated()?;
     let mut next = current.clone();
-    set_given!(next, changes; name, slug, logo, color, member_limit, metadata);
+    set_given!(next, changes; name, slug, logo, color, member_limit, require_verified_email, metadata);
     let changed = super::changed_fields(&current.to_json(), &next.to_json(), &[]);
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));

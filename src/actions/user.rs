@@ -27,6 +27,10 @@ pub struct NewUser {
     pub metadata: Option<JsonObject>,
     pub active: Option<bool>,
     pub password_hash: Option<String>,
+    /// A seed's `email_verified` / `phone_verified`: the identifier is (true) or is not
+    /// (false) verified; verified now when it was not.
+    pub email_verified: Option<bool>,
+    pub phone_verified: Option<bool>,
 }
 
 impl NewUser {
@@ -166,6 +170,7 @@ pub fn create(
         };
     }
 
+    let input_verified = (input.email_verified, input.phone_verified);
     let mut roles = input.roles.clone();
     if tx.no_users()? && !roles.iter().any(|r| r == "admin") {
         roles.insert(0, "admin".to_string());
@@ -185,11 +190,31 @@ pub fn create(
         password_hash: input.password_hash,
         created_at: ctx.now_text.clone(),
         updated_at: ctx.now_text.clone(),
+        email_verified_at: None,
+        phone_verified_at: None,
     };
+    let mut user = user;
+    verified(&mut user, &input_verified, &ctx.now_text);
     check_unique(tx, &user)?;
     tx.user_insert(&user)?;
     ctx.audit(tx, "user-create", &user.id, audit_data(&user))?;
     Ok(Outcome::Created(user))
+}
+
+/// A seed's `email_verified` / `phone_verified` on a user: true verifies now what is not
+/// verified yet (a verified identifier keeps its time, so a second run changes nothing),
+/// false clears it.
+fn verified(u: &mut User, given: &(Option<bool>, Option<bool>), now: &str) {
+    for (flag, at) in [
+        (given.0, &mut u.email_verified_at),
+        (given.1, &mut u.phone_verified_at),
+    ] {
+        match flag {
+            Some(true) if at.is_none() => *at = Some(now.to_string()),
+            Some(false) => *at = None,
+            _ => {}
+        }
+    }
 }
 
 /// Brings an existing user to the values a seed gives. Roles are only ever added, so the
@@ -218,6 +243,11 @@ fn converge(tx: &mut Tx<'_>, ctx: &Ctx, current: User, input: NewUser) -> Result
         next.password_hash = input.password_hash;
     }
     set_given!(next, input; name, kind, tags, metadata, active);
+    verified(
+        &mut next,
+        &(input.email_verified, input.phone_verified),
+        &ctx.now_text,
+    );
     save_changes(tx, ctx, current, next, "user-update")
 }
 
@@ -281,6 +311,21 @@ fn save_changes(
     tx.user_update(&next)?;
     for (e, data) in rows {
         ctx.audit(tx, e, &next.id, data)?;
+    }
+    // Sessions end with what they were begun on (README "Sessions"): a disabled user has
+    // none; a lost global role or a new password ends them.
+    let lost_role = current.roles.iter().any(|r| !next.roles.contains(r));
+    let why = if current.active && !next.active {
+        Some("user-disable")
+    } else if lost_role {
+        Some("user-revoke")
+    } else if password_changed {
+        Some("user-passwd")
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        super::session::end_all(tx, ctx, &next, why)?;
     }
     Ok(Outcome::Updated(next))
 }
@@ -426,6 +471,8 @@ pub fn passwd(
         &next.id,
         json!({ "password": "changed" }),
     )?;
+    // A new password ends the sessions begun with the old one.
+    super::session::end_all(tx, ctx, &next, "user-passwd")?;
     Ok(Outcome::Updated(next))
 }
 
@@ -524,13 +571,22 @@ pub fn delete_plan(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(User, usi
 /// `user-delete`: global admins only, never themselves, never the last owner of a profile.
 pub fn delete(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Outcome<User>> {
     let (user, memberships) = delete_plan(tx, ctx, reference)?;
+    // Their sessions go with them (the foreign key cascades); the audit row counts them.
+    let sessions = tx
+        .session_list(&crate::store::SessionQuery {
+            user_id: Some(&user.id),
+            profile_id: None,
+            all: false,
+            now: &ctx.now_text,
+        })?
+        .len();
     tx.user_delete(&user.id)?;
-    ctx.audit(
-        tx,
-        "user-delete",
-        &user.id,
-        json!({ "email": user.email, "username": user.username, "memberships": memberships }),
-    )?;
+    let mut data =
+        json!({ "email": user.email, "username": user.username, "memberships": memberships });
+    if sessions > 0 {
+        data["sessions"] = json!(sessions);
+    }
+    ctx.audit(tx, "user-delete", &user.id, data)?;
     Ok(Outcome::Deleted(user))
 }
 
@@ -547,4 +603,56 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<User>> {
 /// `user show`: the user themself, and whoever holds `user-show` (global admins).
 pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<User> {
     decided_user(tx, ctx, reference, "user-show")
+}
+
+/// Which identifier `user verify` marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identifier {
+    Email,
+    Phone,
+}
+
+/// `user-verify`: marks a user's email or phone verified (now), or with `undo` not
+/// verified. Global admins, never on themselves. Already so is `Unchanged`.
+pub fn verify(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    reference: &str,
+    which: Identifier,
+    undo: bool,
+) -> Result<Outcome<User>> {
+    let user = decided_user(tx, ctx, reference, "user-verify")?;
+    let (name, has) = match which {
+        Identifier::Email => ("email", user.email.is_some()),
+        Identifier::Phone => ("phone", user.phone.is_some()),
+    };
+    if !has && !undo {
+        return Err(
+            Error::conflict(format!("user {} has no {name} to verify", user.label())).hint(
+                format!(
+                    "give them one with `roster user update {} --{name} …`",
+                    user.label()
+                ),
+            ),
+        );
+    }
+    let mut next = user.clone();
+    let at = match which {
+        Identifier::Email => &mut next.email_verified_at,
+        Identifier::Phone => &mut next.phone_verified_at,
+    };
+    match (undo, at.is_some()) {
+        (false, true) | (true, false) => return Ok(Outcome::Unchanged(user)),
+        (false, false) => *at = Some(ctx.now_text.clone()),
+        (true, true) => *at = None,
+    }
+    next.updated_at = ctx.now_text.clone();
+    tx.user_update(&next)?;
+    ctx.audit(
+        tx,
+        "user-verify",
+        &next.id,
+        json!({ format!("{name}_verified"): !undo }),
+    )?;
+    Ok(Outcome::Updated(next))
 }

@@ -22,6 +22,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
         &["user", "profile", "member", "invite"],
     ),
     ("Access", &["role", "can"]),
+    ("Sessions", &["login", "session", "whoami"]),
     ("Media libraries", &["media"]),
     ("Checks and records", &["doctor", "audit", "export"]),
 ];

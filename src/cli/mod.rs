@@ -16,6 +16,7 @@ mod profile;
 mod prompt;
 mod role;
 mod seed;
+mod session;
 mod user;
 
 use std::io::{IsTerminal, Read};
@@ -432,6 +433,23 @@ pub enum Command {
         roster can bob@example.com media-remove --record 0193…\n  \
         roster can bob@example.com --all smith-family")]
     Can(can::CanArgs),
+    /// Sign a user in with their password: a session, and its token (printed once)
+    #[command(
+        after_help = "The token is printed once, on stdout (with -q, the token alone); only its SHA-256 is kept.\n\n\
+        Examples:\n  roster login bob@example.com\n  \
+        printf '%s\\n' \"$PW\" | roster -q login bob@example.com --password-stdin --profile smith-family"
+    )]
+    Login(session::LoginArgs),
+    /// Sessions: signed-in people, their active profile, revocation
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster session list --user bob@example.com\n  \
+        roster --yes session revoke --user bob@example.com"
+    )]
+    Session(session::SessionCmd),
+    /// Who is acting: the operator, or the --as user with their roles and memberships
+    #[command(after_help = "Examples:\n  roster whoami\n  roster --as bob@example.com whoami")]
+    Whoami,
     /// Load seed files: events applied atomically and idempotently
     Seed(seed::SeedArgs),
     /// Write the whole database as a seed document
@@ -472,6 +490,9 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Invite(cmd) => invite::run(app, cmd),
         Command::Role(cmd) => role::run(app, cmd),
         Command::Can(a) => can::run(app, a),
+        Command::Login(a) => session::login(app, a),
+        Command::Session(cmd) => session::run(app, cmd),
+        Command::Whoami => session::whoami(app),
         Command::Seed(a) => seed::seed(app, a),
         Command::Export(a) => seed::export(app, a),
         Command::Media(cmd) => media::run(app, cmd),

@@ -63,6 +63,9 @@ pub struct ProfileCreate {
     /// Most members allowed [default: 100]
     #[arg(long, value_name = "N")]
     pub member_limit: Option<i64>,
+    /// Invitees must have a verified email to accept (true or false) [default: false]
+    #[arg(long, value_name = "BOOL")]
+    pub require_verified_email: Option<bool>,
     /// Metadata as a JSON object
     #[arg(long, value_name = "JSON")]
     pub metadata: Option<String>,
@@ -96,6 +99,9 @@ pub struct ProfileUpdate {
     /// New member limit
     #[arg(long, value_name = "N")]
     pub member_limit: Option<i64>,
+    /// Invitees must have a verified email to accept: true or false
+    #[arg(long, value_name = "BOOL")]
+    pub require_verified_email: Option<bool>,
     /// Replace the metadata with this JSON object
     #[arg(long, value_name = "JSON")]
     pub metadata: Option<String>,
@@ -170,6 +176,7 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
         logo: a.logo,
         color: a.color,
         member_limit: a.member_limit,
+        require_verified_email: a.require_verified_email,
         metadata: a
             .metadata
             .as_deref()
@@ -206,6 +213,7 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
         logo: crate::actions::clearable(a.logo),
         color: a.color,
         member_limit: a.member_limit,
+        require_verified_email: a.require_verified_email,
         metadata: a
             .metadata
             .as_deref()
@@ -214,7 +222,7 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
     };
     if changes.is_empty() {
         return Err(Error::usage("profile update: nothing to change").hint(
-            "give at least one of --name, --slug, --logo, --color, --member-limit, --metadata",
+            "give at least one of --name, --slug, --logo, --color, --member-limit, --require-verified-email, --metadata",
         ));
     }
     let o = app.write(OpenMode::Existing, |tx, ctx| {

@@ -92,6 +92,23 @@ pub enum UserCmd {
         /// Id, email or username
         user: String,
     },
+    /// Mark a user's email or phone verified, or not with --undo (global admins, never yourself)
+    #[command(
+        after_help = "Examples:\n  roster user verify dan@example.com --email\n  roster user verify frank --phone --undo"
+    )]
+    Verify {
+        /// Id, email or username
+        user: String,
+        /// The email address
+        #[arg(long, required_unless_present = "phone", conflicts_with = "phone")]
+        email: bool,
+        /// The phone number
+        #[arg(long)]
+        phone: bool,
+        /// Mark it not verified
+        #[arg(long)]
+        undo: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -227,6 +244,30 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             })?;
             app.out.changed(&o, changed)
         }
+        UserCmd::Verify {
+            user: reference,
+            email,
+            phone: _,
+            undo,
+        } => {
+            let which = if email {
+                user::Identifier::Email
+            } else {
+                user::Identifier::Phone
+            };
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                user::verify(tx, ctx, &reference, which, undo)
+            })?;
+            let what = if email { "email" } else { "phone" };
+            app.out.changed(&o, |o| {
+                let u = o.value();
+                let state = if undo { "not verified" } else { "verified" };
+                Said::from(format!("{} of user {}: {state}", what, u.label())).unchanged(format!(
+                    "the {what} of user {} was already {state}",
+                    u.label()
+                ))
+            })
+        }
         UserCmd::Delete { user: reference } => {
             let (target, memberships) =
                 app.read(|tx, ctx| user::delete_plan(tx, ctx, &reference))?;
@@ -293,6 +334,8 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
         metadata,
         active: None,
         password_hash: None,
+        email_verified: None,
+        phone_verified: None,
     }
     // Validate before asking for, or hashing, a password.
     .validated()?;

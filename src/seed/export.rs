@@ -70,6 +70,13 @@ fn user_data(u: &User, with_secrets: bool) -> Map<String, Value> {
     if !u.active {
         d.insert("active".into(), false.into());
     }
+    // Verified is a flag in a seed: the time it happened is not part of an export.
+    if u.email_verified_at.is_some() {
+        d.insert("email_verified".into(), true.into());
+    }
+    if u.phone_verified_at.is_some() {
+        d.insert("phone_verified".into(), true.into());
+    }
     if with_secrets {
         put(&mut d, "password_hash", json!(u.password_hash));
     }
@@ -84,6 +91,9 @@ fn profile_data(p: Profile) -> Map<String, Value> {
     put(&mut d, "logo", json!(p.logo));
     d.insert("color".into(), p.color.into());
     d.insert("member_limit".into(), p.member_limit.into());
+    if p.require_verified_email {
+        d.insert("require_verified_email".into(), true.into());
+    }
     put(&mut d, "metadata", Value::Object(p.metadata));
     d
 }

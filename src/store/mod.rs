@@ -224,6 +224,16 @@ pub struct MediaQuery<'a> {
     pub limit: i64,
 }
 
+/// What `session list` asks for.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionQuery<'a> {
+    pub user_id: Option<&'a str>,
+    pub profile_id: Option<&'a str>,
+    /// Every session (else live ones only).
+    pub all: bool,
+    pub now: &'a str,
+}
+
 /// One page of `member list`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MemberQuery<'a> {

@@ -7,12 +7,12 @@ use std::collections::HashMap;
 
 use super::{
     AuditFilter, AuditHead, LapsedInvitation, MediaKey, MediaQuery, MemberQuery, MisplacedMedia,
-    OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan,
+    OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan, SessionQuery,
 };
 use crate::error::Result;
 use crate::model::{
     AuditEntry, Invitation, InviteStatus, Media, Member, Profile, ProfileRef, Role, RoleDef, Scope,
-    User,
+    Session, User,
 };
 
 /// Reads of users.
@@ -293,6 +293,50 @@ pub trait RoleWrites: RoleReads {
     fn role_delete(&self, scope: Scope, name: &str) -> Result<()>;
 }
 
+/// Reads of sessions. No method returns a token hash.
+pub trait SessionReads {
+    fn session_by_id(&self, id: &str) -> Result<Option<Session>>;
+
+    /// Sessions whose id starts with `prefix` (lower-case hex and '-'), by id, at most
+    /// `limit`.
+    fn sessions_by_prefix(&self, prefix: &str, limit: i64) -> Result<Vec<Session>>;
+
+    fn session_by_token_hash(&self, hash: &str) -> Result<Option<Session>>;
+
+    /// Sessions by start time: of one user, with one active profile, live ones only
+    /// unless `all`.
+    fn session_list(&self, q: &SessionQuery<'_>) -> Result<Vec<Session>>;
+
+    /// Live sessions of disabled users (`roster doctor`: there should be none).
+    fn sessions_of_disabled(&self, now: &str) -> Result<Vec<Session>>;
+
+    /// Sessions whose active profile the user is not a member of, the user not being a
+    /// global admin (`roster doctor`).
+    fn sessions_outside_profile(&self) -> Result<Vec<Session>>;
+}
+
+/// Writes of sessions.
+pub trait SessionWrites: SessionReads {
+    fn session_insert(&self, s: &Session, token_hash: &str) -> Result<()>;
+
+    fn session_set_profile(&self, id: &str, profile_id: Option<&str>) -> Result<()>;
+
+    fn session_revoke(&self, id: &str, at: &str) -> Result<()>;
+
+    /// Revokes every live session of a user; their ids.
+    fn sessions_revoke_user(&self, user_id: &str, at: &str) -> Result<Vec<String>>;
+
+    /// Clears `profile_id` as the active profile of the user's sessions; how many.
+    fn sessions_clear_profile(&self, user_id: &str, profile_id: &str) -> Result<usize>;
+
+    /// Makes `profile_id` the active profile of the user's live sessions that have none,
+    /// when it is the user's only membership.
+    fn sessions_adopt_profile(&self, user_id: &str, profile_id: &str, now: &str) -> Result<usize>;
+
+    /// Deletes sessions expired, or revoked, before `before`; how many.
+    fn sessions_prune(&self, before: &str) -> Result<usize>;
+}
+
 /// Everything a read transaction offers: every family's reads.
 pub trait ReadTx:
     UserReads
@@ -301,6 +345,7 @@ pub trait ReadTx:
     + InviteReads
     + MediaReads
     + RoleReads
+    + SessionReads
     + AuditReads
     + CheckReads
     + ExportReads
@@ -313,6 +358,7 @@ impl<
         + InviteReads
         + MediaReads
         + RoleReads
+        + SessionReads
         + AuditReads
         + CheckReads
         + ExportReads,
@@ -329,6 +375,7 @@ pub trait WriteTx:
     + InviteWrites
     + MediaWrites
     + RoleWrites
+    + SessionWrites
     + AuditWrites
 {
 }
@@ -340,6 +387,7 @@ impl<
         + InviteWrites
         + MediaWrites
         + RoleWrites
+        + SessionWrites
         + AuditWrites,
 > WriteTx for T
 {

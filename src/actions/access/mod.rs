@@ -13,7 +13,7 @@ use self::catalogue::{Grant, Permission};
 use self::pattern::Reach;
 use super::Actor;
 use crate::error::{Error, Result};
-use crate::model::{Invitation, Media, MediaType, Member, RoleDef, Scope, User};
+use crate::model::{Invitation, Media, MediaType, Member, RoleDef, Scope, Session, User};
 use crate::store::Tx;
 
 /// Where an event acts.
@@ -38,6 +38,7 @@ pub enum Target<'a> {
     Member(&'a Member),
     Media(&'a Media),
     Invitation(&'a Invitation),
+    Session(&'a Session),
 }
 
 /// One question for [`authorize`].
@@ -246,6 +247,7 @@ const NEVER_ON_ONESELF: &[&str] = &[
     "user-disable",
     "user-enable",
     "user-delete",
+    "user-verify",
 ];
 
 /// Events anyone may do (lists are filtered by the action, as the README says).
@@ -255,6 +257,14 @@ const ANYONE: &[(&str, &str)] = &[
     ("role-list", "anyone may list roles"),
     ("role-show", "anyone may show a role"),
     ("user-list", "a user may list users, seeing only themself"),
+];
+
+/// Events a user may do to their own sessions.
+const SESSIONS: &[&str] = &[
+    "session-list",
+    "session-show",
+    "session-use",
+    "session-revoke",
 ];
 
 /// Events a user may do to their own user record.
@@ -339,7 +349,7 @@ fn grants_text_for(def: &RoleDef, perm: &Permission) -> String {
 
 /// Whether the actor owns the target, for a `:own` grant: media they added (a show only
 /// when no one else added any of its episodes), their own membership.
-fn owns(tx: &Tx<'_>, user: &User, target: Target<'_>) -> Result<Option<String>> {
+fn owns(tx: &Tx<'_>, user: &User, perm: &Permission, target: Target<'_>) -> Result<Option<String>> {
     Ok(match target {
         Target::Media(m) => {
             let added_it = m.added_by.as_deref() == Some(user.id.as_str());
@@ -351,6 +361,12 @@ fn owns(tx: &Tx<'_>, user: &User, target: Target<'_>) -> Result<Option<String>> 
         }
         Target::Member(m) if m.user_id == user.id => {
             Some(format!("the membership is {}'s own", user.label()))
+        }
+        Target::Session(s) if s.user_id == user.id => {
+            Some(format!("the session is {}'s own", user.label()))
+        }
+        Target::User(u) if u.id == user.id && perm.name.starts_with("session-") => {
+            Some(format!("the sessions are {}'s own", user.label()))
         }
         _ => None,
     })
@@ -382,6 +398,7 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
             Target::Member(m) => Some(super::member::label(m).to_string()),
             Target::Media(m) => Some(m.id.clone()),
             Target::Invitation(i) => Some(i.id.clone()),
+            Target::Session(s) => Some(s.id.clone()),
         },
         role: req
             .grants
@@ -539,7 +556,7 @@ fn permission(
                 d.step(format!("{by} grants {}", perm.name));
                 return Ok(d.finish(Verdict::Allowed, by));
             }
-            Reach::Own => match owns(tx, user, req.target)? {
+            Reach::Own => match owns(tx, user, perm, req.target)? {
                 Some(why) => {
                     d.step(format!(
                         "{by} grants {} on their own records: {why}",
@@ -614,6 +631,27 @@ fn permission(
             Target::None if held.profile.is_some() => {
                 own_only(&mut d, "a member may remove themself only");
                 return Ok(d.finish(Verdict::OwnOnly, "rule: a member leaving"));
+            }
+            _ => {}
+        }
+    }
+    if SESSIONS.contains(&perm.name) {
+        match req.target {
+            Target::Session(s) if s.user_id == user.id => {
+                d.step(format!("the session is {}'s own", user.label()));
+                return Ok(d.finish(Verdict::Allowed, "rule: their own sessions"));
+            }
+            Target::User(u) if u.id == user.id => {
+                d.step(format!("the sessions are {}'s own", user.label()));
+                return Ok(d.finish(Verdict::Allowed, "rule: their own sessions"));
+            }
+            Target::None if perm.name == "session-list" => {
+                d.step("a user may list sessions, seeing only their own");
+                return Ok(d.finish(Verdict::Allowed, "rule: their own sessions"));
+            }
+            Target::None => {
+                own_only(&mut d, "a user may do this to their own sessions only");
+                return Ok(d.finish(Verdict::OwnOnly, "rule: their own sessions"));
             }
             _ => {}
         }

@@ -18,6 +18,7 @@ pub mod media;
 pub mod member;
 pub mod profile;
 pub mod role;
+pub mod session;
 pub mod user;
 
 use std::fmt::Debug;
@@ -207,6 +208,7 @@ static FAMILIES: &[&[Def]] = &[
     member::EVENTS,
     invite::EVENTS,
     media::EVENTS,
+    session::EVENTS,
 ];
 
 /// Every event a seed may hold.

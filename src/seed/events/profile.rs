@@ -22,6 +22,7 @@ impl SeedEvent for ProfileCreate {
         F::text("logo"),
         F::text("color"),
         F::integer("member_limit"),
+        F::boolean("require_verified_email"),
         F::object("metadata"),
         F::text("owner"),
         F::boolean("if_not_exists"),
@@ -35,6 +36,7 @@ impl SeedEvent for ProfileCreate {
             logo: d.string("logo"),
             color: d.string("color"),
             member_limit: d.int("member_limit"),
+            require_verified_email: d.boolean("require_verified_email"),
             metadata: d.object("metadata"),
             owner: d.string("owner"),
         };
@@ -64,6 +66,7 @@ impl SeedEvent for ProfileUpdate {
         F::text("logo"),
         F::text("color"),
         F::integer("member_limit"),
+        F::boolean("require_verified_email"),
         F::object("metadata"),
     ];
 
@@ -75,6 +78,7 @@ impl SeedEvent for ProfileUpdate {
             logo: clearable(d.string("logo")),
             color: d.string("color"),
             member_limit: d.int("member_limit"),
+            require_verified_email: d.boolean("require_verified_email"),
             metadata: d.object("metadata"),
         };
         let changes = d.valid(changes, ProfileChanges::validated)?;

@@ -13,6 +13,7 @@ pub const EVENTS: &[Def] = &[
     def::<UserUpdate>(),
     def::<UserGrant>(),
     def::<UserRevoke>(),
+    def::<UserVerify>(),
 ];
 
 /// `user-create`, and the plain-text password hashed before the write transaction.
@@ -40,6 +41,8 @@ impl SeedEvent for UserCreate {
         F::boolean("active"),
         F::text("password"),
         F::text("password_hash"),
+        F::boolean("email_verified"),
+        F::boolean("phone_verified"),
         F::boolean("if_not_exists"),
     ];
 
@@ -58,6 +61,8 @@ impl SeedEvent for UserCreate {
             metadata: d.object("metadata"),
             active: d.boolean("active"),
             password_hash: d.string("password_hash"),
+            email_verified: d.boolean("email_verified"),
+            phone_verified: d.boolean("phone_verified"),
         };
         d.boolean("if_not_exists");
         if plain.is_some() && input.password_hash.is_some() {
@@ -192,6 +197,51 @@ impl SeedEvent for UserRevoke {
 
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
         let o = user::revoke(tx, ctx, &self.user, &self.roles)?;
+        Ok((label(&o), o.value().label().to_string()))
+    }
+}
+
+/// `user-verify`: `{"user", "email": true}` or `{"user", "phone": true}`, `"undo": true`
+/// to mark it not verified.
+#[derive(Debug)]
+pub struct UserVerify {
+    user: String,
+    which: user::Identifier,
+    undo: bool,
+}
+
+impl SeedEvent for UserVerify {
+    const NAME: &'static str = "user-verify";
+    const FIELDS: &'static [F] = &[
+        F::required("user"),
+        F::boolean("email"),
+        F::boolean("phone"),
+        F::boolean("undo"),
+    ];
+
+    fn build(d: &mut Data<'_>) -> Option<Self> {
+        let user = d.required("user");
+        let email = d.boolean("email").unwrap_or(false);
+        let phone = d.boolean("phone").unwrap_or(false);
+        let undo = d.boolean("undo").unwrap_or(false);
+        if email == phone {
+            let pos = d.event_pos();
+            d.push(
+                pos,
+                "give exactly one of \"email\": true and \"phone\": true".into(),
+            );
+            return None;
+        }
+        let which = if email {
+            user::Identifier::Email
+        } else {
+            user::Identifier::Phone
+        };
+        Some(UserVerify { user, which, undo })
+    }
+
+    fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
+        let o = user::verify(tx, ctx, &self.user, self.which, self.undo)?;
         Ok((label(&o), o.value().label().to_string()))
     }
 }

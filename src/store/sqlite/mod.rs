@@ -16,6 +16,7 @@ mod members;
 mod profiles;
 mod roles;
 pub mod schema;
+mod sessions;
 mod users;
 
 use std::path::{Path, PathBuf};

@@ -16,7 +16,8 @@ use crate::store::traits::*;
 macro_rules! select {
     () => {
         "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
-     p.created_at, p.updated_at, (SELECT count(*) FROM members m WHERE m.profile_id = p.id) \
+     p.created_at, p.updated_at, (SELECT count(*) FROM members m WHERE m.profile_id = p.id), \
+     p.require_verified_email \
      FROM profiles p"
     };
 }
@@ -33,6 +34,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
         member_count: r.get(9)?,
+        require_verified_email: r.get(10)?,
         access: None,
     })
 }
@@ -108,8 +110,8 @@ impl ProfileReads for SqliteTx<'_> {
 impl ProfileWrites for SqliteTx<'_> {
     fn profile_insert(&self, p: &Profile) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         stmt.execute(params![
             p.id,
@@ -120,7 +122,8 @@ impl ProfileWrites for SqliteTx<'_> {
             p.member_limit,
             serde_json::Value::Object(p.metadata.clone()).to_string(),
             p.created_at,
-            p.updated_at
+            p.updated_at,
+            p.require_verified_email
         ])?;
         Ok(())
     }
@@ -128,7 +131,7 @@ impl ProfileWrites for SqliteTx<'_> {
     fn profile_update(&self, p: &Profile) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "UPDATE profiles SET slug = ?2, name = ?3, logo = ?4, color = ?5, member_limit = ?6,
-             metadata = ?7, updated_at = ?8 WHERE id = ?1",
+             metadata = ?7, updated_at = ?8, require_verified_email = ?9 WHERE id = ?1",
         )?;
         stmt.execute(params![
             p.id,
@@ -138,7 +141,8 @@ impl ProfileWrites for SqliteTx<'_> {
             p.color,
             p.member_limit,
             serde_json::Value::Object(p.metadata.clone()).to_string(),
-            p.updated_at
+            p.updated_at,
+            p.require_verified_email
         ])?;
         Ok(())
     }

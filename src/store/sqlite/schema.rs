@@ -220,6 +220,32 @@ CREATE INDEX invitations_pending_by_expiry ON invitations(expires_at) WHERE stat
 CREATE UNIQUE INDEX invitations_one_pending ON invitations(profile_id, email) WHERE status = 'pending';
 CREATE INDEX invitations_pending_by_role ON invitations(role) WHERE status = 'pending';
 "#,
+    // 5: sessions (README "Sessions"): signed-in people, as a web application sharing the
+    // database keeps them. Only a token's SHA-256 is stored. The verified state of each
+    // sign-in identifier, and a profile's rule that invitees must have verified emails.
+    r#"
+ALTER TABLE users ADD COLUMN email_verified_at TEXT;
+ALTER TABLE users ADD COLUMN phone_verified_at TEXT;
+ALTER TABLE profiles ADD COLUMN require_verified_email INTEGER NOT NULL DEFAULT 0
+    CHECK (require_verified_email IN (0, 1));
+
+CREATE TABLE sessions (
+    id                TEXT PRIMARY KEY,
+    user_id           TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    token_hash        TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64 AND token_hash = lower(token_hash)),
+    active_profile_id TEXT REFERENCES profiles(id) ON DELETE SET NULL,
+    roles             TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(roles) AND json_type(roles) = 'array'),
+    origin            TEXT NOT NULL CHECK (origin IN ('login', 'issued', 'seed')),
+    user_agent        TEXT,
+    ip                TEXT,
+    created_at        TEXT NOT NULL,
+    expires_at        TEXT NOT NULL,
+    last_used_at      TEXT,
+    revoked_at        TEXT
+) STRICT;
+CREATE INDEX sessions_by_user ON sessions(user_id, created_at);
+CREATE INDEX sessions_by_profile ON sessions(active_profile_id);
+"#,
 ];
 
 /// The schema version this roster writes.

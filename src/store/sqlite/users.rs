@@ -7,7 +7,7 @@ use crate::store::traits::*;
 
 macro_rules! cols {
     () => {
-        "id, email, username, phone, name, image, type, roles, tags, metadata, active, password_hash, created_at, updated_at"
+        "id, email, username, phone, name, image, type, roles, tags, metadata, active, password_hash, created_at, updated_at, email_verified_at, phone_verified_at"
     };
 }
 
@@ -27,6 +27,8 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
         password_hash: r.get(11)?,
         created_at: r.get(12)?,
         updated_at: r.get(13)?,
+        email_verified_at: r.get(14)?,
+        phone_verified_at: r.get(15)?,
     })
 }
 
@@ -101,7 +103,7 @@ impl UserWrites for SqliteTx<'_> {
         let mut stmt = self.conn.prepare_cached(concat!(
             "INSERT INTO users (",
             cols!(),
-            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
         ))?;
         stmt.execute(params![
             u.id,
@@ -117,7 +119,9 @@ impl UserWrites for SqliteTx<'_> {
             u.active,
             u.password_hash,
             u.created_at,
-            u.updated_at
+            u.updated_at,
+            u.email_verified_at,
+            u.phone_verified_at
         ])?;
         Ok(())
     }
@@ -125,7 +129,8 @@ impl UserWrites for SqliteTx<'_> {
     fn user_update(&self, u: &User) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "UPDATE users SET email = ?2, username = ?3, phone = ?4, name = ?5, image = ?6, type = ?7,
-             roles = ?8, tags = ?9, metadata = ?10, active = ?11, password_hash = ?12, updated_at = ?13
+             roles = ?8, tags = ?9, metadata = ?10, active = ?11, password_hash = ?12, updated_at = ?13,
+             email_verified_at = ?14, phone_verified_at = ?15
              WHERE id = ?1",
         )?;
         stmt.execute(params![
@@ -141,7 +146,9 @@ impl UserWrites for SqliteTx<'_> {
             json(&u.metadata),
             u.active,
             u.password_hash,
-            u.updated_at
+            u.updated_at,
+            u.email_verified_at,
+            u.phone_verified_at
         ])?;
         Ok(())
     }
