@@ -61,7 +61,11 @@ fn record(
     profile: Option<&crate::model::Profile>,
     given: &str,
 ) -> Result<Record> {
-    let family = catalogue::family(perm.name).unwrap_or(perm.name);
+    let family = match perm.name {
+        // Their record is the user whose sessions they are.
+        "session-issue" | "session-list" => "user",
+        other => catalogue::family(other).unwrap_or(other),
+    };
     Ok(match family {
         "user" | "can" => Record::User(need_user(tx, given)?),
         "member" => {

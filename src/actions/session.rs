@@ -126,13 +126,15 @@ fn member_or_admin(tx: &Tx<'_>, user: &User, profile: &Profile) -> Result<()> {
     )))
 }
 
-/// Checks that `user` may sign in at all: active.
-fn may_sign_in(user: &User) -> Result<()> {
+/// Checks that `user` may sign in at all: active. Refused as `kind`: 77 for the user
+/// signing in, 68 for an admin issuing them a session (the rules allowed it; the user's
+/// state does not).
+fn may_sign_in(user: &User, kind: crate::error::Kind) -> Result<()> {
     if !user.active {
-        return Err(Error::denied(format!(
-            "user {} is disabled and cannot sign in",
-            user.label()
-        ))
+        return Err(Error::new(
+            kind,
+            format!("user {} is disabled and cannot sign in", user.label()),
+        )
         .hint(format!(
             "a global admin can run `roster user enable {}`",
             user.label()
@@ -151,7 +153,7 @@ fn start(
     input: NewSession,
     on_exists: OnExists,
 ) -> Result<Outcome<Started>> {
-    may_sign_in(user)?;
+    may_sign_in(user, crate::error::Kind::Conflict)?;
     let token = match input.token {
         Some(t) => t,
         None => new_token()?,
@@ -217,7 +219,7 @@ fn start(
 /// is none, 77 when disabled or without a password.
 pub fn login_target(tx: &Tx<'_>, reference: &str) -> Result<User> {
     let user = need_user(tx, reference)?;
-    may_sign_in(&user)?;
+    may_sign_in(&user, crate::error::Kind::Denied)?;
     if user.password_hash.is_none() {
         return Err(Error::denied(format!(
             "user {} has no password and cannot sign in with one",

@@ -143,6 +143,11 @@ const ACTORS: [Option<&str>; 6] = [
 #[test]
 fn built_in_roles_allow_and_refuse_what_they_are_meant_to() {
     let env = family();
+    env.ok(&["session", "issue", TESS]);
+    let sid = env.json(&["session", "list", "--user", TESS])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     // event, command, and the exit for: operator, root, owner, admin, member, outsider.
     #[rustfmt::skip]
     let table: &[(&str, &[&str], [i32; 6])] = &[
@@ -156,6 +161,14 @@ fn built_in_roles_allow_and_refuse_what_they_are_meant_to() {
         ("user-disable", &["user", "disable", TESS], [0, 0, 77, 77, 77, 77]),
         ("user-enable", &["user", "enable", TESS], [0, 0, 77, 77, 77, 77]),
         ("user-delete", &["user", "delete", TESS], [0, 0, 77, 77, 77, 77]),
+        ("user-verify", &["user", "verify", TESS, "--email"], [0, 0, 77, 77, 77, 77]),
+        ("session-issue", &["session", "issue", TESS], [0, 0, 77, 77, 77, 77]),
+        ("session-list", &["session", "list"], [0, 0, 0, 0, 0, 0]),
+        ("session-list", &["session", "list", "--user", TESS], [0, 0, 77, 77, 77, 77]),
+        ("session-show", &["session", "show", &sid], [0, 0, 77, 77, 77, 77]),
+        ("session-use", &["session", "use", &sid, "--none"], [0, 0, 77, 77, 77, 77]),
+        ("session-revoke", &["session", "revoke", &sid], [0, 0, 77, 77, 77, 77]),
+        ("session-prune", &["session", "prune"], [0, 0, 77, 77, 77, 77]),
         ("profile-create", &["profile", "create", "--name", "New"], [0, 0, 77, 77, 77, 77]),
         ("profile-list", &["profile", "list"], [0, 0, 0, 0, 0, 0]),
         ("profile-show", &["profile", "show", "family"], [0, 0, 0, 0, 0, 0]),
@@ -459,7 +472,7 @@ fn patterns_that_grant_nothing_a_custom_role_may_hold_are_refused() {
     hint: define it with --scope global
     --scope profile --allow member-list:own
     error: permission "member-list:own": member-list has no records anyone owns
-    hint: :own applies to member-remove, media-show, media-remove
+    hint: :own applies to member-remove, media-show, media-remove, session-list, session-show, session-use, session-revoke
     --scope profile --allow profile-delete
     error: permission "profile-delete": profile-delete belongs to the built-in owner role alone
     hint: make the member an owner with `roster member role PROFILE USER owner`
@@ -1441,6 +1454,7 @@ fn can_all_is_the_access_matrix() {
     │ user-disable   ┆ denied   ┆ no role of theirs grants user-disable     │
     │ user-enable    ┆ denied   ┆ no role of theirs grants user-enable      │
     │ user-delete    ┆ denied   ┆ no role of theirs grants user-delete      │
+    │ user-verify    ┆ denied   ┆ no role of theirs grants user-verify      │
     │ profile-create ┆ denied   ┆ no role of theirs grants profile-create   │
     │ profile-list   ┆ allowed  ┆ rule: anyone                              │
     │ profile-show   ┆ allowed  ┆ rule: anyone                              │
@@ -1461,6 +1475,12 @@ fn can_all_is_the_access_matrix() {
     │ media-list     ┆ allowed  ┆ profile role member (media-list)          │
     │ media-show     ┆ allowed  ┆ profile role member (media-show)          │
     │ media-remove   ┆ own-only ┆ profile role member (media-remove:own)    │
+    │ session-issue  ┆ denied   ┆ no role of theirs grants session-issue    │
+    │ session-list   ┆ allowed  ┆ rule: their own sessions                  │
+    │ session-show   ┆ own-only ┆ rule: their own sessions                  │
+    │ session-use    ┆ own-only ┆ rule: their own sessions                  │
+    │ session-revoke ┆ own-only ┆ rule: their own sessions                  │
+    │ session-prune  ┆ denied   ┆ no role of theirs grants session-prune    │
     │ role-create    ┆ denied   ┆ no role of theirs grants role-create      │
     │ role-list      ┆ allowed  ┆ rule: anyone                              │
     │ role-show      ┆ allowed  ┆ rule: anyone                              │
@@ -1490,6 +1510,7 @@ fn can_all_is_the_access_matrix() {
             "media-add",
             "media-list",
             "media-show",
+            "session-list",
             "role-list",
             "role-show"
         ]
@@ -1713,6 +1734,15 @@ const GLOBAL_POOL: &[&str] = &[
     "role-update",
     "role-delete",
     "role-*",
+    "user-verify",
+    "session-issue",
+    "session-list",
+    "session-show",
+    "session-show:own",
+    "session-use",
+    "session-revoke",
+    "session-revoke:own",
+    "session-*",
     "audit",
     "export",
     "doctor",
@@ -1762,6 +1792,7 @@ const EVENTS: &[&str] = &[
     "user-disable",
     "user-enable",
     "user-delete",
+    "user-verify",
     "profile-create",
     "profile-list",
     "profile-show",
@@ -1782,6 +1813,12 @@ const EVENTS: &[&str] = &[
     "media-list",
     "media-show",
     "media-remove",
+    "session-issue",
+    "session-list",
+    "session-show",
+    "session-use",
+    "session-revoke",
+    "session-prune",
     "role-create",
     "role-list",
     "role-show",
@@ -1924,8 +1961,18 @@ impl Access {
                 roles.push("g1");
             }
             ev.push(json!({"event": "user-create", "data": {
-                "email": email(i), "name": format!("U{i}"), "roles": roles, "active": p.active,
+                "email": email(i), "name": format!("U{i}"), "roles": roles,
             }}));
+            // Everyone has a session; a disabled user's ends as they are disabled.
+            ev.push(json!({"event": "session-create", "data": {
+                "user": email(i), "token": format!("rst_user{i}{}", "a".repeat(40)),
+            }}));
+            if !p.active {
+                // A second user-create converges: the user is disabled.
+                ev.push(json!({"event": "user-create", "data": {
+                    "email": email(i), "name": format!("U{i}"), "active": false,
+                }}));
+            }
         }
         for (pi, slug) in PROFILES.iter().enumerate() {
             ev.push(json!({"event": "profile-create", "data": {"name": slug, "slug": slug}}));
@@ -1990,7 +2037,7 @@ impl Access {
 }
 
 /// The question for `roster can` and the command that performs the event, for one pick.
-fn plan(w: &Access, p: &Pick) -> (Vec<String>, Vec<String>) {
+fn plan(w: &Access, p: &Pick, sessions: &[String]) -> (Vec<String>, Vec<String>) {
     let event = EVENTS[p.event];
     let slug = PROFILES[p.profile].to_string();
     // A third of the picks of a user or a member name the profile's sure owner (maybe
@@ -2093,6 +2140,18 @@ fn plan(w: &Access, p: &Pick) -> (Vec<String>, Vec<String>) {
                 "role-create",
             ]),
         ),
+        "user-verify" => (rec(&user), s(&["user", "verify", &user, "--email"])),
+        "session-issue" => (rec(&user), s(&["session", "issue", &user])),
+        "session-list" => (rec(&user), s(&["session", "list", "--user", &user])),
+        "session-show" | "session-revoke" => {
+            let sid = &sessions[p.record % sessions.len()];
+            (rec(sid), s(&["session", &event[8..], sid]))
+        }
+        "session-use" => {
+            let sid = &sessions[p.record % sessions.len()];
+            (rec(sid), s(&["session", "use", sid, "--none"]))
+        }
+        "session-prune" => (s(&[event]), s(&["session", "prune"])),
         "role-list" => (s(&[event]), s(&["role", "list"])),
         "role-show" => (s(&[event]), s(&["role", "show", "g1"])),
         // blank grants nothing and nobody holds it: only the permission decides.
@@ -2146,9 +2205,18 @@ proptest! {
         write(&env, "w.json", &w.seed().to_string());
         let out = env.run(&["seed", "w.json"]);
         prop_assert_eq!(code(&out), 0, "the world seeds: {}", text(&out.stderr));
+        // One session a user, in user order (their ids are made when seeded).
+        let listed = env.json(&["session", "list", "--all"]);
+        let sessions: Vec<String> = (0..USERS)
+            .filter_map(|i| {
+                listed.as_array()?.iter().find(|s| s["user"] == email(i).as_str())
+                    .and_then(|s| s["id"].as_str()).map(str::to_string)
+            })
+            .collect();
+        prop_assert_eq!(sessions.len(), USERS);
         for p in &w.picks {
             let actor = email(p.actor);
-            let (ask, run) = plan(&w, p);
+            let (ask, run) = plan(&w, p, &sessions);
             let mut q: Vec<&str> = vec!["--json", "can", &actor];
             q.extend(ask.iter().map(String::as_str));
             let asked = env.run(&q);

@@ -81,7 +81,7 @@ fn init_creates_a_private_database() {
     let env = Env::new();
     let v = env.json(&["init"]);
     assert_eq!(v["created"], true);
-    assert_eq!(v["schema_version"], 4);
+    assert_eq!(v["schema_version"], 5);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -90,7 +90,7 @@ fn init_creates_a_private_database() {
     }
     let again = env.json(&["init"]);
     assert_eq!(again["created"], false);
-    assert_eq!(again["schema_version"], 4);
+    assert_eq!(again["schema_version"], 5);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn init_marks_the_file_and_sets_the_pragmas() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(app, 0x5253_5452, "application_id spells RSTR");
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
     assert_eq!(mode, "wal");
     let strict: i64 = c
         .query_row(
@@ -131,9 +131,9 @@ fn init_twice_keeps_the_data() {
 fn init_in_table_format_says_what_it_did() {
     let env = Env::new();
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(out, @"created roster.db (schema version 4 of 4)");
+    insta::assert_snapshot!(out, @"created roster.db (schema version 5 of 5)");
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(out, @"ready: roster.db (schema version 4 of 4)");
+    insta::assert_snapshot!(out, @"ready: roster.db (schema version 5 of 5)");
 }
 
 #[test]
@@ -161,9 +161,9 @@ fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
         let err = env.fails(78, args);
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @r#"
-            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 4)
+            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 5)
             hint: upgrade roster to open this database; it has not been modified
-            {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 4)","hint":"upgrade roster to open this database; it has not been modified"}}
+            {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 5)","hint":"upgrade roster to open this database; it has not been modified"}}
             "#);
         }
     }
@@ -183,9 +183,9 @@ fn a_fresh_sqlite_file_marked_as_roster_with_a_newer_version_is_refused() {
     assert!(!before.is_empty());
     let err = env.fails(78, &["init"]);
     insta::assert_snapshot!(err, @r#"
-    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 4)
+    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 5)
     hint: upgrade roster to open this database; it has not been modified
-    {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 4)","hint":"upgrade roster to open this database; it has not been modified"}}
+    {"error":{"code":78,"kind":"unusable","message":"roster.db was written by a newer roster (schema version 99; this roster knows up to 5)","hint":"upgrade roster to open this database; it has not been modified"}}
     "#);
     env.fails(
         78,
@@ -477,6 +477,7 @@ fn usage_errors_exit_2() {
       disable  Disable a user: they can no longer act or accept invitations
       enable   Enable a disabled user
       delete   Delete a user and their memberships (asks first; --yes skips)
+      verify   Mark a user's email or phone verified, or not with --undo (global admins, never yourself)
       help     Print this message or the help of the given subcommand(s)
 
     Options:
@@ -635,9 +636,9 @@ fn csv_has_a_header_and_quotes_fields() {
     env.user("bob@example.com", "Bob");
     let out = env.ok(&["--format", "csv", "user", "list"]);
     insta::assert_snapshot!(redact(&out), @r#"
-    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,created_at,updated_at
-    [id],ann@example.com,,,"Smith, ""Ann""",,person,"[""admin""]","[""a"",""b""]","{""plan"":""family""}",true,false,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
-    [id],bob@example.com,,,Bob,,person,[],[],{},true,false,false,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,email_verified_at,phone_verified_at,created_at,updated_at
+    [id],ann@example.com,,,"Smith, ""Ann""",,person,"[""admin""]","[""a"",""b""]","{""plan"":""family""}",true,false,true,,,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    [id],bob@example.com,,,Bob,,person,[],[],{},true,false,false,,,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
     "#);
     // Every row has as many fields as the header (outside quotes).
     let count = |l: &str| {
@@ -653,7 +654,7 @@ fn csv_has_a_header_and_quotes_fields() {
         n
     };
     for l in out.lines() {
-        assert_eq!(count(l), 15, "{l}");
+        assert_eq!(count(l), 17, "{l}");
     }
 }
 
@@ -695,25 +696,27 @@ fn table_format_draws_tables_and_confirmation_lines() {
     assert!(width <= 100, "COLUMNS=100 bounds the table ({width})");
     let out = env.ok(&["--format", "table", "user", "show", "ann@example.com"]);
     insta::assert_snapshot!(redact(&out), @"
-    ╭──────────────┬──────────────────────────────────────╮
-    │ field        ┆ value                                │
-    ╞══════════════╪══════════════════════════════════════╡
-    │ id           ┆ [id]                                 │
-    │ email        ┆ ann@example.com                      │
-    │ username     ┆                                      │
-    │ phone        ┆                                      │
-    │ name         ┆ Ann                                  │
-    │ image        ┆                                      │
-    │ type         ┆ person                               │
-    │ roles        ┆ admin                                │
-    │ tags         ┆                                      │
-    │ metadata     ┆ {}                                   │
-    │ active       ┆ true                                 │
-    │ has_password ┆ false                                │
-    │ is_admin     ┆ true                                 │
-    │ created_at   ┆ 2026-11-21T12:00:01.000Z             │
-    │ updated_at   ┆ 2026-11-21T12:00:01.000Z             │
-    ╰──────────────┴──────────────────────────────────────╯
+    ╭───────────────────┬──────────────────────────────────────╮
+    │ field             ┆ value                                │
+    ╞═══════════════════╪══════════════════════════════════════╡
+    │ id                ┆ [id]                                 │
+    │ email             ┆ ann@example.com                      │
+    │ username          ┆                                      │
+    │ phone             ┆                                      │
+    │ name              ┆ Ann                                  │
+    │ image             ┆                                      │
+    │ type              ┆ person                               │
+    │ roles             ┆ admin                                │
+    │ tags              ┆                                      │
+    │ metadata          ┆ {}                                   │
+    │ active            ┆ true                                 │
+    │ has_password      ┆ false                                │
+    │ is_admin          ┆ true                                 │
+    │ email_verified_at ┆                                      │
+    │ phone_verified_at ┆                                      │
+    │ created_at        ┆ 2026-11-21T12:00:01.000Z             │
+    │ updated_at        ┆ 2026-11-21T12:00:01.000Z             │
+    ╰───────────────────┴──────────────────────────────────────╯
     ");
     assert!(!out.contains("password_hash"), "{out}");
 }

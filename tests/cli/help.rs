@@ -160,6 +160,11 @@ fn top_level_help() {
       role         Roles: what each role lets its holders do
       can          Explain whether a user may do something, and why: one decision, or --all
 
+    Sessions:
+      login        Sign a user in with their password: a session, and its token (printed once)
+      session      Sessions: signed-in people, their active profile, revocation
+      whoami       Who is acting: the operator, or the --as user with their roles and memberships
+
     Media libraries:
       media        Media: each profile's library of movies, shows and episodes
 

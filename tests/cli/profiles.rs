@@ -759,9 +759,9 @@ fn profile_list_in_every_format() {
     env.profile("Office");
     let csv = env.ok(&["--format", "csv", "profile", "list"]);
     insta::assert_snapshot!(redact(&csv), @r#"
-    id,slug,name,logo,color,member_limit,metadata,member_count,created_at,updated_at
-    [id],office,Office,,#6366F1,100,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
-    [id],smith,"Smith, ""The"" Family",,#6366F1,100,{},0,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    id,slug,name,logo,color,member_limit,require_verified_email,metadata,member_count,created_at,updated_at
+    [id],office,Office,,#6366F1,100,false,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    [id],smith,"Smith, ""The"" Family",,#6366F1,100,false,{},0,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
     "#);
     // For a user, `access` is a column too.
     env.user("ann@example.com", "Ann");
@@ -774,9 +774,9 @@ fn profile_list_in_every_format() {
         "list",
     ]);
     insta::assert_snapshot!(redact(&csv), @r#"
-    id,slug,name,logo,color,member_limit,metadata,member_count,access,created_at,updated_at
-    [id],office,Office,,#6366F1,100,{},0,true,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
-    [id],smith,"Smith, ""The"" Family",,#6366F1,100,{},0,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    id,slug,name,logo,color,member_limit,require_verified_email,metadata,member_count,access,created_at,updated_at
+    [id],office,Office,,#6366F1,100,false,{},0,true,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    [id],smith,"Smith, ""The"" Family",,#6366F1,100,false,{},0,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
     "#);
     let jsonl = env.ok(&["--format", "jsonl", "profile", "list"]);
     assert_eq!(jsonl.lines().count(), 2);
@@ -811,20 +811,21 @@ fn profile_list_in_every_format() {
     "#);
     let out = env.ok(&["--format", "table", "profile", "show", "office"]);
     insta::assert_snapshot!(redact(&out), @"
-    ╭──────────────┬──────────────────────────────────────╮
-    │ field        ┆ value                                │
-    ╞══════════════╪══════════════════════════════════════╡
-    │ id           ┆ [id]                                 │
-    │ slug         ┆ office                               │
-    │ name         ┆ Office                               │
-    │ logo         ┆                                      │
-    │ color        ┆ #6366F1                              │
-    │ member_limit ┆ 100                                  │
-    │ metadata     ┆ {}                                   │
-    │ member_count ┆ 0                                    │
-    │ created_at   ┆ 2026-11-21T12:00:02.000Z             │
-    │ updated_at   ┆ 2026-11-21T12:00:02.000Z             │
-    ╰──────────────┴──────────────────────────────────────╯
+    ╭────────────────────────┬──────────────────────────────────────╮
+    │ field                  ┆ value                                │
+    ╞════════════════════════╪══════════════════════════════════════╡
+    │ id                     ┆ [id]                                 │
+    │ slug                   ┆ office                               │
+    │ name                   ┆ Office                               │
+    │ logo                   ┆                                      │
+    │ color                  ┆ #6366F1                              │
+    │ member_limit           ┆ 100                                  │
+    │ require_verified_email ┆ false                                │
+    │ metadata               ┆ {}                                   │
+    │ member_count           ┆ 0                                    │
+    │ created_at             ┆ 2026-11-21T12:00:02.000Z             │
+    │ updated_at             ┆ 2026-11-21T12:00:02.000Z             │
+    ╰────────────────────────┴──────────────────────────────────────╯
     ");
 }
 
@@ -978,8 +979,8 @@ fn update_validates_and_refuses_conflicts() {
     let err = env.fails(2, &["profile", "update", "olive-s"]);
     insta::assert_snapshot!(err, @r#"
     error: profile update: nothing to change
-    hint: give at least one of --name, --slug, --logo, --color, --member-limit, --metadata
-    {"error":{"code":2,"kind":"usage","message":"profile update: nothing to change","hint":"give at least one of --name, --slug, --logo, --color, --member-limit, --metadata"}}
+    hint: give at least one of --name, --slug, --logo, --color, --member-limit, --require-verified-email, --metadata
+    {"error":{"code":2,"kind":"usage","message":"profile update: nothing to change","hint":"give at least one of --name, --slug, --logo, --color, --member-limit, --require-verified-email, --metadata"}}
     "#);
 }
 

@@ -327,7 +327,7 @@ fn init_with_users_or_without_a_terminal_does_not_onboard() {
     let env = Env::init();
     // No terminal: the plain report, nothing asked (stdin is empty and never read).
     let out = env.ok(&["--format", "table", "init"]);
-    assert_eq!(out, "ready: roster.db (schema version 4 of 4)\n");
+    assert_eq!(out, "ready: roster.db (schema version 5 of 5)\n");
     if !pty::available() {
         return;
     }

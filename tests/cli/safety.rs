@@ -98,31 +98,33 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     │ [id]                                 ┆ ann@example.com ┆          ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ admin ┆ true   │
     ╰──────────────────────────────────────┴─────────────────┴──────────┴──────────────────────────────┴───────┴────────╯
     $ roster --format csv user list
-    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,created_at,updated_at
-    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,email_verified_at,phone_verified_at,created_at,updated_at
+    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,,,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
     $ roster --format table user show ann@example.com
-    ╭──────────────┬──────────────────────────────────────╮
-    │ field        ┆ value                                │
-    ╞══════════════╪══════════════════════════════════════╡
-    │ id           ┆ [id]                                 │
-    │ email        ┆ ann@example.com                      │
-    │ username     ┆                                      │
-    │ phone        ┆                                      │
-    │ name         ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J         │
-    │ image        ┆                                      │
-    │ type         ┆ person                               │
-    │ roles        ┆ admin                                │
-    │ tags         ┆                                      │
-    │ metadata     ┆ {}                                   │
-    │ active       ┆ true                                 │
-    │ has_password ┆ false                                │
-    │ is_admin     ┆ true                                 │
-    │ created_at   ┆ 2026-11-21T12:00:01.000Z             │
-    │ updated_at   ┆ 2026-11-21T12:00:01.000Z             │
-    ╰──────────────┴──────────────────────────────────────╯
+    ╭───────────────────┬──────────────────────────────────────╮
+    │ field             ┆ value                                │
+    ╞═══════════════════╪══════════════════════════════════════╡
+    │ id                ┆ [id]                                 │
+    │ email             ┆ ann@example.com                      │
+    │ username          ┆                                      │
+    │ phone             ┆                                      │
+    │ name              ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J         │
+    │ image             ┆                                      │
+    │ type              ┆ person                               │
+    │ roles             ┆ admin                                │
+    │ tags              ┆                                      │
+    │ metadata          ┆ {}                                   │
+    │ active            ┆ true                                 │
+    │ has_password      ┆ false                                │
+    │ is_admin          ┆ true                                 │
+    │ email_verified_at ┆                                      │
+    │ phone_verified_at ┆                                      │
+    │ created_at        ┆ 2026-11-21T12:00:01.000Z             │
+    │ updated_at        ┆ 2026-11-21T12:00:01.000Z             │
+    ╰───────────────────┴──────────────────────────────────────╯
     $ roster --format csv user show ann@example.com
-    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,created_at,updated_at
-    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,email_verified_at,phone_verified_at,created_at,updated_at
+    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,,,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
     $ roster --format table profile list
     ╭────────┬──────────────────────────────┬─────────┬──────────────┬──────────────╮
     │ slug   ┆ name                         ┆ color   ┆ member_count ┆ member_limit │
@@ -130,23 +132,24 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     │ family ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ #6366F1 ┆ 0            ┆ 100          │
     ╰────────┴──────────────────────────────┴─────────┴──────────────┴──────────────╯
     $ roster --format csv profile list
-    id,slug,name,logo,color,member_limit,metadata,member_count,created_at,updated_at
-    [id],family,\u{1b}]0;pwned\u{7}\u{1b}[2J,,#6366F1,100,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    id,slug,name,logo,color,member_limit,require_verified_email,metadata,member_count,created_at,updated_at
+    [id],family,\u{1b}]0;pwned\u{7}\u{1b}[2J,,#6366F1,100,false,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
     $ roster --format table profile show family
-    ╭──────────────┬──────────────────────────────────────╮
-    │ field        ┆ value                                │
-    ╞══════════════╪══════════════════════════════════════╡
-    │ id           ┆ [id]                                 │
-    │ slug         ┆ family                               │
-    │ name         ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J         │
-    │ logo         ┆                                      │
-    │ color        ┆ #6366F1                              │
-    │ member_limit ┆ 100                                  │
-    │ metadata     ┆ {}                                   │
-    │ member_count ┆ 0                                    │
-    │ created_at   ┆ 2026-11-21T12:00:02.000Z             │
-    │ updated_at   ┆ 2026-11-21T12:00:02.000Z             │
-    ╰──────────────┴──────────────────────────────────────╯
+    ╭────────────────────────┬──────────────────────────────────────╮
+    │ field                  ┆ value                                │
+    ╞════════════════════════╪══════════════════════════════════════╡
+    │ id                     ┆ [id]                                 │
+    │ slug                   ┆ family                               │
+    │ name                   ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J         │
+    │ logo                   ┆                                      │
+    │ color                  ┆ #6366F1                              │
+    │ member_limit           ┆ 100                                  │
+    │ require_verified_email ┆ false                                │
+    │ metadata               ┆ {}                                   │
+    │ member_count           ┆ 0                                    │
+    │ created_at             ┆ 2026-11-21T12:00:02.000Z             │
+    │ updated_at             ┆ 2026-11-21T12:00:02.000Z             │
+    ╰────────────────────────┴──────────────────────────────────────╯
     $ roster --format table media list family
     ╭──────────────────────────────────────┬───────┬──────────────────────────────┬──────┬───────────────┬────────────────┬─────────╮
     │ id                                   ┆ type  ┆ title                        ┆ year ┆ season_number ┆ episode_number ┆ status  │
