@@ -88,7 +88,19 @@ fn record(
         "media" => tx
             .media_by_id(given)?
             .map_or(Record::Missing, Record::Media),
-        "session" => Record::Session(super::session::find(tx, given)?),
+        // A session by id or prefix; the user whose sessions they are otherwise (what a
+        // refusal of `session revoke --user` names).
+        "session"
+            if given.contains('@')
+                || !given.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') =>
+        {
+            Record::User(need_user(tx, given)?)
+        }
+        "session" => match super::session::find(tx, given) {
+            Ok(s) => Record::Session(s),
+            Err(e) if e.kind == crate::error::Kind::NotFound => Record::Missing,
+            Err(e) => return Err(e),
+        },
         "invite" => tx
             .invite_by_id(given)?
             .map_or(Record::Missing, Record::Invitation),
@@ -167,6 +179,8 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
         }
         let what = if perm.name.starts_with("media-") {
             "media item"
+        } else if perm.name.starts_with("session-") {
+            "session"
         } else {
             "invitation"
         };

@@ -443,17 +443,6 @@ pub fn accept(
             role.as_str()
         )));
     }
-    if profile.require_verified_email && user.email_verified_at.is_none() {
-        return Err(Error::denied(format!(
-            "profile {} accepts only verified emails, and {}'s is not verified",
-            profile.slug,
-            user.label()
-        ))
-        .hint(format!(
-            "a global admin can run `roster user verify {} --email`",
-            user.label()
-        )));
-    }
     super::member::check_room(&profile)?;
     let member = super::member::insert(tx, ctx, &profile, &user, inv.role.clone(), "member-add")?;
     inv.status = InviteStatus::Accepted;

@@ -201,6 +201,16 @@ pub fn create(
     Ok(Outcome::Created(user))
 }
 
+/// A changed email or phone is not verified: the verification was of the old one.
+fn unverify_changed(current: &User, next: &mut User) {
+    if next.email != current.email {
+        next.email_verified_at = None;
+    }
+    if next.phone != current.phone {
+        next.phone_verified_at = None;
+    }
+}
+
 /// A seed's `email_verified` / `phone_verified` on a user: true verifies now what is not
 /// verified yet (a verified identifier keeps its time, so a second run changes nothing),
 /// false clears it.
@@ -243,6 +253,7 @@ fn converge(tx: &mut Tx<'_>, ctx: &Ctx, current: User, input: NewUser) -> Result
         next.password_hash = input.password_hash;
     }
     set_given!(next, input; name, kind, tags, metadata, active);
+    unverify_changed(&current, &mut next);
     verified(
         &mut next,
         &(input.email_verified, input.phone_verified),
@@ -405,6 +416,7 @@ pub fn update(
     let changes = changes.validated()?;
     let mut next = current.clone();
     set_given!(next, changes; name, image, tags, metadata, email, username, phone, kind);
+    unverify_changed(&current, &mut next);
     if next.email.is_none() && next.username.is_none() && next.phone.is_none() {
         return Err(Error::invalid(format!(
             "user {}: would have none of email, username and phone left",

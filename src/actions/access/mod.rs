@@ -471,6 +471,27 @@ fn permission(
         return Ok(match req.target {
             Target::Invitation(i) if is_invitee(user, i) => {
                 d.step(format!("{} is the invitee ({})", user.label(), i.email));
+                // better-auth's requireEmailVerificationOnInvitation.
+                if perm.name == "invite-accept"
+                    && user.email_verified_at.is_none()
+                    && tx
+                        .profile_by_id(&i.profile_id)?
+                        .is_some_and(|p| p.require_verified_email)
+                {
+                    d.step(format!(
+                        "profile {} accepts only verified emails, and {}'s is not verified",
+                        i.profile_slug,
+                        user.label()
+                    ));
+                    d.hint = Some(format!(
+                        "a global admin can run `roster user verify {} --email`",
+                        user.label()
+                    ));
+                    return Ok(d.finish(
+                        Verdict::Denied,
+                        format!("profile {} accepts only verified emails", i.profile_slug),
+                    ));
+                }
                 d.finish(Verdict::Allowed, "the invitee")
             }
             Target::Invitation(_) => {

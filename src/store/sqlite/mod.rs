@@ -50,6 +50,9 @@ pub struct SqliteTx<'c> {
     audit_head: Option<AuditHead>,
     /// Role definitions read in this transaction (a permission check reads the same few
     /// again and again); any role write empties it.
+    /// Whether any session exists, asked once per transaction (None: not asked yet): the
+    /// session hooks of a membership change cost nothing in a database without sessions.
+    any_session: std::cell::Cell<Option<bool>>,
     roles: std::cell::RefCell<
         std::collections::HashMap<(crate::model::Scope, String), Option<crate::model::RoleDef>>,
     >,
@@ -432,6 +435,7 @@ impl<'c> SqliteTx<'c> {
             conn,
             audit_head: None,
             roles: Default::default(),
+            any_session: Default::default(),
         }
     }
 }

@@ -39,6 +39,21 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
+impl SqliteTx<'_> {
+    /// Whether the sessions table holds a row; asked once per transaction.
+    fn any_session(&self) -> Result<bool> {
+        if let Some(known) = self.any_session.get() {
+            return Ok(known);
+        }
+        let any: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM sessions)")?
+            .query_row([], |r| r.get(0))?;
+        self.any_session.set(Some(any));
+        Ok(any)
+    }
+}
+
 impl SessionReads for SqliteTx<'_> {
     fn session_by_id(&self, id: &str) -> Result<Option<Session>> {
         one(
@@ -102,6 +117,7 @@ impl SessionReads for SqliteTx<'_> {
 
 impl SessionWrites for SqliteTx<'_> {
     fn session_insert(&self, s: &Session, token_hash: &str) -> Result<()> {
+        self.any_session.set(Some(true));
         self.conn
             .prepare_cached(
                 "INSERT INTO sessions (id, user_id, token_hash, active_profile_id, roles, origin, \
@@ -153,6 +169,9 @@ impl SessionWrites for SqliteTx<'_> {
     }
 
     fn sessions_clear_profile(&self, user_id: &str, profile_id: &str) -> Result<usize> {
+        if !self.any_session()? {
+            return Ok(0);
+        }
         Ok(self
             .conn
             .prepare_cached(
@@ -163,6 +182,9 @@ impl SessionWrites for SqliteTx<'_> {
     }
 
     fn sessions_adopt_profile(&self, user_id: &str, profile_id: &str, now: &str) -> Result<usize> {
+        if !self.any_session()? {
+            return Ok(0);
+        }
         Ok(self
             .conn
             .prepare_cached(
