@@ -652,10 +652,25 @@ fn sessions_are_named_by_id_or_a_unique_prefix() {
 #[test]
 fn a_user_learns_nothing_of_sessions_not_theirs() {
     let env = cast();
-    let a = issue(&env, BOB, &[]);
-    let b = issue(&env, BOB, &[]);
+    let mut a = issue(&env, BOB, &[]);
+    let mut b = issue(&env, BOB, &[]);
     let mine = issue(&env, ANN, &[]);
+    // Ids begin with the time: Bob's are renamed so that the prefix they share is none of
+    // Ann's.
+    sqlite(&env.db())
+        .execute(
+            "UPDATE sessions SET id = 'abcd' || substr(id, 5) WHERE id IN (?1, ?2)",
+            [&a.id, &b.id],
+        )
+        .unwrap();
+    a.id = format!("abcd{}", &a.id[4..]);
+    b.id = format!("abcd{}", &b.id[4..]);
     let shared = common_prefix(&a.id, &b.id);
+    assert!(
+        shared.len() >= 4 && !mine.id.starts_with(&shared),
+        "{shared} {}",
+        mine.id
+    );
     // A missing id that looks like a real one.
     let missing = format!("{}ffffffffffff", &a.id[..24]);
     for event in ["show", "revoke"] {
@@ -705,7 +720,10 @@ fn a_user_learns_nothing_of_sessions_not_theirs() {
         env.json(&["--as", ANN, "session", "show", &mine.id])["id"],
         mine.id.as_str()
     );
-    let own_prefix = &mine.id[..common_prefix(&mine.id, &b.id).len() + 1];
+    // A prefix that is also the start of Max's session: among Ann's own, it is unique.
+    let max = issue(&env, MAX, &[]);
+    let own_prefix = &mine.id[..common_prefix(&mine.id, &max.id).len().max(4)];
+    assert!(max.id.starts_with(own_prefix), "{own_prefix} {}", max.id);
     assert_eq!(
         env.json(&["--as", ANN, "session", "show", own_prefix])["id"],
         mine.id.as_str()
