@@ -145,6 +145,15 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
         )));
     }
     let rec = match &q.record {
+        // A session is looked for as the command looks for it: a user's among their own,
+        // so that `can` tells no one whether someone else's exists.
+        Some(r) if catalogue::family(perm.name) == Some("session") => {
+            let actor = Actor::User(Box::new(user.clone()));
+            match super::session::named(tx, &actor, r, perm.name)? {
+                super::session::Named::Found(s) => Record::Session(s),
+                super::session::Named::Refused(d) => return Ok(d),
+            }
+        }
         Some(r) => record(tx, perm, profile.as_ref(), r)?,
         None => Record::None,
     };

@@ -291,9 +291,9 @@ pub fn issue(
     start(tx, ctx, &user, input, on_exists)
 }
 
-/// Finds a session by its id or a unique prefix of it (as git names commits): 67 when
-/// none matches, 68 listing the candidates when several do.
-pub fn find(tx: &Tx<'_>, given: &str) -> Result<Session> {
+/// A session name as given, checked (65 when it cannot be an id or a prefix of one) and
+/// lower-cased.
+fn prefix_of(given: &str) -> Result<String> {
     let prefix = given.trim().to_ascii_lowercase();
     if prefix.len() < 4
         || prefix.len() > 36
@@ -304,7 +304,15 @@ pub fn find(tx: &Tx<'_>, given: &str) -> Result<Session> {
         ))
         .hint("list sessions with `roster session list`"));
     }
-    let found = tx.sessions_by_prefix(&prefix, 6)?;
+    Ok(prefix)
+}
+
+/// Finds a session by its id or a unique prefix of it (as git names commits): 67 when
+/// none matches, 68 listing the candidates when several do. With `only`, among that
+/// user's sessions alone.
+fn find_among(tx: &Tx<'_>, given: &str, only: Option<&str>) -> Result<Session> {
+    let prefix = prefix_of(given)?;
+    let found = tx.sessions_by_prefix(&prefix, only, 6)?;
     match found.as_slice() {
         [] => Err(
             Error::not_found(format!("session {given:?} does not exist"))
@@ -323,11 +331,68 @@ pub fn find(tx: &Tx<'_>, given: &str) -> Result<Session> {
     }
 }
 
-/// Finds a session and decides `event` on it. A session that does not exist is a 67 only
-/// for an actor a global role lets do `event` to anyone's; anyone else gets 77.
+/// Finds a session by its id or a unique prefix of it, among everyone's.
+pub fn find(tx: &Tx<'_>, given: &str) -> Result<Session> {
+    find_among(tx, given, None)
+}
+
+/// A session of no one, named as given: what a refusal is decided on when the actor may
+/// not see the session, so that it reads the same whether the session is someone else's
+/// or does not exist.
+fn nobodys(given: &str) -> Session {
+    Session {
+        id: given.to_string(),
+        user_id: String::new(),
+        user: String::new(),
+        active_profile_id: None,
+        active_profile: None,
+        roles: Vec::new(),
+        origin: SessionOrigin::Issued,
+        user_agent: None,
+        ip: None,
+        created_at: String::new(),
+        expires_at: String::new(),
+        last_used_at: None,
+        revoked_at: None,
+    }
+}
+
+/// A session named for an event: found, or refused without saying whether it exists.
+pub enum Named {
+    Found(Session),
+    Refused(super::access::Decision),
+}
+
+/// Finds the session `given` names for `actor` to do `event` to. An actor whom a global
+/// role lets do `event` to anyone's sessions looks among everyone's (67 when none
+/// matches, 68 when several do); anyone else only among their own, and a name that
+/// matches none of theirs — someone else's session, several of others', or none at all —
+/// is refused in the same words (77), as someone else's session is.
+pub fn named(tx: &Tx<'_>, actor: &Actor, given: &str, event: &'static str) -> Result<Named> {
+    prefix_of(given)?;
+    let nobody = nobodys(given);
+    let mut req = Request::new(event)
+        .at(Place::Global)
+        .on(Target::Session(&nobody));
+    req.named = Some(given);
+    let anyone = super::access::authorize(tx, actor, &req)?;
+    let only = match actor {
+        Actor::User(u) if !anyone.allowed() => Some(u.id.as_str()),
+        _ => None,
+    };
+    match find_among(tx, given, only) {
+        Ok(s) => Ok(Named::Found(s)),
+        Err(e) if only.is_some() && e.kind == crate::error::Kind::NotFound => {
+            Ok(Named::Refused(anyone))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Finds a session and decides `event` on it (see [`named`]).
 fn decided(tx: &Tx<'_>, ctx: &Ctx, given: &str, event: &'static str) -> Result<Session> {
-    match find(tx, given) {
-        Ok(s) => {
+    match named(tx, &ctx.actor, given, event)? {
+        Named::Found(s) => {
             let mut req = Request::new(event)
                 .at(Place::Global)
                 .on(Target::Session(&s));
@@ -335,22 +400,10 @@ fn decided(tx: &Tx<'_>, ctx: &Ctx, given: &str, event: &'static str) -> Result<S
             allow(tx, ctx, req)?;
             Ok(s)
         }
-        Err(e)
-            if matches!(
-                e.kind,
-                crate::error::Kind::NotFound | crate::error::Kind::Conflict
-            ) =>
-        {
-            let mut req = Request::new(event).at(Place::Global);
-            req.named = Some(given);
-            let d = super::access::authorize(tx, &ctx.actor, &req)?;
-            if d.allowed() {
-                Err(e)
-            } else {
-                d.check().and(Err(e))
-            }
+        Named::Refused(d) => {
+            d.check()?;
+            Err(Error::internal("a refused session was allowed"))
         }
-        Err(e) => Err(e),
     }
 }
 

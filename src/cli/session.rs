@@ -261,13 +261,16 @@ pub fn run(app: &App, cmd: SessionCmd) -> Result<()> {
             let o = o.map(|s| s.at(&now));
             app.out.changed(&o, |o| {
                 let s = &o.value().session;
-                Said::from(format!(
-                    "session {} of {}: active profile {}",
-                    s.id,
-                    s.user,
-                    s.active_profile.as_deref().unwrap_or("none")
-                ))
-                .unchanged(format!("session {} already had that active profile", s.id))
+                let profile = s.active_profile.as_deref().unwrap_or("none");
+                let line = match o {
+                    Outcome::Unchanged(_) => format!(
+                        "unchanged: session {} of {} already has active profile {profile}",
+                        s.id, s.user
+                    ),
+                    _ => format!("session {} of {}: active profile {profile}", s.id, s.user),
+                };
+                Said::from(line)
+                    .unchanged(format!("session {} already had that active profile", s.id))
             })
         }
         SessionCmd::Revoke {

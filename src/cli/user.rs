@@ -262,7 +262,16 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             app.out.changed(&o, |o| {
                 let u = o.value();
                 let state = if undo { "not verified" } else { "verified" };
-                Said::from(format!("{} of user {}: {state}", what, u.label())).unchanged(format!(
+                let line = match o {
+                    Outcome::Unchanged(_) => {
+                        format!(
+                            "unchanged: the {what} of user {} is already {state}",
+                            u.label()
+                        )
+                    }
+                    _ => format!("{what} of user {}: {state}", u.label()),
+                };
+                Said::from(line).unchanged(format!(
                     "the {what} of user {} was already {state}",
                     u.label()
                 ))

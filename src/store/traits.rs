@@ -297,9 +297,14 @@ pub trait RoleWrites: RoleReads {
 pub trait SessionReads {
     fn session_by_id(&self, id: &str) -> Result<Option<Session>>;
 
-    /// Sessions whose id starts with `prefix` (lower-case hex and '-'), by id, at most
-    /// `limit`.
-    fn sessions_by_prefix(&self, prefix: &str, limit: i64) -> Result<Vec<Session>>;
+    /// Sessions whose id starts with `prefix` (lower-case hex and '-'), only `user_id`'s
+    /// when given, by id, at most `limit`.
+    fn sessions_by_prefix(
+        &self,
+        prefix: &str,
+        user_id: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Session>>;
 
     fn session_by_token_hash(&self, hash: &str) -> Result<Option<Session>>;
 

@@ -20,5 +20,6 @@ mod props;
 mod pty;
 mod safety;
 mod seeds;
+mod sessions;
 mod strict_json;
 mod users;

@@ -64,13 +64,19 @@ impl SessionReads for SqliteTx<'_> {
         )
     }
 
-    fn sessions_by_prefix(&self, prefix: &str, limit: i64) -> Result<Vec<Session>> {
+    fn sessions_by_prefix(
+        &self,
+        prefix: &str,
+        user_id: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Session>> {
         // `prefix` holds only [0-9a-f-] (the caller checks): no LIKE wildcard in it.
         let mut stmt = self.conn.prepare_cached(concat!(
             select!(),
-            " WHERE s.id >= ?1 AND s.id < ?1 || 'g' ORDER BY s.id LIMIT ?2"
+            " WHERE s.id >= ?1 AND s.id < ?1 || 'g' AND (?2 IS NULL OR s.user_id = ?2) \
+             ORDER BY s.id LIMIT ?3"
         ))?;
-        let rows = stmt.query_map(params![prefix, limit], from_row)?;
+        let rows = stmt.query_map(params![prefix, user_id, limit], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
