@@ -147,7 +147,11 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
     let rec = match &q.record {
         // A session is looked for as the command looks for it: a user's among their own,
         // so that `can` tells no one whether someone else's exists.
-        Some(r) if catalogue::family(perm.name) == Some("session") => {
+        Some(r)
+            if matches!(perm.name, "session-show" | "session-use" | "session-revoke")
+                && !r.contains('@')
+                && r.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') =>
+        {
             let actor = Actor::User(Box::new(user.clone()));
             match super::session::named(tx, &actor, r, perm.name)? {
                 super::session::Named::Found(s) => Record::Session(s),

@@ -1267,9 +1267,10 @@ fn a_profile_that_requires_verified_emails_refuses_an_unverified_invitee() {
         &["--as", "carl@example.com", "invite", "accept", "inv-carl"],
     );
     insta::assert_snapshot!(err, @r#"
-    error: profile family accepts only verified emails, and carl@example.com's is not verified
+    error: permission denied: carl@example.com may not invite-accept: profile family accepts only verified emails
     hint: a global admin can run `roster user verify carl@example.com --email`
-    {"error":{"code":77,"kind":"denied","message":"profile family accepts only verified emails, and carl@example.com's is not verified","hint":"a global admin can run `roster user verify carl@example.com --email`"}}
+    hint: `roster can carl@example.com invite-accept --record inv-carl` explains the decision
+    {"error":{"code":77,"kind":"denied","message":"permission denied: carl@example.com may not invite-accept: profile family accepts only verified emails","hint":"a global admin can run `roster user verify carl@example.com --email`\n`roster can carl@example.com invite-accept --record inv-carl` explains the decision"}}
     "#);
     let inv = env.json(&["invite", "show", "inv-carl"]);
     assert_eq!(inv["status"], "pending");
