@@ -3,7 +3,7 @@
 //! second way.
 
 use super::access::{self, Decision, Place, Request, Target, catalogue};
-use super::{Actor, Ctx, allow, find_profile, find_user, nearest, need_user};
+use super::{Actor, Ctx, allow, find_profile, find_user, nearest};
 use crate::error::{Error, Result};
 use crate::model::{Invitation, Media, Member, RoleDef, Scope, User};
 use crate::store::Tx;
@@ -23,10 +23,8 @@ pub struct Question {
 /// (global admins).
 fn subject(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<User> {
     let found = find_user(tx, reference)?;
-    let mut req = Request::new("can").at(Place::Global);
-    if let Some(u) = &found {
-        req = req.on(Target::User(u));
-    }
+    let nobody = super::nobody();
+    let req = super::on_user(&ctx.actor, "can", found.as_ref(), &nobody, reference);
     allow(tx, ctx, req)?;
     found.ok_or_else(|| super::user_not_found(tx, reference))
 }
@@ -53,6 +51,9 @@ enum Record {
     /// A media item or invitation that does not exist: decided as the command decides it
     /// (77 unless a global role reaches it, then 67), so that `can` tells no one more.
     Missing,
+    /// A user who does not exist, or (for member events) who is no member of the profile:
+    /// decided as the command decides it, then the 67 the command would give.
+    NoUser(Error),
 }
 
 fn record(
@@ -67,7 +68,10 @@ fn record(
         other => catalogue::family(other).unwrap_or(other),
     };
     Ok(match family {
-        "user" | "can" => Record::User(need_user(tx, given)?),
+        "user" | "can" => match find_user(tx, given)? {
+            Some(u) => Record::User(u),
+            None => Record::NoUser(super::user_not_found(tx, given)),
+        },
         "member" => {
             let Some(p) = profile else {
                 return Err(Error::usage(format!(
@@ -75,15 +79,17 @@ fn record(
                     perm.name
                 )));
             };
-            let user = need_user(tx, given)?;
-            let m = tx.member_get(&p.id, &user.id)?.ok_or_else(|| {
-                Error::not_found(format!(
+            let Some(user) = find_user(tx, given)? else {
+                return Ok(Record::NoUser(super::user_not_found(tx, given)));
+            };
+            match tx.member_get(&p.id, &user.id)? {
+                Some(m) => Record::Member(m),
+                None => Record::NoUser(Error::not_found(format!(
                     "user {} is not a member of profile {}",
                     user.label(),
                     p.slug
-                ))
-            })?;
-            Record::Member(m)
+                ))),
+            }
         }
         "media" => tx
             .media_by_id(given)?
@@ -94,7 +100,10 @@ fn record(
             if given.contains('@')
                 || !given.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') =>
         {
-            Record::User(need_user(tx, given)?)
+            match find_user(tx, given)? {
+                Some(u) => Record::User(u),
+                None => Record::NoUser(super::user_not_found(tx, given)),
+            }
         }
         "session" => match super::session::find(tx, given) {
             Ok(s) => Record::Session(s),
@@ -225,11 +234,16 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
         Some((id, slug)) => Place::Profile { id, slug },
         None => Place::Global,
     };
+    let nobody = super::nobody();
     let mut req = Request::new(perm.name).at(place);
     // A record's profile is not named when the answer is no, as the command does not.
     req.place_of_record = matches!(rec, Record::Media(_) | Record::Invitation(_));
     req.target = match &rec {
         Record::None | Record::Missing => Target::None,
+        // A user who is no member is decided as the member commands decide it: on no
+        // record; one who does not exist as someone else.
+        Record::NoUser(_) if perm.name.starts_with("member-") => Target::None,
+        Record::NoUser(_) => Target::User(&nobody),
         Record::User(u) => Target::User(u),
         Record::Member(m) => Target::Member(m),
         Record::Media(m) => Target::Media(m),
@@ -240,7 +254,25 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
         req = req.granting(r);
         req.new_role = Some(&r.name);
     }
-    access::authorize(tx, &Actor::User(Box::new(user)), &req)
+    let actor = Actor::User(Box::new(user));
+    if let (Some(given), Record::User(_) | Record::Member(_) | Record::NoUser(_)) =
+        (&q.record, &rec)
+    {
+        // Named as given, as the command names them: no email of an id.
+        let own = match &rec {
+            Record::User(u) => actor.is(u),
+            Record::Member(m) => actor.user_id() == Some(m.user_id.as_str()),
+            _ => false,
+        };
+        if !own {
+            req.named = Some(given.trim());
+        }
+    }
+    let d = access::authorize(tx, &actor, &req)?;
+    match rec {
+        Record::NoUser(e) if d.allowed() => Err(e),
+        _ => Ok(d),
+    }
 }
 
 /// `roster can USER --all [PROFILE]`: every event's decision, without a record: the access

@@ -242,7 +242,22 @@ fn removals(
             Some(u) => tx.member_get(&profile.id, &u.id)?,
             None => None,
         };
-        decide(tx, ctx, "member-remove", &profile, member.as_ref(), None)?;
+        // Named as given, whether or not they are a member: a refusal tells no one who
+        // is a member, nor the email of an id.
+        let mut req = Request::new("member-remove").at(Place::Profile {
+            id: &profile.id,
+            slug: &profile.slug,
+        });
+        if let Some(m) = &member {
+            req = req.on(Target::Member(m));
+        }
+        if !member
+            .as_ref()
+            .is_some_and(|m| ctx.actor.user_id() == Some(m.user_id.as_str()))
+        {
+            req.named = Some(reference.trim());
+        }
+        allow(tx, ctx, req)?;
         match (user, member) {
             (_, Some(m)) => members.push(m),
             (Some(_), None) if on_missing == OnExists::Converge => {}

@@ -264,6 +264,48 @@ pub fn find_user(tx: &Tx<'_>, reference: &str) -> Result<Option<User>> {
     tx.user_by_username(r)
 }
 
+/// A user of no one: what a decision on a user who does not exist is made on, so that it
+/// is made as on someone else (an empty id is nobody's).
+pub fn nobody() -> User {
+    User {
+        id: String::new(),
+        email: None,
+        username: None,
+        phone: None,
+        name: String::new(),
+        image: None,
+        kind: String::new(),
+        roles: Vec::new(),
+        tags: Vec::new(),
+        metadata: Default::default(),
+        active: false,
+        password_hash: None,
+        created_at: String::new(),
+        updated_at: String::new(),
+        email_verified_at: None,
+        phone_verified_at: None,
+    }
+}
+
+/// `event` on the user `given` names, `found` or not (then on [`nobody`]), named as given
+/// unless it is the actor: a refusal reads the same whether the user exists or not, and
+/// never tells the email of an id.
+pub fn on_user<'a>(
+    actor: &Actor,
+    event: &'static str,
+    found: Option<&'a User>,
+    nobody: &'a User,
+    given: &'a str,
+) -> access::Request<'a> {
+    let mut req = access::Request::new(event)
+        .at(access::Place::Global)
+        .on(access::Target::User(found.unwrap_or(nobody)));
+    if !found.is_some_and(|u| actor.is(u)) {
+        req.named = Some(given.trim());
+    }
+    req
+}
+
 /// Like [`find_user`], but a missing user is a 67 with a "did you mean" hint.
 pub fn need_user(tx: &Tx<'_>, reference: &str) -> Result<User> {
     find_user(tx, reference)?.ok_or_else(|| user_not_found(tx, reference))

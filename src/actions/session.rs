@@ -282,10 +282,14 @@ pub fn issue(
     on_exists: OnExists,
 ) -> Result<Outcome<Started>> {
     let target = super::find_user(tx, &input.user)?;
-    let mut req = Request::new("session-issue").at(Place::Global);
-    if let Some(u) = &target {
-        req = req.on(Target::User(u));
-    }
+    let nobody = super::nobody();
+    let req = super::on_user(
+        &ctx.actor,
+        "session-issue",
+        target.as_ref(),
+        &nobody,
+        &input.user,
+    );
     allow(tx, ctx, req)?;
     let user = target.ok_or_else(|| super::user_not_found(tx, &input.user))?;
     start(tx, ctx, &user, input, on_exists)
@@ -422,10 +426,13 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, q: &ListQuery) -> Result<Vec<Session>> {
         Some(r) => Some(super::find_user(tx, r)?),
         None => None,
     };
-    let mut req = Request::new("session-list").at(Place::Global);
-    if let Some(Some(u)) = &user {
-        req = req.on(Target::User(u));
-    }
+    let nobody = super::nobody();
+    let req = match (&user, &q.user) {
+        (Some(found), Some(given)) => {
+            super::on_user(&ctx.actor, "session-list", found.as_ref(), &nobody, given)
+        }
+        _ => Request::new("session-list").at(Place::Global),
+    };
     let d = super::access::authorize(tx, &ctx.actor, &req)?;
     d.check()?;
     let user = match (user, &q.user) {
@@ -554,10 +561,14 @@ pub fn revoke(tx: &mut Tx<'_>, ctx: &Ctx, given: &[String]) -> Result<Vec<Outcom
 /// for the confirmation.
 pub fn revoke_user_plan(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(User, Vec<Session>)> {
     let target = super::find_user(tx, reference)?;
-    let mut req = Request::new("session-revoke").at(Place::Global);
-    if let Some(u) = &target {
-        req = req.on(Target::User(u));
-    }
+    let nobody = super::nobody();
+    let req = super::on_user(
+        &ctx.actor,
+        "session-revoke",
+        target.as_ref(),
+        &nobody,
+        reference,
+    );
     allow(tx, ctx, req)?;
     let user = target.ok_or_else(|| super::user_not_found(tx, reference))?;
     let live = tx.session_list(&SessionQuery {

@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use super::access::{Place, Request, Target};
+use super::access::{Place, Request};
 use super::{Ctx, OnExists, Outcome, allow, find_user, validate};
 use crate::error::{Error, Result};
 use crate::model::{JsonObject, User, new_id};
@@ -403,10 +403,14 @@ pub fn update(
     changes: UserChanges,
 ) -> Result<Outcome<User>> {
     let target = find_user(tx, reference)?;
-    let mut req = Request::new("user-update").at(Place::Global);
-    if let Some(t) = &target {
-        req = req.on(Target::User(t));
-    }
+    let nobody = super::nobody();
+    let mut req = super::on_user(
+        &ctx.actor,
+        "user-update",
+        target.as_ref(),
+        &nobody,
+        reference,
+    );
     req.identity = changes.touches_identity();
     allow(tx, ctx, req)?;
     let current = match target {
@@ -441,10 +445,8 @@ pub fn passwd_target(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<(User, b
 /// actor the decision allows without a record of their own.
 fn decided_user(tx: &Tx<'_>, ctx: &Ctx, reference: &str, event: &'static str) -> Result<User> {
     let target = find_user(tx, reference)?;
-    let mut req = Request::new(event).at(Place::Global);
-    if let Some(t) = &target {
-        req = req.on(Target::User(t));
-    }
+    let nobody = super::nobody();
+    let req = super::on_user(&ctx.actor, event, target.as_ref(), &nobody, reference);
     allow(tx, ctx, req)?;
     target.ok_or_else(|| super::user_not_found(tx, reference))
 }
@@ -538,10 +540,8 @@ fn change_roles(
             }
         }
     }
-    let mut req = Request::new(event).at(Place::Global);
-    if let Some(t) = &target {
-        req = req.on(Target::User(t));
-    }
+    let nobody = super::nobody();
+    let mut req = super::on_user(&ctx.actor, event, target.as_ref(), &nobody, reference);
     req.grants = defs.iter().collect();
     allow(tx, ctx, req)?;
     let user = target.ok_or_else(|| super::user_not_found(tx, reference))?;

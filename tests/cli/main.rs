@@ -18,6 +18,7 @@ mod profiles;
 mod prompts;
 mod props;
 mod pty;
+mod review;
 mod safety;
 mod seeds;
 mod sessions;

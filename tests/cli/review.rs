@@ -1,0 +1,138 @@
+//! A hostile review of roles, `can` and sessions: each test shows one defect found by
+//! running the real binary, and stays as its regression test.
+
+use crate::common::*;
+use crate::seeds::demo;
+
+/// The demo world (`seed.json`): Frank is a viewer of smith-family and a member of
+/// book-club, with no global role; Sam holds the global role support; Carol is a user.
+fn world() -> Env {
+    let env = Env::init();
+    demo(&env);
+    env.ok(&["seed", "seed.json"]);
+    env
+}
+
+/// Runs as `actor` and returns (exit code, stderr and stdout with `given` written as
+/// `USER`), for comparing what two names get told.
+fn told(env: &Env, args: &[&str], given: &str) -> (i32, String) {
+    let out = env.run(args);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text.replace(given, "USER"))
+}
+
+/// A user who may not see other users is told the same about one who exists as about one
+/// who does not, and never learns the email of an id (DESIGN §2: "an actor who may not do
+/// something gets 77 and learns nothing else about the records involved").
+#[test]
+fn a_refusal_does_not_tell_whether_a_user_exists() {
+    let env = world();
+    let cases: &[&[&str]] = &[
+        &["--as", "frank", "--format", "table", "user", "show", "WHO"],
+        &[
+            "--as", "frank", "--format", "table", "user", "update", "WHO", "--name", "X",
+        ],
+        &[
+            "--as", "frank", "--format", "table", "user", "disable", "WHO",
+        ],
+        &[
+            "--as", "frank", "--format", "table", "session", "list", "--user", "WHO",
+        ],
+        &[
+            "--as", "frank", "--format", "table", "--yes", "session", "revoke", "--user", "WHO",
+        ],
+        &[
+            "--as", "frank", "--format", "table", "session", "issue", "WHO",
+        ],
+        &[
+            "--as",
+            "frank",
+            "--format",
+            "table",
+            "can",
+            "WHO",
+            "user-list",
+        ],
+        &[
+            "--as",
+            "frank",
+            "--format",
+            "table",
+            "can",
+            "frank",
+            "user-show",
+            "--record",
+            "WHO",
+        ],
+        &[
+            "--as",
+            "frank",
+            "--format",
+            "table",
+            "can",
+            "frank",
+            "session-list",
+            "--record",
+            "WHO",
+        ],
+        &[
+            "--as",
+            "frank",
+            "--format",
+            "table",
+            "can",
+            "frank",
+            "session-revoke",
+            "--record",
+            "WHO",
+        ],
+        &[
+            "--as",
+            "sam",
+            "--format",
+            "table",
+            "can",
+            "sam",
+            "member-remove",
+            "smith-family",
+            "--record",
+            "WHO",
+        ],
+        &[
+            "--as",
+            "sam",
+            "--format",
+            "table",
+            "--yes",
+            "member",
+            "remove",
+            "smith-family",
+            "WHO",
+        ],
+    ];
+    for args in cases {
+        fn with<'a>(args: &[&'a str], who: &'a str) -> Vec<&'a str> {
+            args.iter()
+                .map(|a| if *a == "WHO" { who } else { *a })
+                .collect()
+        }
+        let carol = told(&env, &with(args, "carol"), "carol");
+        let nobody = told(&env, &with(args, "nobody"), "nobody");
+        assert_eq!(carol, nobody, "{args:?}");
+        assert!(
+            !carol.1.contains("carol@example.com"),
+            "{args:?}: {}",
+            carol.1
+        );
+        assert_ne!(carol.0, 67, "{args:?}");
+        // Someone who exists but is no member of the profile is told the same too.
+        let sam = told(&env, &with(args, "erin"), "erin");
+        if args.contains(&"member-remove") || args.contains(&"remove") {
+            assert_eq!(sam, nobody, "{args:?}");
+        }
+    }
+}
