@@ -136,3 +136,70 @@ fn a_refusal_does_not_tell_whether_a_user_exists() {
         }
     }
 }
+
+/// `can --record` for a media item or invitation one may not touch says the same whether
+/// the record does not exist, lives in a profile one is not in, or in one's own: the
+/// command refuses all three in the same words, and `can` tells no one more.
+#[test]
+fn can_does_not_tell_where_a_record_lives() {
+    let env = world();
+    // Frank: a viewer of smith-family, a member of book-club.
+    let ask = |record: &str| {
+        let out = env.run(&[
+            "--as",
+            "frank",
+            "--format",
+            "table",
+            "can",
+            "frank",
+            "invite-cancel",
+            "--record",
+            record,
+        ]);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).replace(record, "ID"),
+        )
+    };
+    let missing = ask("inv-nobody");
+    assert_eq!(missing.0, Some(1), "{}", missing.1);
+    assert_eq!(
+        ask("inv-grace-smith"),
+        missing,
+        "a profile frank is a viewer of"
+    );
+    assert_eq!(
+        ask("inv-henry-book-club"),
+        missing,
+        "a profile frank is a member of"
+    );
+    // The media of a profile Dan is not in, against none at all.
+    let show = |record: &str| {
+        let out = env.run(&[
+            "--as",
+            "dan",
+            "--format",
+            "table",
+            "can",
+            "dan",
+            "media-show",
+            "--record",
+            record,
+        ]);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).replace(record, "ID"),
+        )
+    };
+    let items = env.json(&["media", "list", "book-club"]);
+    let knives = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["title"] == "Knives Out")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(show(&knives), show("no-such-item"));
+}

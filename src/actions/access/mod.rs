@@ -410,13 +410,26 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
     };
     let mut d = permission(tx, actor, req, perm, d)?;
     if d.verdict != Verdict::Allowed {
-        if req.place_of_record
-            && let Some(Place::Profile { slug, .. }) = req.place
-        {
+        let of_record = req.place_of_record && matches!(req.place, Some(Place::Profile { .. }));
+        if of_record && let Some(Place::Profile { slug, .. }) = req.place {
             // Nobody learns from a refusal where a record lives.
             d.profile = None;
             for s in &mut d.steps {
                 *s = s.replace(slug, "the record's profile");
+            }
+        }
+        if (of_record || req.place == Some(Place::Missing("")))
+            && d.by.starts_with("no role of theirs grants")
+        {
+            // Nor whether it exists, nor whether it lives in a profile of theirs: the
+            // membership step reads the same in every case, as the command's refusal does.
+            for s in &mut d.steps {
+                if s.starts_with("member of the record's profile")
+                    || s.starts_with("not a member of the record's profile")
+                    || s.starts_with("no such record:")
+                {
+                    *s = format!("no role of theirs grants {} where the record is", perm.name);
+                }
             }
         }
         return Ok(d);
