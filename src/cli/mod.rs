@@ -477,6 +477,18 @@ where
 {
     let mut cmd = help::command();
     let mut matches = cmd.try_get_matches_from_mut(args)?;
+    // An empty ROSTER_AS is unset (the operator); an empty --as is a mistake — a script's
+    // empty variable — and must not run as the operator, who may do everything.
+    if matches.value_source("as_user") == Some(clap::parser::ValueSource::CommandLine)
+        && matches
+            .get_one::<String>("as_user")
+            .is_some_and(|s| s.is_empty())
+    {
+        return Err(cmd.error(
+            clap::error::ErrorKind::InvalidValue,
+            "--as needs a user (id, email or username); leave it out to act as the operator",
+        ));
+    }
     Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
 }
 

@@ -203,3 +203,27 @@ fn can_does_not_tell_where_a_record_lives() {
         .to_string();
     assert_eq!(show(&knives), show("no-such-item"));
 }
+
+/// `--as ""` is a mistake (a script's empty variable), not a request to act as the
+/// operator: refused as a usage error, where it ran every rule as a global admin. An
+/// empty `ROSTER_AS` stays the operator, as unset.
+#[test]
+fn an_empty_as_is_refused_not_the_operator() {
+    let env = world();
+    let out = env.run(&["--as", "", "user", "delete", "bob", "--yes"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = env.run(&["--as=", "user", "list"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Bob is still there.
+    env.ok(&["user", "show", "bob"]);
+}
