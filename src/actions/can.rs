@@ -193,7 +193,13 @@ pub fn explain(tx: &Tx<'_>, ctx: &Ctx, q: &Question) -> Result<Decision> {
     }
     if let Record::Missing = rec {
         let given = q.record.as_deref().unwrap_or_default();
+        // Answering one is decided as on an invitation sent to someone else, as the
+        // command decides it.
+        let nobodys = super::invite::nobodys(given);
         let mut req = Request::new(perm.name).at(Place::Missing(""));
+        if matches!(perm.name, "invite-accept" | "invite-reject") {
+            req = Request::new(perm.name).on(Target::Invitation(&nobodys));
+        }
         req.named = Some(given);
         let d = access::authorize(tx, &Actor::User(Box::new(user)), &req)?;
         if !d.allowed() {

@@ -367,6 +367,26 @@ pub fn offer(inv: &Invitation, now: &str) -> Option<Answer> {
         .find(|a| may_answer(*a, status))
 }
 
+/// An invitation of no one, named as given: what answering one that does not exist is
+/// decided on (its email is nobody's), so that the refusal is the one for an invitation
+/// sent to someone else.
+pub fn nobodys(id: &str) -> Invitation {
+    Invitation {
+        id: id.to_string(),
+        profile_id: String::new(),
+        profile_slug: String::new(),
+        profile_name: String::new(),
+        email: String::new(),
+        role: Role::member(),
+        status: InviteStatus::Pending,
+        inviter_id: None,
+        inviter_email: None,
+        expires_at: String::new(),
+        created_at: String::new(),
+        updated_at: String::new(),
+    }
+}
+
 /// The invitation an invitee answers: the actor must be a user whose email is the
 /// invitation's, ignoring case, and the invitation must take the answer ([`may_answer`]).
 /// One already in the `done` state gives `Ok(None)`: a seed run again finds its answer
@@ -386,9 +406,18 @@ fn answerable_or(
         // The operator is no invitee: refused before anything is looked up.
         allow(tx, ctx, Request::new(event))?;
     }
-    let inv = tx
-        .invite_by_id(id)?
-        .ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))?;
+    let Some(inv) = tx.invite_by_id(id)? else {
+        // Decided as an invitation sent to someone else: nobody learns whether it exists.
+        let nobodys = nobodys(id);
+        allow(
+            tx,
+            ctx,
+            Request::new(event).on(Target::Invitation(&nobodys)),
+        )?;
+        return Err(Error::not_found(format!(
+            "invitation {id:?} does not exist"
+        )));
+    };
     allow(tx, ctx, Request::new(event).on(Target::Invitation(&inv)))?;
     match inv.effective_status(&ctx.now_text) {
         s if may_answer(answer, s) => Ok(Some(inv)),

@@ -251,9 +251,9 @@ fn removals(
         if let Some(m) = &member {
             req = req.on(Target::Member(m));
         }
-        if !member
+        if member
             .as_ref()
-            .is_some_and(|m| ctx.actor.user_id() == Some(m.user_id.as_str()))
+            .is_none_or(|m| ctx.actor.user_id() != Some(m.user_id.as_str()))
         {
             req.named = Some(reference.trim());
         }

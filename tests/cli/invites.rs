@@ -572,8 +572,9 @@ fn only_the_invitee_may_answer() {
             );
             refusals.push_str(&format!("$ roster --as {actor} invite {verb} ID\n{err}"));
         }
+        // Refused as someone else's would be: nobody learns whether it exists.
         let err = env.fails(
-            67,
+            77,
             &[
                 "--format",
                 "table",
@@ -609,7 +610,8 @@ fn only_the_invitee_may_answer() {
     error: permission denied: nora@example.com may not invite-accept: only the invitee may answer an invitation
     hint: `roster can nora@example.com invite-accept --record [id]` explains the decision
     $ roster --as dan@example.com invite accept no-such-invitation
-    error: invitation "no-such-invitation" does not exist
+    error: permission denied: dan@example.com may not invite-accept: only the invitee may answer an invitation
+    hint: `roster can dan@example.com invite-accept --record no-such-invitation` explains the decision
     $ roster invite reject ID
     error: permission denied: operator:tester may not invite-reject: only the invitee may answer an invitation
     hint: name the invitee: `roster --as EMAIL invite reject ID`
@@ -630,7 +632,8 @@ fn only_the_invitee_may_answer() {
     error: permission denied: nora@example.com may not invite-reject: only the invitee may answer an invitation
     hint: `roster can nora@example.com invite-reject --record [id]` explains the decision
     $ roster --as dan@example.com invite reject no-such-invitation
-    error: invitation "no-such-invitation" does not exist
+    error: permission denied: dan@example.com may not invite-reject: only the invitee may answer an invitation
+    hint: `roster can dan@example.com invite-reject --record no-such-invitation` explains the decision
     "#);
     // A disabled invitee cannot act at all.
     env.ok(&["user", "disable", DAN]);

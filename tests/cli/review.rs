@@ -227,3 +227,47 @@ fn an_empty_as_is_refused_not_the_operator() {
     // Bob is still there.
     env.ok(&["user", "show", "bob"]);
 }
+
+/// Answering an invitation is the invitee's alone: anyone else is refused (77) in the
+/// same words whether the invitation exists or not, so that nobody probes for ids; `can`
+/// says the same.
+#[test]
+fn answering_tells_no_one_whether_an_invitation_exists() {
+    let env = world();
+    for verb in ["accept", "reject"] {
+        let given = |id: &str| {
+            let out = env.run(&["--as", "dan", "--format", "table", "invite", verb, id]);
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).replace(id, "ID"),
+            )
+        };
+        let other = given("inv-henry-book-club");
+        assert_eq!(other.0, Some(77), "{}", other.1);
+        assert_eq!(given("inv-nobody"), other, "invite {verb}");
+        let can = |id: &str| {
+            let out = env.run(&[
+                "--as",
+                "dan",
+                "--format",
+                "table",
+                "can",
+                "dan",
+                &format!("invite-{verb}"),
+                "--record",
+                id,
+            ]);
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stdout).replace(id, "ID"),
+            )
+        };
+        assert_eq!(
+            can("inv-nobody"),
+            can("inv-henry-book-club"),
+            "can invite-{verb}"
+        );
+    }
+    // The invitee still answers theirs, and the operator is still told to name one.
+    env.fails(77, &["invite", "accept", "inv-nobody"]);
+}
