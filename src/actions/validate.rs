@@ -176,20 +176,14 @@ pub fn url(field: &str, value: &str) -> Result<String> {
 
 /// A lower-case word: global roles, user types, tags' cousins. `[a-z][a-z0-9_-]{0,31}`.
 pub fn word(field: &str, value: &str) -> Result<String> {
-    let v = value.trim().to_ascii_lowercase();
-    let ok = !v.is_empty()
-        && v.len() <= 32
-        && v.starts_with(|c: char| c.is_ascii_lowercase())
-        && v.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
-    if !ok {
-        return Err(bad(
+    // The one definition of the form, shared with role names.
+    crate::model::role_name(value.trim()).ok_or_else(|| {
+        bad(
             field,
             value,
             "must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter",
-        ));
-    }
-    Ok(v)
+        )
+    })
 }
 
 /// A list of lower-case words, deduplicated, in the order given.

@@ -237,10 +237,8 @@ fn list(app: &App, a: MemberList) -> Result<()> {
 
 /// A profile role's name as given on the command line (any case), or 65.
 pub fn profile_role(given: &str) -> Result<Role> {
-    Role::parse(given.trim()).ok_or_else(|| {
-        Error::invalid(format!(
-            "role {given:?}: a role name is a letter, then up to 31 letters, digits, '-' or '_'"
-        ))
-        .hint("the built-in profile roles are owner, admin and member; `roster role list` shows the rest")
-    })
+    let name = crate::actions::role::name(given).map_err(|e| {
+        e.hint("the built-in profile roles are owner, admin and member; `roster role list` shows the rest")
+    })?;
+    Role::parse(&name).ok_or_else(|| Error::internal("a checked role name"))
 }

@@ -297,6 +297,20 @@ impl Held {
         Ok(Held { global, profile })
     }
 
+    /// The roles in `slot`, loaded into it the first time.
+    fn once<'h>(
+        slot: &'h mut Option<Held>,
+        tx: &Tx<'_>,
+        user: &User,
+        place: Option<Place<'_>>,
+    ) -> Result<&'h Held> {
+        if slot.is_none() {
+            *slot = Some(Held::load(tx, user, place)?);
+        }
+        slot.as_ref()
+            .ok_or_else(|| Error::internal("roles not loaded"))
+    }
+
     fn is_global_admin(&self) -> bool {
         self.global
             .iter()
@@ -408,7 +422,9 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
         by: String::new(),
         hint: None,
     };
-    let mut d = permission(tx, actor, req, perm, d)?;
+    // The actor's roles, read once for both phases that need them.
+    let mut held = None;
+    let mut d = permission(tx, actor, req, perm, d, &mut held)?;
     if d.verdict != Verdict::Allowed {
         let of_record = req.place_of_record && matches!(req.place, Some(Place::Profile { .. }));
         if of_record && let Some(Place::Profile { slug, .. }) = req.place {
@@ -434,7 +450,7 @@ pub fn authorize(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>) -> Result<Decisi
         }
         return Ok(d);
     }
-    let d = escalation(tx, actor, req, d)?;
+    let d = escalation(tx, actor, req, d, &mut held)?;
     if d.verdict != Verdict::Allowed {
         return Ok(d);
     }
@@ -448,6 +464,7 @@ fn permission(
     req: &Request<'_>,
     perm: &Permission,
     mut d: Decision,
+    held: &mut Option<Held>,
 ) -> Result<Decision> {
     let user = match actor {
         Actor::Operator { login } => {
@@ -535,7 +552,7 @@ fn permission(
         ));
     }
 
-    let held = Held::load(tx, user, req.place)?;
+    let held = Held::once(held, tx, user, req.place)?;
     let in_profile =
         perm.scope == Scope::Profile && matches!(req.place, Some(Place::Profile { .. }));
 
@@ -771,7 +788,13 @@ fn who_grants(tx: &Tx<'_>, perm: &Permission, in_profile: bool) -> Result<Option
 
 /// No escalation: an actor who grants, revokes or acts through a role — or acts on a
 /// member or user holding one — must hold every permission it carries, in its scope.
-fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) -> Result<Decision> {
+fn escalation(
+    tx: &Tx<'_>,
+    actor: &Actor,
+    req: &Request<'_>,
+    mut d: Decision,
+    held: &mut Option<Held>,
+) -> Result<Decision> {
     let Actor::User(user) = actor else {
         return Ok(d);
     };
@@ -801,7 +824,7 @@ fn escalation(tx: &Tx<'_>, actor: &Actor, req: &Request<'_>, mut d: Decision) ->
     if roles.is_empty() {
         return Ok(d);
     }
-    let held = Held::load(tx, user, req.place)?;
+    let held = Held::once(held, tx, user, req.place)?;
     if held.is_global_admin() {
         d.step("a global admin may grant every role".to_string());
         return Ok(d);
