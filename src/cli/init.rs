@@ -31,7 +31,7 @@ pub fn run(app: &App, a: InitArgs) -> Result<()> {
     // that init is all or nothing and can simply be run again. (Not later: onboarding may
     // already have written rows keyed with it.)
     if let Some(key) = &a.audit_key {
-        if key == &app.db {
+        if app.db.file() == Some(key.as_path()) {
             return Err(crate::error::Error::usage(format!(
                 "--audit-key {}: that is the database's own path",
                 key.display()
@@ -87,7 +87,7 @@ fn init(app: &App, a: &InitArgs, mut store: Store, created: bool) -> Result<()> 
         let what = if created { "created" } else { "ready:" };
         app.out.say(&format!(
             "{what} {} (schema version {version} of {})\n",
-            app.db.display(),
+            app.db,
             schema::CURRENT
         ))?;
     }
@@ -117,7 +117,7 @@ fn init(app: &App, a: &InitArgs, mut store: Store, created: bool) -> Result<()> 
 
     if !table && !app.out.quiet {
         let mut report = json!({
-            "path": app.db.display().to_string(),
+            "path": app.db.to_string(),
             "created": created,
             "schema_version": version,
             "audit_key": a.audit_key.as_ref().map(|k| k.display().to_string()),

@@ -30,12 +30,15 @@ use crate::actions::{self, Ctx};
 use crate::audit_chain::{self, AuditKey};
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer, safe};
-use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, MAX_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
+use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, Location, MAX_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
 
 /// Everything a command needs from the world outside: options, clock, terminal, login.
 /// The environment is read here, once, and nowhere else in the CLI.
 pub struct App {
-    pub db: PathBuf,
+    /// The database: a file, or a PostgreSQL URL (shown with its password masked).
+    pub db: Location,
+    /// `--db` was given as `ROSTER_DB` holds it (so a printed command need not repeat it).
+    pub db_from_env: bool,
     pub as_user: Option<String>,
     pub yes: bool,
     pub out: Printer,
@@ -147,8 +150,11 @@ impl App {
         let login = env("USER")
             .or_else(|| env("LOGNAME"))
             .map_or_else(|| "unknown".to_string(), |l| safe(&l).into_owned());
+        let db = Location::parse(&g.db, env("ROSTER_PG_SCHEMA").as_deref())?;
+        let db_from_env = std::env::var_os("ROSTER_DB").is_some_and(|v| v == g.db.as_os_str());
         Ok(App {
-            db: g.db.clone(),
+            db,
+            db_from_env,
             as_user: g.as_user.clone().filter(|s| !s.is_empty()),
             yes: g.yes,
             out: printer(g, stderr_tty),
@@ -178,7 +184,7 @@ impl App {
 
     pub fn open(&self, mode: OpenMode) -> Result<Store> {
         let key = self.audit_key()?;
-        Ok(Store::open(&self.db, mode, self.busy_timeout_ms)?.with_audit_key(key))
+        Ok(Store::open_at(&self.db, mode, self.busy_timeout_ms)?.with_audit_key(key))
     }
 
     /// The context of this command, with the `--as` user resolved inside `tx`.
@@ -334,7 +340,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// The database file
+    /// The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)
     #[arg(
         long,
         global = true,

@@ -9,6 +9,8 @@
 //! names a driver. What is not SQL stays above: the audit chain's arithmetic is in
 //! [`crate::audit_chain`], the rules in [`crate::actions`].
 
+pub mod location;
+mod postgres;
 mod sqlite;
 pub mod traits;
 
@@ -18,6 +20,8 @@ use std::sync::Arc;
 use crate::audit_chain::AuditKey;
 use crate::error::{Error, Kind, Result};
 use crate::model::{MediaType, Role};
+pub use location::Location;
+use postgres::PgStore;
 use sqlite::SqliteStore;
 pub use sqlite::schema;
 pub use traits::{ReadTx, WriteTx};
@@ -49,9 +53,15 @@ pub enum Published {
     Taken,
 }
 
+/// The open database of one backend.
+enum Backend {
+    Sqlite(SqliteStore),
+    Postgres(Box<PgStore>),
+}
+
 /// An open database of any backend.
 pub struct Store {
-    backend: SqliteStore,
+    backend: Backend,
     /// The audit key new rows are keyed with and keyed rows are verified with (the CLI
     /// reads `ROSTER_AUDIT_KEY_FILE`; the store only holds the key).
     audit_key: Option<Arc<AuditKey>>,
@@ -89,12 +99,35 @@ impl std::ops::DerefMut for Tx<'_> {
 }
 
 impl Store {
-    /// Opens (or, with [`OpenMode::Create`], prepares to create) the database at `path`.
+    /// Opens (or, with [`OpenMode::Create`], prepares to create) the SQLite database at
+    /// `path`.
     pub fn open(path: &Path, mode: OpenMode, busy_timeout_ms: u64) -> Result<Store> {
+        Self::open_at(&Location::File(path.to_path_buf()), mode, busy_timeout_ms)
+    }
+
+    /// Opens (or, with [`OpenMode::Create`], prepares to create) the database `at`, of
+    /// either backend.
+    pub fn open_at(at: &Location, mode: OpenMode, busy_timeout_ms: u64) -> Result<Store> {
+        let backend = match at {
+            Location::File(path) => {
+                Backend::Sqlite(SqliteStore::open(path, mode, busy_timeout_ms)?)
+            }
+            Location::Postgres(url) => {
+                Backend::Postgres(Box::new(PgStore::open(url, mode, busy_timeout_ms)?))
+            }
+        };
         Ok(Store {
-            backend: SqliteStore::open(path, mode, busy_timeout_ms)?,
+            backend,
             audit_key: None,
         })
+    }
+
+    /// Which backend this is, for messages: `sqlite` or `postgres`.
+    pub fn backend_name(&self) -> &'static str {
+        match &self.backend {
+            Backend::Sqlite(_) => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
     }
 
     /// Keys the audit rows this store writes, and verifies keyed rows, with `key`.
@@ -104,25 +137,37 @@ impl Store {
     }
 
     /// The schema version of the open database.
-    pub fn schema_version(&self) -> Result<i64> {
-        self.backend.schema_version()
+    pub fn schema_version(&mut self) -> Result<i64> {
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.schema_version(),
+            Backend::Postgres(b) => b.schema_version(),
+        }
     }
 
     /// True when this open created the database.
     pub fn created(&self) -> bool {
-        self.backend.created()
+        match &self.backend {
+            Backend::Sqlite(b) => b.created(),
+            Backend::Postgres(b) => b.created(),
+        }
     }
 
     /// Puts a database this open created in place (see the backend's `publish`); a no-op
     /// for one that already existed.
     pub fn publish(&mut self) -> Result<Published> {
-        self.backend.publish()
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.publish(),
+            Backend::Postgres(b) => b.publish(),
+        }
     }
 
     /// The files this store keeps open or writes beside the database: no output may be
     /// written over any of them.
     pub fn own_files(&self) -> Vec<PathBuf> {
-        self.backend.own_files()
+        match &self.backend {
+            Backend::Sqlite(b) => b.own_files(),
+            Backend::Postgres(_) => Vec::new(),
+        }
     }
 
     /// Runs `f` in a write transaction; commits when it returns Ok. A database this open
@@ -146,20 +191,28 @@ impl Store {
     /// database).
     pub fn write_unpublished<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let key = self.audit_key.as_deref();
-        self.backend.write(|inner| f(&mut Tx::new(inner, key)))
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.write(|inner| f(&mut Tx::new(inner, key))),
+            Backend::Postgres(b) => b.write(|inner| f(&mut Tx::new(inner, key))),
+        }
     }
 
     /// Runs `f` in a write transaction that is always rolled back.
     pub fn write_rolled_back<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let key = self.audit_key.as_deref();
-        self.backend
-            .write_rolled_back(|inner| f(&mut Tx::new(inner, key)))
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.write_rolled_back(|inner| f(&mut Tx::new(inner, key))),
+            Backend::Postgres(b) => b.write_rolled_back(|inner| f(&mut Tx::new(inner, key))),
+        }
     }
 
     /// Runs `f` in a read transaction: one consistent snapshot.
     pub fn read<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let key = self.audit_key.as_deref();
-        self.backend.read(|inner| f(&mut Tx::new(inner, key)))
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.read(|inner| f(&mut Tx::new(inner, key))),
+            Backend::Postgres(b) => b.read(|inner| f(&mut Tx::new(inner, key))),
+        }
     }
 }
 

@@ -1,0 +1,302 @@
+//! Where the database is: a SQLite file (any `--db` value that is not a URL) or a
+//! PostgreSQL server (`postgres://…` or `postgresql://…`). A URL's password is never shown:
+//! [`Location`]'s `Display` masks it, and every message names the database that way.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Kind, Result};
+
+/// The PostgreSQL schema roster's tables live in, unless the URL (`?schema=`) or
+/// `ROSTER_PG_SCHEMA` names another.
+pub const DEFAULT_PG_SCHEMA: &str = "roster";
+
+/// A database, as `--db` / `ROSTER_DB` names it.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    Postgres(PgUrl),
+}
+
+/// How a PostgreSQL connection is protected (`sslmode`, as libpq spells it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TlsMode {
+    /// `disable`: never TLS.
+    Disable,
+    /// `prefer` (the default, as libpq's): TLS when the server offers it, the certificate
+    /// not verified; plain otherwise. A Unix socket never uses TLS.
+    Prefer,
+    /// `require`: TLS or no connection; the certificate is not verified (as libpq).
+    Require,
+    /// `verify-ca`: TLS with a certificate signed by a trusted authority.
+    VerifyCa,
+    /// `verify-full`: `verify-ca`, and the certificate names the host.
+    VerifyFull,
+}
+
+/// A PostgreSQL URL, split into what the driver is given and what roster reads itself.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PgUrl {
+    /// The URL without the parameters roster reads itself (`schema`, `sslmode`,
+    /// `sslrootcert`): what the driver parses. Holds the password: never printed.
+    pub(crate) driver: String,
+    /// The URL with its password masked, for every message.
+    shown: String,
+    pub schema: String,
+    pub tls: TlsMode,
+    /// `sslrootcert=FILE`: the authorities trusted for `verify-ca`/`verify-full` (the
+    /// bundled web PKI roots otherwise).
+    pub root_cert: Option<PathBuf>,
+}
+
+impl Location {
+    /// Reads `--db`: a `postgres://` or `postgresql://` URL, or a file path. `schema_env`
+    /// is `ROSTER_PG_SCHEMA`, which a `schema=` in the URL overrides.
+    pub fn parse(raw: &Path, schema_env: Option<&str>) -> Result<Location> {
+        let Some(text) = raw.to_str() else {
+            return Ok(Location::File(raw.to_path_buf()));
+        };
+        let lower = text.get(..13).unwrap_or(text).to_ascii_lowercase();
+        if !(lower.starts_with("postgres://") || lower.starts_with("postgresql://")) {
+            return Ok(Location::File(raw.to_path_buf()));
+        }
+        PgUrl::parse(text, schema_env).map(Location::Postgres)
+    }
+
+    /// The file, for a SQLite database.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Location::File(p) => Some(p),
+            Location::Postgres(_) => None,
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        matches!(self, Location::Postgres(_))
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::File(p) => write!(f, "{}", p.display()),
+            Location::Postgres(u) => f.write_str(&u.shown),
+        }
+    }
+}
+
+impl fmt::Debug for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Location({self})")
+    }
+}
+
+impl PgUrl {
+    fn parse(text: &str, schema_env: Option<&str>) -> Result<PgUrl> {
+        let shown = mask(text);
+        let bad = |what: &str| {
+            Error::new(
+                Kind::Usage,
+                format!("--db {shown}: {what}"),
+            )
+            .hint("a PostgreSQL URL reads postgres://USER@HOST:PORT/DATABASE (add ?sslmode=require for TLS, ?schema=NAME for another schema)")
+        };
+        let (base, query) = match text.split_once('?') {
+            Some((b, q)) => (b, Some(q)),
+            None => (text, None),
+        };
+        let mut kept = Vec::new();
+        let mut schema = schema_env.filter(|s| !s.is_empty()).map(str::to_string);
+        let mut tls = TlsMode::Prefer;
+        let mut root_cert = None;
+        for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value =
+                percent_decode(value).ok_or_else(|| bad(&format!("{key}: bad %-escape")))?;
+            match key {
+                "schema" => schema = Some(value),
+                "sslmode" => {
+                    tls = match value.as_str() {
+                        "disable" => TlsMode::Disable,
+                        "allow" | "prefer" => TlsMode::Prefer,
+                        "require" => TlsMode::Require,
+                        "verify-ca" => TlsMode::VerifyCa,
+                        "verify-full" => TlsMode::VerifyFull,
+                        other => {
+                            return Err(bad(&format!(
+                                "sslmode {other:?} is not one of disable, prefer, require, verify-ca, verify-full"
+                            )));
+                        }
+                    }
+                }
+                "sslrootcert" => root_cert = Some(PathBuf::from(value)),
+                _ => kept.push(pair),
+            }
+        }
+        let schema = schema.unwrap_or_else(|| DEFAULT_PG_SCHEMA.to_string());
+        if !valid_schema(&schema) {
+            return Err(Error::new(
+                Kind::Usage,
+                format!("--db {shown}: schema {schema:?} is not a plain lower-case name"),
+            )
+            .hint("a schema name is a lower-case letter or '_', then letters, digits or '_' (at most 63), e.g. roster"));
+        }
+        let driver = if kept.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{}", kept.join("&"))
+        };
+        // The driver's own reading, now, so that a malformed URL is a usage error before
+        // anything connects.
+        driver
+            .parse::<postgres::Config>()
+            .map_err(|e| bad(&mask(&e.to_string())))?;
+        Ok(PgUrl {
+            driver,
+            shown,
+            schema,
+            tls,
+            root_cert,
+        })
+    }
+
+    /// The URL with its password masked.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+}
+
+/// A schema name roster accepts: lower-case, so it never needs quoting.
+fn valid_schema(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some('a'..='z' | '_'))
+        && s.len() <= 63
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_'))
+        && !s.starts_with("pg_")
+}
+
+/// `%XX` escapes decoded (URL query values).
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// `text` with any password in it replaced by `***`: the one in a URL's user part
+/// (`user:secret@`) and a `password=` parameter, wherever they appear (a driver's message
+/// may quote the URL).
+pub fn mask(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // user:password@ after a scheme.
+    while let Some(at) = rest.find("://") {
+        let (head, tail) = rest.split_at(at + 3);
+        out.push_str(head);
+        let authority_end = tail.find(['/', '?', ' ', '"', '\'']).unwrap_or(tail.len());
+        let authority = &tail[..authority_end];
+        match (authority.rfind('@'), authority.find(':')) {
+            (Some(at_sign), Some(colon)) if colon < at_sign => {
+                out.push_str(&authority[..colon]);
+                out.push_str(":***");
+                out.push_str(&authority[at_sign..]);
+            }
+            _ => out.push_str(authority),
+        }
+        rest = &tail[authority_end..];
+    }
+    out.push_str(rest);
+    // password=... in a query string or a key=value connection string.
+    let mut masked = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find("password=") {
+        let starts = at == 0 || matches!(rest.as_bytes()[at - 1], b'?' | b'&' | b' ');
+        let (head, tail) = rest.split_at(at + "password=".len());
+        masked.push_str(head);
+        if starts {
+            let end = tail.find(['&', ' ', '"', '\'']).unwrap_or(tail.len());
+            masked.push_str("***");
+            rest = &tail[end..];
+        } else {
+            rest = tail;
+        }
+    }
+    masked.push_str(rest);
+    masked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_paths_and_urls_become_postgres() {
+        let f = Location::parse(Path::new("roster.db"), None).unwrap();
+        assert_eq!(f.file(), Some(Path::new("roster.db")));
+        let p = Location::parse(
+            Path::new("postgres://ann:s3cret@db.example.com:5433/app?sslmode=require"),
+            None,
+        )
+        .unwrap();
+        let Location::Postgres(u) = &p else {
+            panic!("not postgres")
+        };
+        assert_eq!(u.schema, "roster");
+        assert_eq!(u.tls, TlsMode::Require);
+        assert_eq!(u.driver, "postgres://ann:s3cret@db.example.com:5433/app");
+        assert_eq!(
+            p.to_string(),
+            "postgres://ann:***@db.example.com:5433/app?sslmode=require"
+        );
+        let q = Location::parse(
+            Path::new("POSTGRESQL:///app?host=/tmp/s&schema=t_1"),
+            Some("other"),
+        );
+        // The scheme compares without case; the URL's schema wins over the environment's.
+        let Ok(Location::Postgres(u)) = q else {
+            panic!("{q:?}")
+        };
+        assert_eq!(u.schema, "t_1");
+        let r = Location::parse(Path::new("postgresql:///app"), Some("mine")).unwrap();
+        let Location::Postgres(u) = r else { panic!() };
+        assert_eq!(u.schema, "mine");
+    }
+
+    #[test]
+    fn bad_urls_are_usage_errors_without_the_password() {
+        for bad in [
+            "postgres://ann:s3cret@h/app?sslmode=sometimes",
+            "postgres://ann:s3cret@h/app?schema=Bad-Name",
+            "postgres://ann:s3cret@h/app?nonsense=1",
+        ] {
+            let e = Location::parse(Path::new(bad), None).unwrap_err();
+            assert_eq!(e.kind, Kind::Usage, "{bad}");
+            assert!(!e.message.contains("s3cret"), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn masking_hides_every_password() {
+        assert_eq!(mask("postgres://a:b@h/d"), "postgres://a:***@h/d");
+        assert_eq!(mask("postgres://a@h/d"), "postgres://a@h/d");
+        assert_eq!(
+            mask("postgresql:///d?user=a&password=x%20y&host=/s"),
+            "postgresql:///d?user=a&password=***&host=/s"
+        );
+        assert_eq!(
+            mask("host=h password=pw user=u"),
+            "host=h password=*** user=u"
+        );
+        assert_eq!(mask("no url here"), "no url here");
+    }
+}
