@@ -6,16 +6,25 @@
 //! (generated ids, audit hashes, timings, the temporary directory's path) is taken out by
 //! [`redact`] and [`Env::redact`], so that whole outputs can be compared with inline
 //! snapshots (`insta::assert_snapshot!(redact(&out), @"...")`, as jj's tests do).
+//!
+//! Every test runs against SQLite, or, with `ROSTER_TEST_BACKEND=postgres`, against
+//! PostgreSQL ([`backend`]): each [`Env`] then has a schema of its own and gives roster its
+//! URL in `ROSTER_DB` ([`Env::db_url`]); `crate::pg` finds or starts the server. A test about
+//! database files uses [`Env::file`], or returns early unless [`Env::sqlite_only`].
 
 #![allow(dead_code)]
 
 use std::ffi::OsStr;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::Once;
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::pg;
 
 /// The "now" (`ROSTER_NOW`) of an environment's first run; each later run is one second
 /// later (as jj's `TestEnvironment` does with `JJ_TIMESTAMP`), so that outputs are the same
@@ -23,6 +32,58 @@ use serde_json::Value;
 /// should stamp it, is still told apart from the command before it. A test that sets its
 /// own `ROSTER_NOW` keeps it.
 pub const NOW: &str = "2026-11-21T12:00:00Z";
+
+/// The database the tests run against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// `ROSTER_TEST_BACKEND`: unset, empty or `sqlite` is SQLite; `postgres` (or `postgresql`)
+/// is PostgreSQL, for every [`Env::new`].
+pub fn backend() -> Backend {
+    match std::env::var("ROSTER_TEST_BACKEND").as_deref() {
+        Err(_) | Ok("" | "sqlite") => Backend::Sqlite,
+        Ok("postgres" | "postgresql") => Backend::Postgres,
+        Ok(other) => panic!("ROSTER_TEST_BACKEND={other:?}: expected sqlite or postgres"),
+    }
+}
+
+/// The PostgreSQL schema of an environment, in the database at `base`.
+struct PgSchema {
+    base: &'static str,
+    psql: Option<&'static Path>,
+    name: String,
+}
+
+/// The base URL of this process's PostgreSQL database, and its `psql`. When there is none
+/// and none is required, says so on one line and ends the process with success: the
+/// PostgreSQL run of every test is then a no-op (libtest has no way for one test to skip).
+fn pg_server() -> (&'static str, Option<&'static Path>) {
+    match pg::server() {
+        Ok(server) => (server.url.as_str(), server.psql.as_deref()),
+        Err(pg::Unavailable::Broken(why)) => panic!("PostgreSQL could not be started: {why}"),
+        Err(pg::Unavailable::Missing(why)) => {
+            assert!(
+                !pg::required(),
+                "PostgreSQL is needed by ROSTER_TEST_BACKEND=postgres and is missing ({why}), \
+                 and is required (ROSTER_TEST_REQUIRE_PG=1 or CI set): install it or set \
+                 ROSTER_TEST_PG_URL"
+            );
+            static SKIP: Once = Once::new();
+            SKIP.call_once(|| {
+                // Past libtest's capture, which would drop it when the process ends.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "skipped: PostgreSQL not available ({why}); every test of this run is a no-op"
+                );
+                std::process::exit(0);
+            });
+            unreachable!("the process has ended")
+        }
+    }
+}
 
 /// A temporary directory holding the working directory (also `HOME`) and, beside it, the
 /// directory `TMPDIR` points at, so that a test listing the working directory never sees
@@ -33,10 +94,31 @@ pub struct Env {
     tmp: PathBuf,
     /// How many commands this environment has started.
     runs: AtomicI64,
+    /// In PostgreSQL mode, the schema that is this environment's database.
+    pg: Option<PgSchema>,
 }
 
 impl Env {
+    /// An environment on the [`backend`] of this run.
     pub fn new() -> Env {
+        Env::on(backend())
+    }
+
+    /// An environment that uses SQLite (`roster.db` in the working directory) whatever the
+    /// [`backend`]: for the tests that are about database files.
+    pub fn file() -> Env {
+        Env::on(Backend::Sqlite)
+    }
+
+    fn on(backend: Backend) -> Env {
+        let pg = (backend == Backend::Postgres).then(|| {
+            let (base, psql) = pg_server();
+            PgSchema {
+                base,
+                psql,
+                name: pg::new_schema(),
+            }
+        });
         let root = tempfile::tempdir().expect("temp dir");
         let dir = root.path().join("work");
         let tmp = root.path().join("tmp");
@@ -47,7 +129,73 @@ impl Env {
             dir,
             tmp,
             runs: AtomicI64::new(0),
+            pg,
         }
+    }
+
+    /// Whether this environment's database is PostgreSQL.
+    pub fn is_pg(&self) -> bool {
+        self.pg.is_some()
+    }
+
+    /// For a test that only makes sense on SQLite: true when this environment is SQLite's;
+    /// otherwise says so on one line and is false, so that the test can
+    /// `if !env.sqlite_only("file mode") { return; }`.
+    pub fn sqlite_only(&self, why: &str) -> bool {
+        if self.is_pg() {
+            eprintln!("sqlite only ({why}): covered by the SQLite run");
+        }
+        !self.is_pg()
+    }
+
+    /// For a test that only makes sense on PostgreSQL: true when this environment is
+    /// PostgreSQL's; otherwise says so on one line and is false.
+    pub fn pg_only(&self, why: &str) -> bool {
+        if !self.is_pg() {
+            eprintln!("postgres only ({why}): covered by the PostgreSQL run");
+        }
+        self.is_pg()
+    }
+
+    /// The PostgreSQL schema of this environment, if it has one.
+    pub fn pg_schema(&self) -> Option<&str> {
+        self.pg.as_ref().map(|pg| pg.name.as_str())
+    }
+
+    /// What names this environment's database for `--db` and `ROSTER_DB`: in PostgreSQL
+    /// mode its URL, `postgresql:///DB?host=SOCKETDIR&user=postgres&schema=SCHEMA` (what
+    /// [`Env::command`] puts in `ROSTER_DB`); otherwise the path of [`Env::db`].
+    pub fn db_url(&self) -> String {
+        match &self.pg {
+            Some(pg) => pg::with_param(pg.base, "schema", &pg.name),
+            None => self.db().display().to_string(),
+        }
+    }
+
+    /// Runs SQL with `psql` in this environment's PostgreSQL schema (its `search_path`),
+    /// for tests that look at or tamper with the database; returns the rows, one a line,
+    /// values `|`-separated. Panics in SQLite mode and when the SQL fails.
+    pub fn psql(&self, sql: &str) -> String {
+        let pg = self
+            .pg
+            .as_ref()
+            .expect("Env::psql needs a PostgreSQL environment");
+        let program = pg
+            .psql
+            .expect("psql is needed by this test and is missing (.ci/run installs it)");
+        let out = pg::psql(program, pg.base)
+            .env("PGOPTIONS", format!("-c search_path={}", pg.name))
+            .arg("-c")
+            .arg(sql)
+            .output()
+            .expect("run psql");
+        assert!(
+            out.status.success(),
+            "psql {sql:?} failed\nstdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// The `ROSTER_NOW` of the next command: [`NOW`] plus one second per command started
@@ -96,12 +244,15 @@ impl Env {
         self.dir.join(name)
     }
 
+    /// The SQLite database file (in PostgreSQL mode, where roster does not use it; see
+    /// [`Env::db_url`]).
     pub fn db(&self) -> PathBuf {
         self.path("roster.db")
     }
 
     /// `program` with a cleared, pinned environment, running in the working directory:
-    /// for the tests that start roster through a shell, `script` or their own process.
+    /// for the tests that start roster through a shell, `script` or their own process. In
+    /// PostgreSQL mode `ROSTER_DB` is the environment's [`Env::db_url`].
     pub fn command(&self, program: impl AsRef<OsStr>) -> std::process::Command {
         let mut c = std::process::Command::new(program);
         c.env_clear()
@@ -114,6 +265,9 @@ impl Env {
             .env("NO_COLOR", "1")
             .env("ROSTER_NOW", self.next_now())
             .env("ROSTER_TEST_FAST_HASH", "1");
+        if self.is_pg() {
+            c.env("ROSTER_DB", self.db_url());
+        }
         c
     }
 

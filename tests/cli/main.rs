@@ -14,6 +14,7 @@ mod hints;
 mod invites;
 mod media;
 mod members;
+mod pg;
 mod profiles;
 mod prompts;
 mod props;
