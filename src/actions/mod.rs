@@ -23,6 +23,7 @@ macro_rules! keep_given {
 pub mod access;
 pub mod audit;
 pub mod can;
+pub mod copy;
 pub mod doctor;
 pub mod invite;
 pub mod media;

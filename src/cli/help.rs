@@ -24,7 +24,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Access", &["role", "can"]),
     ("Sessions", &["login", "session", "whoami"]),
     ("Media libraries", &["media"]),
-    ("Checks and records", &["doctor", "audit", "export"]),
+    ("Checks and records", &["doctor", "audit", "export", "copy"]),
 ];
 
 /// The heading of commands that no group names.

@@ -5,6 +5,7 @@
 mod audit;
 mod can;
 mod completions;
+mod copy;
 mod doctor;
 pub mod help;
 mod init;
@@ -460,6 +461,13 @@ pub enum Command {
     Seed(seed::SeedArgs),
     /// Write the whole database as a seed document
     Export(seed::ExportArgs),
+    /// Copy every row (audit log, sessions, secrets) into an empty database of either backend
+    #[command(
+        after_help = "One transaction on the target: it is filled, its row counts compared with this database's and its audit chain verified, or nothing is written.\n\n\
+        Examples:\n  roster copy --to postgres://roster@db.example.com/app\n  \
+        roster --db postgres://roster@db.example.com/app copy --to roster-backup.db"
+    )]
+    Copy(copy::CopyArgs),
     /// The audit log of every change, and its verification
     Audit(audit::AuditArgs),
     /// Check integrity, the audit chain and the invariants; suggest fixes
@@ -513,6 +521,7 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Whoami => session::whoami(app),
         Command::Seed(a) => seed::seed(app, a),
         Command::Export(a) => seed::export(app, a),
+        Command::Copy(a) => copy::run(app, a),
         Command::Media(cmd) => media::run(app, cmd),
         Command::Audit(cmd) => audit::run(app, cmd),
         Command::Doctor => doctor::run(app),

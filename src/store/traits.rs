@@ -342,6 +342,32 @@ pub trait SessionWrites: SessionReads {
     fn sessions_prune(&self, before: &str) -> Result<usize>;
 }
 
+/// Reads of `roster copy`, which moves every row as it is stored.
+pub trait CopyReads {
+    /// Every session by id, with its token hash (the only read that returns one: a copy
+    /// must keep sessions signed in).
+    fn sessions_each_with_hash(
+        &self,
+        visit: &mut dyn FnMut(Session, String) -> Result<()>,
+    ) -> Result<()>;
+
+    /// How many rows each of roster's tables holds, in [`COPIED_TABLES`] order (roles:
+    /// custom ones only, since every database has the built-ins).
+    fn table_counts(&self) -> Result<Vec<(&'static str, i64)>>;
+}
+
+/// The tables `roster copy` moves, in the order it writes them.
+pub const COPIED_TABLES: &[&str] = &[
+    "roles",
+    "users",
+    "profiles",
+    "members",
+    "invitations",
+    "media",
+    "sessions",
+    "audit",
+];
+
 /// Everything a read transaction offers: every family's reads.
 pub trait ReadTx:
     UserReads
@@ -354,6 +380,7 @@ pub trait ReadTx:
     + AuditReads
     + CheckReads
     + ExportReads
+    + CopyReads
 {
 }
 impl<
@@ -366,7 +393,8 @@ impl<
         + SessionReads
         + AuditReads
         + CheckReads
-        + ExportReads,
+        + ExportReads
+        + CopyReads,
 > ReadTx for T
 {
 }

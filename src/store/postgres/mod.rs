@@ -22,6 +22,7 @@
 //! empty schema behind.
 
 mod audit;
+mod copy;
 mod doctor;
 mod dump;
 mod error;

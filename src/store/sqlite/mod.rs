@@ -7,6 +7,7 @@
 //! `error.rs`.
 
 mod audit;
+mod copy;
 mod doctor;
 mod dump;
 mod error;
