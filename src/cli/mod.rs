@@ -185,7 +185,13 @@ impl App {
 
     pub fn open(&self, mode: OpenMode) -> Result<Store> {
         let key = self.audit_key()?;
-        Ok(Store::open_at(&self.db, mode, self.busy_timeout_ms)?.with_audit_key(key))
+        let store = Store::open_at(&self.db, mode, self.busy_timeout_ms)?.with_audit_key(key);
+        if self.out.verbose > 0 {
+            // The location as every message shows it: a URL's password masked.
+            self.out
+                .note(&format!("database: {} ({})", self.db, store.backend_name()));
+        }
+        Ok(store)
     }
 
     /// The context of this command, with the `--as` user resolved inside `tx`.

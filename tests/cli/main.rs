@@ -19,6 +19,7 @@ mod profiles;
 mod prompts;
 mod props;
 mod pty;
+mod races;
 mod review;
 mod safety;
 mod seeds;
