@@ -41,28 +41,8 @@ pub fn copy(src: &Tx<'_>, dst: &mut Tx<'_>, ctx: &Ctx) -> Result<Copied> {
         .hint("copy into a new file or an empty schema (?schema=NAME), or remove the target's data first"));
     }
 
-    for r in src.role_list()? {
-        if !r.builtin {
-            dst.role_insert(&r)?;
-        }
-    }
-    src.users_each(&mut |u| dst.user_insert(&u))?;
-    src.profiles_each(&mut |p| dst.profile_insert(&p))?;
-    src.members_each(&mut |m| dst.member_insert(&m))?;
-    src.invitations_each(&mut |i| dst.invite_insert(&i))?;
-    src.media_each(&mut |m, _slug| dst.media_insert(&m))?;
-    src.sessions_each_with_hash(&mut |s, hash| dst.session_insert(&s, &hash))?;
-    let mut failed = None;
-    src.audit_each(&mut |e| match dst.audit_insert(e.clone()) {
-        Ok(()) => Ok(true),
-        Err(err) => {
-            failed = Some(err);
-            Ok(false)
-        }
-    })?;
-    if let Some(err) = failed {
-        return Err(err);
-    }
+    let source: &dyn crate::store::ReadTx = &**src;
+    dst.load_from(source)?;
 
     let source = src.table_counts()?;
     let target = dst.table_counts()?;

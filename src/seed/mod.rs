@@ -379,6 +379,7 @@ pub fn run(
     // Only now, every event checked, is the database opened (and created when missing): a
     // malformed seed leaves no empty database behind.
     let mut store = open()?;
+    store.expect_many_rows();
     let login = who.login;
     let passwords_hashed = passwords.len();
     let hashes = hash_passwords(&mut store, passwords, options.threads)?;

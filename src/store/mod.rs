@@ -65,6 +65,8 @@ pub struct Store {
     /// The audit key new rows are keyed with and keyed rows are verified with (the CLI
     /// reads `ROSTER_AUDIT_KEY_FILE`; the store only holds the key).
     audit_key: Option<Arc<AuditKey>>,
+    /// The writes to come are many rows (a seed): a backend may load them in bulk.
+    bulk: bool,
 }
 
 /// A transaction: every family's reads and writes (through `Deref` to [`WriteTx`]), and
@@ -119,6 +121,7 @@ impl Store {
         Ok(Store {
             backend,
             audit_key: None,
+            bulk: false,
         })
     }
 
@@ -134,6 +137,13 @@ impl Store {
     pub fn with_audit_key(mut self, key: Option<Arc<AuditKey>>) -> Store {
         self.audit_key = key;
         self
+    }
+
+    /// Says that the writes to come carry many rows (a seed), so that a backend may load
+    /// them in bulk (PostgreSQL, into an empty database: see `PgStore::write_staged`).
+    /// What is written is the same either way.
+    pub fn expect_many_rows(&mut self) {
+        self.bulk = true;
     }
 
     /// The schema version of the open database.
@@ -193,6 +203,9 @@ impl Store {
         let key = self.audit_key.as_deref();
         match &mut self.backend {
             Backend::Sqlite(b) => b.write(|inner| f(&mut Tx::new(inner, key))),
+            Backend::Postgres(b) if self.bulk => {
+                b.write_staged(true, |inner| f(&mut Tx::new(inner, key)))
+            }
             Backend::Postgres(b) => b.write(|inner| f(&mut Tx::new(inner, key))),
         }
     }
@@ -202,6 +215,9 @@ impl Store {
         let key = self.audit_key.as_deref();
         match &mut self.backend {
             Backend::Sqlite(b) => b.write_rolled_back(|inner| f(&mut Tx::new(inner, key))),
+            Backend::Postgres(b) if self.bulk => {
+                b.write_staged(false, |inner| f(&mut Tx::new(inner, key)))
+            }
             Backend::Postgres(b) => b.write_rolled_back(|inner| f(&mut Tx::new(inner, key))),
         }
     }

@@ -356,6 +356,15 @@ pub trait CopyReads {
     fn table_counts(&self) -> Result<Vec<(&'static str, i64)>>;
 }
 
+/// Writes of `roster copy`.
+pub trait CopyWrites {
+    /// Writes every row `src` holds — custom roles, users, profiles, members,
+    /// invitations, media, sessions with their token hashes, the audit log as it is —
+    /// into this database, which must hold none of them. One backend inserts row by row,
+    /// another streams each table (PostgreSQL's COPY); the rows are the same.
+    fn load_from(&mut self, src: &dyn ReadTx) -> Result<()>;
+}
+
 /// The tables `roster copy` moves, in the order it writes them.
 pub const COPIED_TABLES: &[&str] = &[
     "roles",
@@ -410,6 +419,7 @@ pub trait WriteTx:
     + RoleWrites
     + SessionWrites
     + AuditWrites
+    + CopyWrites
 {
 }
 impl<
@@ -421,7 +431,8 @@ impl<
         + MediaWrites
         + RoleWrites
         + SessionWrites
-        + AuditWrites,
+        + AuditWrites
+        + CopyWrites,
 > WriteTx for T
 {
 }

@@ -22,6 +22,7 @@
 //! empty schema behind.
 
 mod audit;
+mod bulk;
 mod copy;
 mod doctor;
 mod dump;
@@ -168,6 +169,32 @@ impl PgStore {
         f: impl FnOnce(&mut PgTx<'_>) -> Result<T>,
     ) -> Result<T> {
         self.run(true, false, f)
+    }
+
+    /// [`PgStore::write`] (or, without `commit`, [`PgStore::write_rolled_back`]) for a
+    /// change of many rows — a seed. Into an empty database, `f` runs against a scratch
+    /// SQLite database (a private temporary file, gone when closed, even after kill -9),
+    /// whose rows are then streamed into this one with COPY, inside this transaction that
+    /// holds the write lock throughout: the same actions, rules and audit rows, without a
+    /// network round trip per statement. Into a database that holds anything, `f` runs
+    /// here directly, as any command does.
+    pub fn write_staged<T>(
+        &mut self,
+        commit: bool,
+        f: impl FnOnce(&mut dyn super::WriteTx) -> Result<T>,
+    ) -> Result<T> {
+        self.run(true, commit, |pg| {
+            if !pg.is_empty()? {
+                return f(pg);
+            }
+            let mut scratch = super::sqlite::SqliteStore::scratch()?;
+            if !commit {
+                return scratch.write_rolled_back(|s| f(s));
+            }
+            let out = scratch.write(|s| f(s))?;
+            scratch.read(|s| super::traits::CopyWrites::load_from(pg, s))?;
+            Ok(out)
+        })
     }
 
     pub fn read<T>(&mut self, f: impl FnOnce(&mut PgTx<'_>) -> Result<T>) -> Result<T> {
@@ -443,7 +470,14 @@ fn fold_collation(txn: &mut Transaction<'_>) -> Result<String> {
 
 /// The schema holding `pg_trgm`, creating the extension when it is missing and this user
 /// may (in a savepoint: a refusal leaves the migration standing). None: search scans.
+/// An extension is one per database, not per schema: it is created in `public` (never in
+/// roster's schema, whose removal would take it from every other), under a lock of the
+/// whole database so that two rosters migrating two schemas do not both create it.
 fn trigram_schema(txn: &mut Transaction<'_>) -> Result<Option<String>> {
+    txn.execute(
+        "SELECT pg_advisory_xact_lock($1)",
+        &[&lock_key("extension pg_trgm")],
+    )?;
     let find = "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
                  WHERE e.extname = 'pg_trgm'";
     if let Some(r) = txn.query_opt(find, &[])? {
@@ -459,7 +493,7 @@ fn trigram_schema(txn: &mut Transaction<'_>) -> Result<Option<String>> {
         return Ok(None);
     }
     let mut sp = txn.savepoint("trgm")?;
-    match sp.batch_execute("CREATE EXTENSION IF NOT EXISTS pg_trgm") {
+    match sp.batch_execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public") {
         Ok(()) => {
             sp.commit()?;
         }
@@ -472,6 +506,18 @@ fn trigram_schema(txn: &mut Transaction<'_>) -> Result<Option<String>> {
 }
 
 impl<'c> PgTx<'c> {
+    /// No row in any of roster's tables but the built-in roles.
+    fn is_empty(&self) -> Result<bool> {
+        self.one(
+            "SELECT NOT EXISTS (SELECT 1 FROM users) AND NOT EXISTS (SELECT 1 FROM profiles)
+                AND NOT EXISTS (SELECT 1 FROM members) AND NOT EXISTS (SELECT 1 FROM invitations)
+                AND NOT EXISTS (SELECT 1 FROM media) AND NOT EXISTS (SELECT 1 FROM sessions)
+                AND NOT EXISTS (SELECT 1 FROM audit) AND NOT EXISTS (SELECT 1 FROM roles WHERE NOT builtin)",
+            &[],
+        )?
+        .flag(0)
+    }
+
     /// The prepared statement of `sql`, preparing it on first use on this connection.
     fn stmt(&self, sql: &'static str) -> Result<Statement> {
         if let Some(s) = self.stmts.borrow().get(sql) {

@@ -154,13 +154,15 @@ CREATE TABLE audit_high_water (
     seq bigint NOT NULL
 );
 INSERT INTO audit_high_water VALUES (1, 0);
+-- Once per statement (a COPY of a whole log updates it once, not once per row).
 CREATE FUNCTION audit_raise_high_water() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE audit_high_water SET seq = NEW.seq WHERE one = 1 AND seq < NEW.seq;
+    UPDATE audit_high_water SET seq = greatest(seq, (SELECT max(seq) FROM inserted)) WHERE one = 1;
     RETURN NULL;
 END $$;
 CREATE TRIGGER audit_high_water_after_insert AFTER INSERT ON audit
-    FOR EACH ROW EXECUTE FUNCTION audit_raise_high_water();
+    REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_raise_high_water();
 
 CREATE TABLE roles (
     scope       text COLLATE "C" NOT NULL CHECK (scope IN ('global', 'profile')),

@@ -44,3 +44,28 @@ impl CopyReads for SqliteTx<'_> {
             .collect()
     }
 }
+
+impl CopyWrites for SqliteTx<'_> {
+    fn load_from(&mut self, src: &dyn ReadTx) -> Result<()> {
+        for r in src.role_list()? {
+            if !r.builtin {
+                self.role_insert(&r)?;
+            }
+        }
+        src.users_each(&mut |u| self.user_insert(&u))?;
+        src.profiles_each(&mut |p| self.profile_insert(&p))?;
+        src.members_each(&mut |m| self.member_insert(&m))?;
+        src.invitations_each(&mut |i| self.invite_insert(&i))?;
+        src.media_each(&mut |m, _slug| self.media_insert(&m))?;
+        src.sessions_each_with_hash(&mut |s, hash| self.session_insert(&s, &hash))?;
+        let mut failed = None;
+        src.audit_each(&mut |e| match self.audit_insert(e.clone()) {
+            Ok(()) => Ok(true),
+            Err(err) => {
+                failed = Some(err);
+                Ok(false)
+            }
+        })?;
+        failed.map_or(Ok(()), Err)
+    }
+}

@@ -85,6 +85,34 @@ impl SqliteStore {
         Ok(store)
     }
 
+    /// A private database in a temporary file that SQLite deletes as soon as it opens it
+    /// (so nothing is left behind, even after kill -9), with roster's schema: where a seed
+    /// into an empty PostgreSQL database is applied first. Nothing in it outlives the
+    /// store, so it is written without a journal's durability.
+    pub fn scratch() -> Result<SqliteStore> {
+        let conn = Connection::open("")?;
+        conn.pragma_update(None, "journal_mode", "MEMORY")?;
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "cache_size", -16000)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.set_prepared_statement_cache_capacity(256);
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
+        media::register_functions(&conn)?;
+        let mut store = SqliteStore {
+            conn,
+            path: PathBuf::new(),
+            created: false,
+            staged: None,
+            busy_timeout_ms: 0,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
     /// Runs the pending migrations in one immediate transaction. Another process may have
     /// migrated meanwhile, so the version is read again under the write lock.
     fn migrate(&mut self) -> Result<()> {

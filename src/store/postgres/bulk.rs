@@ -1,0 +1,295 @@
+//! Loading a whole database at once: `COPY … FROM STDIN` per table, inside the one
+//! transaction, instead of a statement (and a network round trip) per row. Used by `roster
+//! copy` into PostgreSQL, and by seeds into an empty PostgreSQL database (see
+//! [`super::PgStore::write_staged`]).
+
+use std::io::Write;
+
+use super::PgTx;
+use crate::error::{Error, Result};
+use crate::model::Session;
+use crate::store::traits::*;
+
+/// One row of COPY's text format: fields separated by tabs, `\N` for null, backslash,
+/// tab, line feed and carriage return escaped.
+#[derive(Default)]
+struct Line(Vec<u8>);
+
+impl Line {
+    fn sep(&mut self) {
+        if !self.0.is_empty() {
+            self.0.push(b'\t');
+        }
+    }
+    fn text(&mut self, s: &str) -> &mut Self {
+        self.sep();
+        for b in s.bytes() {
+            match b {
+                b'\\' => self.0.extend_from_slice(b"\\\\"),
+                b'\t' => self.0.extend_from_slice(b"\\t"),
+                b'\n' => self.0.extend_from_slice(b"\\n"),
+                b'\r' => self.0.extend_from_slice(b"\\r"),
+                _ => self.0.push(b),
+            }
+        }
+        self
+    }
+    fn null(&mut self) -> &mut Self {
+        self.sep();
+        self.0.extend_from_slice(b"\\N");
+        self
+    }
+    fn opt(&mut self, s: &Option<String>) -> &mut Self {
+        match s {
+            Some(s) => self.text(s),
+            None => self.null(),
+        }
+    }
+    fn int(&mut self, n: i64) -> &mut Self {
+        self.text(&n.to_string())
+    }
+    fn int_opt(&mut self, n: Option<i64>) -> &mut Self {
+        match n {
+            Some(n) => self.int(n),
+            None => self.null(),
+        }
+    }
+    fn flag(&mut self, b: bool) -> &mut Self {
+        self.text(if b { "t" } else { "f" })
+    }
+    fn json(&mut self, v: &impl serde::Serialize) -> &mut Self {
+        let s = serde_json::to_string(v).unwrap_or_else(|_| "null".into());
+        self.text(&s)
+    }
+}
+
+/// A `COPY table (columns) FROM STDIN` in progress.
+struct Copy<'t> {
+    writer: postgres::CopyInWriter<'t>,
+    line: Line,
+    rows: u64,
+}
+
+impl Copy<'_> {
+    fn row(&mut self, fill: impl FnOnce(&mut Line)) -> Result<()> {
+        self.line.0.clear();
+        fill(&mut self.line);
+        self.line.0.push(b'\n');
+        self.writer.write_all(&self.line.0).map_err(|e| {
+            Error::new(
+                crate::error::Kind::Busy,
+                format!("lost the database server while loading rows: {e}"),
+            )
+        })?;
+        self.rows += 1;
+        Ok(())
+    }
+    fn finish(self) -> Result<u64> {
+        let n = self.writer.finish()?;
+        debug_assert_eq!(n, self.rows);
+        Ok(n)
+    }
+}
+
+impl PgTx<'_> {
+    fn copy_in(
+        &self,
+        table: &str,
+        columns: &str,
+        body: &mut dyn FnMut(&mut Copy<'_>) -> Result<()>,
+    ) -> Result<u64> {
+        let mut txn = self.txn.borrow_mut();
+        let writer = txn.copy_in(&format!("COPY {table} ({columns}) FROM STDIN"))?;
+        let mut copy = Copy {
+            writer,
+            line: Line::default(),
+            rows: 0,
+        };
+        body(&mut copy)?;
+        copy.finish()
+    }
+}
+
+impl CopyWrites for PgTx<'_> {
+    fn load_from(&mut self, src: &dyn ReadTx) -> Result<()> {
+        self.roles.borrow_mut().clear();
+        self.any_session.set(None);
+        self.audit_head = None;
+        self.copy_in(
+            "roles",
+            "scope, name, permissions, description, builtin, created_at, updated_at",
+            &mut |c| {
+                for r in src.role_list()? {
+                    if r.builtin {
+                        continue;
+                    }
+                    c.row(|l| {
+                        l.text(r.scope.as_str())
+                            .text(&r.name)
+                            .json(&r.permissions)
+                            .opt(&r.description)
+                            .flag(false)
+                            .text(&r.created_at)
+                            .text(&r.updated_at);
+                    })?;
+                }
+                Ok(())
+            },
+        )?;
+        self.copy_in(
+            "users",
+            "id, email, username, phone, name, image, type, roles, tags, metadata, active, password_hash, created_at, updated_at, email_verified_at, phone_verified_at",
+            &mut |c| {
+                src.users_each(&mut |u| {
+                    c.row(|l| {
+                        l.text(&u.id)
+                            .opt(&u.email)
+                            .opt(&u.username)
+                            .opt(&u.phone)
+                            .text(&u.name)
+                            .opt(&u.image)
+                            .text(&u.kind)
+                            .json(&u.roles)
+                            .json(&u.tags)
+                            .json(&u.metadata)
+                            .flag(u.active)
+                            .opt(&u.password_hash)
+                            .text(&u.created_at)
+                            .text(&u.updated_at)
+                            .opt(&u.email_verified_at)
+                            .opt(&u.phone_verified_at);
+                    })
+                })
+            },
+        )?;
+        self.copy_in(
+            "profiles",
+            "id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email",
+            &mut |c| {
+                src.profiles_each(&mut |p| {
+                    c.row(|l| {
+                        l.text(&p.id)
+                            .text(&p.slug)
+                            .text(&p.name)
+                            .opt(&p.logo)
+                            .text(&p.color)
+                            .int(p.member_limit)
+                            .json(&p.metadata)
+                            .text(&p.created_at)
+                            .text(&p.updated_at)
+                            .flag(p.require_verified_email);
+                    })
+                })
+            },
+        )?;
+        self.copy_in(
+            "members",
+            "id, profile_id, user_id, role, created_at, updated_at",
+            &mut |c| {
+                src.members_each(&mut |m| {
+                    c.row(|l| {
+                        l.text(&m.id)
+                            .text(&m.profile_id)
+                            .text(&m.user_id)
+                            .text(m.role.as_str())
+                            .text(&m.created_at)
+                            .text(&m.updated_at);
+                    })
+                })
+            },
+        )?;
+        self.copy_in(
+            "invitations",
+            "id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at",
+            &mut |c| {
+                src.invitations_each(&mut |i| {
+                    c.row(|l| {
+                        l.text(&i.id)
+                            .text(&i.profile_id)
+                            .text(&i.email)
+                            .text(i.role.as_str())
+                            .text(i.status.as_str())
+                            .opt(&i.inviter_id)
+                            .text(&i.expires_at)
+                            .text(&i.created_at)
+                            .text(&i.updated_at);
+                    })
+                })
+            },
+        )?;
+        self.copy_in(
+            "media",
+            "id, profile_id, type, title, year, tmdb_id, imdb_id, infohash, file_path, parent_id, season_number, episode_number, status, added_by, added_at",
+            &mut |c| {
+                src.media_each(&mut |m, _slug| {
+                    c.row(|l| {
+                        l.text(&m.id)
+                            .text(&m.profile_id)
+                            .text(m.kind.as_str())
+                            .text(&m.title)
+                            .int_opt(m.year)
+                            .int_opt(m.tmdb_id)
+                            .opt(&m.imdb_id)
+                            .opt(&m.infohash)
+                            .opt(&m.file_path)
+                            .opt(&m.parent_id)
+                            .int_opt(m.season_number)
+                            .int_opt(m.episode_number)
+                            .text(&m.status)
+                            .opt(&m.added_by)
+                            .text(&m.added_at);
+                    })
+                })
+            },
+        )?;
+        self.copy_in(
+            "sessions",
+            "id, user_id, token_hash, active_profile_id, roles, origin, user_agent, ip, created_at, expires_at, last_used_at, revoked_at",
+            &mut |c| {
+                src.sessions_each_with_hash(&mut |s: Session, hash| {
+                    c.row(|l| {
+                        l.text(&s.id)
+                            .text(&s.user_id)
+                            .text(&hash)
+                            .opt(&s.active_profile_id)
+                            .json(&s.roles)
+                            .text(s.origin.as_str())
+                            .opt(&s.user_agent)
+                            .opt(&s.ip)
+                            .text(&s.created_at)
+                            .text(&s.expires_at)
+                            .opt(&s.last_used_at)
+                            .opt(&s.revoked_at);
+                    })
+                })
+            },
+        )?;
+        self.copy_in(
+            "audit",
+            "seq, at, actor, event, subject, data, source, prev_hash, hash, keyed",
+            &mut |c| {
+                let mut failed = None;
+                src.audit_each(&mut |e| match c.row(|l| {
+                    l.int(e.seq)
+                        .text(&e.at)
+                        .text(&e.actor)
+                        .text(&e.event)
+                        .text(&e.subject)
+                        .text(&e.data)
+                        .text(&e.source)
+                        .text(&e.prev_hash)
+                        .text(&e.hash)
+                        .flag(e.keyed);
+                }) {
+                    Ok(()) => Ok(true),
+                    Err(err) => {
+                        failed = Some(err);
+                        Ok(false)
+                    }
+                })?;
+                failed.map_or(Ok(()), Err)
+            },
+        )?;
+        Ok(())
+    }
+}
