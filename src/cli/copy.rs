@@ -21,7 +21,7 @@ pub struct CopyArgs {
 pub fn run(app: &App, a: CopyArgs) -> Result<()> {
     // The target's schema is its URL's own (`?schema=`), else `roster`: ROSTER_PG_SCHEMA
     // names the source's.
-    let to = Location::parse(&a.to, None)?;
+    let to = Location::parse(&a.to, None, &app.pg_env)?;
     if same_database(&app.db, &to) {
         return Err(
             Error::usage(format!("--to {to}: that is the database being copied"))

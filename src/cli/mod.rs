@@ -31,7 +31,9 @@ use crate::actions::{self, Ctx};
 use crate::audit_chain::{self, AuditKey};
 use crate::error::{Error, Result};
 use crate::output::{Format, Printer, safe};
-use crate::store::{DEFAULT_BUSY_TIMEOUT_MS, Location, MAX_BUSY_TIMEOUT_MS, OpenMode, Store, Tx};
+use crate::store::{
+    DEFAULT_BUSY_TIMEOUT_MS, Location, MAX_BUSY_TIMEOUT_MS, OpenMode, PgEnv, Store, Tx,
+};
 
 /// Everything a command needs from the world outside: options, clock, terminal, login.
 /// The environment is read here, once, and nowhere else in the CLI.
@@ -40,6 +42,8 @@ pub struct App {
     pub db: Location,
     /// `--db` was given as `ROSTER_DB` holds it (so a printed command need not repeat it).
     pub db_from_env: bool,
+    /// What a PostgreSQL URL takes from the environment (a password).
+    pub pg_env: PgEnv,
     pub as_user: Option<String>,
     pub yes: bool,
     pub out: Printer,
@@ -151,11 +155,19 @@ impl App {
         let login = env("USER")
             .or_else(|| env("LOGNAME"))
             .map_or_else(|| "unknown".to_string(), |l| safe(&l).into_owned());
-        let db = Location::parse(&g.db, env("ROSTER_PG_SCHEMA").as_deref())?;
+        let pg_env = PgEnv {
+            password: env("PGPASSWORD"),
+            passfile: env("PGPASSFILE")
+                .map(PathBuf::from)
+                .or_else(|| env("HOME").map(|h| PathBuf::from(h).join(".pgpass")))
+                .and_then(|p| std::fs::read_to_string(p).ok()),
+        };
+        let db = Location::parse(&g.db, env("ROSTER_PG_SCHEMA").as_deref(), &pg_env)?;
         let db_from_env = std::env::var_os("ROSTER_DB").is_some_and(|v| v == g.db.as_os_str());
         Ok(App {
             db,
             db_from_env,
+            pg_env,
             as_user: g.as_user.clone().filter(|s| !s.is_empty()),
             yes: g.yes,
             out: printer(g, stderr_tty),

@@ -47,12 +47,23 @@ pub struct PgUrl {
     /// `sslrootcert=FILE`: the authorities trusted for `verify-ca`/`verify-full` (the
     /// bundled web PKI roots otherwise).
     pub root_cert: Option<PathBuf>,
+    /// The password when the URL has none: `PGPASSWORD`, else the matching line of the
+    /// password file (`PGPASSFILE`, default `~/.pgpass`), as libpq finds it. Never shown.
+    pub(crate) password: Option<String>,
+}
+
+/// What a PostgreSQL URL takes from the environment (read by the CLI, which reads the
+/// environment once): `PGPASSWORD`, the password file's contents.
+#[derive(Debug, Clone, Default)]
+pub struct PgEnv {
+    pub password: Option<String>,
+    pub passfile: Option<String>,
 }
 
 impl Location {
     /// Reads `--db`: a `postgres://` or `postgresql://` URL, or a file path. `schema_env`
     /// is `ROSTER_PG_SCHEMA`, which a `schema=` in the URL overrides.
-    pub fn parse(raw: &Path, schema_env: Option<&str>) -> Result<Location> {
+    pub fn parse(raw: &Path, schema_env: Option<&str>, pg_env: &PgEnv) -> Result<Location> {
         let Some(text) = raw.to_str() else {
             return Ok(Location::File(raw.to_path_buf()));
         };
@@ -60,7 +71,9 @@ impl Location {
         if !(lower.starts_with("postgres://") || lower.starts_with("postgresql://")) {
             return Ok(Location::File(raw.to_path_buf()));
         }
-        PgUrl::parse(text, schema_env).map(Location::Postgres)
+        let mut url = PgUrl::parse(text, schema_env)?;
+        url.password = url.password_from(pg_env);
+        Ok(Location::Postgres(url))
     }
 
     /// The file, for a SQLite database.
@@ -141,8 +154,13 @@ impl PgUrl {
             )
             .hint("a schema name is a lower-case letter or '_', then letters, digits or '_' (at most 63), e.g. roster"));
         }
+        // The driver knows the scheme in lower case only.
+        let base = match base.split_once("://") {
+            Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),
+            None => base.to_string(),
+        };
         let driver = if kept.is_empty() {
-            base.to_string()
+            base
         } else {
             format!("{base}?{}", kept.join("&"))
         };
@@ -157,6 +175,41 @@ impl PgUrl {
             schema,
             tls,
             root_cert,
+            password: None,
+        })
+    }
+
+    /// The password to sign in with when the URL gives none: `PGPASSWORD`, else the first
+    /// line of the password file matching host, port, database and user (`*` matches
+    /// anything; a socket directory matches `localhost`, as libpq has it).
+    fn password_from(&self, env: &PgEnv) -> Option<String> {
+        let config: postgres::Config = self.driver.parse().ok()?;
+        if config.get_password().is_some() {
+            return None;
+        }
+        if let Some(p) = env.password.clone() {
+            return Some(p);
+        }
+        let user = config.get_user()?.to_string();
+        let db = config.get_dbname().unwrap_or(&user).to_string();
+        let port = config
+            .get_ports()
+            .first()
+            .copied()
+            .unwrap_or(5432)
+            .to_string();
+        let host = match config.get_hosts().first() {
+            Some(postgres::config::Host::Tcp(h)) => h.clone(),
+            _ => "localhost".to_string(),
+        };
+        let want = [host.as_str(), port.as_str(), db.as_str(), user.as_str()];
+        env.passfile.as_deref()?.lines().find_map(|line| {
+            let fields = passfile_fields(line)?;
+            let matches = fields[..4]
+                .iter()
+                .zip(want)
+                .all(|(f, w)| f == "*" || f == w);
+            matches.then(|| fields[4].clone())
         })
     }
 
@@ -164,6 +217,24 @@ impl PgUrl {
     pub fn shown(&self) -> &str {
         &self.shown
     }
+}
+
+/// The five fields of a password-file line (`host:port:db:user:password`, `\:` and `\\`
+/// escaped); None for comments, blank and malformed lines.
+fn passfile_fields(line: &str) -> Option<Vec<String>> {
+    if line.trim_start().starts_with('#') || line.trim().is_empty() {
+        return None;
+    }
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => fields.last_mut()?.push(chars.next().unwrap_or('\\')),
+            ':' if fields.len() < 5 => fields.push(String::new()),
+            c => fields.last_mut()?.push(c),
+        }
+    }
+    (fields.len() == 5).then_some(fields)
 }
 
 /// A schema name roster accepts: lower-case, so it never needs quoting.
@@ -241,11 +312,12 @@ mod tests {
 
     #[test]
     fn paths_stay_paths_and_urls_become_postgres() {
-        let f = Location::parse(Path::new("roster.db"), None).unwrap();
+        let f = Location::parse(Path::new("roster.db"), None, &PgEnv::default()).unwrap();
         assert_eq!(f.file(), Some(Path::new("roster.db")));
         let p = Location::parse(
             Path::new("postgres://ann:s3cret@db.example.com:5433/app?sslmode=require"),
             None,
+            &PgEnv::default(),
         )
         .unwrap();
         let Location::Postgres(u) = &p else {
@@ -261,13 +333,19 @@ mod tests {
         let q = Location::parse(
             Path::new("POSTGRESQL:///app?host=/tmp/s&schema=t_1"),
             Some("other"),
+            &PgEnv::default(),
         );
         // The scheme compares without case; the URL's schema wins over the environment's.
         let Ok(Location::Postgres(u)) = q else {
             panic!("{q:?}")
         };
         assert_eq!(u.schema, "t_1");
-        let r = Location::parse(Path::new("postgresql:///app"), Some("mine")).unwrap();
+        let r = Location::parse(
+            Path::new("postgresql:///app"),
+            Some("mine"),
+            &PgEnv::default(),
+        )
+        .unwrap();
         let Location::Postgres(u) = r else { panic!() };
         assert_eq!(u.schema, "mine");
     }
@@ -279,10 +357,43 @@ mod tests {
             "postgres://ann:s3cret@h/app?schema=Bad-Name",
             "postgres://ann:s3cret@h/app?nonsense=1",
         ] {
-            let e = Location::parse(Path::new(bad), None).unwrap_err();
+            let e = Location::parse(Path::new(bad), None, &PgEnv::default()).unwrap_err();
             assert_eq!(e.kind, Kind::Usage, "{bad}");
             assert!(!e.message.contains("s3cret"), "{}", e.message);
         }
+    }
+
+    #[test]
+    fn a_password_comes_from_the_url_pgpassword_or_the_password_file() {
+        let file =
+            "# comment\nother:5432:*:ann:nope\nlocalhost:5432:app:ann:pa\\:ss\n*:*:*:*:any\n";
+        let env = PgEnv {
+            password: None,
+            passfile: Some(file.into()),
+        };
+        let pw = |url: &str, env: &PgEnv| match Location::parse(Path::new(url), None, env).unwrap()
+        {
+            Location::Postgres(u) => u.password,
+            Location::File(_) => panic!(),
+        };
+        assert_eq!(
+            pw("postgres://ann@localhost/app", &env).as_deref(),
+            Some("pa:ss")
+        );
+        assert_eq!(
+            pw("postgresql:///app?host=/run/pg&user=ann", &env).as_deref(),
+            Some("pa:ss")
+        );
+        assert_eq!(pw("postgres://bob@db/x", &env).as_deref(), Some("any"));
+        assert_eq!(pw("postgres://ann:inurl@localhost/app", &env), None);
+        let env2 = PgEnv {
+            password: Some("fromenv".into()),
+            passfile: Some(file.into()),
+        };
+        assert_eq!(
+            pw("postgres://ann@localhost/app", &env2).as_deref(),
+            Some("fromenv")
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use crate::audit_chain::AuditKey;
 use crate::error::{Error, Kind, Result};
 use crate::model::{MediaType, Role};
-pub use location::Location;
+pub use location::{Location, PgEnv};
 use postgres::PgStore;
 use sqlite::SqliteStore;
 pub use sqlite::schema;

@@ -276,6 +276,9 @@ fn connect(url: &PgUrl, busy_timeout_ms: u64) -> Result<Client> {
             super::location::mask(&e.to_string())
         ))
     })?;
+    if let Some(pw) = &url.password {
+        config.password(pw);
+    }
     if config.get_application_name().is_none() {
         config.application_name("roster");
     }
