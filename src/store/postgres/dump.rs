@@ -1,23 +1,58 @@
-//! PLACEHOLDER: to be ported from ../sqlite/dump.rs
-#![allow(unused_variables)]
-use super::PgTx;
-use crate::error::{Error, Result};
-use crate::model::*;
+//! Streaming reads of whole tables in a stable order, for `roster export`.
+
+use super::{Get, PgTx};
+use crate::error::Result;
+use crate::model::{Invitation, Member, Profile, User};
 use crate::store::traits::*;
-use crate::store::*;
-use std::collections::HashMap;
 
 impl ExportReads for PgTx<'_> {
     fn users_each(&self, visit: &mut dyn FnMut(User) -> Result<()>) -> Result<()> {
-        Err(Error::internal("postgres: users_each not ported"))
+        let ids = self
+            .query("SELECT id FROM users ORDER BY id", &[])?
+            .iter()
+            .map(|r| r.text(0))
+            .collect::<Result<Vec<_>>>()?;
+        for id in ids {
+            if let Some(u) = self.user_by_id(&id)? {
+                visit(u)?;
+            }
+        }
+        Ok(())
     }
+
     fn profiles_each(&self, visit: &mut dyn FnMut(Profile) -> Result<()>) -> Result<()> {
-        Err(Error::internal("postgres: profiles_each not ported"))
+        let mut profiles = self.profile_list()?;
+        profiles.sort_by(|a, b| a.id.cmp(&b.id));
+        for p in profiles {
+            visit(p)?;
+        }
+        Ok(())
     }
+
     fn members_each(&self, visit: &mut dyn FnMut(Member) -> Result<()>) -> Result<()> {
-        Err(Error::internal("postgres: members_each not ported"))
+        let mut profiles = self.profile_list()?;
+        profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        for p in profiles {
+            let mut members = self.member_list(&p.id)?;
+            members.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+            for m in members {
+                visit(m)?;
+            }
+        }
+        Ok(())
     }
+
     fn invitations_each(&self, visit: &mut dyn FnMut(Invitation) -> Result<()>) -> Result<()> {
-        Err(Error::internal("postgres: invitations_each not ported"))
+        let ids = self
+            .query("SELECT id FROM invitations ORDER BY id", &[])?
+            .iter()
+            .map(|r| r.text(0))
+            .collect::<Result<Vec<_>>>()?;
+        for id in ids {
+            if let Some(i) = self.invite_by_id(&id)? {
+                visit(i)?;
+            }
+        }
+        Ok(())
     }
 }
