@@ -4,7 +4,6 @@
 //! seeds and export of roles — and the agreement property: what `roster can` says is what
 //! the command then does.
 
-use std::path::Path;
 use std::process::Output;
 
 use proptest::prelude::*;
@@ -72,19 +71,7 @@ fn family() -> Env {
 /// A copy of `env`'s database in a new environment, for a command that should not change
 /// the original. The WAL and shared-memory files go along when they are there.
 fn fork(env: &Env) -> Env {
-    let copy = Env::new();
-    copy_db(&env.db(), &copy.db());
-    copy
-}
-
-fn copy_db(from: &Path, to: &Path) {
-    std::fs::copy(from, to).expect("copy the database");
-    for ext in ["-wal", "-shm"] {
-        let f = Path::new(&format!("{}{ext}", from.display())).to_path_buf();
-        if f.exists() {
-            std::fs::copy(&f, format!("{}{ext}", to.display())).expect("copy a companion");
-        }
-    }
+    env.fork()
 }
 
 /// Runs `args` as `actor` (None: the operator) with `--yes`, on a copy of the database.

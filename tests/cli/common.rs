@@ -198,6 +198,73 @@ impl Env {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// Runs SQL statements on this environment's database, whichever the backend: through
+    /// rusqlite on SQLite, `psql` on PostgreSQL (in the environment's schema). For tests
+    /// that tamper with the database in SQL both engines read the same way (plain
+    /// INSERT/UPDATE/DELETE; timestamps as RFC 3339 text literals, JSON as text).
+    pub fn sql(&self, sql: &str) {
+        if self.is_pg() {
+            self.psql(sql);
+        } else {
+            sqlite(&self.db())
+                .execute_batch(sql)
+                .unwrap_or_else(|e| panic!("sql {sql:?}: {e}"));
+        }
+    }
+
+    /// One value of a query (the first column of the first row, as text; empty when
+    /// null or no row), whichever the backend.
+    pub fn sql_value(&self, sql: &str) -> String {
+        if self.is_pg() {
+            let out = self.psql(sql);
+            out.lines()
+                .next()
+                .unwrap_or("")
+                .split('|')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        } else {
+            sqlite(&self.db())
+                .query_row(sql, [], |r| {
+                    Ok(match r.get_ref(0)? {
+                        rusqlite::types::ValueRef::Null => String::new(),
+                        rusqlite::types::ValueRef::Integer(i) => i.to_string(),
+                        rusqlite::types::ValueRef::Real(f) => f.to_string(),
+                        rusqlite::types::ValueRef::Text(t) => {
+                            String::from_utf8_lossy(t).into_owned()
+                        }
+                        rusqlite::types::ValueRef::Blob(b) => format!("{b:?}"),
+                    })
+                })
+                .unwrap_or_else(|e| panic!("sql {sql:?}: {e}"))
+        }
+    }
+
+    /// A new environment holding a copy of this one's database, on the same backend: for a
+    /// command that must not change the original. A SQLite file is copied with its WAL
+    /// and shared-memory files; a PostgreSQL schema with `roster copy --to`.
+    pub fn fork(&self) -> Env {
+        let copy = if self.is_pg() {
+            Env::new()
+        } else {
+            Env::file()
+        };
+        if self.is_pg() {
+            self.ok(&["copy", "--to", &copy.db_url()]);
+        } else {
+            std::fs::copy(self.db(), copy.db()).expect("copy the database");
+            for ext in ["-wal", "-shm"] {
+                let f = PathBuf::from(format!("{}{ext}", self.db().display()));
+                if f.exists() {
+                    std::fs::copy(&f, format!("{}{ext}", copy.db().display()))
+                        .expect("copy a companion");
+                }
+            }
+        }
+        copy
+    }
+
     /// The `ROSTER_NOW` of the next command: [`NOW`] plus one second per command started
     /// before it.
     fn next_now(&self) -> String {
