@@ -350,7 +350,14 @@ impl Env {
 
     /// [`redact`], and the temporary directory's paths as `[dir]` (the working directory)
     /// and `[tmpdir]`.
+    /// On PostgreSQL, the environment's URL reads `roster.db`, the name the same output
+    /// shows on SQLite, so that one snapshot serves both backends.
     pub fn redact(&self, text: &str) -> String {
+        let text = if self.is_pg() {
+            text.replace(&self.db_url(), "roster.db")
+        } else {
+            text.to_string()
+        };
         let text = text
             .replace(&self.dir.display().to_string(), "[dir]")
             .replace(&self.tmp.display().to_string(), "[tmpdir]");
