@@ -15,6 +15,7 @@ mod invites;
 mod media;
 mod members;
 mod pg;
+mod postgres;
 mod profiles;
 mod prompts;
 mod props;

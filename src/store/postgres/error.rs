@@ -94,6 +94,17 @@ pub(super) fn connect_error(err: &postgres::Error, server: &str, url: &PgUrl) ->
         // The server answered: a sign-in, database or privilege refusal.
         return from_ref(err);
     }
+    let said = format!(
+        "{err}: {}",
+        std::error::Error::source(err).map_or_else(String::new, |s| s.to_string())
+    );
+    if said.contains("password missing") {
+        return Error::new(
+            Kind::Denied,
+            format!("the server {server} asks for a password and none was given"),
+        )
+        .hint("give it with PGPASSWORD or a line in ~/.pgpass (PGPASSFILE), never on the command line");
+    }
     let detail =
         mask(&std::error::Error::source(err).map_or_else(|| err.to_string(), |s| s.to_string()));
     Error::new(
