@@ -342,10 +342,12 @@ impl MediaWrites for SqliteTx<'_> {
         // Indexed here rather than by an AFTER INSERT trigger: a trigger makes the INSERT a
         // statement with its own savepoint, and FTS5 flushes its pending terms to disk at
         // every savepoint, which made each media insert write a new index segment.
-        let rowid = self.conn.last_insert_rowid();
-        self.conn
-            .prepare_cached("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
-            .execute(params![rowid, m.title])?;
+        if self.search_index {
+            let rowid = self.conn.last_insert_rowid();
+            self.conn
+                .prepare_cached("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
+                .execute(params![rowid, m.title])?;
+        }
         Ok(())
     }
 

@@ -42,6 +42,9 @@ pub struct SqliteStore {
     /// after `conn`, so the connection closes before the file is removed.
     staged: Option<tempfile::TempPath>,
     busy_timeout_ms: u64,
+    /// Whether media titles are indexed for search (not in a scratch database, which is
+    /// never searched).
+    search_index: bool,
 }
 
 /// A transaction on a SQLite database.
@@ -57,6 +60,8 @@ pub struct SqliteTx<'c> {
     roles: std::cell::RefCell<
         std::collections::HashMap<(crate::model::Scope, String), Option<crate::model::RoleDef>>,
     >,
+    /// See [`SqliteStore::search_index`].
+    search_index: bool,
 }
 
 impl SqliteStore {
@@ -78,6 +83,7 @@ impl SqliteStore {
             created: staged.is_some(),
             staged,
             busy_timeout_ms,
+            search_index: true,
         };
         if version < schema::CURRENT {
             store.migrate()?;
@@ -108,8 +114,13 @@ impl SqliteStore {
             created: false,
             staged: None,
             busy_timeout_ms: 0,
+            search_index: false,
         };
         store.migrate()?;
+        // Never searched: no title index to keep.
+        store.conn.execute_batch(
+            "DROP TRIGGER media_fts_delete; DROP TRIGGER media_fts_update; DROP TABLE media_fts;",
+        )?;
         Ok(store)
     }
 
@@ -230,7 +241,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn);
+            let mut tx = SqliteTx::new(&txn, self.search_index);
             f(&mut tx)?
         };
         txn.commit()?;
@@ -246,7 +257,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn);
+            let mut tx = SqliteTx::new(&txn, self.search_index);
             f(&mut tx)
         };
         txn.rollback()?;
@@ -259,7 +270,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn);
+            let mut tx = SqliteTx::new(&txn, self.search_index);
             f(&mut tx)?
         };
         txn.commit()?;
@@ -459,9 +470,10 @@ fn stage_new_file(path: &Path) -> Result<tempfile::TempPath> {
 }
 
 impl<'c> SqliteTx<'c> {
-    fn new(conn: &'c Connection) -> Self {
+    fn new(conn: &'c Connection, search_index: bool) -> Self {
         SqliteTx {
             conn,
+            search_index,
             audit_head: None,
             roles: Default::default(),
             any_session: Default::default(),
