@@ -18,7 +18,7 @@ set edit:completion:arg-completer[roster] = {|@words|
     }
     var completions = [
         &'roster'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --color 'When to use colours; give it before the command (NO_COLOR turns them off in auto)'
@@ -47,6 +47,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand whoami 'Who is acting: the operator, or the --as user with their roles and memberships'
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
+            cand copy 'Copy every row (audit log, sessions, secrets) into an empty database of either backend'
             cand audit 'The audit log of every change, and its verification'
             cand doctor 'Check integrity, the audit chain and the invariants; suggest fixes'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -54,7 +55,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;init'= {
             cand --audit-key 'Also create a new audit key here: 32 random bytes, mode 0600; never overwrites a file'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -69,7 +70,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -106,7 +107,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --tag 'A tag; repeat for several'
             cand --metadata 'Metadata as a JSON object'
             cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --password-stdin 'Read the password from the first line of stdin'
@@ -123,7 +124,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;list'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -138,7 +139,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -161,7 +162,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --username 'New username (global admins only; '''' removes it)'
             cand --phone 'New phone (global admins only; '''' removes it)'
             cand --type 'New user type (global admins only)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --clear-tags 'Remove every tag'
@@ -177,7 +178,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;passwd'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --password-stdin 'Read the password from the first line of stdin (yourself: current, then new, on two lines)'
@@ -193,7 +194,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;grant'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -208,7 +209,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;revoke'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -223,7 +224,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;disable'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -238,7 +239,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;enable'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -253,7 +254,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;delete'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -268,7 +269,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;verify'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --email 'The email address'
@@ -324,7 +325,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;user;help;help'= {
         }
         &'roster;profile'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -354,7 +355,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --metadata 'Metadata as a JSON object'
             cand --owner 'The owner: email, username or id [default: you, when acting as a user]'
             cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --if-not-exists 'Succeed without change when the profile already exists'
@@ -370,7 +371,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;profile;list'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -385,7 +386,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;profile;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -407,7 +408,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --member-limit 'New member limit'
             cand --require-verified-email 'Invitees must have a verified email to accept: true or false'
             cand --metadata 'Replace the metadata with this JSON object'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -422,7 +423,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;profile;delete'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -457,7 +458,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;profile;help;help'= {
         }
         &'roster;member'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -478,7 +479,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;member;add'= {
             cand --role 'The role to give: owner, admin, member or a custom profile role'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --if-not-exists 'Succeed without change for users who are already members'
@@ -494,7 +495,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;member;remove'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -511,7 +512,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;member;list'= {
             cand --limit 'Members per page, 1 to 1000 [default: every member; 50 with --after]'
             cand --after 'Continue after this cursor (the next_cursor a previous page gave)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -526,7 +527,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;member;role'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -558,7 +559,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;member;help;help'= {
         }
         &'roster;invite'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -584,7 +585,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --role 'The role the invitee will get: owner, admin, member or a custom profile role'
             cand --expires-in 'How long the invitation stays valid: 90s, 30m, 48h, 7d'
             cand --id 'An explicit invitation id (one email only; default: a random UUID v4)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --resend 'Extend an existing pending invitation (it keeps its role) instead of refusing'
@@ -600,7 +601,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;invite;accept'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -615,7 +616,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;invite;reject'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -630,7 +631,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;invite;cancel'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -645,7 +646,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;invite;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -661,7 +662,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;invite;list'= {
             cand --status 'Only this effective status'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -676,7 +677,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;invite;prune'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -717,7 +718,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;invite;help;help'= {
         }
         &'roster;media'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -748,7 +749,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --season 'Episodes: season number (0 for specials)'
             cand --episode 'Episodes: episode number (from 1)'
             cand --id 'An explicit id ([A-Za-z0-9._-], at most 64)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --if-not-exists 'Succeed without change when the item already exists'
@@ -768,7 +769,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --search 'Only titles containing this text, ignoring case'
             cand --limit 'Items per page, 1 to 1000 [default: 50]'
             cand --after 'Continue after this cursor (the next_cursor a previous page gave)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -783,7 +784,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;media;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -798,7 +799,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;media;remove'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -830,7 +831,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;media;help;help'= {
         }
         &'roster;role'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -854,7 +855,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --scope 'global: held by users, applies everywhere; profile: held in a profile'
             cand --allow 'Permission patterns it grants (repeat, or separate with commas)'
             cand --description 'What the role is for'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --if-not-exists 'Succeed without change when the role exists'
@@ -870,7 +871,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;role;list'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -886,7 +887,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;role;show'= {
             cand --scope 'global or profile: needed for admin, which both scopes define'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -905,7 +906,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --allow 'Patterns to add (repeat, or separate with commas)'
             cand --deny 'Patterns, or events a family glob covers, to take away'
             cand --description 'What the role is for ('''' clears it)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -921,7 +922,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;role;delete'= {
             cand --scope 'global or profile: needed for a name both scopes define'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -958,7 +959,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;can'= {
             cand --record 'The record acted on: a user (user-* and member-* events), a media item''s id, an invitation''s id'
             cand --role 'The role granted (member-add, member-role, invite-send, user-grant): no escalation'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --all 'Every event, allowed or denied and by what: the user''s access matrix (in PROFILE, when given)'
@@ -978,7 +979,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --expires-in 'How long the session lasts: 12h, 30d, 2w'
             cand --user-agent 'Recorded with the session, for the web application''s own use'
             cand --ip 'Recorded with the session, for the web application''s own use'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --password-stdin 'Read the password from the first line of stdin'
@@ -994,7 +995,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;session'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1018,7 +1019,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;session;issue'= {
             cand --profile 'The session''s active profile (the user must be a member) [default: their only one]'
             cand --expires-in 'How long the session lasts: 12h, 30d, 2w'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1035,7 +1036,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;session;list'= {
             cand --user 'Only this user''s'
             cand --profile 'Only those whose active profile this is'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --all 'Expired and revoked ones too'
@@ -1051,7 +1052,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;session;show'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1066,7 +1067,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;session;use'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --none 'Clear the active profile'
@@ -1083,7 +1084,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;session;revoke'= {
             cand --user 'Every live session of this user'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1098,7 +1099,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;session;prune'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1136,7 +1137,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;session;help;help'= {
         }
         &'roster;whoami'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1151,7 +1152,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;seed'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --dry-run 'Apply inside a transaction that is rolled back, and print the plan'
@@ -1171,10 +1172,26 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;export'= {
             cand -o 'Write to this file (created with mode 0600) instead of stdout (''-'' is stdout)'
             cand --output 'Write to this file (created with mode 0600) instead of stdout (''-'' is stdout)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --with-secrets 'Include password hashes'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;copy'= {
+            cand --to 'The empty database to fill: a SQLite file (created, mode 0600) or a PostgreSQL URL'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
             cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
@@ -1191,7 +1208,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --event 'Only this event, such as user-create'
             cand --since 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)'
             cand --limit 'Only the most recent N rows'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1210,7 +1227,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;audit;verify'= {
             cand --anchor 'Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)'
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1225,7 +1242,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;audit;anchor'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1251,7 +1268,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;audit;help;help'= {
         }
         &'roster;doctor'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1266,7 +1283,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;completions'= {
-            cand --db 'The database file'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --json 'Same as --format json'
@@ -1294,6 +1311,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand whoami 'Who is acting: the operator, or the --as user with their roles and memberships'
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
+            cand copy 'Copy every row (audit log, sessions, secrets) into an empty database of either backend'
             cand audit 'The audit log of every change, and its verification'
             cand doctor 'Check integrity, the audit chain and the invariants; suggest fixes'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -1450,6 +1468,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;seed'= {
         }
         &'roster;help;export'= {
+        }
+        &'roster;help;copy'= {
         }
         &'roster;help;audit'= {
             cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'

@@ -24,7 +24,7 @@ function __fish_roster_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c roster -n "__fish_roster_needs_command" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_needs_command" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_needs_command" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_needs_command" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -53,12 +53,13 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "session" -d 'Sessions
 complete -c roster -n "__fish_roster_needs_command" -f -a "whoami" -d 'Who is acting: the operator, or the --as user with their roles and memberships'
 complete -c roster -n "__fish_roster_needs_command" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
 complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Write the whole database as a seed document'
+complete -c roster -n "__fish_roster_needs_command" -f -a "copy" -d 'Copy every row (audit log, sessions, secrets) into an empty database of either backend'
 complete -c roster -n "__fish_roster_needs_command" -f -a "audit" -d 'The audit log of every change, and its verification'
 complete -c roster -n "__fish_roster_needs_command" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand init" -l audit-key -d 'Also create a new audit key here: 32 random bytes, mode 0600; never overwrites a file' -r -F
-complete -c roster -n "__fish_roster_using_subcommand init" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand init" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -70,7 +71,7 @@ complete -c roster -n "__fish_roster_using_subcommand init" -l no-input -d 'Neve
 complete -c roster -n "__fish_roster_using_subcommand init" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand init" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand init" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and not __fish_seen_subcommand_from create list show update passwd grant revoke disable enable delete verify help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -104,7 +105,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l tag -d 'A tag; repeat for several' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l metadata -d 'Metadata as a JSON object' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -118,7 +119,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -130,7 +131,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -150,7 +151,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l username -d 'New username (global admins only; \'\' removes it)' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l phone -d 'New phone (global admins only; \'\' removes it)' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l type -d 'New user type (global admins only)' -r
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -163,7 +164,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -176,7 +177,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from passwd" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -188,7 +189,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -200,7 +201,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -212,7 +213,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -224,7 +225,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -236,7 +237,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from verify" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -263,7 +264,7 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Mark a user\'s email or phone verified, or not with --undo (global admins, never yourself)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -291,7 +292,7 @@ false\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l metadata -d 'Metadata as a JSON object' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l owner -d 'The owner: email, username or id [default: you, when acting as a user]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -304,7 +305,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -316,7 +317,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -336,7 +337,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l require-verified-email -d 'Invitees must have a verified email to accept: true or false' -r -f -a "true\t''
 false\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l metadata -d 'Replace the metadata with this JSON object' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -348,7 +349,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -366,7 +367,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -384,7 +385,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l role -d 'The role to give: owner, admin, member or a custom profile role' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -397,7 +398,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -411,7 +412,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l limit -d 'Members per page, 1 to 1000 [default: every member; 50 with --after]' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l after -d 'Continue after this cursor (the next_cursor a previous page gave)' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -423,7 +424,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -440,7 +441,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -463,7 +464,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l role -d 'The role the invitee will get: owner, admin, member or a custom profile role' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l expires-in -d 'How long the invitation stays valid: 90s, 30m, 48h, 7d' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l id -d 'An explicit invitation id (one email only; default: a random UUID v4)' -r
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -476,7 +477,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -488,7 +489,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -500,7 +501,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -512,7 +513,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -529,7 +530,7 @@ accepted\t''
 rejected\t''
 canceled\t''
 expired\t''"
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -541,7 +542,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from prune" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -561,7 +562,7 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "list" -d 'List invitations, of one profile or of all you may see'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Mark pending invitations past their expiry as expired'
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and not __fish_seen_subcommand_from add list show remove help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -589,7 +590,7 @@ complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l season -d 'Episodes: season number (0 for specials)' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l episode -d 'Episodes: episode number (from 1)' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l id -d 'An explicit id ([A-Za-z0-9._-], at most 64)' -r
-complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from add" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -606,7 +607,7 @@ complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l search -d 'Only titles containing this text, ignoring case' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l limit -d 'Items per page, 1 to 1000 [default: 50]' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l after -d 'Continue after this cursor (the next_cursor a previous page gave)' -r
-complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -618,7 +619,7 @@ complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -630,7 +631,7 @@ complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from remove" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -647,7 +648,7 @@ complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one media item (members of its profile, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a media item; a show\'s episodes go with it (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand media; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and not __fish_seen_subcommand_from create list show update delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -669,7 +670,7 @@ complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subc
 profile\t''"
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l allow -d 'Permission patterns it grants (repeat, or separate with commas)' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l description -d 'What the role is for' -r
-complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -682,7 +683,7 @@ complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -696,7 +697,7 @@ complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l scope -d 'global or profile: needed for admin, which both scopes define' -r -f -a "global\t''
 profile\t''"
-complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -713,7 +714,7 @@ profile\t''"
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l allow -d 'Patterns to add (repeat, or separate with commas)' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l deny -d 'Patterns, or events a family glob covers, to take away' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l description -d 'What the role is for (\'\' clears it)' -r
-complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -727,7 +728,7 @@ complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l scope -d 'global or profile: needed for a name both scopes define' -r -f -a "global\t''
 profile\t''"
-complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -747,7 +748,7 @@ complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand can" -l record -d 'The record acted on: a user (user-* and member-* events), a media item\'s id, an invitation\'s id' -r
 complete -c roster -n "__fish_roster_using_subcommand can" -l role -d 'The role granted (member-add, member-role, invite-send, user-grant): no escalation' -r
-complete -c roster -n "__fish_roster_using_subcommand can" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand can" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand can" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand can" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -764,7 +765,7 @@ complete -c roster -n "__fish_roster_using_subcommand login" -l profile -d 'The 
 complete -c roster -n "__fish_roster_using_subcommand login" -l expires-in -d 'How long the session lasts: 12h, 30d, 2w' -r
 complete -c roster -n "__fish_roster_using_subcommand login" -l user-agent -d 'Recorded with the session, for the web application\'s own use' -r
 complete -c roster -n "__fish_roster_using_subcommand login" -l ip -d 'Recorded with the session, for the web application\'s own use' -r
-complete -c roster -n "__fish_roster_using_subcommand login" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand login" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand login" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand login" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -777,7 +778,7 @@ complete -c roster -n "__fish_roster_using_subcommand login" -l no-input -d 'Nev
 complete -c roster -n "__fish_roster_using_subcommand login" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand login" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand login" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -798,7 +799,7 @@ complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_se
 complete -c roster -n "__fish_roster_using_subcommand session; and not __fish_seen_subcommand_from issue list show use revoke prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l profile -d 'The session\'s active profile (the user must be a member) [default: their only one]' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l expires-in -d 'How long the session lasts: 12h, 30d, 2w' -r
-complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -812,7 +813,7 @@ complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from issue" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l user -d 'Only this user\'s' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l profile -d 'Only those whose active profile this is' -r
-complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -825,7 +826,7 @@ complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -837,7 +838,7 @@ complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -851,7 +852,7 @@ complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l user -d 'Every live session of this user' -r
-complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -863,7 +864,7 @@ complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from prune" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -882,7 +883,7 @@ complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke sessions, or every live session of a user with --user (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete sessions that expired or were revoked more than 30 days ago'
 complete -c roster -n "__fish_roster_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand whoami" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand whoami" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand whoami" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand whoami" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -894,7 +895,7 @@ complete -c roster -n "__fish_roster_using_subcommand whoami" -l no-input -d 'Ne
 complete -c roster -n "__fish_roster_using_subcommand whoami" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand whoami" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand whoami" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand seed" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand seed" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand seed" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand seed" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -910,7 +911,7 @@ complete -c roster -n "__fish_roster_using_subcommand seed" -s q -l quiet -d 'No
 complete -c roster -n "__fish_roster_using_subcommand seed" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand seed" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (created with mode 0600) instead of stdout (\'-\' is stdout)' -r -F
-complete -c roster -n "__fish_roster_using_subcommand export" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -923,11 +924,24 @@ complete -c roster -n "__fish_roster_using_subcommand export" -l no-input -d 'Ne
 complete -c roster -n "__fish_roster_using_subcommand export" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand export" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand export" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand copy" -l to -d 'The empty database to fill: a SQLite file (created, mode 0600) or a PostgreSQL URL' -r -F
+complete -c roster -n "__fish_roster_using_subcommand copy" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
+complete -c roster -n "__fish_roster_using_subcommand copy" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand copy" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand copy" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand copy" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand copy" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand copy" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand copy" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand copy" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l actor -d 'Only changes by this actor: operator:NAME, user:ID, or a user\'s email or username' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l event -d 'Only this event, such as user-create' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l since -d 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l limit -d 'Only the most recent N rows' -r
-complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -943,7 +957,7 @@ complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -f -a "anchor" -d 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'
 complete -c roster -n "__fish_roster_using_subcommand audit; and not __fish_seen_subcommand_from verify anchor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l anchor -d 'Also fail when row SEQ is gone or its hash is not HASH (an anchor kept elsewhere)' -r
-complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -955,7 +969,7 @@ complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from anchor" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -970,7 +984,7 @@ complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_sub
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "anchor" -d 'Print the head of a verified chain as SEQ:HASH, to keep elsewhere for `verify --anchor`'
 complete -c roster -n "__fish_roster_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand doctor" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand doctor" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand doctor" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand doctor" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -982,7 +996,7 @@ complete -c roster -n "__fish_roster_using_subcommand doctor" -l no-input -d 'Ne
 complete -c roster -n "__fish_roster_using_subcommand doctor" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand doctor" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand doctor" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand completions" -l db -d 'The database file' -r -F
+complete -c roster -n "__fish_roster_using_subcommand completions" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
@@ -994,23 +1008,24 @@ complete -c roster -n "__fish_roster_using_subcommand completions" -l no-input -
 complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "user" -d 'Users: people who can sign in'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "invite" -d 'Invitations by email to join a profile'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "role" -d 'Roles: what each role lets its holders do'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "can" -d 'Explain whether a user may do something, and why: one decision, or --all'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "login" -d 'Sign a user in with their password: a session, and its token (printed once)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "session" -d 'Sessions: signed-in people, their active profile, revocation'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "whoami" -d 'Who is acting: the operator, or the --as user with their roles and memberships'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "export" -d 'Write the whole database as a seed document'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "audit" -d 'The audit log of every change, and its verification'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export audit doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "init" -d 'Create or migrate the database, with onboarding on a terminal'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "user" -d 'Users: people who can sign in'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "profile" -d 'Profiles: isolated groups, each with its own media library'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "member" -d 'Memberships: who belongs to a profile, with which role'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "invite" -d 'Invitations by email to join a profile'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "media" -d 'Media: each profile\'s library of movies, shows and episodes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "role" -d 'Roles: what each role lets its holders do'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "can" -d 'Explain whether a user may do something, and why: one decision, or --all'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "login" -d 'Sign a user in with their password: a session, and its token (printed once)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "session" -d 'Sessions: signed-in people, their active profile, revocation'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "whoami" -d 'Who is acting: the operator, or the --as user with their roles and memberships'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "seed" -d 'Load seed files: events applied atomically and idempotently'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "export" -d 'Write the whole database as a seed document'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "copy" -d 'Copy every row (audit log, sessions, secrets) into an empty database of either backend'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "audit" -d 'The audit log of every change, and its verification'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "doctor" -d 'Check integrity, the audit chain and the invariants; suggest fixes'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init user profile member invite media role can login session whoami seed export copy audit doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "create" -d 'Create a user (the first user ever created becomes a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "list" -d 'List users (a non-admin user sees only themself)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from user" -f -a "show" -d 'Show one user'

@@ -1040,6 +1040,9 @@ fn a_version_3_database_migrates_its_roles() {
     // migrations, a global admin, a user holding an undefined global role `support`, a
     // profile with each of the three roles of then, and a pending invitation.
     let env = Env::new();
+    if !env.sqlite_only("SQLite's schema versions: PostgreSQL's schema starts at version 5") {
+        return;
+    }
     let db = sqlite(&env.db());
     for m in &roster::store::schema::MIGRATIONS[..3] {
         db.execute_batch(m).unwrap();

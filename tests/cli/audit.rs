@@ -39,16 +39,15 @@ fn seqs(rows: &Value) -> Vec<i64> {
         .collect()
 }
 
-/// Defines the global role `support` straight in the file, outside the audit log, so that
-/// the histories below keep their row numbers (a `role create` would be a row of its own).
+/// Defines the global role `support` straight in the database, outside the audit log, so
+/// that the histories below keep their row numbers (a `role create` would be a row of its
+/// own).
 fn define_support_unaudited(env: &Env) {
-    sqlite(&env.db())
-        .execute(
-            "INSERT OR IGNORE INTO roles (scope, name, permissions, builtin, created_at, updated_at) \
-             VALUES ('global', 'support', '[\"user-list\"]', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
-            [],
-        )
-        .expect("define support");
+    env.sql(
+        "INSERT INTO roles (scope, name, permissions, builtin, created_at, updated_at) \
+         VALUES ('global', 'support', '[\"user-list\"]', false, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z') \
+         ON CONFLICT DO NOTHING",
+    );
 }
 
 /// A small history: ann (admin) creates bob and a profile, and so on; 8 rows.
@@ -508,12 +507,7 @@ fn verify_passes_on_a_clean_log() {
 #[test]
 fn verify_names_a_row_whose_data_was_edited() {
     let (env, _, _) = history();
-    sqlite(&env.db())
-        .execute(
-            "UPDATE audit SET data = '{\"name\":\"Mallory\"}' WHERE seq = 5",
-            [],
-        )
-        .unwrap();
+    env.sql("UPDATE audit SET data = '{\"name\":\"Mallory\"}' WHERE seq = 5");
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     let err = text(&o.stderr);
@@ -553,7 +547,7 @@ fn verify_notices_other_edits() {
         ("UPDATE audit SET prev_hash = hash WHERE seq = 4", 4),
     ] {
         let (env, _, _) = history();
-        sqlite(&env.db()).execute(sql, []).unwrap();
+        env.sql(sql);
         let o = verify(&env);
         assert_eq!(o.status.code(), Some(1), "{sql}");
         assert!(
@@ -567,12 +561,7 @@ fn verify_notices_other_edits() {
 #[test]
 fn verify_notices_a_row_deleted_from_the_end() {
     let (env, _, _) = history();
-    sqlite(&env.db())
-        .execute(
-            "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)",
-            [],
-        )
-        .unwrap();
+    env.sql("DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)");
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
@@ -589,7 +578,7 @@ fn verify_notices_a_row_deleted_from_the_end() {
 #[test]
 fn verify_notices_every_row_deleted() {
     let (env, _, _) = history();
-    sqlite(&env.db()).execute("DELETE FROM audit", []).unwrap();
+    env.sql("DELETE FROM audit");
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!(text(&o.stderr), @r#"
@@ -602,9 +591,7 @@ fn verify_notices_every_row_deleted() {
 #[test]
 fn verify_notices_a_row_deleted_from_the_middle() {
     let (env, _, _) = history();
-    sqlite(&env.db())
-        .execute("DELETE FROM audit WHERE seq = 4", [])
-        .unwrap();
+    env.sql("DELETE FROM audit WHERE seq = 4");
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
@@ -618,13 +605,8 @@ fn verify_notices_a_row_deleted_from_the_middle() {
 #[test]
 fn verify_notices_a_forged_row_appended_at_the_end() {
     let (env, _, _) = history();
-    sqlite(&env.db())
-        .execute(
-            "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash)
-             SELECT 9, at, actor, event, subject, data, source, hash, hash FROM audit WHERE seq = 8",
-            [],
-        )
-        .unwrap();
+    env.sql("INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash)
+             SELECT 9, at, actor, event, subject, data, source, hash, hash FROM audit WHERE seq = 8");
     let o = verify(&env);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!(text(&o.stderr), @r#"
@@ -661,9 +643,7 @@ fn quiet_verify_prints_nothing_but_still_fails() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(text(&o.stdout), "");
     assert_eq!(text(&o.stderr), "");
-    sqlite(&env.db())
-        .execute("UPDATE audit SET subject = 'x' WHERE seq = 2", [])
-        .unwrap();
+    env.sql("UPDATE audit SET subject = 'x' WHERE seq = 2");
     let o = env.run(&["-q", "--json", "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(text(&o.stdout), "");
@@ -687,9 +667,7 @@ fn verify_reports_in_every_format() {
         out,
         "ok,rows,keyed,unkeyed,anchor,first_bad_seq,problem\ntrue,8,0,8,,,\n"
     );
-    sqlite(&env.db())
-        .execute("UPDATE audit SET source = 'seed:x' WHERE seq = 6", [])
-        .unwrap();
+    env.sql("UPDATE audit SET source = 'seed:x' WHERE seq = 6");
     let o = env.run(&["--format", "csv", "audit", "verify"]);
     assert_eq!(o.status.code(), Some(1));
     insta::assert_snapshot!(text(&o.stdout), @"
@@ -749,48 +727,78 @@ fn keyed_flags(rows: &Value) -> Vec<bool> {
         .collect()
 }
 
+/// The audit rows as they are stored (`data` as its exact text), whichever the backend.
+fn stored_rows(env: &Env) -> Vec<roster::model::AuditEntry> {
+    if env.is_pg() {
+        // One JSON array a row: the values need no escaping of psql's own.
+        let out = env.psql(
+            "SELECT json_build_array(seq,
+                    to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),
+                    actor, event, subject, data::text, source, prev_hash, hash, keyed)
+             FROM audit ORDER BY seq",
+        );
+        return out
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+                let s = |i: usize| v[i].as_str().unwrap().to_string();
+                roster::model::AuditEntry {
+                    seq: v[0].as_i64().unwrap(),
+                    at: s(1),
+                    actor: s(2),
+                    event: s(3),
+                    subject: s(4),
+                    data: s(5),
+                    source: s(6),
+                    prev_hash: s(7),
+                    hash: s(8),
+                    keyed: v[9].as_bool().unwrap(),
+                }
+            })
+            .collect();
+    }
+    let db = sqlite(&env.db());
+    let mut stmt = db
+        .prepare(
+            "SELECT seq, at, actor, event, subject, data, source, prev_hash, hash, keyed
+             FROM audit ORDER BY seq",
+        )
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok(roster::model::AuditEntry {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            event: r.get(3)?,
+            subject: r.get(4)?,
+            data: r.get(5)?,
+            source: r.get(6)?,
+            prev_hash: r.get(7)?,
+            hash: r.get(8)?,
+            keyed: r.get(9)?,
+        })
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
 /// What a hostile script does: rewrites every row from `from` on with the plain hash (it
 /// has no key), marking them `keyed` as `keyed`, so that the chain links again.
 fn rehash_from(env: &Env, from: i64, keyed: Option<bool>) {
-    let db = sqlite(&env.db());
-    let rows: Vec<roster::model::AuditEntry> = {
-        let mut stmt = db
-            .prepare(
-                "SELECT seq, at, actor, event, subject, data, source, prev_hash, hash, keyed
-                 FROM audit ORDER BY seq",
-            )
-            .unwrap();
-        stmt.query_map([], |r| {
-            Ok(roster::model::AuditEntry {
-                seq: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                event: r.get(3)?,
-                subject: r.get(4)?,
-                data: r.get(5)?,
-                source: r.get(6)?,
-                prev_hash: r.get(7)?,
-                hash: r.get(8)?,
-                keyed: r.get(9)?,
-            })
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
-    };
     let mut prev = "0".repeat(64);
-    for mut e in rows {
+    for mut e in stored_rows(env) {
         if e.seq >= from {
             e.prev_hash = prev.clone();
             e.hash = roster::audit_chain::unkeyed_hash(&e);
             if let Some(k) = keyed {
                 e.keyed = k;
             }
-            db.execute(
-                "UPDATE audit SET prev_hash = ?1, hash = ?2, keyed = ?3 WHERE seq = ?4",
-                rusqlite::params![e.prev_hash, e.hash, e.keyed, e.seq],
-            )
-            .unwrap();
+            // Hex digits, a boolean and a number: nothing to quote.
+            env.sql(&format!(
+                "UPDATE audit SET prev_hash = '{}', hash = '{}', keyed = {} WHERE seq = {}",
+                e.prev_hash, e.hash, e.keyed, e.seq
+            ));
         }
         prev = e.hash;
     }
@@ -842,9 +850,7 @@ fn keyed_rows_verify_with_their_key_and_not_without_it() {
         actor: rows[0]["actor"].as_str().unwrap().into(),
         event: rows[0]["event"].as_str().unwrap().into(),
         subject: rows[0]["subject"].as_str().unwrap().into(),
-        data: sqlite(&env.db())
-            .query_row("SELECT data FROM audit WHERE seq = 1", [], |r| r.get(0))
-            .unwrap(),
+        data: stored_rows(&env).swap_remove(0).data,
         source: "cli".into(),
         prev_hash: "0".repeat(64),
         hash: String::new(),
@@ -909,12 +915,7 @@ fn keyed_rows_verify_with_their_key_and_not_without_it() {
 #[test]
 fn a_keyed_row_edited_and_rehashed_without_the_key_fails() {
     let (env, key) = keyed_history();
-    sqlite(&env.db())
-        .execute(
-            "UPDATE audit SET data = '{\"email\":\"mallory@example.com\"}' WHERE seq = 2",
-            [],
-        )
-        .unwrap();
+    env.sql("UPDATE audit SET data = '{\"email\":\"mallory@example.com\"}' WHERE seq = 2");
     // The ten-line script: every row from 2 on re-hashed so that the chain links again.
     rehash_from(&env, 2, None);
     let err = keyed_fails(&env, &key, 1, &["--json", "audit", "verify"]);
@@ -958,12 +959,8 @@ fn a_different_key_fails_verification() {
     hint: point ROSTER_AUDIT_KEY_FILE at this database's key; `roster audit verify` shows whether the log was altered
     {"error":{"code":2,"kind":"usage","message":"the audit key does not verify the last audit row (3): ROSTER_AUDIT_KEY_FILE names another key, or the row was altered; nothing was changed","hint":"point ROSTER_AUDIT_KEY_FILE at this database's key; `roster audit verify` shows whether the log was altered"}}
     "#);
-    assert_eq!(sqlite_count(&env, "SELECT count(*) FROM audit"), 3);
-    assert_eq!(sqlite_count(&env, "SELECT count(*) FROM users"), 2);
-}
-
-fn sqlite_count(env: &Env, sql: &str) -> i64 {
-    sqlite(&env.db()).query_row(sql, [], |r| r.get(0)).unwrap()
+    assert_eq!(env.sql_value("SELECT count(*) FROM audit"), "3");
+    assert_eq!(env.sql_value("SELECT count(*) FROM users"), "2");
 }
 
 #[test]
@@ -1023,9 +1020,7 @@ fn unkeyed_rows_written_before_the_key_still_verify() {
         serde_json::json!({"ok": true, "rows": 10, "keyed": 2, "unkeyed": 8, "anchor": null, "first_bad_seq": null, "problem": null})
     );
     // An edit of an old unkeyed row is still found, with the key configured.
-    sqlite(&env.db())
-        .execute("UPDATE audit SET subject = 'x' WHERE seq = 3", [])
-        .unwrap();
+    env.sql("UPDATE audit SET subject = 'x' WHERE seq = 3");
     let err = keyed_fails(&env, &key, 1, &["audit", "verify"]);
     insta::assert_snapshot!(err, @r#"
     error: audit chain broken at row 3: its content does not match its hash: the row was altered
@@ -1179,7 +1174,7 @@ fn init_audit_key_creates_a_private_32_byte_key_and_never_overwrites() {
     assert!(meta.is_file());
     assert_eq!(meta.len(), 32);
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
-    insta::assert_snapshot!(text(&o.stdout), @r#"
+    insta::assert_snapshot!(env.redact(&text(&o.stdout)), @r#"
     created roster.db (schema version 5 of 5)
     created audit key "audit.key" (32 random bytes, mode 0600)
     "#);
@@ -1245,12 +1240,22 @@ fn init_audit_key_is_all_or_nothing() {
     error: --audit-key "no/such/dir/audit.key": cannot create the key file: its directory does not exist
     {"error":{"code":66,"kind":"no_input","message":"--audit-key \"no/such/dir/audit.key\": cannot create the key file: its directory does not exist","hint":null}}
     "#);
-    assert!(!env.db().exists());
+    assert!(!db_exists(&env));
     // ROSTER_AUDIT_KEY_FILE may name the key being created.
     let key = env.path("audit.key");
     let o = with_key(&env, &key, &["--json", "init", "--audit-key", "audit.key"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(key.exists() && env.db().exists());
+    assert!(key.exists() && db_exists(&env));
+}
+
+/// Whether the environment's database exists: the SQLite file, or roster's tables in the
+/// PostgreSQL schema (which roster creates on its first write).
+fn db_exists(env: &Env) -> bool {
+    if env.is_pg() {
+        env.sql_value("SELECT to_regclass('roster_schema') IS NOT NULL") == "t"
+    } else {
+        env.db().exists()
+    }
 }
 
 // ---------------------------------------------------------------- anchors
@@ -1308,9 +1313,7 @@ fn anchor_round_trip() {
 #[test]
 fn anchor_refuses_a_broken_chain() {
     let (env, _, _) = history();
-    sqlite(&env.db())
-        .execute("UPDATE audit SET subject = 'x' WHERE seq = 4", [])
-        .unwrap();
+    env.sql("UPDATE audit SET subject = 'x' WHERE seq = 4");
     let err = env.fails(1, &["audit", "anchor"]);
     insta::assert_snapshot!(err, @r#"
     error: no anchor taken: audit chain broken at row 4: its content does not match its hash: the row was altered
@@ -1325,12 +1328,13 @@ fn verify_anchor_catches_a_truncated_tail() {
     let anchor = env.ok(&["--format", "table", "audit", "anchor"]);
     let anchor = anchor.trim();
     // Remove rows 7 and 8 and reset the high-water mark: plain verify cannot tell.
-    sqlite(&env.db())
-        .execute_batch(
-            "DELETE FROM audit WHERE seq >= 7;
-             UPDATE sqlite_sequence SET seq = 6 WHERE name = 'audit';",
-        )
-        .unwrap();
+    env.sql(if env.is_pg() {
+        "DELETE FROM audit WHERE seq >= 7;
+         UPDATE audit_high_water SET seq = 6 WHERE one = 1;"
+    } else {
+        "DELETE FROM audit WHERE seq >= 7;
+         UPDATE sqlite_sequence SET seq = 6 WHERE name = 'audit';"
+    });
     assert_eq!(env.json(&["audit", "verify"])["ok"], true);
     let o = env.run(&["--json", "audit", "verify", "--anchor", anchor]);
     assert_eq!(o.status.code(), Some(1));
@@ -1435,6 +1439,9 @@ fn a_malformed_anchor_is_65() {
 fn a_database_from_before_keys_migrates_and_still_verifies() {
     // A schema-1 database with two rows hashed as roster always hashed them.
     let env = Env::new();
+    if !env.sqlite_only("SQLite's schema versions: PostgreSQL's schema starts at version 5") {
+        return;
+    }
     let db = sqlite(&env.db());
     db.execute_batch(roster::store::schema::MIGRATIONS[0])
         .unwrap();
@@ -1495,12 +1502,7 @@ fn doctor_reports_an_admin_no_audit_row_explains() {
     // History: ann is admin as the first user; bob was granted `support` only.
     assert_eq!(env.json(&["doctor"])["ok"], true);
     // A hand edit gives bob admin: no row explains it.
-    sqlite(&env.db())
-        .execute(
-            "UPDATE users SET roles = '[\"support\",\"admin\"]' WHERE email = 'bob@example.com'",
-            [],
-        )
-        .unwrap();
+    env.sql("UPDATE users SET roles = '[\"support\",\"admin\"]' WHERE email = 'bob@example.com'");
     assert_eq!(env.json(&["audit", "verify"])["ok"], true);
     let o = env.run(&["--json", "doctor"]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
@@ -1531,12 +1533,7 @@ fn doctor_reports_an_admin_no_audit_row_explains() {
     assert_eq!(env.json(&["doctor"])["ok"], true);
     // Revoked through roster, then edited back in: the last roles row says no admin.
     env.json(&["user", "revoke", "bob@example.com", "admin"]);
-    sqlite(&env.db())
-        .execute(
-            "UPDATE users SET roles = '[\"admin\"]' WHERE email = 'bob@example.com'",
-            [],
-        )
-        .unwrap();
+    env.sql("UPDATE users SET roles = '[\"admin\"]' WHERE email = 'bob@example.com'");
     let o = env.run(&["--json", "doctor"]);
     assert_eq!(o.status.code(), Some(1));
     let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
@@ -1547,14 +1544,17 @@ fn doctor_reports_an_admin_no_audit_row_explains() {
             .contains("user-revoke"),
         "{report:#}"
     );
-    // A user with no roles row at all (inserted by another program) as admin.
-    sqlite(&env.db())
-        .execute(
-            "INSERT INTO users (id, email, name, roles, created_at, updated_at)
-             VALUES ('eve', 'eve@example.com', 'Eve', '[\"admin\"]', 'x', 'x')",
-            [],
-        )
-        .unwrap();
+    // A user with no roles row at all (inserted by another program) as admin. SQLite
+    // takes any text as a time, PostgreSQL only a time.
+    let at = if env.is_pg() {
+        "'2026-01-01T00:00:00.000Z'"
+    } else {
+        "'x'"
+    };
+    env.sql(&format!(
+        "INSERT INTO users (id, email, name, roles, created_at, updated_at)
+         VALUES ('eve', 'eve@example.com', 'Eve', '[\"admin\"]', {at}, {at})"
+    ));
     let o = env.run(&["--json", "doctor"]);
     assert_eq!(o.status.code(), Some(1));
     let report: Value = serde_json::from_str(&text(&o.stdout)).unwrap();

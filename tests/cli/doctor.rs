@@ -31,10 +31,20 @@ fn profile_id(env: &Env, slug: &str) -> String {
 }
 
 /// Inserts a media item directly, indexing it for search as any program writing media
-/// rows must (the media commands live in another module).
+/// rows must on SQLite (the media commands live in another module). PostgreSQL's search
+/// index is an index of `media` itself.
 fn add_media(env: &Env, id: &str, profile_id: &str, kind: &str, parent: Option<&str>) {
-    let db = sqlite(&env.db());
     let title = format!("Title of {id}");
+    if env.is_pg() {
+        // Ids and kinds of this module: nothing to quote.
+        let parent = parent.map_or("NULL".to_string(), |p| format!("'{p}'"));
+        env.sql(&format!(
+            "INSERT INTO media (id, profile_id, type, title, parent_id, added_at)
+             VALUES ('{id}', '{profile_id}', '{kind}', '{title}', {parent}, '2026-11-21T12:00:00.000Z')"
+        ));
+        return;
+    }
+    let db = sqlite(&env.db());
     db.execute(
         "INSERT INTO media (id, profile_id, type, title, parent_id, added_at)
          VALUES (?1, ?2, ?3, ?4, ?5, '2026-11-21T12:00:00.000Z')",
@@ -49,7 +59,17 @@ fn add_media(env: &Env, id: &str, profile_id: &str, kind: &str, parent: Option<&
 }
 
 fn tamper(env: &Env, sql: &str) {
-    sqlite(&env.db()).execute_batch(sql).expect("tamper");
+    env.sql(sql);
+}
+
+/// Whether the environment's database exists: the SQLite file, or roster's tables in the
+/// PostgreSQL schema (which roster creates on its first write).
+fn db_exists(env: &Env) -> bool {
+    if env.is_pg() {
+        env.sql_value("SELECT to_regclass('roster_schema') IS NOT NULL") == "t"
+    } else {
+        env.db().exists()
+    }
 }
 
 /// Runs `doctor --json`, expecting exit 1; returns the findings.
@@ -114,7 +134,7 @@ fn doctor_is_for_the_operator_and_global_admins() {
     assert_eq!(env.json(&["--as", ANN, "doctor"])["ok"], true);
     let env = Env::new();
     env.fails(66, &["doctor"]);
-    assert!(!env.db().exists());
+    assert!(!db_exists(&env));
 }
 
 #[test]
@@ -259,36 +279,62 @@ fn an_altered_audit_row() {
 #[test]
 fn a_row_pointing_at_a_missing_record() {
     let env = healthy();
-    // A script that turned foreign keys off, as SQLite's own shell has them by default.
+    // A script that turned foreign keys off, as SQLite's own shell has them by default;
+    // on PostgreSQL, one that runs as a replica (no foreign-key triggers fire).
+    let off = if env.is_pg() {
+        "SET session_replication_role = replica;"
+    } else {
+        "PRAGMA foreign_keys = OFF;"
+    };
     tamper(
         &env,
-        "PRAGMA foreign_keys = OFF;
-         INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
-         SELECT 'm-ghost', id, 'ghost', 'member', '2026-11-21T12:00:00.000Z', '2026-11-21T12:00:00.000Z'
-         FROM profiles WHERE slug = 'family'",
+        &format!(
+            "{off}
+             INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
+             SELECT 'm-ghost', id, 'ghost', 'member', '2026-11-21T12:00:00.000Z', '2026-11-21T12:00:00.000Z'
+             FROM profiles WHERE slug = 'family'"
+        ),
     );
     let list = findings(&env);
     let f = only(&list, "foreign-keys");
-    insta::assert_snapshot!(shown(&f), @r#"
-    {
-      "check": "foreign-keys",
-      "subject": "members row 3",
-      "message": "members row 3 refers to a missing users",
-      "fix": "delete the orphan row, or restore the missing record from a backup"
+    // SQLite names the row by its rowid, PostgreSQL (which has none) by its primary key.
+    if env.is_pg() {
+        insta::assert_snapshot!(shown(&f), @r#"
+        {
+          "check": "foreign-keys",
+          "subject": "members row m-ghost",
+          "message": "members row m-ghost refers to a missing users",
+          "fix": "delete the orphan row, or restore the missing record from a backup"
+        }
+        "#);
+    } else {
+        insta::assert_snapshot!(shown(&f), @r#"
+        {
+          "check": "foreign-keys",
+          "subject": "members row 3",
+          "message": "members row 3 refers to a missing users",
+          "fix": "delete the orphan row, or restore the missing record from a backup"
+        }
+        "#);
     }
-    "#);
 }
 
 #[test]
 fn a_corrupt_index() {
     let env = healthy();
-    // The index's entries no longer match its definition: what integrity_check is for.
+    // The index's entries no longer match its definition: what integrity_check is for. On
+    // PostgreSQL, an index left invalid (as an interrupted CREATE INDEX CONCURRENTLY or
+    // REINDEX leaves it), which the catalog says.
     tamper(
         &env,
-        "PRAGMA writable_schema = ON;
-         UPDATE sqlite_schema SET sql = 'CREATE INDEX members_by_user ON members(role)'
-          WHERE name = 'members_by_user';
-         PRAGMA writable_schema = OFF;",
+        if env.is_pg() {
+            "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'members_by_user'::regclass"
+        } else {
+            "PRAGMA writable_schema = ON;
+             UPDATE sqlite_schema SET sql = 'CREATE INDEX members_by_user ON members(role)'
+              WHERE name = 'members_by_user';
+             PRAGMA writable_schema = OFF;"
+        },
     );
     let list = findings(&env);
     assert!(
@@ -348,6 +394,9 @@ fn the_table_report_has_one_line_per_finding_with_its_fix() {
 #[test]
 fn media_rows_written_without_indexing_them_are_found_and_a_rebuild_fixes_them() {
     let env = Env::init();
+    if !env.sqlite_only("SQLite's FTS table: PostgreSQL's search index is an index of media") {
+        return;
+    }
     env.user("root@x.io", "Root");
     let p = env.profile("Family");
     env.ok(&["member", "add", "family", "root@x.io", "--role", "owner"]);

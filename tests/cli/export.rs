@@ -125,11 +125,12 @@ fn password_hashes_appear_only_with_secrets() {
         "{hashes:?}"
     );
     // The hashes are the stored ones.
-    let stored: Vec<String> = {
+    let query = "SELECT password_hash FROM users WHERE password_hash IS NOT NULL ORDER BY id";
+    let stored: Vec<String> = if env.is_pg() {
+        env.psql(query).lines().map(str::to_string).collect()
+    } else {
         let db = sqlite(&env.db());
-        let mut stmt = db
-            .prepare("SELECT password_hash FROM users WHERE password_hash IS NOT NULL ORDER BY id")
-            .unwrap();
+        let mut stmt = db.prepare(query).unwrap();
         stmt.query_map([], |r| r.get(0))
             .unwrap()
             .collect::<Result<_, _>>()
@@ -847,14 +848,34 @@ fn only_the_operator_and_global_admins_may_export() {
 fn export_refuses_a_missing_database() {
     let env = Env::new();
     let stderr = env.fails(66, &["export"]);
-    insta::assert_snapshot!(stderr, @r#"
-    error: database not found: roster.db
-    hint: create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file
-    {"error":{"code":66,"kind":"no_input","message":"database not found: roster.db","hint":"create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file"}}
-    "#);
+    if let Some(schema) = env.pg_schema() {
+        // PostgreSQL's says what is missing there: roster's tables in the schema.
+        let stderr = env.redact(&stderr).replace(schema, "[schema]");
+        insta::assert_snapshot!(stderr, @r#"
+        error: no roster database in roster.db: the schema "[schema]" holds no roster tables
+        hint: create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA
+        {"error":{"code":66,"kind":"no_input","message":"no roster database in roster.db: the schema \"[schema]\" holds no roster tables","hint":"create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA"}}
+        "#);
+    } else {
+        insta::assert_snapshot!(stderr, @r#"
+        error: database not found: roster.db
+        hint: create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file
+        {"error":{"code":66,"kind":"no_input","message":"database not found: roster.db","hint":"create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file"}}
+        "#);
+    }
     env.fails(66, &["export", "-o", "out.json"]);
-    assert!(!env.db().exists(), "export does not create a database");
+    assert!(!db_exists(&env), "export does not create a database");
     assert!(!env.path("out.json").exists());
+}
+
+/// Whether the environment's database exists: the SQLite file, or roster's tables in the
+/// PostgreSQL schema (which roster creates on its first write).
+fn db_exists(env: &Env) -> bool {
+    if env.is_pg() {
+        env.sql_value("SELECT to_regclass('roster_schema') IS NOT NULL") == "t"
+    } else {
+        env.db().exists()
+    }
 }
 
 #[test]

@@ -236,21 +236,13 @@ fn a_refusal_names_who_may_do_it() {
 fn a_long_table_into_head_is_success_without_a_message() {
     let env = Env::init();
     // Far more than a pipe holds, so roster is still writing when `head` goes away.
-    let mut db = sqlite(&env.db());
-    let tx = db.transaction().unwrap();
-    for i in 0..3000 {
-        tx.execute(
-            "INSERT INTO profiles (id, slug, name, created_at, updated_at)
-             VALUES (?1, ?1, ?2, '2026-11-21T12:00:00.000Z', '2026-11-21T12:00:00.000Z')",
-            rusqlite::params![
-                format!("p{i:05}"),
-                format!("Profile number {i} with a long name")
-            ],
-        )
-        .unwrap();
-    }
-    tx.commit().unwrap();
-    drop(db);
+    env.sql(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2999)
+         INSERT INTO profiles (id, slug, name, created_at, updated_at)
+         SELECT 'p' || (10000 + i), 'p' || (10000 + i), 'Profile number ' || i || ' with a long name',
+                '2026-11-21T12:00:00.000Z', '2026-11-21T12:00:00.000Z'
+         FROM n",
+    );
     let bin = env!("CARGO_BIN_EXE_roster");
     for format in ["table", "json", "csv"] {
         let o = env

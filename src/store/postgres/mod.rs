@@ -199,9 +199,10 @@ impl PgStore {
 
     pub fn read<T>(&mut self, f: impl FnOnce(&mut PgTx<'_>) -> Result<T>) -> Result<T> {
         if self.pending_create {
-            // A command that may create the database but only reads (a seed's first
-            // look): it reads an empty roster schema, made inside a transaction that is
-            // rolled back, so that reading creates nothing.
+            // A command that may create the database but only reads (a seed looking up
+            // its users' password hashes before a dry run): an empty roster schema is what
+            // it reads, made inside this transaction and rolled back with it, as a read
+            // never puts SQLite's staged file in place. A dry run leaves no schema behind.
             return self.run(true, false, f);
         }
         self.run(false, true, f)
