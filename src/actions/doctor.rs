@@ -14,7 +14,7 @@ use crate::store::Tx;
 
 /// The checks, in the order they run and report.
 pub const CHECKS: &[&str] = &[
-    "sqlite-integrity",
+    "integrity",
     "foreign-keys",
     "audit-chain",
     "unexplained-admin",
@@ -78,7 +78,7 @@ impl Record for Finding {
 pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
     allow(tx, ctx, Request::new("doctor").at(Place::Global))?;
     let mut findings = Vec::new();
-    sqlite(tx, &mut findings)?;
+    integrity(tx, &mut findings)?;
     audit_chain(tx, &mut findings)?;
     unexplained_admins(tx, &mut findings)?;
     empty_roles(tx, &mut findings)?;
@@ -89,6 +89,12 @@ pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
     sessions(tx, ctx, &mut findings)?;
     search_index(tx, &mut findings)?;
     Ok(findings)
+}
+
+/// What doctor says without counting it as a problem (PostgreSQL without `pg_trgm`: title
+/// search scans). Asked after [`run`], which checks who may.
+pub fn notes(tx: &Tx<'_>) -> Result<Vec<String>> {
+    tx.doctor_notes()
 }
 
 /// Sessions that should not be: live ones of disabled users, and active profiles their
@@ -147,7 +153,7 @@ fn empty_roles(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
 }
 
 /// SQLite's own `integrity_check` and `foreign_key_check`.
-fn sqlite(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+fn integrity(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
     for line in tx.integrity_problems()? {
         if let Some(rest) = line.strip_prefix("foreign_key_check: ") {
             let subject = rest.split(" refers to ").next().unwrap_or(rest);
@@ -159,12 +165,8 @@ fn sqlite(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
             ));
         } else {
             let rest = line.strip_prefix("integrity_check: ").unwrap_or(&line);
-            out.push(Finding::new(
-                "sqlite-integrity",
-                "database file",
-                rest,
-                "restore the file from a backup, or salvage it with `sqlite3 FILE .recover`",
-            ));
+            let (subject, fix) = tx.integrity_remedy();
+            out.push(Finding::new("integrity", subject, rest, fix));
         }
     }
     Ok(())

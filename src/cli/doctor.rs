@@ -9,13 +9,19 @@ use crate::error::{Error, Result};
 use crate::output::{Format, Record};
 
 pub fn run(app: &App) -> Result<()> {
-    let findings = app.read(|tx, ctx| doctor::run(tx, ctx))?;
+    let (findings, notes) = app.read(|tx, ctx| Ok((doctor::run(tx, ctx)?, doctor::notes(tx)?)))?;
     if !app.out.quiet {
+        if app.out.format != Format::Json {
+            for n in &notes {
+                app.out.note(&format!("note: {n}"));
+            }
+        }
         match app.out.format {
             Format::Json => app.out.out(&crate::output::render_json(&json!({
                 "ok": findings.is_empty(),
                 "checks": doctor::CHECKS,
                 "findings": findings.iter().map(Record::to_json).collect::<Vec<Value>>(),
+                "notes": notes,
             })))?,
             Format::Table if findings.is_empty() => app.out.out(&format!(
                 "no problems found ({} checks: {})\n",

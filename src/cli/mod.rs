@@ -336,8 +336,7 @@ pub fn said(outcome: &str, noun: &str, name: &str, id: &str) -> String {
 // family's subcommands and flags live in its own file (`user::UserCmd`, …). Help text
 // only; no behaviour.
 
-const ABOUT: &str =
-    "Administer users, profiles, memberships, invitations and media in one SQLite file";
+const ABOUT: &str = "Administer users, profiles, memberships, invitations and media in one SQLite file or PostgreSQL database";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -365,7 +364,9 @@ pub struct Global {
         global = true,
         env = "ROSTER_DB",
         default_value = "roster.db",
-        value_name = "PATH"
+        value_name = "PATH",
+        // A URL's password must not show in --help.
+        hide_env_values = true
     )]
     pub db: PathBuf,
     /// Act as this user (id, email or username) under the rules; default: the operator

@@ -235,8 +235,19 @@ pub trait AuditWrites: AuditReads {
 
 /// Reads of `roster doctor`'s checks.
 pub trait CheckReads {
-    /// SQLite's own checks, for `roster doctor`: `integrity_check` then `foreign_key_check`.
+    /// The engine's own checks, for `roster doctor`: on SQLite `integrity_check` then
+    /// `foreign_key_check`; on PostgreSQL missing objects, invalid indexes, constraints not
+    /// validated, disabled triggers, then rows referring to nothing. Lines starting
+    /// `foreign_key_check: ` are orphan rows; the others damage.
     fn integrity_problems(&self) -> Result<Vec<String>>;
+
+    /// What damage found by [`CheckReads::integrity_problems`] is about, and its fix, in
+    /// this engine's words.
+    fn integrity_remedy(&self) -> (&'static str, &'static str);
+
+    /// Things `roster doctor` says without counting them as problems (PostgreSQL without
+    /// `pg_trgm`: title search scans).
+    fn doctor_notes(&self) -> Result<Vec<String>>;
 
     /// Profiles without an owner, by slug, with their member count.
     fn doctor_ownerless_profiles(&self) -> Result<Vec<OwnerlessProfile>>;

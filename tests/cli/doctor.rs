@@ -115,7 +115,7 @@ fn a_healthy_database_passes_every_check() {
     assert_eq!(report["findings"], Value::Array(vec![]));
     assert_eq!(report["checks"].as_array().map(Vec::len), Some(13));
     let out = env.ok(&["--format", "table", "doctor"]);
-    insta::assert_snapshot!(out, @"no problems found (13 checks: sqlite-integrity, foreign-keys, audit-chain, unexplained-admin, role-grants-nothing, profile-owner, member-limit, invitation-expired, invitation-to-member, media-parent, session-of-disabled, session-profile, search-index)");
+    insta::assert_snapshot!(out, @"no problems found (13 checks: integrity, foreign-keys, audit-chain, unexplained-admin, role-grants-nothing, profile-owner, member-limit, invitation-expired, invitation-to-member, media-parent, session-of-disabled, session-profile, search-index)");
     assert_eq!(env.ok(&["-q", "doctor"]), "");
     // Doctor only reads: no audit row.
     assert_eq!(env.audit_len(), rows);
@@ -338,7 +338,7 @@ fn a_corrupt_index() {
     );
     let list = findings(&env);
     assert!(
-        list.iter().any(|f| f["check"] == "sqlite-integrity"
+        list.iter().any(|f| f["check"] == "integrity"
             && f["message"].as_str().unwrap().contains("members_by_user")),
         "{list:#?}"
     );

@@ -390,3 +390,60 @@ fn an_export_seeded_into_postgresql_exports_the_same_bytes() {
     pg_env.ok(&["audit", "verify"]);
     other.ok(&["audit", "verify"]);
 }
+
+#[test]
+fn without_the_trigram_index_doctor_notes_that_search_scans_and_search_still_answers() {
+    let env = Env::init();
+    if !env.pg_only("pg_trgm") {
+        return;
+    }
+    env.ok(&["seed", &demo()]);
+    let before = env.json(&["media", "list", "smith-family", "--search", "the"]);
+    let v = env.json(&["doctor"]);
+    assert_eq!(v["notes"], serde_json::json!([]));
+    env.sql("DROP INDEX media_title_trgm");
+    let out = env.run(&["--format", "table", "doctor"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("note: title search scans"), "{err}");
+    let v = env.json(&["doctor"]);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["notes"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        env.json(&["media", "list", "smith-family", "--search", "the"]),
+        before
+    );
+}
+
+#[test]
+fn doctor_reports_an_invalid_index_in_postgresqls_words() {
+    let env = Env::init();
+    if !env.pg_only("invalid index") {
+        return;
+    }
+    env.sql(
+        "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'members_by_user'::regclass",
+    );
+    let v = env.json_fails_doctor();
+    let f = &v["findings"][0];
+    assert_eq!(f["check"], "integrity");
+    assert_eq!(f["subject"], "database schema");
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("index members_by_user on members is not valid")),
+        "{f}"
+    );
+}
+
+trait DoctorFails {
+    fn json_fails_doctor(&self) -> Value;
+}
+
+impl DoctorFails for Env {
+    fn json_fails_doctor(&self) -> Value {
+        let out = self.run(&["--json", "doctor"]);
+        assert_eq!(out.status.code(), Some(1));
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    }
+}

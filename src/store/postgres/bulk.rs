@@ -151,7 +151,9 @@ impl PgTx<'_> {
             .collect::<Result<Vec<_>>>()?;
         let mut sql = String::new();
         for (table, name, _, _) in &constraints {
-            sql.push_str(&format!("ALTER TABLE {table} DROP CONSTRAINT \"{name}\";\n"));
+            sql.push_str(&format!(
+                "ALTER TABLE {table} DROP CONSTRAINT \"{name}\";\n"
+            ));
         }
         for (name, _) in &indexes {
             sql.push_str(&format!("DROP INDEX \"{name}\";\n"));
@@ -175,7 +177,9 @@ impl PgTx<'_> {
         for fk in [false, true] {
             for (table, name, def, is_fk) in &d.constraints {
                 if *is_fk == fk {
-                    sql.push_str(&format!("ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {def};\n"));
+                    sql.push_str(&format!(
+                        "ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {def};\n"
+                    ));
                 }
             }
         }

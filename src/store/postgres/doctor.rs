@@ -77,6 +77,26 @@ fn expected_objects() -> Vec<(&'static str, String)> {
 }
 
 impl CheckReads for PgTx<'_> {
+    fn integrity_remedy(&self) -> (&'static str, &'static str) {
+        (
+            "database schema",
+            "do what the message says; failing that, restore the schema from a backup (pg_dump), or move what is left with `roster copy`",
+        )
+    }
+
+    fn doctor_notes(&self) -> Result<Vec<String>> {
+        let indexed = self
+            .one("SELECT to_regclass('media_title_trgm') IS NOT NULL", &[])?
+            .flag(0)?;
+        Ok(if indexed {
+            Vec::new()
+        } else {
+            vec![
+                "title search scans each profile's titles: the pg_trgm extension was not available when roster created this schema (as a superuser or the database owner: CREATE EXTENSION pg_trgm WITH SCHEMA public; CREATE INDEX media_title_trgm ON media USING gin (fold(title) public.gin_trgm_ops))".to_string(),
+            ]
+        })
+    }
+
     fn integrity_problems(&self) -> Result<Vec<String>> {
         let schema = self
             .one("SELECT quote_ident(current_schema())", &[])?

@@ -10,6 +10,17 @@ use crate::store::traits::*;
 use crate::store::{LapsedInvitation, MisplacedMedia, OverfullProfile, OwnerlessProfile};
 
 impl CheckReads for SqliteTx<'_> {
+    fn integrity_remedy(&self) -> (&'static str, &'static str) {
+        (
+            "database file",
+            "restore the file from a backup, or salvage it with `sqlite3 FILE .recover`",
+        )
+    }
+
+    fn doctor_notes(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+
     fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
