@@ -117,9 +117,12 @@ impl SqliteStore {
             search_index: false,
         };
         store.migrate()?;
-        // Never searched: no title index to keep.
+        // Never searched, nor listed by audit event, actor or inviter: no title index, and
+        // none of the indexes only reports and doctor read (fewer indexes to write).
         store.conn.execute_batch(
-            "DROP TRIGGER media_fts_delete; DROP TRIGGER media_fts_update; DROP TABLE media_fts;",
+            "DROP TRIGGER media_fts_delete; DROP TRIGGER media_fts_update; DROP TABLE media_fts;
+             DROP INDEX audit_by_event; DROP INDEX audit_by_actor; DROP INDEX media_by_added_by;
+             DROP INDEX invitations_by_inviter; DROP INDEX sessions_by_profile;",
         )?;
         Ok(store)
     }
