@@ -5,6 +5,7 @@ use std::process::{Output, Stdio};
 use serde_json::Value;
 
 use crate::common::*;
+use crate::seeds::database_exists;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -27,18 +28,6 @@ fn run_env(env: &Env, vars: &[(&str, &str)], args: &[&str]) -> Output {
 fn error_json(stderr: &str) -> Value {
     let last = stderr.lines().last().unwrap_or_default();
     serde_json::from_str(last).unwrap_or_else(|e| panic!("no JSON error ({e}) in: {stderr}"))
-}
-
-/// Whether the environment's database exists: its file on SQLite, its schema on
-/// PostgreSQL (roster creates either on its first write only).
-fn database_exists(env: &Env) -> bool {
-    match env.pg_schema() {
-        Some(schema) => {
-            let sql = format!("SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'");
-            env.sql_value(&sql) != "0"
-        }
-        None => env.db().exists(),
-    }
 }
 
 /// [`Env::redact`], and the environment's PostgreSQL schema as `[schema]`.

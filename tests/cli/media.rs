@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::common::*;
+use crate::seeds::database_exists;
 
 const ROOT: &str = "root@example.com";
 const OWNER: &str = "olga@example.com";
@@ -35,18 +36,6 @@ fn add_member(env: &Env, profile_id: &str, email: &str, role: &str) {
          VALUES ('m-{profile_id}-{user_id}', '{profile_id}', '{user_id}', '{role}',
                  '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')"
     ));
-}
-
-/// Whether the environment's database exists: its file on SQLite, its schema on
-/// PostgreSQL (roster creates either on its first write only).
-fn database_exists(env: &Env) -> bool {
-    match env.pg_schema() {
-        Some(schema) => {
-            let sql = format!("SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'");
-            env.sql_value(&sql) != "0" || env.db().exists()
-        }
-        None => env.db().exists(),
-    }
 }
 
 fn lib() -> Lib {
