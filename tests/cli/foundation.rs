@@ -5,6 +5,7 @@ use std::process::{Output, Stdio};
 use serde_json::Value;
 
 use crate::common::*;
+use crate::seeds::database_exists;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -29,6 +30,26 @@ fn error_json(stderr: &str) -> Value {
     serde_json::from_str(last).unwrap_or_else(|e| panic!("no JSON error ({e}) in: {stderr}"))
 }
 
+/// [`Env::redact`], and the environment's PostgreSQL schema as `[schema]`.
+fn redact_schema(env: &Env, text: &str) -> String {
+    let text = env.redact(text);
+    match env.pg_schema() {
+        Some(schema) => text.replace(schema, "[schema]"),
+        None => text,
+    }
+}
+
+/// On PostgreSQL, what a refused command must leave as it was: roster's marker, the users
+/// and the audit log, as text.
+fn pg_contents(env: &Env) -> String {
+    env.psql(
+        "SELECT version, updated_at FROM roster_schema;
+         SELECT id, email, updated_at FROM users ORDER BY id;
+         SELECT seq, hash FROM audit ORDER BY seq;
+         SELECT count(*) FROM profiles",
+    )
+}
+
 fn user_count(env: &Env) -> usize {
     env.json(&["user", "list"]).as_array().map_or(0, Vec::len)
 }
@@ -39,11 +60,20 @@ fn user_count(env: &Env) -> usize {
 fn read_commands_refuse_a_missing_database_and_create_nothing() {
     let env = Env::new();
     let err = env.fails(66, &["user", "list"]);
-    insta::assert_snapshot!(err, @r#"
+    if env.is_pg() {
+        // A URL names a server and a schema, not a file: the hint says how to name another.
+        insta::assert_snapshot!(redact_schema(&env, &err), @r#"
+        error: no roster database in roster.db: the schema "[schema]" holds no roster tables
+        hint: create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA
+        {"error":{"code":66,"kind":"no_input","message":"no roster database in roster.db: the schema \"[schema]\" holds no roster tables","hint":"create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA"}}
+        "#);
+    } else {
+        insta::assert_snapshot!(err, @r#"
     error: database not found: roster.db
     hint: create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file
     {"error":{"code":66,"kind":"no_input","message":"database not found: roster.db","hint":"create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file"}}
     "#);
+    }
     for args in [
         &["user", "show", "ann@example.com"][..],
         &["profile", "list"],
@@ -58,8 +88,14 @@ fn read_commands_refuse_a_missing_database_and_create_nothing() {
         &["--yes", "profile", "delete", "family"],
     ] {
         let err = env.fails(66, args);
-        assert!(err.contains("database not found"), "{args:?}: {err}");
+        let why = if env.is_pg() {
+            "holds no roster tables"
+        } else {
+            "database not found"
+        };
+        assert!(err.contains(why), "{args:?}: {err}");
     }
+    assert!(!database_exists(&env));
     assert!(!env.db().exists());
     assert_eq!(std::fs::read_dir(env.dir()).unwrap().count(), 0);
 }
@@ -69,11 +105,11 @@ fn create_commands_create_the_database() {
     let env = Env::new();
     let u = env.user("ann@example.com", "Ann");
     assert_eq!(u["email"], "ann@example.com");
-    assert!(env.db().exists());
+    assert!(database_exists(&env));
     let env = Env::new();
     let p = env.profile("Family");
     assert_eq!(p["slug"], "family");
-    assert!(env.db().exists());
+    assert!(database_exists(&env));
 }
 
 #[test]
@@ -82,8 +118,9 @@ fn init_creates_a_private_database() {
     let v = env.json(&["init"]);
     assert_eq!(v["created"], true);
     assert_eq!(v["schema_version"], 5);
+    assert!(database_exists(&env));
     #[cfg(unix)]
-    {
+    if env.sqlite_only("the file mode 0600") {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(env.db()).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
@@ -96,6 +133,14 @@ fn init_creates_a_private_database() {
 #[test]
 fn init_marks_the_file_and_sets_the_pragmas() {
     let env = Env::init();
+    if env.is_pg() {
+        // PostgreSQL's mark is the marker table, holding the schema version.
+        assert_eq!(
+            env.psql("SELECT marker, version FROM roster_schema").trim(),
+            "roster|5"
+        );
+        return;
+    }
     let c = sqlite(&env.db());
     let app: i64 = c
         .pragma_query_value(None, "application_id", |r| r.get(0))
@@ -131,19 +176,31 @@ fn init_twice_keeps_the_data() {
 fn init_in_table_format_says_what_it_did() {
     let env = Env::new();
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(out, @"created roster.db (schema version 5 of 5)");
+    insta::assert_snapshot!(env.redact(&out), @"created roster.db (schema version 5 of 5)");
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(out, @"ready: roster.db (schema version 5 of 5)");
+    insta::assert_snapshot!(env.redact(&out), @"ready: roster.db (schema version 5 of 5)");
 }
 
 #[test]
 fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
     let env = Env::init();
     env.user("ann@example.com", "Ann");
-    sqlite(&env.db())
-        .pragma_update(None, "user_version", 99)
-        .unwrap();
-    let before = env.bytes(&env.db());
+    // SQLite keeps the version in the file's header, PostgreSQL in the marker table.
+    let contents = |env: &Env| {
+        if env.is_pg() {
+            pg_contents(env).into_bytes()
+        } else {
+            env.bytes(&env.db())
+        }
+    };
+    if env.is_pg() {
+        env.sql("UPDATE roster_schema SET version = 99");
+    } else {
+        sqlite(&env.db())
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+    }
+    let before = contents(&env);
     for args in [
         &["user", "list"][..],
         &["init"],
@@ -158,7 +215,7 @@ fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
         &["profile", "create", "--name", "Family"],
         &["audit", "verify"],
     ] {
-        let err = env.fails(78, args);
+        let err = env.redact(&env.fails(78, args));
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @r#"
             error: roster.db was written by a newer roster (schema version 99; this roster knows up to 5)
@@ -167,12 +224,16 @@ fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
             "#);
         }
     }
-    assert_eq!(env.bytes(&env.db()), before, "the file was modified");
+    assert_eq!(contents(&env), before, "the database was modified");
 }
 
 #[test]
 fn a_fresh_sqlite_file_marked_as_roster_with_a_newer_version_is_refused() {
     let env = Env::new();
+    // (PostgreSQL's newer marker: a_database_from_a_newer_roster_is_refused_…)
+    if !env.sqlite_only("a SQLite file's application_id and user_version") {
+        return;
+    }
     {
         let c = sqlite(&env.db());
         c.pragma_update(None, "application_id", 0x5253_5452)
@@ -239,6 +300,34 @@ fn a_plain_sqlite_database_is_refused_and_left_byte_identical() {
 #[test]
 fn a_sqlite_file_of_another_application_is_refused() {
     let env = Env::new();
+    if let Some(schema) = env.pg_schema() {
+        // PostgreSQL's other application: a schema of that name holding its tables.
+        env.psql(&format!(
+            "CREATE SCHEMA {schema}; CREATE TABLE notes (id int PRIMARY KEY, body text);
+             INSERT INTO notes VALUES (1, 'keep me');"
+        ));
+        for args in [
+            &["init"][..],
+            &["user", "list"],
+            &["user", "create", "--email", "a@example.com", "--name", "A"],
+        ] {
+            let err = redact_schema(&env, &env.fails(78, args));
+            insta::allow_duplicates! {
+                insta::assert_snapshot!(err, @r#"
+                error: the schema "[schema]" of roster.db is not roster's: it holds 2 other object(s) and no roster marker
+                hint: name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified
+                {"error":{"code":78,"kind":"unusable","message":"the schema \"[schema]\" of roster.db is not roster's: it holds 2 other object(s) and no roster marker","hint":"name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified"}}
+                "#);
+            }
+        }
+        let tables = format!(
+            "SELECT string_agg(relname::text, ',' ORDER BY relname) FROM pg_class c
+             JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = '{schema}'"
+        );
+        assert_eq!(env.sql_value(&tables), "notes,notes_pkey");
+        assert_eq!(env.sql_value("SELECT body FROM notes"), "keep me");
+        return;
+    }
     sqlite(&env.db())
         .pragma_update(None, "application_id", 42)
         .unwrap();
@@ -255,6 +344,9 @@ fn a_sqlite_file_of_another_application_is_refused() {
 #[test]
 fn a_text_file_is_refused_and_left_alone() {
     let env = Env::new();
+    if !env.sqlite_only("a text file where the database file should be") {
+        return;
+    }
     let text = "name,email\nann,ann@example.com\n".repeat(40);
     std::fs::write(env.db(), &text).unwrap();
     for args in [
@@ -311,8 +403,8 @@ fn db_flag_and_roster_db_choose_the_file() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let list: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(list[0]["email"], "ann@example.com");
-    // --db wins over ROSTER_DB.
-    env.ok(&["init"]);
+    // --db wins over ROSTER_DB (the file roster.db whatever the backend of this run).
+    env.ok(&["--db", "roster.db", "init"]);
     let o = run_env(
         &env,
         &[("ROSTER_DB", "data/a.db")],
@@ -320,6 +412,18 @@ fn db_flag_and_roster_db_choose_the_file() {
     );
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o).trim(), "[]");
+    if env.is_pg() {
+        // A URL given with --db wins over a file in ROSTER_DB, too.
+        env.ok(&["init"]);
+        let url = env.db_url();
+        let o = run_env(
+            &env,
+            &[("ROSTER_DB", "data/a.db")],
+            &["--db", &url, "user", "list"],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(stdout(&o).trim(), "[]");
+    }
     // A missing ROSTER_DB file is refused like a missing --db.
     let o = run_env(&env, &[("ROSTER_DB", "data/none.db")], &["user", "list"]);
     assert_eq!(o.status.code(), Some(66));
@@ -372,8 +476,13 @@ fn roster_as_acts_as_a_user() {
 #[test]
 fn a_busy_database_exits_75() {
     let env = Env::init();
-    let c = sqlite(&env.db());
-    c.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // Another writer holds the write lock: SQLite's BEGIN IMMEDIATE, or on PostgreSQL the
+    // advisory lock every roster writer of the schema takes first.
+    let c = (!env.is_pg()).then(|| sqlite(&env.db()));
+    let pg = env.is_pg().then(|| PgLock::hold(&env));
+    if let Some(c) = &c {
+        c.execute_batch("BEGIN IMMEDIATE").unwrap();
+    }
     let o = run_env(
         &env,
         &[("ROSTER_BUSY_TIMEOUT_MS", "50")],
@@ -392,9 +501,60 @@ fn a_busy_database_exits_75() {
     hint: retry, or raise ROSTER_BUSY_TIMEOUT_MS (milliseconds, default 5000)
     {"error":{"code":75,"kind":"busy","message":"the database is busy (locked by another process)","hint":"retry, or raise ROSTER_BUSY_TIMEOUT_MS (milliseconds, default 5000)"}}
     "#);
-    c.execute_batch("ROLLBACK").unwrap();
-    drop(c);
+    if let Some(c) = c {
+        c.execute_batch("ROLLBACK").unwrap();
+    }
+    if let Some(pg) = pg {
+        pg.release();
+    }
     assert_eq!(user_count(&env), 0);
+}
+
+/// A psql session holding the advisory lock roster's writers of an environment's schema
+/// take (`lock_key` of src/store/postgres: FNV-1a of `roster:` and the schema name).
+struct PgLock(std::process::Child);
+
+impl PgLock {
+    fn hold(env: &Env) -> PgLock {
+        use std::io::{BufRead, Write};
+        let schema = env.pg_schema().expect("a PostgreSQL environment");
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in "roster:".bytes().chain(schema.bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        let key = h as i64;
+        let Ok(server) = crate::pg::server() else {
+            panic!("no PostgreSQL server")
+        };
+        let program = server.psql.as_deref().expect("psql");
+        let mut child = crate::pg::psql(program, &server.url)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("psql");
+        let stdin = child.stdin.as_mut().expect("stdin");
+        writeln!(
+            stdin,
+            "BEGIN; SELECT 'locked' FROM (SELECT pg_advisory_xact_lock({key})) AS l;"
+        )
+        .expect("write to psql");
+        stdin.flush().expect("flush");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.as_mut().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read from psql");
+        assert_eq!(line.trim(), "locked");
+        PgLock(child)
+    }
+
+    fn release(mut self) {
+        use std::io::Write;
+        let mut stdin = self.0.stdin.take().expect("stdin");
+        writeln!(stdin, "ROLLBACK;").expect("write to psql");
+        drop(stdin);
+        assert!(self.0.wait().expect("psql").success());
+    }
 }
 
 // ---------------------------------------------------------------- clock
@@ -451,7 +611,16 @@ fn usage_errors_exit_2() {
         &["user", "grant", "ann@example.com"],
         &["user", "create", "--password", "secret123"],
     ] {
-        let err = env.fails(2, args);
+        // Without ROSTER_DB (how a PostgreSQL run names its database), which clap counts
+        // as a --db given: a usage error never opens the database.
+        let o = env
+            .cmd()
+            .env_remove("ROSTER_DB")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
         transcript.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
     }
     insta::assert_snapshot!(transcript, @r#"
@@ -481,7 +650,8 @@ fn usage_errors_exit_2() {
       help     Print this message or the help of the given subcommand(s)
 
     Options:
-          --db <PATH>        The database file [env: ROSTER_DB=] [default: roster.db]
+          --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
+                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB=] [default: roster.db]
           --as <USER>        Act as this user (id, email or username) under the rules; default: the
                              operator [env: ROSTER_AS=]
           --format <FORMAT>  Output format [default: table on a terminal, json otherwise] [possible
@@ -995,6 +1165,19 @@ fn a_reader_that_stops_early_is_not_an_error() {
 #[test]
 fn a_read_command_leaves_an_empty_file_alone() {
     let env = Env::new();
+    if let Some(schema) = env.pg_schema() {
+        // PostgreSQL's empty file: an empty schema, made for roster by an administrator.
+        env.psql(&format!("CREATE SCHEMA {schema}"));
+        let err = env.fails(66, &["user", "list"]);
+        assert!(err.contains("holds no roster tables"), "{err}");
+        let objects = format!(
+            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = '{schema}'"
+        );
+        assert_eq!(env.sql_value(&objects), "0");
+        assert!(database_exists(&env));
+        return;
+    }
     std::fs::write(env.db(), b"").unwrap();
     let err = env.fails(66, &["user", "list"]);
     assert!(err.contains("empty"), "{err}");

@@ -90,11 +90,12 @@ fn id(inv: &Value) -> String {
 
 /// The stored status, read past roster.
 fn stored_status(env: &Env, id: &str) -> String {
-    sqlite(&env.db())
-        .query_row("SELECT status FROM invitations WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .expect("invitation row")
+    let status = env.sql_value(&format!(
+        "SELECT status FROM invitations WHERE id = '{}'",
+        id.replace('\'', "''")
+    ));
+    assert!(!status.is_empty(), "no invitation row {id}");
+    status
 }
 
 /// `(email, status)` of each invitation in a list, sorted.

@@ -69,19 +69,12 @@ fn cast() -> Env {
 /// Adds a member directly in the database, for tests that need a crowd (the `member`
 /// commands are tested elsewhere).
 fn add_member_row(env: &Env, profile_slug: &str, user_email: &str, role: &str) {
-    let c = sqlite(&env.db());
-    c.execute(
+    env.sql(&format!(
         "INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
-         SELECT ?1, p.id, u.id, ?2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
-         FROM profiles p, users u WHERE p.slug = ?3 AND u.email = ?4",
-        rusqlite::params![
-            format!("m-{profile_slug}-{user_email}"),
-            role,
-            profile_slug,
-            user_email
-        ],
-    )
-    .unwrap();
+         SELECT 'm-{profile_slug}-{user_email}', p.id, u.id, '{role}',
+                '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+         FROM profiles p, users u WHERE p.slug = '{profile_slug}' AND u.email = '{user_email}'"
+    ));
 }
 
 // ---------------------------------------------------------------- create
@@ -485,13 +478,9 @@ fn a_user_who_creates_a_profile_becomes_its_owner() {
     assert_eq!(rows[2]["actor"], actor);
     assert_eq!(rows[2]["data"]["role"], "owner");
     assert_eq!(rows[2]["data"]["user_id"], ann["id"]);
-    let role: String = sqlite(&env.db())
-        .query_row(
-            "SELECT role FROM members m JOIN profiles p ON p.id = m.profile_id WHERE p.slug = 'family'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let role = env.sql_value(
+        "SELECT role FROM members m JOIN profiles p ON p.id = m.profile_id WHERE p.slug = 'family'",
+    );
     assert_eq!(role, "owner");
 }
 
@@ -1023,10 +1012,8 @@ fn the_owner_and_global_admins_delete_a_profile_and_its_members() {
     let v = env.json(&["--as", "olive", "--yes", "profile", "delete", "olive-s"]);
     assert_eq!(v["id"], p["id"]);
     env.fails(67, &["profile", "show", "olive-s"]);
-    let members: i64 = sqlite(&env.db())
-        .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(members, 0, "memberships went with the profile");
+    let members = env.sql_value("SELECT count(*) FROM members");
+    assert_eq!(members, "0", "memberships went with the profile");
     let rows = audit_events(&env, "profile-delete");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["subject"], p["id"]);

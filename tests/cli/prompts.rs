@@ -223,6 +223,15 @@ fn no_input_on_a_terminal_never_prompts() {
 
 // ---------------------------------------------------------------- onboarding
 
+/// How roster names the environment's database: `roster.db`, or the PostgreSQL URL.
+fn shown_db(env: &Env) -> String {
+    if env.is_pg() {
+        env.db_url()
+    } else {
+        "roster.db".to_string()
+    }
+}
+
 #[test]
 fn init_on_a_terminal_onboards_the_first_admin_and_profile() {
     if !pty::available() {
@@ -230,7 +239,8 @@ fn init_on_a_terminal_onboards_the_first_admin_and_profile() {
     }
     let env = Env::new();
     let mut t = Pty::spawn(&env, &["init"]);
-    t.expect("created roster.db");
+    // The screen is not redacted: the database as roster names it.
+    t.expect(&format!("created {}", shown_db(&env)));
     t.expect("Create the first admin account now?");
     t.key("y");
     t.expect("Email");
@@ -327,7 +337,10 @@ fn init_with_users_or_without_a_terminal_does_not_onboard() {
     let env = Env::init();
     // No terminal: the plain report, nothing asked (stdin is empty and never read).
     let out = env.ok(&["--format", "table", "init"]);
-    assert_eq!(out, "ready: roster.db (schema version 5 of 5)\n");
+    assert_eq!(
+        env.redact(&out),
+        "ready: roster.db (schema version 5 of 5)\n"
+    );
     if !pty::available() {
         return;
     }
@@ -335,7 +348,8 @@ fn init_with_users_or_without_a_terminal_does_not_onboard() {
     let t = Pty::spawn(&env, &["init"]);
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
-    assert!(screen.contains("ready: roster.db"), "{screen}");
+    let ready = format!("ready: {}", shown_db(&env));
+    assert!(screen.contains(&ready), "{screen}");
     assert!(!screen.contains("Welcome"), "{screen}");
 }
 

@@ -63,11 +63,18 @@ fn tampered() -> Env {
     env.ok(&[
         "media", "add", "family", "--type", "movie", "--title", "Heat", "--year", "1995",
     ]);
-    let db = sqlite(&env.db());
-    db.execute("UPDATE users SET name = ?1", [EVIL]).unwrap();
-    db.execute("UPDATE profiles SET name = ?1", [EVIL]).unwrap();
-    db.execute("UPDATE media SET title = ?1", [EVIL]).unwrap();
+    let evil = quoted(EVIL);
+    env.sql(&format!(
+        "UPDATE users SET name = {evil}; UPDATE profiles SET name = {evil};
+         UPDATE media SET title = {evil};"
+    ));
     env
+}
+
+/// `text` as an SQL string literal (control characters and all, as both engines take
+/// them).
+fn quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
 }
 
 #[test]
@@ -220,9 +227,10 @@ fn confirmation_lines_escape_the_names_they_quote() {
     assert!(out.contains(r"Heat\u{202e}"), "{out}");
 
     // A stored email with an escape sequence, quoted by `user update`'s line.
-    sqlite(&env.db())
-        .execute("UPDATE users SET email = ?1", [format!("a{TITLE}@x.io")])
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE users SET email = {}",
+        quoted(&format!("a{TITLE}@x.io"))
+    ));
     let id = env.json(&["user", "list"])[0]["id"]
         .as_str()
         .unwrap()
@@ -283,12 +291,10 @@ fn errors_and_hints_escape_the_values_they_echo() {
     "#);
 
     // The refusal of a confirmation quotes the record.
-    sqlite(&env.db())
-        .execute(
-            "UPDATE users SET email = ?1",
-            [format!("ann{TITLE}@example.com")],
-        )
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE users SET email = {}",
+        quoted(&format!("ann{TITLE}@example.com"))
+    ));
     let id = env.json(&["user", "list"])[0]["id"]
         .as_str()
         .unwrap()
@@ -461,12 +467,10 @@ fn a_confirmation_prompt_escapes_what_it_asks_about() {
     let env = Env::init();
     env.user("root@example.com", "Root");
     env.user("ann@example.com", "Ann");
-    sqlite(&env.db())
-        .execute(
-            "UPDATE users SET email = ?1 WHERE email = 'ann@example.com'",
-            [format!("ann{TITLE}\u{202e}@example.com")],
-        )
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE users SET email = {} WHERE email = 'ann@example.com'",
+        quoted(&format!("ann{TITLE}\u{202e}@example.com"))
+    ));
     let id = env
         .json(&["user", "list"])
         .as_array()

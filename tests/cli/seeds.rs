@@ -75,13 +75,26 @@ pub fn pos(text: &str, line: usize, needle: &str) -> String {
     format!("{line}:{}", l[..byte].chars().count() + 1)
 }
 
-/// The number of users, read straight from the file (0 when there is no database).
+/// Whether the environment's database exists: its file on SQLite, its schema on
+/// PostgreSQL (roster creates either on its first write only, and a failed write
+/// leaves neither behind).
+pub fn database_exists(env: &Env) -> bool {
+    match env.pg_schema() {
+        Some(schema) => {
+            let sql = format!("SELECT count(*) FROM pg_namespace WHERE nspname = '{schema}'");
+            env.sql_value(&sql) != "0"
+        }
+        None => env.db().exists(),
+    }
+}
+
+/// The number of users, read straight from the database (0 when there is none).
 pub fn user_count(env: &Env) -> i64 {
-    if !env.db().exists() {
+    if !database_exists(env) {
         return 0;
     }
-    sqlite(&env.db())
-        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+    env.sql_value("SELECT count(*) FROM users")
+        .parse()
         .expect("count users")
 }
 
@@ -296,7 +309,7 @@ fn the_default_file_is_seed_json_in_the_current_directory() {
     hint: run roster where seed.json is, or name the seed file: roster seed FILE
     {"error":{"code":66,"kind":"no_input","message":"seed file not found: seed.json","hint":"run roster where seed.json is, or name the seed file: roster seed FILE"}}
     "#);
-    assert!(!env.db().exists(), "a missing seed creates no database");
+    assert!(!database_exists(&env), "a missing seed creates no database");
     let stderr = env.fails(66, &["seed", "nope.json"]);
     insta::assert_snapshot!(stderr, @r#"
     error: seed file not found: nope.json
@@ -332,7 +345,7 @@ fn several_files_apply_in_order_in_one_transaction() {
     "#);
     assert_eq!(user_count(&env), 0);
     // Nothing was written: not even the database the failed seed would have created.
-    assert!(!env.db().exists());
+    assert!(!database_exists(&env));
 
     let report = seed(&env, &["users.json", "profiles.jsonl"]);
     assert_eq!(report["events"], json!(4));
@@ -1108,7 +1121,7 @@ fn every_shape_error_is_reported_at_once_and_nothing_is_written() {
     }
     // Nothing was written; not even the database file was created.
     assert!(
-        !env.db().exists(),
+        !database_exists(&env),
         "a seed with shape errors creates no database"
     );
     assert_eq!(user_count(&env), 0);
@@ -1186,7 +1199,7 @@ fn missing_required_fields_and_bad_event_shapes_are_named() {
       shapes.json:6:54: event 5 (profile-create): unknown key "az" in the event (expected "event", "data" and "as"); did you mean "as"?
     {"error":{"code":65,"kind":"invalid","message":"the seed has 7 errors; nothing was written\n  shapes.json:2:3: event 1: event: required (such as \"user-create\")\n  shapes.json:3:13: event 2: event: expected the event name as a string\n  shapes.json:4:3: event 3 (member-add): user: required (or users, an array)\n  shapes.json:5:35: event 4 (user-grant): data: expected an object\n  shapes.json:5:3: event 4 (user-grant): user: required\n  shapes.json:5:3: event 4 (user-grant): roles: at least one role is required\n  shapes.json:6:54: event 5 (profile-create): unknown key \"az\" in the event (expected \"event\", \"data\" and \"as\"); did you mean \"as\"?","hint":null}}
     "#);
-    assert!(!env.db().exists());
+    assert!(!database_exists(&env));
 }
 
 #[test]
@@ -1236,7 +1249,7 @@ fn syntax_errors_name_their_position() {
             "{text:?}: want syntax.json:{at}\n{stderr}"
         );
         assert!(stderr.contains(what), "{text:?}: want {what}\n{stderr}");
-        assert!(!env.db().exists(), "{text:?} created a database");
+        assert!(!database_exists(&env), "{text:?} created a database");
         refusals.push_str(&stderr);
     }
     insta::assert_snapshot!(refusals, @r#"
@@ -1435,13 +1448,13 @@ fn an_event_whose_target_has_other_values_is_updated() {
 }
 
 fn password_row(env: &Env, id: &str) -> (Option<String>, String) {
-    sqlite(&env.db())
-        .query_row(
-            "SELECT password_hash, updated_at FROM users WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .expect("user row")
+    let id = id.replace('\'', "''");
+    let updated_at = env.sql_value(&format!("SELECT updated_at FROM users WHERE id = '{id}'"));
+    assert!(!updated_at.is_empty(), "no user row {id}");
+    let hash = env.sql_value(&format!(
+        "SELECT password_hash FROM users WHERE id = '{id}'"
+    ));
+    ((!hash.is_empty()).then_some(hash), updated_at)
 }
 
 #[test]
@@ -1674,7 +1687,16 @@ fn dry_run_prints_the_plan_and_writes_nothing() {
     assert_eq!(snapshot(&env), before);
 
     // --check and --dry-run do not go together.
-    let err = env.fails(2, &["seed", "--check", "--dry-run", "plan.json"]);
+    // Without ROSTER_DB (how a PostgreSQL run names its database), which clap counts as a
+    // --db given and would add to the usage line: a usage error never opens the database.
+    let out = env
+        .cmd()
+        .env_remove("ROSTER_DB")
+        .args(["seed", "--check", "--dry-run", "plan.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
     insta::assert_snapshot!(err, @"
     error: the argument '--check' cannot be used with '--dry-run'
 
@@ -1771,7 +1793,7 @@ fn password_and_password_hash() {
             "{value}: {stderr}"
         );
         assert!(stderr.contains(what), "{value}: {stderr}");
-        assert!(!env.db().exists());
+        assert!(!database_exists(&env));
     }
 
     // A valid PHC string is stored as given, and kept on a second run.

@@ -310,9 +310,7 @@ fn the_session_create_seed_event_takes_its_token_from_the_environment_and_is_ide
     let live = env.json(&["session", "list", "--user", ANN]);
     assert_eq!(live[0]["origin"], "seed");
     assert_eq!(live[0]["active_profile"], "family");
-    let hash: String = sqlite(&env.db())
-        .query_row("SELECT token_hash FROM sessions", [], |r| r.get(0))
-        .unwrap();
+    let hash = env.sql_value("SELECT token_hash FROM sessions");
     assert_eq!(
         hash,
         sha256_hex(&token),
@@ -538,12 +536,9 @@ fn session_show_flags_a_stale_roles_snapshot() {
     ]);
     env.ok(&["user", "grant", BOB, "desk"]);
     let u = issue(&env, BOB, &[]);
-    sqlite(&env.db())
-        .execute(
-            "UPDATE users SET roles = '[\"desk\",\"support\"]' WHERE email = ?1",
-            [BOB],
-        )
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE users SET roles = '[\"desk\",\"support\"]' WHERE email = '{BOB}'"
+    ));
     assert_eq!(show(&env, &u.id)["stale"], false);
     // Revoking a role revokes the sessions: a revoked session is never stale-but-live.
     env.ok(&["user", "revoke", BOB, "desk"]);
@@ -657,12 +652,10 @@ fn a_user_learns_nothing_of_sessions_not_theirs() {
     let mine = issue(&env, ANN, &[]);
     // Ids begin with the time: Bob's are renamed so that the prefix they share is none of
     // Ann's.
-    sqlite(&env.db())
-        .execute(
-            "UPDATE sessions SET id = 'abcd' || substr(id, 5) WHERE id IN (?1, ?2)",
-            [&a.id, &b.id],
-        )
-        .unwrap();
+    env.sql(&format!(
+        "UPDATE sessions SET id = 'abcd' || substr(id, 5) WHERE id IN ('{}', '{}')",
+        a.id, b.id
+    ));
     a.id = format!("abcd{}", &a.id[4..]);
     b.id = format!("abcd{}", &b.id[4..]);
     let shared = common_prefix(&a.id, &b.id);
@@ -825,10 +818,7 @@ fn deleting_a_user_deletes_their_sessions_and_the_audit_counts_them() {
     let ended = issue(&env, BOB, &[]);
     env.ok(&["session", "revoke", &ended.id]);
     env.ok(&["--yes", "user", "delete", BOB]);
-    let n: i64 = sqlite(&env.db())
-        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(n, 0);
+    assert_eq!(env.sql_value("SELECT count(*) FROM sessions"), "0");
     env.fails(67, &["session", "show", &a.id]);
     let rows = audit_of(&env, "user-delete");
     assert_eq!(rows.len(), 1);
@@ -1056,14 +1046,16 @@ fn no_token_and_no_token_hash_appears_in_any_output() {
     secrets.extend([a.token.clone(), b.token.clone(), revoked.token.clone()]);
     let hashes: Vec<String> = secrets.iter().map(|t| sha256_hex(t)).collect();
     // What is stored is those hashes.
-    let conn = sqlite(&env.db());
-    let mut stmt = conn
-        .prepare("SELECT token_hash FROM sessions ORDER BY token_hash")
+    let n: usize = env
+        .sql_value("SELECT count(*) FROM sessions")
+        .parse()
         .unwrap();
-    let mut stored: Vec<String> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
+    let mut stored: Vec<String> = (0..n)
+        .map(|i| {
+            env.sql_value(&format!(
+                "SELECT token_hash FROM sessions ORDER BY token_hash LIMIT 1 OFFSET {i}"
+            ))
+        })
         .collect();
     stored.sort();
     let mut want = hashes.clone();
@@ -1367,15 +1359,13 @@ fn doctor_reports_a_live_session_of_a_disabled_user_and_an_active_profile_outsid
             && checks.contains(&json!("session-profile"))
     );
     // What no command can do: edit the database.
-    let conn = sqlite(&env.db());
-    conn.execute("UPDATE users SET active = 0 WHERE email = ?1", [BOB])
-        .unwrap();
-    conn.execute(
-        "UPDATE sessions SET active_profile_id = (SELECT id FROM profiles WHERE slug = 'other') WHERE id = ?1",
-        [&ann.id],
-    )
-    .unwrap();
-    drop(conn);
+    // (FALSE is 0 to SQLite, a boolean to PostgreSQL.)
+    env.sql(&format!(
+        "UPDATE users SET active = FALSE WHERE email = '{BOB}';
+         UPDATE sessions SET active_profile_id = (SELECT id FROM profiles WHERE slug = 'other')
+          WHERE id = '{}';",
+        ann.id
+    ));
     let out = env.run(&["doctor"]);
     assert_eq!(code(&out), 1, "{}", text(&out.stderr));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -1055,7 +1055,16 @@ fn update_validates_and_refuses_duplicates() {
     hint: give at least one of --name, --image, --tag, --clear-tags, --metadata, --email, --username, --phone, --type
     {"error":{"code":2,"kind":"usage","message":"user update: nothing to change","hint":"give at least one of --name, --image, --tag, --clear-tags, --metadata, --email, --username, --phone, --type"}}
     "#);
-    let err = env.fails(2, &["user", "update", "bob", "--tag", "a", "--clear-tags"]);
+    // Without ROSTER_DB (how a PostgreSQL run names its database), which clap counts as a
+    // --db given and would add to the usage line: a usage error never opens the database.
+    let out = env
+        .cmd()
+        .env_remove("ROSTER_DB")
+        .args(["user", "update", "bob", "--tag", "a", "--clear-tags"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
     insta::assert_snapshot!(err, @"
     error: the argument '--tag <TAG>' cannot be used with '--clear-tags'
 
@@ -1389,13 +1398,7 @@ fn create_with_a_password_from_stdin() {
         "correct horse battery\n",
     );
     assert_eq!(u["has_password"], true);
-    let hash: String = sqlite(&env.db())
-        .query_row(
-            "SELECT password_hash FROM users WHERE email = 'ann@example.com'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let hash = env.sql_value("SELECT password_hash FROM users WHERE email = 'ann@example.com'");
     assert!(hash.starts_with("$argon2id$v=19$"), "{hash}");
     assert!(!hash.contains("correct horse"));
     // A CRLF line ending is not part of the password: the same password verifies.
@@ -1801,13 +1804,13 @@ fn a_password_never_appears_in_any_output_or_the_audit() {
         assert!(!seen.contains(needle), "{needle:?} appeared in:\n{seen}");
     }
     // The audit rows themselves, read directly.
-    let c = sqlite(&env.db());
-    let data: Vec<String> = c
-        .prepare("SELECT data FROM audit")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
+    let rows: usize = env.sql_value("SELECT count(*) FROM audit").parse().unwrap();
+    let data: Vec<String> = (0..rows)
+        .map(|i| {
+            env.sql_value(&format!(
+                "SELECT data FROM audit ORDER BY seq LIMIT 1 OFFSET {i}"
+            ))
+        })
         .collect();
     assert_eq!(data.len(), 8, "{data:?}");
     for d in data {
@@ -1821,19 +1824,12 @@ fn a_password_never_appears_in_any_output_or_the_audit() {
 /// Adds a membership directly in the database (the `member` commands are tested
 /// elsewhere).
 fn add_member_row(env: &Env, profile_slug: &str, user_email: &str, role: &str) {
-    sqlite(&env.db())
-        .execute(
-            "INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
-             SELECT ?1, p.id, u.id, ?2, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
-             FROM profiles p, users u WHERE p.slug = ?3 AND u.email = ?4",
-            rusqlite::params![
-                format!("m-{profile_slug}-{user_email}"),
-                role,
-                profile_slug,
-                user_email
-            ],
-        )
-        .unwrap();
+    env.sql(&format!(
+        "INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
+         SELECT 'm-{profile_slug}-{user_email}', p.id, u.id, '{role}',
+                '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+         FROM profiles p, users u WHERE p.slug = '{profile_slug}' AND u.email = '{user_email}'"
+    ));
 }
 
 #[test]
@@ -1851,10 +1847,7 @@ fn deleting_a_user_removes_their_memberships() {
     {"error":{"code":2,"kind":"usage","message":"delete user bob@example.com: confirmation needed, and there is no terminal to ask","hint":"add --yes to confirm"}}
     "#);
     env.json(&["--yes", "user", "delete", "bob"]);
-    let left: i64 = sqlite(&env.db())
-        .query_row("SELECT count(*) FROM members", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(left, 0);
+    assert_eq!(env.sql_value("SELECT count(*) FROM members"), "0");
     let rows = audit_events(&env, "user-delete");
     assert_eq!(rows[0]["subject"], bob["id"]);
     assert_eq!(rows[0]["data"]["memberships"], 2);

@@ -12,7 +12,7 @@ use crate::store::location::{PgUrl, mask};
 pub(super) fn busy() -> Error {
     Error::new(
         Kind::Busy,
-        "the database is busy (another roster is writing to it)",
+        "the database is busy (locked by another process)",
     )
     .hint("retry, or raise ROSTER_BUSY_TIMEOUT_MS (milliseconds, default 5000)")
 }
