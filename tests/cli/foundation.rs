@@ -651,7 +651,7 @@ fn usage_errors_exit_2() {
 
     Options:
           --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
-                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB=] [default: roster.db]
+                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --as <USER>        Act as this user (id, email or username) under the rules; default: the
                              operator [env: ROSTER_AS=]
           --format <FORMAT>  Output format [default: table on a terminal, json otherwise] [possible

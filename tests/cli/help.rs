@@ -160,7 +160,7 @@ fn the_top_level_help_lists_every_command_under_a_heading() {
 fn top_level_help() {
     let env = Env::new();
     insta::assert_snapshot!(help_ok(&env, &["--help"]), @"
-    Administer users, profiles, memberships, invitations and media in one SQLite file
+    Administer users, profiles, memberships, invitations and media, in SQLite or PostgreSQL
 
     Usage: roster [OPTIONS] <COMMAND>
 
@@ -196,7 +196,7 @@ fn top_level_help() {
 
     Options:
           --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
-                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB=] [default: roster.db]
+                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --as <USER>        Act as this user (id, email or username) under the rules; default: the
                              operator [env: ROSTER_AS=]
           --format <FORMAT>  Output format [default: table on a terminal, json otherwise] [possible
@@ -232,7 +232,7 @@ fn a_command_help_shows_its_arguments_and_examples() {
 
     Options:
           --db <PATH>            The database: a SQLite file, or a PostgreSQL URL
-                                 (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB=] [default: roster.db]
+                                 (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --email <EMAIL>        Email address (stored lower-case)
           --as <USER>            Act as this user (id, email or username) under the rules; default: the
                                  operator [env: ROSTER_AS=]
@@ -280,7 +280,7 @@ fn help_goes_to_stdout_and_a_help_subcommand_works() {
 
     Options:
           --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
-                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB=] [default: roster.db]
+                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --as <USER>        Act as this user (id, email or username) under the rules; default: the
                              operator [env: ROSTER_AS=]
           --format <FORMAT>  Output format [default: table on a terminal, json otherwise] [possible
