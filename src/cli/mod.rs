@@ -336,7 +336,8 @@ pub fn said(outcome: &str, noun: &str, name: &str, id: &str) -> String {
 // family's subcommands and flags live in its own file (`user::UserCmd`, …). Help text
 // only; no behaviour.
 
-const ABOUT: &str = "Administer users, profiles, memberships, invitations and media, in SQLite or PostgreSQL";
+const ABOUT: &str =
+    "Administer users, profiles, memberships, invitations and media, in SQLite or PostgreSQL";
 
 const EXAMPLES: &str = "\
 Examples:
