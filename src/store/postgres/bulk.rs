@@ -7,7 +7,7 @@ use std::io::Write;
 
 use super::PgTx;
 use crate::error::{Error, Result};
-use crate::model::Session;
+use crate::model::{AuditEntry, Session};
 use crate::store::traits::*;
 
 /// One row of COPY's text format: fields separated by tabs, `\N` for null, backslash,
@@ -115,7 +115,7 @@ impl PgTx<'_> {
 /// what a bulk load drops first and builds again once the rows are in, as a restore of
 /// `pg_dump`'s output does. Building an index once over sorted rows, and checking a
 /// foreign key with one join, costs a fraction of doing both row by row.
-struct Deferred {
+pub(super) struct Deferred {
     /// `(table, name, definition)` of foreign keys and unique constraints.
     constraints: Vec<(String, String, String, bool)>,
     /// `(name, CREATE INDEX …)` of the indexes no constraint owns.
@@ -123,8 +123,12 @@ struct Deferred {
 }
 
 impl PgTx<'_> {
-    fn defer_checks(&self) -> Result<Deferred> {
+    pub(super) fn defer_checks(&self) -> Result<Deferred> {
         use super::Get;
+        // Index builds sort in memory up to this much, per index (released at commit).
+        self.txn
+            .borrow_mut()
+            .batch_execute("SET LOCAL maintenance_work_mem = '256MB'")?;
         let constraints = self
             .query(
                 "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid), c.contype = 'f'
@@ -168,7 +172,7 @@ impl PgTx<'_> {
     /// Builds again what [`PgTx::defer_checks`] dropped: the indexes, then the unique
     /// constraints, then the foreign keys (which need them). Rows that break one make the
     /// whole load fail, and the transaction roll back.
-    fn restore_checks(&self, d: &Deferred) -> Result<()> {
+    pub(super) fn restore_checks(&self, d: &Deferred) -> Result<()> {
         let mut sql = String::new();
         for (_, def) in &d.indexes {
             sql.push_str(def);
@@ -193,19 +197,16 @@ impl CopyWrites for PgTx<'_> {
         self.roles.borrow_mut().clear();
         self.any_session.set(None);
         self.audit_head = None;
-        // Index builds sort in memory up to this much, per index (released at commit).
-        self.txn
-            .borrow_mut()
-            .batch_execute("SET LOCAL maintenance_work_mem = '256MB'")?;
         let deferred = self.defer_checks()?;
         // Prepared statements name the indexes' tables, not the indexes: they stay good.
-        self.load_rows(src)?;
+        self.load_rows(src, true)?;
         self.restore_checks(&deferred)
     }
 }
 
 impl PgTx<'_> {
-    fn load_rows(&mut self, src: &dyn ReadTx) -> Result<()> {
+    /// Every table's rows but, without `with_audit`, the audit log's (streamed already).
+    pub(super) fn load_rows(&mut self, src: &dyn ReadTx, with_audit: bool) -> Result<()> {
         self.copy_in(
             "roles",
             "scope, name, permissions, description, builtin, created_at, updated_at",
@@ -355,23 +356,10 @@ impl PgTx<'_> {
                 })
             },
         )?;
-        self.copy_in(
-            "audit",
-            "seq, at, actor, event, subject, data, source, prev_hash, hash, keyed",
-            &mut |c| {
+        if with_audit {
+            self.copy_in(AUDIT_TABLE, AUDIT_COLUMNS, &mut |c| {
                 let mut failed = None;
-                src.audit_each(&mut |e| match c.row(|l| {
-                    l.int(e.seq)
-                        .text(&e.at)
-                        .text(&e.actor)
-                        .text(&e.event)
-                        .text(&e.subject)
-                        .text(&e.data)
-                        .text(&e.source)
-                        .text(&e.prev_hash)
-                        .text(&e.hash)
-                        .flag(e.keyed);
-                }) {
+                src.audit_each(&mut |e| match c.row(|l| audit_line(l, e)) {
                     Ok(()) => Ok(true),
                     Err(err) => {
                         failed = Some(err);
@@ -379,8 +367,47 @@ impl PgTx<'_> {
                     }
                 })?;
                 failed.map_or(Ok(()), Err)
-            },
-        )?;
+            })?;
+        }
         Ok(())
     }
+}
+
+const AUDIT_TABLE: &str = "audit";
+const AUDIT_COLUMNS: &str = "seq, at, actor, event, subject, data, source, prev_hash, hash, keyed";
+
+fn audit_line(l: &mut Line, e: &AuditEntry) {
+    l.int(e.seq)
+        .text(&e.at)
+        .text(&e.actor)
+        .text(&e.event)
+        .text(&e.subject)
+        .text(&e.data)
+        .text(&e.source)
+        .text(&e.prev_hash)
+        .text(&e.hash)
+        .flag(e.keyed);
+}
+
+/// Streams audit rows, as they arrive, into `COPY audit` on `txn`: run on a thread of its
+/// own while a seed is applied to the scratch database, so that the log (half the rows of a
+/// seed) is sent and stored while the rest is still being made. The rows of a log are
+/// final once written (a seed only appends), which no other table's are. Ends when every
+/// sender is gone.
+pub(super) fn stream_audit(
+    txn: &mut postgres::Transaction<'_>,
+    rows: std::sync::mpsc::Receiver<Vec<AuditEntry>>,
+) -> Result<u64> {
+    let writer = txn.copy_in(&format!("COPY {AUDIT_TABLE} ({AUDIT_COLUMNS}) FROM STDIN"))?;
+    let mut copy = Copy {
+        writer,
+        line: Line::default(),
+        rows: 0,
+    };
+    for batch in rows {
+        for e in &batch {
+            copy.row(|l| audit_line(l, e))?;
+        }
+    }
+    copy.finish()
 }

@@ -187,12 +187,36 @@ impl PgStore {
             if !pg.is_empty()? {
                 return f(pg);
             }
-            let mut scratch = super::sqlite::SqliteStore::scratch()?;
             if !commit {
+                let mut scratch = super::sqlite::SqliteStore::scratch(None)?;
                 return scratch.write_rolled_back(|s| f(s));
             }
-            let out = scratch.write(|s| f(s))?;
-            scratch.read(|s| super::traits::CopyWrites::load_from(pg, s))?;
+            pg.roles.borrow_mut().clear();
+            pg.any_session.set(None);
+            pg.audit_head = None;
+            let deferred = pg.defer_checks()?;
+            // The audit rows go to the server as the scratch database writes them, on a
+            // thread of their own; the other tables follow once the seed is applied.
+            let (sender, rows) = std::sync::mpsc::sync_channel(8);
+            let mut scratch = super::sqlite::SqliteStore::scratch(Some(sender))?;
+            let txn = pg.txn.get_mut();
+            let out = std::thread::scope(|s| {
+                let streamer = s.spawn(move || bulk::stream_audit(txn, rows));
+                let applied = scratch.write(|st| f(st));
+                let closed = scratch.close_audit_tap();
+                let applied = applied.and_then(|out| closed.map(|()| out));
+                let streamed = streamer
+                    .join()
+                    .unwrap_or_else(|_| Err(Error::internal("the audit stream stopped")));
+                // The stream's own failure explains a seed that stopped for it.
+                match (applied, streamed) {
+                    (Ok(out), Ok(_)) => Ok(out),
+                    (Err(e), Ok(_)) => Err(e),
+                    (_, Err(e)) => Err(e),
+                }
+            })?;
+            scratch.read(|s| pg.load_rows(s, false))?;
+            pg.restore_checks(&deferred)?;
             Ok(out)
         })
     }

@@ -115,6 +115,9 @@ impl AuditReads for SqliteTx<'_> {
 
 impl AuditWrites for SqliteTx<'_> {
     fn audit_insert(&mut self, e: AuditEntry) -> Result<()> {
+        if let Some(tap) = self.audit_tap {
+            tap.push(&e)?;
+        }
         self.conn
             .prepare_cached(
                 "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)

@@ -45,6 +45,8 @@ pub struct SqliteStore {
     /// Whether media titles are indexed for search (not in a scratch database, which is
     /// never searched).
     search_index: bool,
+    /// Where a scratch database sends each audit row it writes, as it writes it.
+    audit_tap: Option<AuditTap>,
 }
 
 /// A transaction on a SQLite database.
@@ -62,6 +64,8 @@ pub struct SqliteTx<'c> {
     >,
     /// See [`SqliteStore::search_index`].
     search_index: bool,
+    /// See [`SqliteStore::audit_tap`].
+    audit_tap: Option<&'c AuditTap>,
 }
 
 impl SqliteStore {
@@ -84,6 +88,7 @@ impl SqliteStore {
             staged,
             busy_timeout_ms,
             search_index: true,
+            audit_tap: None,
         };
         if version < schema::CURRENT {
             store.migrate()?;
@@ -95,7 +100,13 @@ impl SqliteStore {
     /// (so nothing is left behind, even after kill -9), with roster's schema: where a seed
     /// into an empty PostgreSQL database is applied first. Nothing in it outlives the
     /// store, so it is written without a journal's durability.
-    pub fn scratch() -> Result<SqliteStore> {
+    pub fn scratch(
+        audit_tap: Option<std::sync::mpsc::SyncSender<Vec<crate::model::AuditEntry>>>,
+    ) -> Result<SqliteStore> {
+        let audit_tap = audit_tap.map(|sender| AuditTap {
+            sender,
+            rows: Default::default(),
+        });
         let conn = Connection::open("")?;
         conn.pragma_update(None, "journal_mode", "MEMORY")?;
         conn.pragma_update(None, "synchronous", "OFF")?;
@@ -115,6 +126,7 @@ impl SqliteStore {
             staged: None,
             busy_timeout_ms: 0,
             search_index: false,
+            audit_tap,
         };
         store.migrate()?;
         // Never searched, nor listed by audit event, actor or inviter: no title index, and
@@ -125,6 +137,14 @@ impl SqliteStore {
              DROP INDEX invitations_by_inviter; DROP INDEX sessions_by_profile;",
         )?;
         Ok(store)
+    }
+
+    /// Sends what is left and stops sending audit rows (the receiver then sees the end).
+    pub fn close_audit_tap(&mut self) -> Result<()> {
+        match self.audit_tap.take() {
+            Some(tap) => tap.flush(),
+            None => Ok(()),
+        }
     }
 
     /// Runs the pending migrations in one immediate transaction. Another process may have
@@ -244,7 +264,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn, self.search_index);
+            let mut tx = SqliteTx::new(&txn, self.search_index, self.audit_tap.as_ref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -260,7 +280,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn, self.search_index);
+            let mut tx = SqliteTx::new(&txn, self.search_index, self.audit_tap.as_ref());
             f(&mut tx)
         };
         txn.rollback()?;
@@ -273,7 +293,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn, self.search_index);
+            let mut tx = SqliteTx::new(&txn, self.search_index, self.audit_tap.as_ref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -473,14 +493,49 @@ fn stage_new_file(path: &Path) -> Result<tempfile::TempPath> {
 }
 
 impl<'c> SqliteTx<'c> {
-    fn new(conn: &'c Connection, search_index: bool) -> Self {
+    fn new(
+        conn: &'c Connection,
+        search_index: bool,
+        audit_tap: Option<&'c AuditTap>,
+    ) -> Self {
         SqliteTx {
             conn,
             search_index,
+            audit_tap,
             audit_head: None,
             roles: Default::default(),
             any_session: Default::default(),
         }
+    }
+}
+
+/// The audit rows a scratch database passes on as it writes them, in batches (one
+/// hand-over per row would cost more than the row).
+pub struct AuditTap {
+    sender: std::sync::mpsc::SyncSender<Vec<crate::model::AuditEntry>>,
+    rows: std::cell::RefCell<Vec<crate::model::AuditEntry>>,
+}
+
+impl AuditTap {
+    const BATCH: usize = 512;
+
+    pub(super) fn push(&self, e: &crate::model::AuditEntry) -> Result<()> {
+        let full = {
+            let mut rows = self.rows.borrow_mut();
+            rows.push(e.clone());
+            rows.len() >= Self::BATCH
+        };
+        if full { self.flush() } else { Ok(()) }
+    }
+
+    fn flush(&self) -> Result<()> {
+        let rows = std::mem::take(&mut *self.rows.borrow_mut());
+        if rows.is_empty() {
+            return Ok(());
+        }
+        self.sender
+            .send(rows)
+            .map_err(|_| Error::internal("the audit stream to the database server stopped"))
     }
 }
 
