@@ -53,10 +53,12 @@ pub enum Published {
     Taken,
 }
 
-/// The open database of one backend.
+/// The open database of one backend (one per process: the size of the variants does not
+/// matter).
+#[allow(clippy::large_enum_variant)]
 enum Backend {
     Sqlite(SqliteStore),
-    Postgres(Box<PgStore>),
+    Postgres(PgStore),
 }
 
 /// An open database of any backend.
@@ -115,7 +117,7 @@ impl Store {
                 Backend::Sqlite(SqliteStore::open(path, mode, busy_timeout_ms)?)
             }
             Location::Postgres(url) => {
-                Backend::Postgres(Box::new(PgStore::open(url, mode, busy_timeout_ms)?))
+                Backend::Postgres(PgStore::open(url, mode, busy_timeout_ms)?)
             }
         };
         Ok(Store {
@@ -230,6 +232,31 @@ impl Store {
             Backend::Postgres(b) => b.read(|inner| f(&mut Tx::new(inner, key))),
         }
     }
+}
+
+/// A row a scratch database wrote, passed on as it was written (see
+/// `PgStore::write_staged`).
+#[derive(Debug, Clone)]
+pub(crate) enum Written {
+    User(crate::model::User),
+    Profile(crate::model::Profile),
+    Member(crate::model::Member),
+    Invitation(crate::model::Invitation),
+    Media(crate::model::Media),
+    /// A session and its token hash.
+    Session(crate::model::Session, String),
+    Audit(crate::model::AuditEntry),
+}
+
+/// roster's tables (but roles and the audit log) as bits of a set: which tables a scratch
+/// database changed rows of after passing them on.
+pub(crate) mod table {
+    pub const USERS: u8 = 1;
+    pub const PROFILES: u8 = 2;
+    pub const MEMBERS: u8 = 4;
+    pub const INVITATIONS: u8 = 8;
+    pub const MEDIA: u8 = 16;
+    pub const SESSIONS: u8 = 32;
 }
 
 /// The last row of the audit log, which the next one chains to.

@@ -8,6 +8,7 @@ use std::io::Write;
 use super::PgTx;
 use crate::error::{Error, Result};
 use crate::model::{AuditEntry, Session};
+use crate::store::Written;
 use crate::store::traits::*;
 
 /// One row of COPY's text format: fields separated by tabs, `\N` for null, backslash,
@@ -199,165 +200,72 @@ impl CopyWrites for PgTx<'_> {
         self.audit_head = None;
         let deferred = self.defer_checks()?;
         // Prepared statements name the indexes' tables, not the indexes: they stay good.
-        self.load_rows(src, true)?;
+        self.load_rows(src, Load::All)?;
         self.restore_checks(&deferred)
     }
 }
 
+/// Which tables [`PgTx::load_rows`] loads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Load {
+    /// Every table.
+    All,
+    /// The custom roles, and these tables ([`crate::store::table`]); never the audit log.
+    Tables(u8),
+}
+
+impl Load {
+    fn has(self, t: u8) -> bool {
+        match self {
+            Load::All => true,
+            Load::Tables(set) => set & t != 0,
+        }
+    }
+}
+
 impl PgTx<'_> {
-    /// Every table's rows but, without `with_audit`, the audit log's (streamed already).
-    pub(super) fn load_rows(&mut self, src: &dyn ReadTx, with_audit: bool) -> Result<()> {
-        self.copy_in(
-            "roles",
-            "scope, name, permissions, description, builtin, created_at, updated_at",
-            &mut |c| {
-                for r in src.role_list()? {
-                    if r.builtin {
-                        continue;
-                    }
-                    c.row(|l| {
-                        l.text(r.scope.as_str())
-                            .text(&r.name)
-                            .json(&r.permissions)
-                            .opt(&r.description)
-                            .flag(false)
-                            .text(&r.created_at)
-                            .text(&r.updated_at);
-                    })?;
+    pub(super) fn load_rows(&mut self, src: &dyn ReadTx, what: Load) -> Result<()> {
+        self.copy_in(ROLES.0, ROLES.1, &mut |c| {
+            for r in src.role_list()? {
+                if !r.builtin {
+                    c.row(|l| role_line(l, &r))?;
                 }
-                Ok(())
-            },
-        )?;
-        self.copy_in(
-            "users",
-            "id, email, username, phone, name, image, type, roles, tags, metadata, active, password_hash, created_at, updated_at, email_verified_at, phone_verified_at",
-            &mut |c| {
-                src.users_each(&mut |u| {
-                    c.row(|l| {
-                        l.text(&u.id)
-                            .opt(&u.email)
-                            .opt(&u.username)
-                            .opt(&u.phone)
-                            .text(&u.name)
-                            .opt(&u.image)
-                            .text(&u.kind)
-                            .json(&u.roles)
-                            .json(&u.tags)
-                            .json(&u.metadata)
-                            .flag(u.active)
-                            .opt(&u.password_hash)
-                            .text(&u.created_at)
-                            .text(&u.updated_at)
-                            .opt(&u.email_verified_at)
-                            .opt(&u.phone_verified_at);
-                    })
-                })
-            },
-        )?;
-        self.copy_in(
-            "profiles",
-            "id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email",
-            &mut |c| {
-                src.profiles_each(&mut |p| {
-                    c.row(|l| {
-                        l.text(&p.id)
-                            .text(&p.slug)
-                            .text(&p.name)
-                            .opt(&p.logo)
-                            .text(&p.color)
-                            .int(p.member_limit)
-                            .json(&p.metadata)
-                            .text(&p.created_at)
-                            .text(&p.updated_at)
-                            .flag(p.require_verified_email);
-                    })
-                })
-            },
-        )?;
-        self.copy_in(
-            "members",
-            "id, profile_id, user_id, role, created_at, updated_at",
-            &mut |c| {
-                src.members_each(&mut |m| {
-                    c.row(|l| {
-                        l.text(&m.id)
-                            .text(&m.profile_id)
-                            .text(&m.user_id)
-                            .text(m.role.as_str())
-                            .text(&m.created_at)
-                            .text(&m.updated_at);
-                    })
-                })
-            },
-        )?;
-        self.copy_in(
-            "invitations",
-            "id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at",
-            &mut |c| {
-                src.invitations_each(&mut |i| {
-                    c.row(|l| {
-                        l.text(&i.id)
-                            .text(&i.profile_id)
-                            .text(&i.email)
-                            .text(i.role.as_str())
-                            .text(i.status.as_str())
-                            .opt(&i.inviter_id)
-                            .text(&i.expires_at)
-                            .text(&i.created_at)
-                            .text(&i.updated_at);
-                    })
-                })
-            },
-        )?;
-        self.copy_in(
-            "media",
-            "id, profile_id, type, title, year, tmdb_id, imdb_id, infohash, file_path, parent_id, season_number, episode_number, status, added_by, added_at",
-            &mut |c| {
-                src.media_each(&mut |m, _slug| {
-                    c.row(|l| {
-                        l.text(&m.id)
-                            .text(&m.profile_id)
-                            .text(m.kind.as_str())
-                            .text(&m.title)
-                            .int_opt(m.year)
-                            .int_opt(m.tmdb_id)
-                            .opt(&m.imdb_id)
-                            .opt(&m.infohash)
-                            .opt(&m.file_path)
-                            .opt(&m.parent_id)
-                            .int_opt(m.season_number)
-                            .int_opt(m.episode_number)
-                            .text(&m.status)
-                            .opt(&m.added_by)
-                            .text(&m.added_at);
-                    })
-                })
-            },
-        )?;
-        self.copy_in(
-            "sessions",
-            "id, user_id, token_hash, active_profile_id, roles, origin, user_agent, ip, created_at, expires_at, last_used_at, revoked_at",
-            &mut |c| {
-                src.sessions_each_with_hash(&mut |s: Session, hash| {
-                    c.row(|l| {
-                        l.text(&s.id)
-                            .text(&s.user_id)
-                            .text(&hash)
-                            .opt(&s.active_profile_id)
-                            .json(&s.roles)
-                            .text(s.origin.as_str())
-                            .opt(&s.user_agent)
-                            .opt(&s.ip)
-                            .text(&s.created_at)
-                            .text(&s.expires_at)
-                            .opt(&s.last_used_at)
-                            .opt(&s.revoked_at);
-                    })
-                })
-            },
-        )?;
-        if with_audit {
-            self.copy_in(AUDIT_TABLE, AUDIT_COLUMNS, &mut |c| {
+            }
+            Ok(())
+        })?;
+        use crate::store::table;
+        if what.has(table::USERS) {
+            self.copy_in(USERS.0, USERS.1, &mut |c| {
+                src.users_each(&mut |u| c.row(|l| user_line(l, &u)))
+            })?;
+        }
+        if what.has(table::PROFILES) {
+            self.copy_in(PROFILES.0, PROFILES.1, &mut |c| {
+                src.profiles_each(&mut |p| c.row(|l| profile_line(l, &p)))
+            })?;
+        }
+        if what.has(table::MEMBERS) {
+            self.copy_in(MEMBERS.0, MEMBERS.1, &mut |c| {
+                src.members_each(&mut |m| c.row(|l| member_line(l, &m)))
+            })?;
+        }
+        if what.has(table::INVITATIONS) {
+            self.copy_in(INVITATIONS.0, INVITATIONS.1, &mut |c| {
+                src.invitations_each(&mut |i| c.row(|l| invitation_line(l, &i)))
+            })?;
+        }
+        if what.has(table::MEDIA) {
+            self.copy_in(MEDIA.0, MEDIA.1, &mut |c| {
+                src.media_each(&mut |m, _slug| c.row(|l| media_line(l, &m)))
+            })?;
+        }
+        if what.has(table::SESSIONS) {
+            self.copy_in(SESSIONS.0, SESSIONS.1, &mut |c| {
+                src.sessions_each_with_hash(&mut |s, hash| c.row(|l| session_line(l, &s, &hash)))
+            })?;
+        }
+        if what == Load::All {
+            self.copy_in(AUDIT.0, AUDIT.1, &mut |c| {
                 let mut failed = None;
                 src.audit_each(&mut |e| match c.row(|l| audit_line(l, e)) {
                     Ok(()) => Ok(true),
@@ -371,10 +279,161 @@ impl PgTx<'_> {
         }
         Ok(())
     }
+
+    /// Empties the tables ([`crate::store::table`]) a stream filled with rows that were
+    /// then changed, before they are loaded again from their final state.
+    pub(super) fn truncate(&self, tables: u8) -> Result<()> {
+        use crate::store::table;
+        let names: Vec<&str> = [
+            (table::USERS, USERS.0),
+            (table::PROFILES, PROFILES.0),
+            (table::MEMBERS, MEMBERS.0),
+            (table::INVITATIONS, INVITATIONS.0),
+            (table::MEDIA, MEDIA.0),
+            (table::SESSIONS, SESSIONS.0),
+        ]
+        .into_iter()
+        .filter(|(t, _)| tables & t != 0)
+        .map(|(_, name)| name)
+        .collect();
+        if !names.is_empty() {
+            self.txn
+                .borrow_mut()
+                .batch_execute(&format!("TRUNCATE {}", names.join(", ")))?;
+        }
+        Ok(())
+    }
 }
 
-const AUDIT_TABLE: &str = "audit";
-const AUDIT_COLUMNS: &str = "seq, at, actor, event, subject, data, source, prev_hash, hash, keyed";
+/// Each table's name and columns, in COPY order.
+const ROLES: (&str, &str) = (
+    "roles",
+    "scope, name, permissions, description, builtin, created_at, updated_at",
+);
+const USERS: (&str, &str) = (
+    "users",
+    "id, email, username, phone, name, image, type, roles, tags, metadata, active, password_hash, created_at, updated_at, email_verified_at, phone_verified_at",
+);
+const PROFILES: (&str, &str) = (
+    "profiles",
+    "id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email",
+);
+const MEMBERS: (&str, &str) = (
+    "members",
+    "id, profile_id, user_id, role, created_at, updated_at",
+);
+const INVITATIONS: (&str, &str) = (
+    "invitations",
+    "id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at",
+);
+const MEDIA: (&str, &str) = (
+    "media",
+    "id, profile_id, type, title, year, tmdb_id, imdb_id, infohash, file_path, parent_id, season_number, episode_number, status, added_by, added_at",
+);
+const SESSIONS: (&str, &str) = (
+    "sessions",
+    "id, user_id, token_hash, active_profile_id, roles, origin, user_agent, ip, created_at, expires_at, last_used_at, revoked_at",
+);
+const AUDIT: (&str, &str) = (
+    "audit",
+    "seq, at, actor, event, subject, data, source, prev_hash, hash, keyed",
+);
+
+fn role_line(l: &mut Line, r: &crate::model::RoleDef) {
+    l.text(r.scope.as_str())
+        .text(&r.name)
+        .json(&r.permissions)
+        .opt(&r.description)
+        .flag(false)
+        .text(&r.created_at)
+        .text(&r.updated_at);
+}
+
+fn user_line(l: &mut Line, u: &crate::model::User) {
+    l.text(&u.id)
+        .opt(&u.email)
+        .opt(&u.username)
+        .opt(&u.phone)
+        .text(&u.name)
+        .opt(&u.image)
+        .text(&u.kind)
+        .json(&u.roles)
+        .json(&u.tags)
+        .json(&u.metadata)
+        .flag(u.active)
+        .opt(&u.password_hash)
+        .text(&u.created_at)
+        .text(&u.updated_at)
+        .opt(&u.email_verified_at)
+        .opt(&u.phone_verified_at);
+}
+
+fn profile_line(l: &mut Line, p: &crate::model::Profile) {
+    l.text(&p.id)
+        .text(&p.slug)
+        .text(&p.name)
+        .opt(&p.logo)
+        .text(&p.color)
+        .int(p.member_limit)
+        .json(&p.metadata)
+        .text(&p.created_at)
+        .text(&p.updated_at)
+        .flag(p.require_verified_email);
+}
+
+fn member_line(l: &mut Line, m: &crate::model::Member) {
+    l.text(&m.id)
+        .text(&m.profile_id)
+        .text(&m.user_id)
+        .text(m.role.as_str())
+        .text(&m.created_at)
+        .text(&m.updated_at);
+}
+
+fn invitation_line(l: &mut Line, i: &crate::model::Invitation) {
+    l.text(&i.id)
+        .text(&i.profile_id)
+        .text(&i.email)
+        .text(i.role.as_str())
+        .text(i.status.as_str())
+        .opt(&i.inviter_id)
+        .text(&i.expires_at)
+        .text(&i.created_at)
+        .text(&i.updated_at);
+}
+
+fn media_line(l: &mut Line, m: &crate::model::Media) {
+    l.text(&m.id)
+        .text(&m.profile_id)
+        .text(m.kind.as_str())
+        .text(&m.title)
+        .int_opt(m.year)
+        .int_opt(m.tmdb_id)
+        .opt(&m.imdb_id)
+        .opt(&m.infohash)
+        .opt(&m.file_path)
+        .opt(&m.parent_id)
+        .int_opt(m.season_number)
+        .int_opt(m.episode_number)
+        .text(&m.status)
+        .opt(&m.added_by)
+        .text(&m.added_at);
+}
+
+fn session_line(l: &mut Line, s: &Session, hash: &str) {
+    l.text(&s.id)
+        .text(&s.user_id)
+        .text(hash)
+        .opt(&s.active_profile_id)
+        .json(&s.roles)
+        .text(s.origin.as_str())
+        .opt(&s.user_agent)
+        .opt(&s.ip)
+        .text(&s.created_at)
+        .text(&s.expires_at)
+        .opt(&s.last_used_at)
+        .opt(&s.revoked_at);
+}
 
 fn audit_line(l: &mut Line, e: &AuditEntry) {
     l.int(e.seq)
@@ -389,25 +448,58 @@ fn audit_line(l: &mut Line, e: &AuditEntry) {
         .flag(e.keyed);
 }
 
-/// Streams audit rows, as they arrive, into `COPY audit` on `txn`: run on a thread of its
-/// own while a seed is applied to the scratch database, so that the log (half the rows of a
-/// seed) is sent and stored while the rest is still being made. The rows of a log are
-/// final once written (a seed only appends), which no other table's are. Ends when every
-/// sender is gone.
-pub(super) fn stream_audit(
+/// Streams rows, as a scratch database inserts them, into `COPY` on `txn`: run on a
+/// thread of its own while a seed is applied there, so that the rows are sent and stored
+/// while the rest are still being made. Each batch is sent as one COPY per table it holds
+/// (rows of a table keep their order; the foreign keys wait until the end, so the order
+/// across tables does not matter). Ends when every sender is gone; the number of rows.
+pub(super) fn stream_rows(
     txn: &mut postgres::Transaction<'_>,
-    rows: std::sync::mpsc::Receiver<Vec<AuditEntry>>,
+    rows: std::sync::mpsc::Receiver<Vec<Written>>,
 ) -> Result<u64> {
-    let writer = txn.copy_in(&format!("COPY {AUDIT_TABLE} ({AUDIT_COLUMNS}) FROM STDIN"))?;
-    let mut copy = Copy {
-        writer,
-        line: Line::default(),
-        rows: 0,
+    const TABLES: [(&str, &str); 7] = [
+        USERS,
+        PROFILES,
+        MEMBERS,
+        INVITATIONS,
+        MEDIA,
+        SESSIONS,
+        AUDIT,
+    ];
+    let table_of = |row: &Written| match row {
+        Written::User(_) => 0,
+        Written::Profile(_) => 1,
+        Written::Member(_) => 2,
+        Written::Invitation(_) => 3,
+        Written::Media(_) => 4,
+        Written::Session(..) => 5,
+        Written::Audit(_) => 6,
     };
+    let mut total = 0;
     for batch in rows {
-        for e in &batch {
-            copy.row(|l| audit_line(l, e))?;
+        for (t, (table, columns)) in TABLES.iter().enumerate() {
+            if !batch.iter().any(|r| table_of(r) == t) {
+                continue;
+            }
+            let writer = txn.copy_in(&format!("COPY {table} ({columns}) FROM STDIN"))?;
+            let mut copy = Copy {
+                writer,
+                line: Line::default(),
+                rows: 0,
+            };
+            for row in batch.iter().filter(|r| table_of(r) == t) {
+                copy.row(|l| match row {
+                    Written::User(u) => user_line(l, u),
+                    Written::Profile(p) => profile_line(l, p),
+                    Written::Member(m) => member_line(l, m),
+                    Written::Invitation(i) => invitation_line(l, i),
+                    Written::Media(m) => media_line(l, m),
+                    Written::Session(s, hash) => session_line(l, s, hash),
+                    Written::Audit(e) => audit_line(l, e),
+                })?;
+            }
+            total += copy.finish()?;
         }
     }
-    copy.finish()
+    Ok(total)
 }

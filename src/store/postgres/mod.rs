@@ -195,16 +195,18 @@ impl PgStore {
             pg.any_session.set(None);
             pg.audit_head = None;
             let deferred = pg.defer_checks()?;
-            // The audit rows go to the server as the scratch database writes them, on a
-            // thread of their own; the other tables follow once the seed is applied.
+            // The rows go to the server as the scratch database inserts them, on a thread of
+            // their own. Should the seed change or delete a row after inserting it, the
+            // streamed tables (but the audit log, only ever appended to) are emptied and
+            // loaded again from their final state.
             let (sender, rows) = std::sync::mpsc::sync_channel(8);
             let mut scratch = super::sqlite::SqliteStore::scratch(Some(sender))?;
             let txn = pg.txn.get_mut();
             let out = std::thread::scope(|s| {
-                let streamer = s.spawn(move || bulk::stream_audit(txn, rows));
+                let streamer = s.spawn(move || bulk::stream_rows(txn, rows));
                 let applied = scratch.write(|st| f(st));
-                let closed = scratch.close_audit_tap();
-                let applied = applied.and_then(|out| closed.map(|()| out));
+                let closed = scratch.close_tap();
+                let applied = applied.and_then(|out| closed.map(|changed| (out, changed)));
                 let streamed = streamer
                     .join()
                     .unwrap_or_else(|_| Err(Error::internal("the audit stream stopped")));
@@ -215,7 +217,10 @@ impl PgStore {
                     (_, Err(e)) => Err(e),
                 }
             })?;
-            scratch.read(|s| pg.load_rows(s, false))?;
+            let (out, changed) = out;
+            // Tables whose rows changed after they were streamed are loaded again whole.
+            pg.truncate(changed)?;
+            scratch.read(|s| pg.load_rows(s, bulk::Load::Tables(changed)))?;
             pg.restore_checks(&deferred)?;
             Ok(out)
         })

@@ -115,9 +115,7 @@ impl AuditReads for SqliteTx<'_> {
 
 impl AuditWrites for SqliteTx<'_> {
     fn audit_insert(&mut self, e: AuditEntry) -> Result<()> {
-        if let Some(tap) = self.audit_tap {
-            tap.push(&e)?;
-        }
+        self.tapped(|| crate::store::Written::Audit(e.clone()))?;
         self.conn
             .prepare_cached(
                 "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)

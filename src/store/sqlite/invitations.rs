@@ -135,10 +135,12 @@ impl InviteWrites for SqliteTx<'_> {
                 i.created_at,
                 i.updated_at
             ])?;
+        self.tapped(|| crate::store::Written::Invitation(i.clone()))?;
         Ok(())
     }
 
     fn invite_update(&self, i: &Invitation) -> Result<()> {
+        self.untapped(crate::store::table::INVITATIONS);
         self.conn
             .prepare_cached(
                 "UPDATE invitations SET role = ?2, status = ?3, expires_at = ?4, updated_at = ?5 WHERE id = ?1",

@@ -348,10 +348,12 @@ impl MediaWrites for SqliteTx<'_> {
                 .prepare_cached("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
                 .execute(params![rowid, m.title])?;
         }
+        self.tapped(|| crate::store::Written::Media(m.clone()))?;
         Ok(())
     }
 
     fn media_update(&self, m: &Media) -> Result<()> {
+        self.untapped(crate::store::table::MEDIA);
         let mut stmt = self.conn.prepare_cached(
             "UPDATE media SET title = ?2, year = ?3, tmdb_id = ?4, imdb_id = ?5, infohash = ?6,
                  file_path = ?7, parent_id = ?8, season_number = ?9, episode_number = ?10,
@@ -376,6 +378,7 @@ impl MediaWrites for SqliteTx<'_> {
     }
 
     fn media_delete(&self, id: &str) -> Result<()> {
+        self.untapped(crate::store::table::MEDIA);
         self.conn
             .prepare_cached("DELETE FROM media WHERE id = ?1")?
             .execute([id])?;

@@ -196,10 +196,12 @@ impl MemberWrites for SqliteTx<'_> {
             )),
             _ => e.into(),
         })?;
+        self.tapped(|| crate::store::Written::Member(m.clone()))?;
         Ok(())
     }
 
     fn member_set_role(&self, id: &str, role: &Role, updated_at: &str) -> Result<()> {
+        self.untapped(crate::store::table::MEMBERS);
         self.conn
             .prepare_cached("UPDATE members SET role = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![id, role.as_str(), updated_at])?;
@@ -207,6 +209,7 @@ impl MemberWrites for SqliteTx<'_> {
     }
 
     fn member_delete(&self, id: &str) -> Result<()> {
+        self.untapped(crate::store::table::MEMBERS);
         self.conn
             .prepare_cached("DELETE FROM members WHERE id = ?1")?
             .execute([id])?;

@@ -45,8 +45,8 @@ pub struct SqliteStore {
     /// Whether media titles are indexed for search (not in a scratch database, which is
     /// never searched).
     search_index: bool,
-    /// Where a scratch database sends each audit row it writes, as it writes it.
-    audit_tap: Option<AuditTap>,
+    /// Where a scratch database sends each row it inserts, as it inserts it.
+    tap: Option<RowTap>,
 }
 
 /// A transaction on a SQLite database.
@@ -64,8 +64,8 @@ pub struct SqliteTx<'c> {
     >,
     /// See [`SqliteStore::search_index`].
     search_index: bool,
-    /// See [`SqliteStore::audit_tap`].
-    audit_tap: Option<&'c AuditTap>,
+    /// See [`SqliteStore::tap`].
+    tap: Option<&'c RowTap>,
 }
 
 impl SqliteStore {
@@ -88,7 +88,7 @@ impl SqliteStore {
             staged,
             busy_timeout_ms,
             search_index: true,
-            audit_tap: None,
+            tap: None,
         };
         if version < schema::CURRENT {
             store.migrate()?;
@@ -101,11 +101,12 @@ impl SqliteStore {
     /// into an empty PostgreSQL database is applied first. Nothing in it outlives the
     /// store, so it is written without a journal's durability.
     pub fn scratch(
-        audit_tap: Option<std::sync::mpsc::SyncSender<Vec<crate::model::AuditEntry>>>,
+        tap: Option<std::sync::mpsc::SyncSender<Vec<crate::store::Written>>>,
     ) -> Result<SqliteStore> {
-        let audit_tap = audit_tap.map(|sender| AuditTap {
+        let tap = tap.map(|sender| RowTap {
             sender,
             rows: Default::default(),
+            changed: Default::default(),
         });
         let conn = Connection::open("")?;
         conn.pragma_update(None, "journal_mode", "MEMORY")?;
@@ -126,7 +127,7 @@ impl SqliteStore {
             staged: None,
             busy_timeout_ms: 0,
             search_index: false,
-            audit_tap,
+            tap,
         };
         store.migrate()?;
         // Never searched, nor listed by audit event, actor or inviter: no title index, and
@@ -139,11 +140,13 @@ impl SqliteStore {
         Ok(store)
     }
 
-    /// Sends what is left and stops sending audit rows (the receiver then sees the end).
-    pub fn close_audit_tap(&mut self) -> Result<()> {
-        match self.audit_tap.take() {
-            Some(tap) => tap.flush(),
-            None => Ok(()),
+    /// Sends what is left and stops sending rows (the receiver then sees the end); the
+    /// tables ([`crate::store::table`]) whose rows were changed or deleted after they were
+    /// sent.
+    pub fn close_tap(&mut self) -> Result<u8> {
+        match self.tap.take() {
+            Some(tap) => tap.flush().map(|()| tap.changed.get()),
+            None => Ok(0),
         }
     }
 
@@ -264,7 +267,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn, self.search_index, self.audit_tap.as_ref());
+            let mut tx = SqliteTx::new(&txn, self.search_index, self.tap.as_ref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -280,7 +283,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn, self.search_index, self.audit_tap.as_ref());
+            let mut tx = SqliteTx::new(&txn, self.search_index, self.tap.as_ref());
             f(&mut tx)
         };
         txn.rollback()?;
@@ -293,7 +296,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Deferred)?;
         let out = {
-            let mut tx = SqliteTx::new(&txn, self.search_index, self.audit_tap.as_ref());
+            let mut tx = SqliteTx::new(&txn, self.search_index, self.tap.as_ref());
             f(&mut tx)?
         };
         txn.commit()?;
@@ -493,15 +496,11 @@ fn stage_new_file(path: &Path) -> Result<tempfile::TempPath> {
 }
 
 impl<'c> SqliteTx<'c> {
-    fn new(
-        conn: &'c Connection,
-        search_index: bool,
-        audit_tap: Option<&'c AuditTap>,
-    ) -> Self {
+    fn new(conn: &'c Connection, search_index: bool, tap: Option<&'c RowTap>) -> Self {
         SqliteTx {
             conn,
             search_index,
-            audit_tap,
+            tap,
             audit_head: None,
             roles: Default::default(),
             any_session: Default::default(),
@@ -509,23 +508,31 @@ impl<'c> SqliteTx<'c> {
     }
 }
 
-/// The audit rows a scratch database passes on as it writes them, in batches (one
-/// hand-over per row would cost more than the row).
-pub struct AuditTap {
-    sender: std::sync::mpsc::SyncSender<Vec<crate::model::AuditEntry>>,
-    rows: std::cell::RefCell<Vec<crate::model::AuditEntry>>,
+/// The rows a scratch database passes on as it inserts them, in batches (one hand-over
+/// per row would cost more than the row), and whether it ever changed or deleted one
+/// (then the rows passed on are not the final ones, but for the audit log's, which is only
+/// ever appended to).
+pub struct RowTap {
+    sender: std::sync::mpsc::SyncSender<Vec<crate::store::Written>>,
+    rows: std::cell::RefCell<Vec<crate::store::Written>>,
+    changed: std::cell::Cell<u8>,
 }
 
-impl AuditTap {
-    const BATCH: usize = 512;
+impl RowTap {
+    const BATCH: usize = 4096;
 
-    pub(super) fn push(&self, e: &crate::model::AuditEntry) -> Result<()> {
+    pub(super) fn push(&self, row: crate::store::Written) -> Result<()> {
         let full = {
             let mut rows = self.rows.borrow_mut();
-            rows.push(e.clone());
+            rows.push(row);
             rows.len() >= Self::BATCH
         };
         if full { self.flush() } else { Ok(()) }
+    }
+
+    /// Rows of these tables were changed or deleted (or may have been).
+    pub(super) fn changed(&self, tables: u8) {
+        self.changed.set(self.changed.get() | tables);
     }
 
     fn flush(&self) -> Result<()> {
@@ -535,7 +542,7 @@ impl AuditTap {
         }
         self.sender
             .send(rows)
-            .map_err(|_| Error::internal("the audit stream to the database server stopped"))
+            .map_err(|_| Error::internal("the row stream to the database server stopped"))
     }
 }
 
@@ -559,6 +566,24 @@ fn one<T>(
 ) -> Result<Option<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     Ok(stmt.query_row(params, map).optional()?)
+}
+
+impl SqliteTx<'_> {
+    /// Passes an inserted row on, when a tap listens.
+    fn tapped(&self, row: impl FnOnce() -> crate::store::Written) -> Result<()> {
+        match self.tap {
+            Some(tap) => tap.push(row()),
+            None => Ok(()),
+        }
+    }
+
+    /// Says that rows of these tables ([`crate::store::table`]) were changed or deleted,
+    /// when a tap listens.
+    fn untapped(&self, tables: u8) {
+        if let Some(tap) = self.tap {
+            tap.changed(tables);
+        }
+    }
 }
 
 #[cfg(test)]

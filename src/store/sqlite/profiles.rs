@@ -125,10 +125,12 @@ impl ProfileWrites for SqliteTx<'_> {
             p.updated_at,
             p.require_verified_email
         ])?;
+        self.tapped(|| crate::store::Written::Profile(p.clone()))?;
         Ok(())
     }
 
     fn profile_update(&self, p: &Profile) -> Result<()> {
+        self.untapped(crate::store::table::PROFILES);
         let mut stmt = self.conn.prepare_cached(
             "UPDATE profiles SET slug = ?2, name = ?3, logo = ?4, color = ?5, member_limit = ?6,
              metadata = ?7, updated_at = ?8, require_verified_email = ?9 WHERE id = ?1",
@@ -148,6 +150,13 @@ impl ProfileWrites for SqliteTx<'_> {
     }
 
     fn profile_delete(&self, id: &str) -> Result<()> {
+        self.untapped(
+            crate::store::table::PROFILES
+                | crate::store::table::MEMBERS
+                | crate::store::table::INVITATIONS
+                | crate::store::table::MEDIA
+                | crate::store::table::SESSIONS,
+        );
         self.conn
             .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
             .execute([id])?;

@@ -144,10 +144,12 @@ impl SessionWrites for SqliteTx<'_> {
                 s.last_used_at,
                 s.revoked_at
             ])?;
+        self.tapped(|| crate::store::Written::Session(s.clone(), token_hash.to_string()))?;
         Ok(())
     }
 
     fn session_set_profile(&self, id: &str, profile_id: Option<&str>) -> Result<()> {
+        self.untapped(crate::store::table::SESSIONS);
         self.conn
             .prepare_cached("UPDATE sessions SET active_profile_id = ?2 WHERE id = ?1")?
             .execute(params![id, profile_id])?;
@@ -155,6 +157,7 @@ impl SessionWrites for SqliteTx<'_> {
     }
 
     fn session_revoke(&self, id: &str, at: &str) -> Result<()> {
+        self.untapped(crate::store::table::SESSIONS);
         self.conn
             .prepare_cached(
                 "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
@@ -170,6 +173,9 @@ impl SessionWrites for SqliteTx<'_> {
         )?;
         let rows = stmt.query_map(params![user_id, at], |r| r.get(0))?;
         let mut ids: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        if !ids.is_empty() {
+            self.untapped(crate::store::table::SESSIONS);
+        }
         ids.sort();
         Ok(ids)
     }
@@ -178,19 +184,25 @@ impl SessionWrites for SqliteTx<'_> {
         if !self.any_session()? {
             return Ok(0);
         }
-        Ok(self
+        let n = self
             .conn
             .prepare_cached(
                 "UPDATE sessions SET active_profile_id = NULL \
                  WHERE user_id = ?1 AND active_profile_id = ?2",
             )?
-            .execute(params![user_id, profile_id])?)
+            .execute(params![user_id, profile_id])?;
+        if n > 0 {
+            self.untapped(crate::store::table::SESSIONS);
+        }
+        Ok(n)
     }
 
     fn sessions_adopt_profile(&self, user_id: &str, profile_id: &str, now: &str) -> Result<usize> {
         if !self.any_session()? {
             return Ok(0);
         }
+        // Rows changed or not, the tap is told: this one statement is not worth counting.
+        self.untapped(crate::store::table::SESSIONS);
         Ok(self
             .conn
             .prepare_cached(
@@ -203,12 +215,16 @@ impl SessionWrites for SqliteTx<'_> {
     }
 
     fn sessions_prune(&self, before: &str) -> Result<usize> {
-        Ok(self
+        let n = self
             .conn
             .prepare_cached(
                 "DELETE FROM sessions WHERE (revoked_at IS NOT NULL AND revoked_at < ?1) \
                  OR expires_at < ?1",
             )?
-            .execute([before])?)
+            .execute([before])?;
+        if n > 0 {
+            self.untapped(crate::store::table::SESSIONS);
+        }
+        Ok(n)
     }
 }

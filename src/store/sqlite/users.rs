@@ -123,10 +123,12 @@ impl UserWrites for SqliteTx<'_> {
             u.email_verified_at,
             u.phone_verified_at
         ])?;
+        self.tapped(|| crate::store::Written::User(u.clone()))?;
         Ok(())
     }
 
     fn user_update(&self, u: &User) -> Result<()> {
+        self.untapped(crate::store::table::USERS);
         let mut stmt = self.conn.prepare_cached(
             "UPDATE users SET email = ?2, username = ?3, phone = ?4, name = ?5, image = ?6, type = ?7,
              roles = ?8, tags = ?9, metadata = ?10, active = ?11, password_hash = ?12, updated_at = ?13,
@@ -154,6 +156,13 @@ impl UserWrites for SqliteTx<'_> {
     }
 
     fn user_delete(&self, id: &str) -> Result<()> {
+        self.untapped(
+            crate::store::table::USERS
+                | crate::store::table::MEMBERS
+                | crate::store::table::INVITATIONS
+                | crate::store::table::MEDIA
+                | crate::store::table::SESSIONS,
+        );
         self.conn
             .prepare_cached("DELETE FROM users WHERE id = ?1")?
             .execute([id])?;
