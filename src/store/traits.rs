@@ -268,15 +268,33 @@ pub trait CheckReads {
 }
 
 /// Reads of whole tables, for `roster export`.
-pub trait ExportReads {
+pub trait ExportReads: ProfileReads + MemberReads {
     /// Every user, by id.
     fn users_each(&self, visit: &mut dyn FnMut(User) -> Result<()>) -> Result<()>;
 
-    /// Every profile, by id.
-    fn profiles_each(&self, visit: &mut dyn FnMut(Profile) -> Result<()>) -> Result<()>;
+    /// Every profile, by id (the same on every backend: from the profile list).
+    fn profiles_each(&self, visit: &mut dyn FnMut(Profile) -> Result<()>) -> Result<()> {
+        let mut profiles = self.profile_list()?;
+        profiles.sort_by(|a, b| a.id.cmp(&b.id));
+        for p in profiles {
+            visit(p)?;
+        }
+        Ok(())
+    }
 
-    /// Every membership, by profile slug and then user id.
-    fn members_each(&self, visit: &mut dyn FnMut(Member) -> Result<()>) -> Result<()>;
+    /// Every membership, by profile slug and then user id (the same on every backend).
+    fn members_each(&self, visit: &mut dyn FnMut(Member) -> Result<()>) -> Result<()> {
+        let mut profiles = self.profile_list()?;
+        profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
+        for p in profiles {
+            let mut members = self.member_list(&p.id)?;
+            members.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+            for m in members {
+                visit(m)?;
+            }
+        }
+        Ok(())
+    }
 
     /// Every invitation, by id.
     fn invitations_each(&self, visit: &mut dyn FnMut(Invitation) -> Result<()>) -> Result<()>;

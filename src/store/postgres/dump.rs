@@ -2,7 +2,7 @@
 
 use super::{Get, PgTx};
 use crate::error::Result;
-use crate::model::{Invitation, Member, Profile, User};
+use crate::model::{Invitation, User};
 use crate::store::traits::*;
 
 impl ExportReads for PgTx<'_> {
@@ -15,28 +15,6 @@ impl ExportReads for PgTx<'_> {
         for id in ids {
             if let Some(u) = self.user_by_id(&id)? {
                 visit(u)?;
-            }
-        }
-        Ok(())
-    }
-
-    fn profiles_each(&self, visit: &mut dyn FnMut(Profile) -> Result<()>) -> Result<()> {
-        let mut profiles = self.profile_list()?;
-        profiles.sort_by(|a, b| a.id.cmp(&b.id));
-        for p in profiles {
-            visit(p)?;
-        }
-        Ok(())
-    }
-
-    fn members_each(&self, visit: &mut dyn FnMut(Member) -> Result<()>) -> Result<()> {
-        let mut profiles = self.profile_list()?;
-        profiles.sort_by(|a, b| a.slug.cmp(&b.slug));
-        for p in profiles {
-            let mut members = self.member_list(&p.id)?;
-            members.sort_by(|a, b| a.user_id.cmp(&b.user_id));
-            for m in members {
-                visit(m)?;
             }
         }
         Ok(())
