@@ -19,9 +19,10 @@ pub struct CopyArgs {
 }
 
 pub fn run(app: &App, a: CopyArgs) -> Result<()> {
-    // The target's schema is its URL's own (`?schema=`), else `roster`: ROSTER_PG_SCHEMA
-    // names the source's.
-    let to = Location::parse(&a.to, None, &app.pg_env)?;
+    // The target's schema is read as --db's is: its URL's own (`?schema=`), else
+    // ROSTER_PG_SCHEMA, else `roster`; the output names it.
+    let schema_env = std::env::var("ROSTER_PG_SCHEMA").ok();
+    let to = Location::parse(&a.to, schema_env.as_deref(), &app.pg_env)?;
     if same_database(&app.db, &to) {
         return Err(
             Error::usage(format!("--to {to}: that is the database being copied"))
@@ -39,6 +40,10 @@ pub fn run(app: &App, a: CopyArgs) -> Result<()> {
         return Ok(());
     }
     let total: i64 = copied.tables.iter().map(|(_, n)| n).sum();
+    let to = match &to {
+        Location::Postgres(u) => format!("{to}, schema {}", u.schema),
+        Location::File(_) => to.to_string(),
+    };
     if app.out.format == Format::Table {
         let parts: Vec<String> = copied
             .tables
@@ -46,7 +51,7 @@ pub fn run(app: &App, a: CopyArgs) -> Result<()> {
             .map(|(t, n)| format!("{t} {n}"))
             .collect();
         app.out.say(&format!(
-            "copied {total} rows to {to} ({}); its audit chain verifies ({} rows)\n",
+            "copied {total} rows to {to}: {}; its audit chain verifies ({} rows)\n",
             parts.join(", "),
             copied.audit.rows
         ))
@@ -78,7 +83,7 @@ fn same_database(a: &Location, b: &Location) -> bool {
                     (Ok(p), Ok(q)) if p == q
                 )
         }
-        (Location::Postgres(x), Location::Postgres(y)) => x == y,
+        (Location::Postgres(x), Location::Postgres(y)) => x.same_database(y),
         _ => false,
     }
 }

@@ -106,6 +106,26 @@ impl fmt::Debug for Location {
 
 impl PgUrl {
     fn parse(text: &str, schema_env: Option<&str>) -> Result<PgUrl> {
+        // The driver ends the user part at the first '@', wherever a '/' or '?' stands: a
+        // user or password holding '/', '?', '#' or '@' unescaped would be read one way by
+        // the driver and another by any mask. Refused, and the URL is not quoted back.
+        if let Some((_, rest)) = text.split_once("://") {
+            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            let first_at = rest.find('@');
+            let ambiguous = match first_at {
+                Some(at) => {
+                    at > authority_end || rest[at + 1..authority_end.max(at + 1)].contains('@')
+                }
+                None => false,
+            };
+            if ambiguous {
+                return Err(Error::new(
+                    Kind::Usage,
+                    "--db: the PostgreSQL URL is ambiguous: its user or password holds '/', '?' or '#', or an '@' stands elsewhere than before the host (the URL is not shown, since it may hold a password)",
+                )
+                .hint("write such characters %-escaped (%2F, %3F, %23, %40), or give the password with PGPASSWORD or ~/.pgpass"));
+            }
+        }
         let shown = mask(text);
         let bad = |what: &str| {
             Error::new(
@@ -216,6 +236,23 @@ impl PgUrl {
     /// The URL with its password masked.
     pub fn shown(&self) -> &str {
         &self.shown
+    }
+
+    /// Whether two URLs name one schema of one database, however spelt: the same
+    /// schema, database, hosts and ports as the driver reads them.
+    pub fn same_database(&self, other: &PgUrl) -> bool {
+        let key = |u: &PgUrl| {
+            u.driver.parse::<postgres::Config>().ok().map(|c| {
+                (
+                    format!("{:?}", c.get_hosts()),
+                    c.get_ports().to_vec(),
+                    c.get_dbname()
+                        .map(str::to_string)
+                        .or_else(|| c.get_user().map(str::to_string)),
+                )
+            })
+        };
+        self.schema == other.schema && key(self).is_some() && key(self) == key(other)
     }
 }
 
@@ -394,6 +431,42 @@ mod tests {
             pw("postgres://ann@localhost/app", &env2).as_deref(),
             Some("fromenv")
         );
+    }
+
+    #[test]
+    fn a_url_the_driver_and_the_mask_would_read_differently_is_refused_unquoted() {
+        for bad in [
+            "postgres://postgres:ab?SECRET@/review?host=/tmp",
+            "postgres://u:ab/SECRET@127.0.0.1:1/db",
+            "postgres://u:abc@SECRETPART@127.0.0.1:1/db",
+            "postgresql:///db?user=me@corp",
+        ] {
+            let e = Location::parse(Path::new(bad), None, &PgEnv::default()).unwrap_err();
+            assert_eq!(e.kind, Kind::Usage, "{bad}");
+            assert!(!e.message.contains("SECRET"), "{}", e.message);
+            assert!(!e.hints.iter().any(|h| h.contains("SECRET")));
+        }
+        // Escaped, the same passwords are fine, and masked.
+        let ok = Location::parse(
+            Path::new("postgres://u:ab%2FSECRET@127.0.0.1:1/db"),
+            None,
+            &PgEnv::default(),
+        )
+        .unwrap();
+        assert!(!ok.to_string().contains("SECRET"), "{ok}");
+    }
+
+    #[test]
+    fn one_database_however_spelt() {
+        let p = |s: &str| match Location::parse(Path::new(s), None, &PgEnv::default()).unwrap() {
+            Location::Postgres(u) => u,
+            Location::File(_) => panic!(),
+        };
+        let a = p("postgresql:///review?host=/tmp/pg&user=postgres&schema=s1");
+        let b = p("postgres://postgres@/review?host=/tmp/pg&schema=s1");
+        let c = p("postgres://postgres@/review?host=/tmp/pg&schema=s2");
+        assert!(a.same_database(&b));
+        assert!(!a.same_database(&c));
     }
 
     #[test]

@@ -61,6 +61,34 @@ fn a_schema_that_is_not_rosters_is_refused_and_untouched() {
 }
 
 #[test]
+fn a_schema_holding_only_functions_or_types_is_not_rosters_either() {
+    let env = Env::new();
+    if !env.pg_only("foreign objects") {
+        return;
+    }
+    for object in [
+        "CREATE FUNCTION {s}.nocase(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT $1'",
+        "CREATE TYPE {s}.mood AS ENUM ('ok')",
+        "CREATE DOMAIN {s}.positive AS int CHECK (VALUE > 0)",
+    ] {
+        let schema = pg::new_schema();
+        env.psql(&format!(
+            "CREATE SCHEMA {schema}; {}",
+            object.replace("{s}", &schema)
+        ));
+        let err = env.fails(78, &["--db", &url_of(&schema), "init"]);
+        assert!(err.contains("is not roster's"), "{err}");
+        assert_eq!(
+            env.psql(&format!(
+                "SELECT count(*) FROM pg_class WHERE relnamespace = '{schema}'::regnamespace"
+            ))
+            .trim(),
+            "0"
+        );
+    }
+}
+
+#[test]
 fn an_empty_schema_made_for_roster_is_adopted() {
     let env = Env::new();
     if !env.pg_only("pre-created schema") {

@@ -378,9 +378,14 @@ fn identify(client: &mut Client, url: &PgUrl) -> Result<Found> {
     let schema = &url.schema;
     let row = client
         .query_one(
-            "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1),
-                    (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                      WHERE n.nspname = $1),
+            "WITH s AS (SELECT oid FROM pg_namespace WHERE nspname = $1)
+             SELECT EXISTS (SELECT 1 FROM s),
+                    (SELECT count(*) FROM pg_class WHERE relnamespace IN (SELECT oid FROM s))
+                    + (SELECT count(*) FROM pg_proc WHERE pronamespace IN (SELECT oid FROM s))
+                    + (SELECT count(*) FROM pg_type WHERE typnamespace IN (SELECT oid FROM s) AND typrelid = 0)
+                    + (SELECT count(*) FROM pg_collation WHERE collnamespace IN (SELECT oid FROM s))
+                    + (SELECT count(*) FROM pg_operator WHERE oprnamespace IN (SELECT oid FROM s))
+                    + (SELECT count(*) FROM pg_conversion WHERE connamespace IN (SELECT oid FROM s)),
                     to_regclass(quote_ident($1) || '.roster_schema') IS NOT NULL",
             &[schema],
         )
@@ -420,7 +425,12 @@ fn identify(client: &mut Client, url: &PgUrl) -> Result<Found> {
         .hint("upgrade roster to open this database; it has not been modified"));
     }
     if version < schema::BASE {
-        return Err(not_ours());
+        return Err(Error::unusable(format!(
+            "the schema {schema:?} of {} has roster's marker with schema version {version}, which no roster writes on PostgreSQL (they start at {})",
+            url.shown(),
+            schema::BASE
+        ))
+        .hint("restore the marker row (UPDATE roster_schema SET version = …) from a backup, or name another schema; this one has not been modified"));
     }
     Ok(Found::Roster(version))
 }
