@@ -314,9 +314,9 @@ fn a_sqlite_file_of_another_application_is_refused() {
             let err = redact_schema(&env, &env.fails(78, args));
             insta::allow_duplicates! {
                 insta::assert_snapshot!(err, @r#"
-                error: the schema "[schema]" of roster.db is not roster's: it holds 2 other object(s) and no roster marker
+                error: the schema "[schema]" of roster.db is not roster's: it holds objects of its own and no roster marker
                 hint: name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified
-                {"error":{"code":78,"kind":"unusable","message":"the schema \"[schema]\" of roster.db is not roster's: it holds 2 other object(s) and no roster marker","hint":"name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified"}}
+                {"error":{"code":78,"kind":"unusable","message":"the schema \"[schema]\" of roster.db is not roster's: it holds objects of its own and no roster marker","hint":"name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified"}}
                 "#);
             }
         }

@@ -395,7 +395,7 @@ fn identify(client: &mut Client, url: &PgUrl) -> Result<Found> {
     let marked: bool = row.try_get(2)?;
     let not_ours = || {
         Error::unusable(format!(
-            "the schema {schema:?} of {} is not roster's: it holds {objects} other object(s) and no roster marker",
+            "the schema {schema:?} of {} is not roster's: it holds objects of its own and no roster marker",
             url.shown()
         ))
         .hint("name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified")
