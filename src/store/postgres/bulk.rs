@@ -195,9 +195,7 @@ impl PgTx<'_> {
 
 impl CopyWrites for PgTx<'_> {
     fn load_from(&mut self, src: &dyn ReadTx) -> Result<()> {
-        self.roles.borrow_mut().clear();
-        self.any_session.set(None);
-        self.audit_head = None;
+        self.forget_cached();
         let deferred = self.defer_checks()?;
         // Prepared statements name the indexes' tables, not the indexes: they stay good.
         self.load_rows(src, Load::All)?;
@@ -266,15 +264,7 @@ impl PgTx<'_> {
         }
         if what == Load::All {
             self.copy_in(AUDIT.0, AUDIT.1, &mut |c| {
-                let mut failed = None;
-                src.audit_each(&mut |e| match c.row(|l| audit_line(l, e)) {
-                    Ok(()) => Ok(true),
-                    Err(err) => {
-                        failed = Some(err);
-                        Ok(false)
-                    }
-                })?;
-                failed.map_or(Ok(()), Err)
+                src.audit_each(&mut |e| c.row(|l| audit_line(l, e)).map(|()| true))
             })?;
         }
         Ok(())

@@ -191,9 +191,7 @@ impl PgStore {
                 let mut scratch = super::sqlite::SqliteStore::scratch(None)?;
                 return scratch.write_rolled_back(|s| f(s));
             }
-            pg.roles.borrow_mut().clear();
-            pg.any_session.set(None);
-            pg.audit_head = None;
+            pg.forget_cached();
             let deferred = pg.defer_checks()?;
             // The rows go to the server as the scratch database inserts them, on a thread of
             // their own. Should the seed change or delete a row after inserting it, the
@@ -550,6 +548,14 @@ fn trigram_schema(txn: &mut Transaction<'_>) -> Result<Option<String>> {
 }
 
 impl<'c> PgTx<'c> {
+    /// Drops what this transaction remembers of the tables (role definitions, whether a
+    /// session exists, the audit head): for a bulk load, which writes past them.
+    fn forget_cached(&mut self) {
+        self.roles.borrow_mut().clear();
+        self.any_session.set(None);
+        self.audit_head = None;
+    }
+
     /// No row in any of roster's tables but the built-in roles.
     fn is_empty(&self) -> Result<bool> {
         self.one(

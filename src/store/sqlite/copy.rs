@@ -58,14 +58,6 @@ impl CopyWrites for SqliteTx<'_> {
         src.invitations_each(&mut |i| self.invite_insert(&i))?;
         src.media_each(&mut |m, _slug| self.media_insert(&m))?;
         src.sessions_each_with_hash(&mut |s, hash| self.session_insert(&s, &hash))?;
-        let mut failed = None;
-        src.audit_each(&mut |e| match self.audit_insert(e.clone()) {
-            Ok(()) => Ok(true),
-            Err(err) => {
-                failed = Some(err);
-                Ok(false)
-            }
-        })?;
-        failed.map_or(Ok(()), Err)
+        src.audit_each(&mut |e| self.audit_insert(e.clone()).map(|()| true))
     }
 }

@@ -114,11 +114,7 @@ impl SqliteStore {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16000)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.set_prepared_statement_cache_capacity(256);
-        conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
-            true,
-        )?;
+        statements(&conn)?;
         media::register_functions(&conn)?;
         let mut store = SqliteStore {
             conn,
@@ -356,15 +352,21 @@ fn connect(file: &Path, path: &Path, busy_timeout_ms: u64) -> Result<Connection>
         Error::no_input(format!("cannot open the database {}: {e}", path.display()))
     })?;
     conn.busy_timeout(Duration::from_millis(busy_timeout_ms))?;
+    statements(&conn)?;
+    Ok(conn)
+}
+
+/// How statements are kept: a cache big enough for every query, and plans that do not
+/// depend on bound values (with STAT4 compiled in, SQLite would otherwise re-prepare
+/// cached statements on every new binding — the "query planner stability guarantee" —
+/// which costs more than the query itself).
+fn statements(conn: &Connection) -> Result<()> {
     conn.set_prepared_statement_cache_capacity(256);
-    // Plans must not depend on bound values: with STAT4 compiled in, SQLite would otherwise
-    // re-prepare cached statements on every new binding (the "query planner stability
-    // guarantee"), which costs more than the query itself.
     conn.set_db_config(
         rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
         true,
     )?;
-    Ok(conn)
+    Ok(())
 }
 
 /// Identifies the file before anything could modify it, and returns its schema version:
