@@ -19,6 +19,9 @@ _roster() {
             roster,audit)
                 cmd="roster__subcmd__audit"
                 ;;
+            roster,backup)
+                cmd="roster__subcmd__backup"
+                ;;
             roster,can)
                 cmd="roster__subcmd__can"
                 ;;
@@ -90,6 +93,9 @@ _roster() {
                 ;;
             roster__subcmd__help,audit)
                 cmd="roster__subcmd__help__subcmd__audit"
+                ;;
+            roster__subcmd__help,backup)
+                cmd="roster__subcmd__help__subcmd__backup"
                 ;;
             roster__subcmd__help,can)
                 cmd="roster__subcmd__help__subcmd__can"
@@ -575,7 +581,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-y -q -v -h -V --db --as --format --json --yes --no-input --quiet --verbose --color --help --version init user profile member invite media role can login session whoami seed export copy audit doctor completions help"
+            opts="-y -q -v -h -V --db --as --format --json --yes --no-input --quiet --verbose --color --help --version init user profile member invite media role can login session whoami seed export copy backup audit doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +764,32 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__backup)
+            opts="-y -q -v -h --verify --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__can)
             opts="-y -q -v -h --record --role --all --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -909,7 +941,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init user profile member invite media role can login session whoami seed export copy audit doctor completions help"
+            opts="init user profile member invite media role can login session whoami seed export copy backup audit doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,6 +985,20 @@ _roster() {
         roster__subcmd__help__subcmd__audit__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__backup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

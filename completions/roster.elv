@@ -48,6 +48,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
             cand copy 'Copy every row (audit log, sessions, secrets) into an empty database of either backend'
+            cand backup 'A consistent copy of a live SQLite database (SQLite''s online backup), optionally verified'
             cand audit 'The audit log of every change, and its verification'
             cand doctor 'Check integrity, the audit chain and the invariants; suggest fixes'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -1203,6 +1204,22 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'roster;backup'= {
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --verify 'Open the copy before it is put in place and run the integrity check and the audit chain verification on it; a copy that fails is not kept (exit 1)'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'roster;audit'= {
             cand --actor 'Only changes by this actor: operator:NAME, user:ID, or a user''s email or username'
             cand --event 'Only this event, such as user-create'
@@ -1312,6 +1329,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand seed 'Load seed files: events applied atomically and idempotently'
             cand export 'Write the whole database as a seed document'
             cand copy 'Copy every row (audit log, sessions, secrets) into an empty database of either backend'
+            cand backup 'A consistent copy of a live SQLite database (SQLite''s online backup), optionally verified'
             cand audit 'The audit log of every change, and its verification'
             cand doctor 'Check integrity, the audit chain and the invariants; suggest fixes'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
@@ -1470,6 +1488,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;export'= {
         }
         &'roster;help;copy'= {
+        }
+        &'roster;help;backup'= {
         }
         &'roster;help;audit'= {
             cand verify 'Check the hash chain: exits 1 and names the first bad row if any row was altered or removed'

@@ -1,4 +1,4 @@
-//! Files roster writes (`export -o`, and later `backup`): never over the database, never
+//! Files roster writes (`export -o`, `backup`): never over the database, never
 //! half-written.
 //!
 //! A regular file (or a name not yet taken) is written to a temporary file in the same
@@ -192,37 +192,90 @@ pub fn write<T>(
         }
         Target::File(real) => {
             refuse_protected(path, &real, protected)?;
-            let dir = real.parent().unwrap_or(Path::new("."));
-            let prefix = format!(
-                ".{}.",
-                real.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            );
-            // tempfile creates the file with mode 0600 and removes it if we fail.
-            let tmp = tempfile::Builder::new()
-                .prefix(&prefix)
-                .suffix(".tmp")
-                .tempfile_in(dir)
-                .map_err(|e| cannot_write(path, &e))?;
-            let mut out = BufWriter::new(tmp);
-            let value = write(&mut out).map_err(|e| rename_output(e, path))?;
-            let tmp = out
-                .into_inner()
-                .map_err(|e| cannot_write(path, e.error()))?;
-            tmp.as_file()
-                .sync_all()
-                .map_err(|e| cannot_write(path, &e))?;
-            set_private(tmp.as_file(), path)?;
-            tmp.persist(&real)
-                .map_err(|e| cannot_write(path, &e.error))?;
-            // The rename itself is durable once the directory is.
-            if let Ok(d) = File::open(dir) {
-                let _ = d.sync_all();
-            }
-            Ok(value)
+            replace(path, &real, |tmp| {
+                let mut out = BufWriter::new(tmp.as_file_mut());
+                let value = write(&mut out).map_err(|e| rename_output(e, path))?;
+                out.flush().map_err(|e| cannot_write(path, &e))?;
+                Ok(value)
+            })
         }
     }
+}
+
+/// Writes the file `path` through `fill`, which is given the path of an empty temporary
+/// file (mode 0600) in the same directory to fill by itself (SQLite's backup opens it as a
+/// database); once `fill` succeeds, the file is flushed to disk and renamed over `path`.
+/// A stream (FIFO, device) is refused: what `fill` writes is a file, not a stream.
+pub fn write_file<T>(
+    path: &Path,
+    protected: &[PathBuf],
+    fill: impl FnOnce(&Path) -> Result<T>,
+) -> Result<T> {
+    match resolve(path)? {
+        Target::Stream { .. } => Err(Error::new(
+            Kind::Output,
+            format!(
+                "could not write {}: it is not a regular file (a FIFO, a device or a socket)",
+                path.display()
+            ),
+        )
+        .hint("name a regular file; it is written whole and then renamed into place")),
+        Target::File(real) => {
+            refuse_protected(path, &real, protected)?;
+            replace(path, &real, |tmp| fill(tmp.path()))
+        }
+    }
+}
+
+/// Refuses `path` when it leads to one of `protected`, before anything is asked or
+/// written (so that `backup roster.db` is refused, not offered to be confirmed).
+pub fn check(path: &Path, protected: &[PathBuf]) -> Result<()> {
+    match resolve(path)? {
+        Target::Stream { resolved } => {
+            refuse_protected(path, resolved.as_deref().unwrap_or(path), protected)
+        }
+        Target::File(real) => refuse_protected(path, &real, protected),
+    }
+}
+
+/// Whether `path` is an existing file that [`write`] or [`write_file`] would replace
+/// (following a symbolic link).
+pub fn exists(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
+/// A temporary file beside `real`, filled by `fill`, flushed, made private and renamed
+/// over `real`; removed if anything fails on the way.
+fn replace<T>(
+    path: &Path,
+    real: &Path,
+    fill: impl FnOnce(&mut tempfile::NamedTempFile) -> Result<T>,
+) -> Result<T> {
+    let dir = real.parent().unwrap_or(Path::new("."));
+    let prefix = format!(
+        ".{}.",
+        real.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    );
+    // tempfile creates the file with mode 0600 and removes it if we fail.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| cannot_write(path, &e))?;
+    let value = fill(&mut tmp)?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| cannot_write(path, &e))?;
+    set_private(tmp.as_file(), path)?;
+    tmp.persist(real)
+        .map_err(|e| cannot_write(path, &e.error))?;
+    // The rename itself is durable once the directory is.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(value)
 }
 
 /// An output error from inside `write` names the file instead of "output".

@@ -172,9 +172,19 @@ fn integrity(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
     Ok(())
 }
 
-fn audit_chain(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+/// The checks that need no rules, only the data: the engine's integrity and foreign-key
+/// checks and the audit chain (what `roster backup --verify` asks of a copy); with the
+/// chain's walk.
+pub fn soundness(tx: &Tx<'_>) -> Result<(Vec<Finding>, crate::audit_chain::Verification)> {
+    let mut findings = Vec::new();
+    integrity(tx, &mut findings)?;
+    let v = audit_chain(tx, &mut findings)?;
+    Ok((findings, v))
+}
+
+fn audit_chain(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<crate::audit_chain::Verification> {
     let v = audit::verify_chain(tx)?;
-    if let Some(b) = v.first_bad {
+    if let Some(b) = &v.first_bad {
         out.push(Finding::new(
             "audit-chain",
             format!("audit row {}", b.seq),
@@ -186,7 +196,7 @@ fn audit_chain(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
             format!("{} (`roster audit verify`)", b.hint),
         ));
     }
-    Ok(())
+    Ok(v)
 }
 
 /// The audit events whose `data` may carry a user's whole list of global roles

@@ -22,6 +22,7 @@ macro_rules! keep_given {
 
 pub mod access;
 pub mod audit;
+pub mod backup;
 pub mod can;
 pub mod copy;
 pub mod doctor;

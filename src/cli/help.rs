@@ -24,7 +24,10 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Access", &["role", "can"]),
     ("Sessions", &["login", "session", "whoami"]),
     ("Media libraries", &["media"]),
-    ("Checks and records", &["doctor", "audit", "export", "copy"]),
+    (
+        "Checks and records",
+        &["doctor", "audit", "export", "backup", "copy"],
+    ),
 ];
 
 /// The heading of commands that no group names.

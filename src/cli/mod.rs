@@ -3,6 +3,7 @@
 //! the outcome. No SQL and no rules here.
 
 mod audit;
+mod backup;
 mod can;
 mod completions;
 mod copy;
@@ -488,6 +489,13 @@ pub enum Command {
         roster --db postgres://roster@db.example.com/app copy --to roster-backup.db"
     )]
     Copy(copy::CopyArgs),
+    /// A consistent copy of a live SQLite database (SQLite's online backup), optionally verified
+    #[command(
+        after_help = "Other processes keep reading and writing while the copy is taken; the copy is one snapshot. It is written under a temporary name beside FILE (mode 0600) and renamed into place only when complete (and, with --verify, checked).\n\n\
+        Examples:\n  roster backup /var/backups/roster-2026-12-01.db --verify\n  \
+        roster --yes backup roster-latest.db   (replace yesterday's)"
+    )]
+    Backup(backup::BackupArgs),
     /// The audit log of every change, and its verification
     Audit(audit::AuditArgs),
     /// Check integrity, the audit chain and the invariants; suggest fixes
@@ -542,6 +550,7 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Seed(a) => seed::seed(app, a),
         Command::Export(a) => seed::export(app, a),
         Command::Copy(a) => copy::run(app, a),
+        Command::Backup(a) => backup::run(app, a),
         Command::Media(cmd) => media::run(app, cmd),
         Command::Audit(cmd) => audit::run(app, cmd),
         Command::Doctor => doctor::run(app),

@@ -225,6 +225,21 @@ impl Store {
     }
 
     /// Runs `f` in a read transaction: one consistent snapshot.
+    /// Copies a SQLite database into the empty file `dest` with SQLite's online backup,
+    /// from the snapshot in which `f` (the permission check) runs. PostgreSQL has its own
+    /// tools: a usage error (2) names them.
+    pub fn backup_into<T>(
+        &mut self,
+        dest: &Path,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let key = self.audit_key.as_deref();
+        match &mut self.backend {
+            Backend::Sqlite(b) => b.backup_into(dest, |inner| f(&mut Tx::new(inner, key))),
+            Backend::Postgres(_) => Err(postgres_backup("roster")),
+        }
+    }
+
     pub fn read<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let key = self.audit_key.as_deref();
         match &mut self.backend {
@@ -232,6 +247,12 @@ impl Store {
             Backend::Postgres(b) => b.read(|inner| f(&mut Tx::new(inner, key))),
         }
     }
+}
+
+/// `roster backup` on PostgreSQL: the server's own tools, or `roster copy`.
+pub fn postgres_backup(schema: &str) -> Error {
+    Error::usage("roster backup copies a SQLite database; this one is on a PostgreSQL server")
+        .hint(format!("use the server's own `pg_dump --schema={schema} DBNAME > roster.sql`, or `roster copy --to roster-backup.db` for a SQLite copy with every row and the audit log"))
 }
 
 /// A row a scratch database wrote, passed on as it was written (see

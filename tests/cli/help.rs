@@ -192,6 +192,7 @@ fn top_level_help() {
       doctor       Check integrity, the audit chain and the invariants; suggest fixes
       audit        The audit log of every change, and its verification
       export       Write the whole database as a seed document
+      backup       A consistent copy of a live SQLite database (SQLite's online backup), optionally verified
       copy         Copy every row (audit log, sessions, secrets) into an empty database of either backend
 
     Options:

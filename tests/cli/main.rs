@@ -3,6 +3,7 @@
 
 mod access;
 mod audit;
+mod backup;
 mod common;
 mod completions;
 mod data_safety;

@@ -101,6 +101,7 @@ pub const PERMISSIONS: &[Permission] = &[
     p("role-delete", G),
     p("audit", G),
     p("export", G),
+    p("backup", G),
     p("doctor", G),
     p("can", G),
 ];

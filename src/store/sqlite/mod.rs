@@ -286,6 +286,75 @@ impl SqliteStore {
         out
     }
 
+    /// Copies the database, page by page with SQLite's online backup, into the empty file
+    /// `dest`, from the snapshot of a read transaction in which `f` runs first (the
+    /// permission check): what `f` saw is what is copied, however many processes write
+    /// meanwhile (WAL readers never block writers, nor wait for them). The copy is
+    /// flushed to disk before this returns.
+    pub fn backup_into<T>(
+        &mut self,
+        dest: &Path,
+        f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let out = {
+            let mut tx = SqliteTx::new(&txn, self.search_index, self.tap.as_ref());
+            f(&mut tx)?
+        };
+        let shown = dest.display();
+        let mut target = Connection::open_with_flags(
+            dest,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| {
+            Error::new(
+                crate::error::Kind::Output,
+                format!("could not write {shown}: {e}"),
+            )
+        })?;
+        // The copy has no readers until it is renamed into place: no journal to write.
+        target.pragma_update(None, "journal_mode", "OFF")?;
+        // A full disk, a read-only directory: the copy could not be written (74).
+        let unwritten = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(
+                rusqlite::ErrorCode::DiskFull
+                | rusqlite::ErrorCode::SystemIoFailure
+                | rusqlite::ErrorCode::ReadOnly
+                | rusqlite::ErrorCode::CannotOpen
+                | rusqlite::ErrorCode::PermissionDenied,
+            ) => Error::new(
+                crate::error::Kind::Output,
+                format!("could not write {shown}: {e}"),
+            ),
+            _ => Error::from(e),
+        };
+        {
+            let backup = rusqlite::backup::Backup::new(&txn, &mut target).map_err(unwritten)?;
+            // Every page in one step, inside the read transaction opened above: one snapshot.
+            loop {
+                match backup.step(-1).map_err(unwritten)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    rusqlite::backup::StepResult::More => continue,
+                    _ => {
+                        return Err(Error::new(
+                            crate::error::Kind::Busy,
+                            format!(
+                                "the backup of {} could not read the database: it is locked",
+                                self.path.display()
+                            ),
+                        )
+                        .hint("retry; raise ROSTER_BUSY_TIMEOUT_MS if it persists"));
+                    }
+                }
+            }
+        }
+        target.close().map_err(|(_, e)| unwritten(e))?;
+        txn.commit()?;
+        Ok(out)
+    }
+
     /// Runs `f` in a read transaction: one consistent snapshot.
     pub fn read<T>(&mut self, f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>) -> Result<T> {
         let txn = self
