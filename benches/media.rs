@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use roster::actions::media::{self, ListQuery};
 use roster::actions::{Actor, Ctx, OnExists};
 use roster::model::{Media, MediaType, Role, User, new_id, timestamp};
-use roster::store::{OpenMode, SearchPlan, Store};
+use roster::store::{MediaPlace, OpenMode, SearchPlan, Store};
 
 const WORDS: &[&str] = &[
     "The", "Dark", "Night", "Return", "Star", "War", "Love", "Story", "Last", "King", "Ring",
@@ -194,8 +194,9 @@ const COLS: &str = "m.id, m.profile_id, m.type, m.title, m.year, m.tmdb_id, m.im
     m.infohash, m.file_path, m.parent_id, m.season_number, m.episode_number, m.status, \
     m.added_by, m.added_at";
 
-/// The SQL of a page as the store runs it, with LIKE standing in for roster_contains()
-/// (the same for ASCII terms; the shell does not have roster's function).
+/// The SQL of a page of a library of movies (each its own group, so the natural order is
+/// the title index's), with LIKE standing in for roster_contains() (the same for ASCII
+/// terms; the shell does not have roster's function).
 fn page_sql(
     profile_id: &str,
     search: Option<(&str, SearchPlan)>,
@@ -336,7 +337,17 @@ fn measure(
         .unwrap_or_else(|e| die("setup", e));
     let query = ListQuery {
         search: case.search.map(str::to_string),
-        after: case.after.map(|(t, i)| media::encode_cursor(t, i)),
+        // The libraries hold movies only: each item heads its own group.
+        after: case.after.map(|(t, i)| {
+            media::encode_cursor(&MediaPlace {
+                title: t.to_string(),
+                group: i.to_string(),
+                episode: false,
+                season: -1,
+                number: -1,
+                id: i.to_string(),
+            })
+        }),
         ..Default::default()
     };
     let mut times = Vec::with_capacity(reps);

@@ -432,7 +432,7 @@ mod tests {
         for bad in [
             String::new(),
             "not-a-cursor".into(),
-            crate::actions::media::encode_cursor("Breaking Bad", "bb"),
+            crate::actions::media::encode_cursor(&crate::store::MediaPlace::start()),
             page::encode(CURSOR_TAG, &["ADMIN", "t", "id"]),
             page::encode(CURSOR_TAG, &["Boss!", "t", "id"]),
             page::encode(CURSOR_TAG, &["admin", "", "id"]),

@@ -328,6 +328,76 @@ pub enum MediaKey<'a> {
     },
 }
 
+/// Where an item stands in `media list`'s natural order (README "Media"): by the title of
+/// its group ignoring ASCII case — an episode's group is its show, anything else is its
+/// own — then the group's id (two shows of one title stay apart), the group's head before
+/// its episodes, episodes by season (none first) and number, and the id last. Both
+/// backends sort and page by exactly this key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaPlace {
+    /// The group's title: the show's for an episode of one, else the item's own.
+    pub title: String,
+    /// The group's id: the show's for an episode of one, else the item's own.
+    pub group: String,
+    /// An episode of a show (after the show itself).
+    pub episode: bool,
+    /// The season number, -1 for none.
+    pub season: i64,
+    /// The episode number, -1 for none.
+    pub number: i64,
+    pub id: String,
+}
+
+impl MediaPlace {
+    /// Before every item (titles are never empty; numbers never below -1).
+    pub fn start() -> MediaPlace {
+        MediaPlace {
+            title: String::new(),
+            group: String::new(),
+            episode: false,
+            season: -2,
+            number: -2,
+            id: String::new(),
+        }
+    }
+
+    /// The place of `m`, whose group (its show, or itself) is titled `group_title`.
+    pub fn of(m: &crate::model::Media, group_title: String) -> MediaPlace {
+        MediaPlace {
+            title: group_title,
+            group: m.parent_id.clone().unwrap_or_else(|| m.id.clone()),
+            episode: m.parent_id.is_some(),
+            season: m.season_number.unwrap_or(-1),
+            number: m.episode_number.unwrap_or(-1),
+            id: m.id.clone(),
+        }
+    }
+}
+
+/// Which group heads `media list` walks ([`traits::MediaReads::media_heads`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKinds {
+    All,
+    /// Only this type.
+    Only(MediaType),
+    /// Shows and episodes of no show (listing episodes: each show is visited for its own).
+    NotMovies,
+}
+
+/// The heads of `media list`'s groups, after a place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeadQuery<'a> {
+    pub profile_id: &'a str,
+    pub kinds: HeadKinds,
+    /// Only heads whose title contains this (ignoring case) — but shows always, when
+    /// `shows_always`, for their episodes may match.
+    pub search: Option<&'a str>,
+    pub shows_always: bool,
+    /// After this (title, id).
+    pub after: (&'a str, &'a str),
+    pub limit: i64,
+}
+
 /// One page of `media list`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MediaQuery<'a> {
@@ -335,8 +405,8 @@ pub struct MediaQuery<'a> {
     pub kind: Option<MediaType>,
     /// A case-insensitive substring of the title.
     pub search: Option<&'a str>,
-    /// Keyset: only items after this `(title, id)` in list order.
-    pub after: Option<(&'a str, &'a str)>,
+    /// Keyset: only items after this place in list order.
+    pub after: Option<&'a MediaPlace>,
     /// At most this many items.
     pub limit: i64,
 }

@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 
 use super::{
-    AuditFilter, AuditHead, LapsedInvitation, MediaKey, MediaQuery, MemberQuery, MisplacedMedia,
-    OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan, SessionQuery,
+    AuditFilter, AuditHead, HeadQuery, LapsedInvitation, MediaKey, MediaPlace, MediaQuery,
+    MemberQuery, MisplacedMedia, OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan,
+    SessionQuery,
 };
 use crate::error::Result;
 use crate::model::{
@@ -179,8 +180,26 @@ pub trait MediaReads {
     /// Which plan answers a search for `term` (see the module documentation).
     fn media_search_plan(&self, term: &str) -> Result<SearchPlan>;
 
-    /// One page of a profile's items in list order (title ignoring ASCII case, then id).
-    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<Media>>;
+    /// One page of a profile's items in natural order ([`MediaPlace`]), each with its place,
+    /// by one query that sorts every match: for searches the title index answers (few
+    /// matches). `media list` walks [`MediaReads::media_heads`] and
+    /// [`MediaReads::media_episodes`] otherwise.
+    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>>;
+
+    /// The items that head a group of `media list` (no parent: movies, shows, episodes of
+    /// no show) in (title ignoring ASCII case, id) order after `q.after`, along the title
+    /// index; each with whether its title contains `q.search` (true without one).
+    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool)>>;
+
+    /// The episodes of the show `parent_id` in natural order (season, none first; number;
+    /// id) after `after`, only those whose title contains `search` when given.
+    fn media_episodes(
+        &self,
+        parent_id: &str,
+        search: Option<&str>,
+        after: (i64, i64, &str),
+        limit: i64,
+    ) -> Result<Vec<Media>>;
 
     /// Every media item with its profile's slug, for export: movies, then shows, then
     /// episodes (a show before its episodes), each kind by id. One pass per kind walks

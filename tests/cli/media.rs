@@ -1,6 +1,8 @@
 //! `roster media …`: access rules, isolation between profiles, validation, natural keys,
 //! pagination and search, audit rows.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use crate::common::*;
@@ -677,7 +679,13 @@ fn every_field_is_validated() {
     env.json(&["media", "list", "family", "--limit", "1000"]);
     env.json(&["media", "list", "family", "--limit", "1"]);
     // A well-formed cursor is just a place in the order, even one no page gave.
-    env.json(&["media", "list", "family", "--after", "bTEfVB9pZA"]);
+    env.json(&[
+        "media",
+        "list",
+        "family",
+        "--after",
+        "bTIfQmx1ZXkfYmx1ZXkfZR8xHzIfYmx1ZXktczFlMg",
+    ]);
 }
 
 // ------------------------------------------------------------------ natural keys
@@ -1397,5 +1405,299 @@ fn help_shows_examples() {
     for cmd in ["add", "list", "show", "remove"] {
         let help = env.ok(&["media", cmd, "--help"]);
         assert!(help.contains("Examples:\n  roster"), "{cmd}: {help}");
+    }
+}
+
+// ------------------------------------------------------------------ natural order
+
+/// The key of README "Media": (group title ignoring ASCII case, group id, head before its
+/// episodes, season (none first), number, id), computed here from the listed items alone.
+fn natural_key(
+    v: &Value,
+    titles: &HashMap<String, String>,
+) -> (String, String, u8, i64, i64, String) {
+    let id = v["id"].as_str().unwrap().to_string();
+    match v["parent_id"].as_str() {
+        Some(parent) => (
+            titles[parent].to_ascii_lowercase(),
+            parent.to_string(),
+            1,
+            v["season_number"].as_i64().unwrap_or(-1),
+            v["episode_number"].as_i64().unwrap_or(-1),
+            id,
+        ),
+        None => (
+            v["title"].as_str().unwrap().to_ascii_lowercase(),
+            id.clone(),
+            0,
+            -1,
+            -1,
+            id,
+        ),
+    }
+}
+
+fn ids(items: &[Value]) -> Vec<&str> {
+    items.iter().map(|v| v["id"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn a_library_lists_in_natural_order_each_show_followed_by_its_episodes() {
+    let env = Env::new();
+    env.profile("Kids");
+    let add = |args: &[&str]| {
+        let mut all = vec!["media", "add", "kids"];
+        all.extend_from_slice(args);
+        env.ok(&all);
+    };
+    add(&["--type", "show", "--title", "Bluey", "--id", "bluey"]);
+    // Added out of order, titled against their numbers (the old order, by title, put
+    // "Hospital" S1E2 before "Magic Xylophone" S1E1).
+    add(&[
+        "--type",
+        "episode",
+        "--title",
+        "Zebra",
+        "--parent",
+        "bluey",
+        "--season",
+        "2",
+        "--episode",
+        "1",
+        "--id",
+        "b-s2e1",
+    ]);
+    add(&[
+        "--type",
+        "episode",
+        "--title",
+        "Hospital",
+        "--parent",
+        "bluey",
+        "--season",
+        "1",
+        "--episode",
+        "2",
+        "--id",
+        "b-s1e2",
+    ]);
+    add(&[
+        "--type",
+        "episode",
+        "--title",
+        "Magic Xylophone",
+        "--parent",
+        "bluey",
+        "--season",
+        "1",
+        "--episode",
+        "1",
+        "--id",
+        "b-s1e1",
+    ]);
+    add(&[
+        "--type",
+        "episode",
+        "--title",
+        "Christmas Special",
+        "--parent",
+        "bluey",
+        "--episode",
+        "1",
+        "--id",
+        "b-special",
+    ]);
+    add(&[
+        "--type",
+        "episode",
+        "--title",
+        "Season 10 Opener",
+        "--parent",
+        "bluey",
+        "--season",
+        "10",
+        "--episode",
+        "1",
+        "--id",
+        "b-s10e1",
+    ]);
+    add(&["--type", "movie", "--title", "arrival", "--id", "arrival"]);
+    add(&["--type", "movie", "--title", "Cars", "--id", "cars"]);
+    add(&[
+        "--type",
+        "movie",
+        "--title",
+        "BLUEY the movie",
+        "--id",
+        "bluey-movie",
+    ]);
+    add(&["--type", "show", "--title", "Adventure Time", "--id", "at"]);
+    add(&[
+        "--type",
+        "episode",
+        "--title",
+        "Slumber Party Panic",
+        "--parent",
+        "at",
+        "--season",
+        "1",
+        "--episode",
+        "1",
+        "--id",
+        "at-s1e1",
+    ]);
+    let want = [
+        "at",
+        "at-s1e1",
+        "arrival",
+        "bluey",
+        "b-special",
+        "b-s1e1",
+        "b-s1e2",
+        "b-s2e1",
+        "b-s10e1",
+        "bluey-movie",
+        "cars",
+    ];
+    let all = env.json(&["media", "list", "kids"]);
+    assert_eq!(ids(all["items"].as_array().unwrap()), want);
+    // The same order a page at a time, whatever the page size.
+    for limit in ["1", "2", "3", "4"] {
+        let (got, _) = all_pages(&env, &["kids", "--limit", limit]);
+        assert_eq!(ids(&got), want, "--limit {limit}");
+    }
+    // Episodes alone keep their shows' order; a search keeps the order too, through the
+    // ordered walk (two letters) and through the title index (a rare phrase).
+    let (episodes, _) = all_pages(&env, &["kids", "--type", "episode", "--limit", "2"]);
+    assert_eq!(
+        ids(&episodes),
+        [
+            "at-s1e1",
+            "b-special",
+            "b-s1e1",
+            "b-s1e2",
+            "b-s2e1",
+            "b-s10e1"
+        ]
+    );
+    let (a, _) = all_pages(&env, &["kids", "--search", "a", "--limit", "2"]);
+    assert_eq!(
+        ids(&a),
+        [
+            "at",
+            "at-s1e1",
+            "arrival",
+            "b-special",
+            "b-s1e1",
+            "b-s1e2",
+            "b-s2e1",
+            "b-s10e1",
+            "cars"
+        ]
+    );
+    let (xylo, _) = all_pages(&env, &["kids", "--search", "xylophone", "--limit", "1"]);
+    assert_eq!(ids(&xylo), ["b-s1e1"]);
+    // The table shows it as the README does.
+    let table = env.ok(&["--format", "table", "media", "list", "kids", "--limit", "6"]);
+    insta::assert_snapshot!(env.redact(&table));
+}
+
+#[test]
+fn the_natural_order_holds_on_a_mixed_library_across_every_page_size_and_filter() {
+    let env = Env::new();
+    env.profile("Mixed");
+    // A deterministic mixture: shows with episodes in every season (and none), movies and
+    // shows sharing titles that differ in case only, episodes of no show.
+    let mut events = Vec::new();
+    let mut seed = 7u64;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let names = [
+        "Alpha", "alpha", "ALPHA", "Beta", "beta", "Gamma", "Zeta", "Ärger",
+    ];
+    for s in 0..6 {
+        let show = format!("show-{s}");
+        events.push(serde_json::json!({"event": "media-add", "data": {
+            "profile": "mixed", "type": "show", "id": show, "year": 2000 + s,
+            "title": names[next(names.len() as u64) as usize]}}));
+        for e in 0..(1 + next(6)) {
+            let mut data = serde_json::json!({"profile": "mixed", "type": "episode",
+                "id": format!("{show}-e{e}"), "parent": show, "episode": 1 + next(3) + 3 * e,
+                "title": format!("{} {e}", names[next(names.len() as u64) as usize])});
+            if next(4) > 0 {
+                data["season"] = serde_json::json!(next(3));
+            }
+            events.push(serde_json::json!({"event": "media-add", "data": data}));
+        }
+    }
+    for m in 0..14 {
+        let kind = if m % 5 == 4 { "episode" } else { "movie" };
+        events.push(serde_json::json!({"event": "media-add", "data": {
+            "profile": "mixed", "type": kind, "id": format!("m-{m:02}"), "year": 1990 + m,
+            "title": format!("{} {}", names[next(names.len() as u64) as usize], next(3))}}));
+    }
+    let file = env.path("mixed.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({"version": 1, "events": events}).to_string(),
+    )
+    .unwrap();
+    env.ok(&["seed", "mixed.json"]);
+    let everything = env.json(&["media", "list", "mixed", "--limit", "1000"]);
+    let everything = everything["items"].as_array().unwrap().clone();
+    let titles: HashMap<String, String> = everything
+        .iter()
+        .map(|v| {
+            (
+                v["id"].as_str().unwrap().to_string(),
+                v["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = everything.clone();
+    sorted.sort_by_key(|v| natural_key(v, &titles));
+    assert_eq!(
+        ids(&everything),
+        ids(&sorted),
+        "the whole list is in natural order"
+    );
+    for filter in [
+        vec![],
+        vec!["--type", "episode"],
+        vec!["--type", "show"],
+        vec!["--type", "movie"],
+        vec!["--search", "a"],
+        vec!["--search", "ALPHA"],
+        vec!["--search", "ärg"],
+        vec!["--type", "episode", "--search", "eta"],
+    ] {
+        let expected: Vec<&Value> = sorted
+            .iter()
+            .filter(|v| {
+                let kind_ok = filter
+                    .windows(2)
+                    .all(|w| w[0] != "--type" || v["type"] == w[1]);
+                let search_ok = filter.windows(2).all(|w| {
+                    w[0] != "--search"
+                        || v["title"]
+                            .as_str()
+                            .unwrap()
+                            .to_lowercase()
+                            .contains(&w[1].to_lowercase())
+                });
+                kind_ok && search_ok
+            })
+            .collect();
+        let expected: Vec<&str> = expected.iter().map(|v| v["id"].as_str().unwrap()).collect();
+        for limit in ["1", "2", "5", "50"] {
+            let mut args = vec!["mixed", "--limit", limit];
+            args.extend_from_slice(&filter);
+            let (got, _) = all_pages(&env, &args);
+            assert_eq!(ids(&got), expected, "{args:?}");
+        }
     }
 }

@@ -22,7 +22,7 @@ use super::{Ctx, OnExists, Outcome, allow, profile_ref_for};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType, ProfileRef, new_id};
 use crate::output::Record;
-use crate::store::{MediaKey, MediaQuery, Tx};
+use crate::store::{HeadKinds, HeadQuery, MediaKey, MediaPlace, MediaQuery, SearchPlan, Tx};
 pub use cursor::{decode_cursor, encode_cursor};
 use validate::bad;
 pub use validate::{
@@ -407,8 +407,10 @@ impl MediaPage {
     }
 }
 
-/// `media list`: the profile's members and global admins. Items in title order (ignoring
-/// ASCII case), then id; `limit` per page, continuing after the cursor of the previous page.
+/// `media list`: the profile's members and global admins. Items in natural order (titles
+/// ignoring ASCII case, each show followed by its episodes by season and number: see
+/// [`crate::store::MediaPlace`]); `limit` per page, continuing after the cursor of the
+/// previous page.
 pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<MediaPage> {
     let profile = profile_ref_for(tx, ctx, profile_ref, "media-list")?;
     let kind = q.kind.as_deref().map(media_type).transpose()?;
@@ -419,20 +421,116 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
         .transpose()?;
     let limit = super::page::limit(q.limit)?;
     let after = q.after.as_deref().map(decode_cursor).transpose()?;
-    let mut items = tx.media_page(&MediaQuery {
-        profile_id: &profile.id,
-        kind,
-        search: search.as_deref(),
-        after: after.as_ref().map(|(t, i)| (t.as_str(), i.as_str())),
-        limit: limit + 1,
-    })?;
-    let next_cursor = super::page::cut(&mut items, limit, |m| encode_cursor(&m.title, &m.id));
+    let plan = match search.as_deref() {
+        Some(term) => Some(tx.media_search_plan(term)?),
+        None => None,
+    };
+    // The rows of this page and the first of the next (whether there is one).
+    let mut rows = if plan == Some(SearchPlan::Index) {
+        // Few matches: one query finds and sorts them all.
+        tx.media_page(&MediaQuery {
+            profile_id: &profile.id,
+            kind,
+            search: search.as_deref(),
+            after: after.as_ref(),
+            limit: limit + 1,
+        })?
+    } else {
+        walk(
+            tx,
+            &profile.id,
+            kind,
+            search.as_deref(),
+            after.as_ref(),
+            limit + 1,
+        )?
+    };
+    let next_cursor = super::page::cut(&mut rows, limit, |(_, place)| encode_cursor(place));
+    let items = rows.into_iter().map(|(m, _)| m).collect();
     Ok(MediaPage {
         profile,
         items,
         next_cursor,
         limit,
     })
+}
+
+/// The next `want` items of `media list` after `after`, along the title index: the heads
+/// of the groups in order (movies, shows, episodes of no show), each show followed by its
+/// episodes, so that a page costs the same wherever it starts in the library. With a
+/// search, a show is visited for its episodes even when its own title does not match.
+fn walk(
+    tx: &Tx<'_>,
+    profile_id: &str,
+    kind: Option<MediaType>,
+    search: Option<&str>,
+    after: Option<&MediaPlace>,
+    want: i64,
+) -> Result<Vec<(Media, MediaPlace)>> {
+    let want = usize::try_from(want).unwrap_or(0);
+    let episodes = matches!(kind, None | Some(MediaType::Episode));
+    let kinds = match kind {
+        None => HeadKinds::All,
+        Some(MediaType::Episode) => HeadKinds::NotMovies,
+        Some(k) => HeadKinds::Only(k),
+    };
+    let start = MediaPlace::start();
+    let after = after.unwrap_or(&start);
+    let mut out: Vec<(Media, MediaPlace)> = Vec::new();
+    let episodes_of = |out: &mut Vec<(Media, MediaPlace)>,
+                       show: &str,
+                       title: &str,
+                       from: (i64, i64, &str)|
+     -> Result<()> {
+        let need = want.saturating_sub(out.len());
+        if episodes && need > 0 {
+            for ep in tx.media_episodes(show, search, from, need as i64)? {
+                let place = MediaPlace::of(&ep, title.to_string());
+                out.push((ep, place));
+            }
+        }
+        Ok(())
+    };
+    // The rest of the group the cursor is in (none when it was a movie's).
+    if !after.group.is_empty() {
+        let from = if after.episode {
+            (after.season, after.number, after.id.as_str())
+        } else {
+            (-2, -2, "")
+        };
+        episodes_of(&mut out, &after.group, &after.title, from)?;
+    }
+    let (mut title, mut id) = (after.title.clone(), after.group.clone());
+    while out.len() < want {
+        let batch = (want - out.len()).max(16) as i64;
+        let heads = tx.media_heads(&HeadQuery {
+            profile_id,
+            kinds,
+            search,
+            shows_always: episodes && search.is_some(),
+            after: (&title, &id),
+            limit: batch,
+        })?;
+        let last_batch = (heads.len() as i64) < batch;
+        for (head, matched) in heads {
+            if out.len() >= want {
+                break;
+            }
+            (title, id) = (head.title.clone(), head.id.clone());
+            if matched && kind.is_none_or(|k| head.kind == k) {
+                let place = MediaPlace::of(&head, head.title.clone());
+                out.push((head.clone(), place));
+            }
+            if head.kind == MediaType::Show {
+                episodes_of(&mut out, &head.id, &head.title, (-2, -2, ""))?;
+            }
+        }
+        if last_batch {
+            break;
+        }
+    }
+    out.truncate(want);
+    Ok(out)
 }
 
 #[cfg(test)]

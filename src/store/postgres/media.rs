@@ -32,7 +32,10 @@ use super::{Get, PgTx, ts};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType};
 use crate::store::traits::*;
-use crate::store::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
+use crate::store::{
+    HeadKinds, HeadQuery, MediaKey, MediaPlace, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN,
+    SearchPlan,
+};
 
 macro_rules! cols {
     () => {
@@ -123,13 +126,23 @@ fn write_error(e: postgres::Error, m: &Media) -> Error {
 
 /// The queries of one list page, by (type filter, search): `$1` profile, `$2`/`$3` the
 /// cursor's (title, id), `$4` the limit, then the type, then the search patterns.
+/// An item's [`MediaPlace`] as SQL: the ORDER BY of `media list` and the row its keyset
+/// compares with the cursor's (`$2, $3, $5…$8`), titles by SQLite's NOCASE.
+macro_rules! place {
+    () => {
+        "nocase(coalesce(s.title, m.title)), coalesce(m.parent_id, m.id), \
+         m.parent_id IS NOT NULL, coalesce(m.season_number, -1), coalesce(m.episode_number, -1), m.id"
+    };
+}
+
 macro_rules! page {
     ($($cond:literal),*) => {
         concat!(
-            "SELECT ", cols!(), " FROM media m
-             WHERE m.profile_id = $1 AND (nocase(m.title), m.id) > (nocase($2), $3)",
+            "SELECT ", cols!(), ", coalesce(s.title, m.title) FROM media m
+             LEFT JOIN media s ON s.id = m.parent_id
+             WHERE m.profile_id = $1 AND (", place!(), ") > (nocase($2), $3, $5, $6, $7, $8)",
             $($cond,)*
-            " ORDER BY nocase(m.title), m.id LIMIT $4"
+            " ORDER BY ", place!(), " LIMIT $4"
         )
     };
 }
@@ -280,30 +293,135 @@ impl MediaReads for PgTx<'_> {
         })
     }
 
-    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<Media>> {
-        let (after_title, after_id) = q.after.unwrap_or(("", ""));
+    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
+        let start = MediaPlace::start();
+        let after = q.after.unwrap_or(&start);
         let kind = q.kind.map(MediaType::as_str);
         let patterns = q.search.map(search_patterns);
-        let mut args: Vec<&(dyn ToSql + Sync)> =
-            vec![&q.profile_id, &after_title, &after_id, &q.limit];
+        let mut args: Vec<&(dyn ToSql + Sync)> = vec![
+            &q.profile_id,
+            &after.title,
+            &after.group,
+            &q.limit,
+            &after.episode,
+            &after.season,
+            &after.number,
+            &after.id,
+        ];
         let sql = match (&kind, &patterns) {
             (None, None) => page!(),
-            (Some(_), None) => page!(" AND m.type = $5"),
-            (None, Some((_, None))) => page!(" AND fold(m.title) LIKE $5"),
-            (Some(_), Some((_, None))) => page!(" AND m.type = $5", " AND fold(m.title) LIKE $6"),
+            (Some(_), None) => page!(" AND m.type = $9"),
+            (None, Some((_, None))) => page!(" AND fold(m.title) LIKE $9"),
+            (Some(_), Some((_, None))) => page!(" AND m.type = $9", " AND fold(m.title) LIKE $10"),
             (None, Some((_, Some(_)))) => page!(
-                " AND fold(m.title) LIKE $5",
-                " AND fold(translate(m.title, 'Σ', 'σ')) LIKE $6"
+                " AND fold(m.title) LIKE $9",
+                " AND fold(translate(m.title, 'Σ', 'σ')) LIKE $10"
             ),
             (Some(_), Some((_, Some(_)))) => page!(
-                " AND m.type = $5",
-                " AND fold(m.title) LIKE $6",
-                " AND fold(translate(m.title, 'Σ', 'σ')) LIKE $7"
+                " AND m.type = $9",
+                " AND fold(m.title) LIKE $10",
+                " AND fold(translate(m.title, 'Σ', 'σ')) LIKE $11"
             ),
         };
         if let Some(kind) = &kind {
             args.push(kind);
         }
+        if let Some((loose, exact)) = &patterns {
+            args.push(loose);
+            if let Some(exact) = exact {
+                args.push(exact);
+            }
+        }
+        self.query(sql, &args)?
+            .iter()
+            .map(|r| {
+                let m = from_row(r)?;
+                let place = MediaPlace::of(&m, r.text(15)?);
+                Ok((m, place))
+            })
+            .collect()
+    }
+
+    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool)>> {
+        let kind = match q.kinds {
+            HeadKinds::Only(kind) => Some(kind.as_str()),
+            _ => None,
+        };
+        let patterns = q.search.map(search_patterns);
+        let mut args: Vec<&(dyn ToSql + Sync)> =
+            vec![&q.profile_id, &q.after.0, &q.after.1, &q.limit];
+        // Whether the title contains the term: SQLite's folding, as media_page tests it.
+        let matched = match &patterns {
+            None => "true".to_string(),
+            Some((loose, exact)) => {
+                args.push(loose);
+                let mut cond = format!("fold(m.title) LIKE ${}", args.len());
+                if let Some(exact) = exact {
+                    args.push(exact);
+                    cond.push_str(&format!(
+                        " AND fold(translate(m.title, 'Σ', 'σ')) LIKE ${}",
+                        args.len()
+                    ));
+                }
+                format!("({cond})")
+            }
+        };
+        let mut sql = format!(
+            "SELECT {}, {matched} FROM media m WHERE m.profile_id = $1 AND m.parent_id IS NULL
+             AND (nocase(m.title), m.id) > (nocase($2), $3)",
+            cols!()
+        );
+        match q.kinds {
+            HeadKinds::All => {}
+            HeadKinds::Only(_) => {
+                args.push(kind.as_ref().expect("a kind"));
+                sql.push_str(&format!(" AND m.type = ${}", args.len()));
+            }
+            HeadKinds::NotMovies => sql.push_str(" AND m.type <> 'movie'"),
+        }
+        if patterns.is_some() {
+            let shows = if q.shows_always {
+                "m.type = 'show' OR "
+            } else {
+                ""
+            };
+            sql.push_str(&format!(" AND ({shows}{matched})"));
+        }
+        sql.push_str(" ORDER BY nocase(m.title), m.id LIMIT $4");
+        self.query_dyn(&sql, &args)?
+            .iter()
+            .map(|r| Ok((from_row(r)?, r.flag(15)?)))
+            .collect()
+    }
+
+    fn media_episodes(
+        &self,
+        parent_id: &str,
+        search: Option<&str>,
+        after: (i64, i64, &str),
+        limit: i64,
+    ) -> Result<Vec<Media>> {
+        macro_rules! episodes {
+            ($($cond:literal),*) => {
+                concat!(
+                    "SELECT ", cols!(), " FROM media m WHERE m.parent_id = $1
+                     AND (coalesce(m.season_number, -1), coalesce(m.episode_number, -1), m.id) > ($2, $3, $4)",
+                    $($cond,)*
+                    " ORDER BY coalesce(m.season_number, -1), coalesce(m.episode_number, -1), m.id LIMIT $5"
+                )
+            };
+        }
+        let patterns = search.map(search_patterns);
+        let mut args: Vec<&(dyn ToSql + Sync)> =
+            vec![&parent_id, &after.0, &after.1, &after.2, &limit];
+        let sql = match &patterns {
+            None => episodes!(),
+            Some((_, None)) => episodes!(" AND fold(m.title) LIKE $6"),
+            Some((_, Some(_))) => episodes!(
+                " AND fold(m.title) LIKE $6",
+                " AND fold(translate(m.title, 'Σ', 'σ')) LIKE $7"
+            ),
+        };
         if let Some((loose, exact)) = &patterns {
             args.push(loose);
             if let Some(exact) = exact {

@@ -33,7 +33,10 @@ use super::{SqliteTx, one};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType};
 use crate::store::traits::*;
-use crate::store::{MediaKey, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN, SearchPlan};
+use crate::store::{
+    HeadKinds, HeadQuery, MediaKey, MediaPlace, MediaQuery, SEARCH_CAP_MAX, SEARCH_CAP_MIN,
+    SearchPlan,
+};
 
 macro_rules! cols {
     () => {
@@ -43,6 +46,14 @@ macro_rules! cols {
     };
 }
 const COLS: &str = cols!();
+
+/// An item's group title in `media list` (its show's, for an episode of one).
+const GROUP_TITLE: &str = "coalesce(s.title, m.title)";
+
+/// An item's [`MediaPlace`] as SQL, the ORDER BY of `media list` and the row its keyset
+/// compares with the cursor's: NOCASE titles, as the column compares.
+const PLACE: &str = "coalesce(s.title, m.title) COLLATE NOCASE, coalesce(m.parent_id, m.id), \
+     m.parent_id IS NOT NULL, coalesce(m.season_number, -1), coalesce(m.episode_number, -1), m.id";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Media> {
     let kind: String = r.get(2)?;
@@ -259,29 +270,39 @@ impl MediaReads for SqliteTx<'_> {
         })
     }
 
-    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<Media>> {
+    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
         let plan = match q.search {
             Some(term) => Some(self.media_search_plan(term)?),
             None => None,
         };
-        let (after_title, after_id) = q.after.unwrap_or(("", ""));
+        let start = MediaPlace::start();
+        let after = q.after.unwrap_or(&start);
         let mut args: Vec<SqlValue> = vec![
             q.profile_id.to_string().into(),
-            after_title.to_string().into(),
-            after_id.to_string().into(),
+            after.title.clone().into(),
+            after.group.clone().into(),
             q.limit.into(),
+            i64::from(after.episode).into(),
+            after.season.into(),
+            after.number.into(),
+            after.id.clone().into(),
         ];
         let mut sql = match plan {
             Some(SearchPlan::Index) => {
                 args.push(phrase(q.search.unwrap_or_default()).into());
                 format!(
-                    "SELECT {COLS} FROM media_fts f CROSS JOIN media m ON m.rowid = f.rowid
-                     WHERE f.media_fts MATCH ?5 AND m.profile_id = ?1"
+                    "SELECT {COLS}, {GROUP_TITLE} FROM media_fts f CROSS JOIN media m ON m.rowid = f.rowid
+                     LEFT JOIN media s ON s.id = m.parent_id
+                     WHERE f.media_fts MATCH ?{} AND m.profile_id = ?1",
+                    args.len()
                 )
             }
-            _ => format!("SELECT {COLS} FROM media m WHERE m.profile_id = ?1"),
+            _ => format!(
+                "SELECT {COLS}, {GROUP_TITLE} FROM media m LEFT JOIN media s ON s.id = m.parent_id
+                 WHERE m.profile_id = ?1"
+            ),
         };
-        sql.push_str(" AND (m.title, m.id) > (?2, ?3)");
+        sql.push_str(&format!(" AND ({PLACE}) > (?2, ?3, ?5, ?6, ?7, ?8)"));
         if let Some(kind) = q.kind {
             args.push(kind.as_str().to_string().into());
             sql.push_str(&format!(" AND m.type = ?{}", args.len()));
@@ -290,7 +311,88 @@ impl MediaReads for SqliteTx<'_> {
             args.push(fold(term).into());
             sql.push_str(&format!(" AND roster_contains(m.title, ?{})", args.len()));
         }
+        sql.push_str(&format!(" ORDER BY {PLACE} LIMIT ?4"));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            let m = from_row(r)?;
+            let title: String = r.get(15)?;
+            Ok((m, title))
+        })?;
+        let rows: Vec<(Media, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(m, title)| {
+                let place = MediaPlace::of(&m, title);
+                (m, place)
+            })
+            .collect())
+    }
+
+    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool)>> {
+        let mut args: Vec<SqlValue> = vec![
+            q.profile_id.to_string().into(),
+            q.after.0.to_string().into(),
+            q.after.1.to_string().into(),
+            q.limit.into(),
+        ];
+        // ?5: the folded search term, or NULL (every title matches). `+m.parent_id`: never
+        // the parent index (NULL for most rows), always the title index, in list order.
+        args.push(q.search.map(fold).into());
+        let mut sql = format!(
+            "SELECT {COLS}, ?5 IS NULL OR roster_contains(m.title, ?5) FROM media m
+             WHERE m.profile_id = ?1 AND +m.parent_id IS NULL AND (m.title, m.id) > (?2, ?3)"
+        );
+        match q.kinds {
+            HeadKinds::All => {}
+            HeadKinds::Only(kind) => {
+                args.push(kind.as_str().to_string().into());
+                sql.push_str(&format!(" AND m.type = ?{}", args.len()));
+            }
+            HeadKinds::NotMovies => sql.push_str(" AND m.type <> 'movie'"),
+        }
+        if q.search.is_some() {
+            let shows = if q.shows_always {
+                "m.type = 'show' OR "
+            } else {
+                ""
+            };
+            sql.push_str(&format!(" AND ({shows}roster_contains(m.title, ?5))"));
+        }
         sql.push_str(" ORDER BY m.title, m.id LIMIT ?4");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            Ok((from_row(r)?, r.get::<_, bool>(15)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn media_episodes(
+        &self,
+        parent_id: &str,
+        search: Option<&str>,
+        after: (i64, i64, &str),
+        limit: i64,
+    ) -> Result<Vec<Media>> {
+        const ORDER: &str = "coalesce(m.season_number, -1), coalesce(m.episode_number, -1), m.id";
+        let search_sql = if search.is_some() {
+            " AND roster_contains(m.title, ?6)"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT {COLS} FROM media m WHERE m.parent_id = ?1 AND ({ORDER}) > (?2, ?3, ?4){search_sql}
+             ORDER BY {ORDER} LIMIT ?5"
+        );
+        let mut args: Vec<SqlValue> = vec![
+            parent_id.to_string().into(),
+            after.0.into(),
+            after.1.into(),
+            after.2.to_string().into(),
+            limit.into(),
+        ];
+        if let Some(term) = search {
+            args.push(fold(term).into());
+        }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
