@@ -290,7 +290,7 @@ pub fn translate(read: Vec<Result<RawEvent, SyntaxError>>) -> Vec<Next> {
         let (person, auth_problems) =
             person(raw, id.as_ref().map(|(s, _)| s.as_str()), &mine, problems);
         refused_auths.extend(auth_problems);
-        out[i] = Some(Next::Event(person));
+        out[i] = Some(person);
     }
     for (n, a) in auths.iter().enumerate() {
         if !used[n] {
@@ -325,14 +325,15 @@ fn renamed(like: &Field, key: &str, value: Value) -> Field {
     }
 }
 
-/// A person as the `user-create` it is, with its auths folded in; and the problems of
-/// those auths that cannot be (by the auth's index).
+/// A person as the `user-create` it is, with its auths folded in (refused when it has no
+/// sign-in at all: the user-create could say only that); and the problems of those auths
+/// that cannot be folded (by the auth's index).
 fn person(
     raw: &RawEvent,
     id: Option<&str>,
     auths: &[&Auth],
     mut problems: Vec<SyntaxError>,
-) -> (RawEvent, Vec<(usize, SyntaxError)>) {
+) -> (Next, Vec<(usize, SyntaxError)>) {
     top_keys(raw, "profile-create", true, &mut problems);
     let known: Vec<String> = PERSON.iter().map(|(k, _)| k.to_string()).collect();
     let mut data: Vec<Field> = Vec::new();
@@ -416,10 +417,13 @@ fn person(
                 let f = f.clone();
                 data.push(renamed(&f, "username", Value::String(id.to_string())));
             }
-            _ => problems.push(problem(
-                raw.pos,
-                "a Stackpress person needs an \"id\" or an auth-create: a roster user signs in with an email, username or phone (hint: add \"id\", which becomes its username, or an auth-create whose \"profileId\" is its id)".into(),
-            )),
+            _ => {
+                problems.push(problem(
+                    raw.pos,
+                    "a Stackpress person needs an \"id\" or an auth-create: a roster user signs in with an email, username or phone (hint: add \"id\", which becomes its username, or an auth-create whose \"profileId\" is its id)".into(),
+                ));
+                return (Next::Refused("profile-create", problems), refused);
+            }
         }
     }
     let mut top: Vec<Field> = Vec::with_capacity(raw.top.len());
@@ -431,13 +435,13 @@ fn person(
         }
     }
     (
-        RawEvent {
+        Next::Event(RawEvent {
             pos: raw.pos,
             top,
             data: Some(data),
             problems,
             alias: Some("profile-create"),
-        },
+        }),
         refused,
     )
 }
@@ -601,15 +605,14 @@ mod tests {
             Some(&("username".to_string(), Value::from("developer")))
         );
         let out = translated(r#"[{"event": "profile-create", "data": {"name": "Nobody"}}]"#);
-        let Next::Event(raw) = &out[0] else {
-            unreachable!()
+        let Next::Refused("profile-create", problems) = &out[0] else {
+            panic!("{out:?}")
         };
         assert!(
-            raw.problems[0]
+            problems[0]
                 .message
                 .contains("needs an \"id\" or an auth-create"),
-            "{:?}",
-            raw.problems
+            "{problems:?}"
         );
     }
 
