@@ -413,9 +413,9 @@ fn data_fields(
                 message: format!("{}: {e}", f.key),
             });
         }
-        if !def.fields.iter().any(|s| s.name == f.key)
-            && !(person && stackpress::person_only(&f.key))
-        {
+        // A Stackpress person's own fields are reported once, by the person hint.
+        let reported = person && stackpress::person_only(&f.key);
+        if !reported && !def.fields.iter().any(|s| s.name == f.key) {
             let known: Vec<String> = def.fields.iter().map(|s| s.name.to_string()).collect();
             let hint = match nearest(&f.key, &known) {
                 Some(n) => format!("; did you mean {n:?}?"),
