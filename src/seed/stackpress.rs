@@ -109,6 +109,17 @@ fn problem(pos: Pos, message: String) -> SyntaxError {
     SyntaxError { pos, message }
 }
 
+/// A field a Stackpress `what` does not take, with the nearest it does.
+fn unknown_field(f: &Field, known: &[String], what: &str) -> SyntaxError {
+    let hint = nearest(&f.key, known)
+        .map(|n| format!("; did you mean {n:?}?"))
+        .unwrap_or_else(|| format!("; a Stackpress {what} takes {}", known.join(", ")));
+    problem(
+        f.key_pos,
+        format!("unknown field {:?} of a Stackpress {what}{hint}", f.key),
+    )
+}
+
 fn string_value(f: &Field) -> Option<&str> {
     f.value.as_str()
 }
@@ -132,13 +143,7 @@ fn read_auth(raw: &RawEvent, index: usize) -> Result<Auth, Vec<SyntaxError>> {
     let known: Vec<String> = AUTH.iter().map(|s| s.to_string()).collect();
     for f in data {
         if !AUTH.contains(&f.key.as_str()) {
-            let hint = nearest(&f.key, &known)
-                .map(|n| format!("; did you mean {n:?}?"))
-                .unwrap_or_else(|| format!("; a Stackpress auth-create takes {}", AUTH.join(", ")));
-            problems.push(problem(
-                f.key_pos,
-                format!("unknown field {:?}{hint}", f.key),
-            ));
+            problems.push(unknown_field(f, &known, "auth-create"));
         }
     }
     let field = |key: &str| data.iter().find(|f| f.key == key);
@@ -353,13 +358,7 @@ fn person(
             }
             Some((_, to)) => data.push(renamed(f, to, f.value.clone())),
             None => {
-                let hint = nearest(&f.key, &known)
-                    .map(|n| format!("; did you mean {n:?}?"))
-                    .unwrap_or_else(|| format!("; a Stackpress person takes {}", known.join(", ")));
-                problems.push(problem(
-                    f.key_pos,
-                    format!("unknown field {:?} of a Stackpress person{hint}", f.key),
-                ));
+                problems.push(unknown_field(f, &known, "person"));
             }
         }
     }
