@@ -3367,12 +3367,16 @@ _roster() {
             return 0
             ;;
         roster__subcmd__seed)
-            opts="-y -q -v -h --dry-run --check --jsonl --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --from --schema --dry-run --check --jsonl --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -W "stackpress" -- "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

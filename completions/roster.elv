@@ -1153,9 +1153,11 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;seed'= {
+            cand --from 'Read the files as another tool writes them: stackpress (profile-create and auth-create events are people)'
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --schema 'Print the JSON Schema (draft 2020-12) of seed files, and exit'
             cand --dry-run 'Apply inside a transaction that is rolled back, and print the plan'
             cand --check 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise'
             cand --jsonl 'Standard input is JSON Lines (files ending in .jsonl always are)'
@@ -1167,8 +1169,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
             cand -v 'More detail on stderr'
             cand --verbose 'More detail on stderr'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'roster;export'= {
             cand -o 'Write to this file (created with mode 0600) instead of stdout (''-'' is stdout)'

@@ -896,12 +896,14 @@ complete -c roster -n "__fish_roster_using_subcommand whoami" -l no-input -d 'Ne
 complete -c roster -n "__fish_roster_using_subcommand whoami" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand whoami" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand whoami" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand seed" -l from -d 'Read the files as another tool writes them: stackpress (profile-create and auth-create events are people)' -r -f -a "stackpress\t'A Stackpress populate list'"
 complete -c roster -n "__fish_roster_using_subcommand seed" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand seed" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand seed" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand seed" -l schema -d 'Print the JSON Schema (draft 2020-12) of seed files, and exit'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l dry-run -d 'Apply inside a transaction that is rolled back, and print the plan'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l check -d 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l jsonl -d 'Standard input is JSON Lines (files ending in .jsonl always are)'
@@ -910,7 +912,7 @@ complete -c roster -n "__fish_roster_using_subcommand seed" -s y -l yes -d 'Answ
 complete -c roster -n "__fish_roster_using_subcommand seed" -l no-input -d 'Never prompt; a missing value is an error'
 complete -c roster -n "__fish_roster_using_subcommand seed" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand seed" -s v -l verbose -d 'More detail on stderr'
-complete -c roster -n "__fish_roster_using_subcommand seed" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand seed" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (created with mode 0600) instead of stdout (\'-\' is stdout)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r

@@ -13,7 +13,7 @@ use crate::output::{
     safe,
 };
 use crate::seed::events::Event;
-use crate::seed::{self, Input, Observer, Options, Report, RunAs, Source};
+use crate::seed::{self, Dialect, Input, Observer, Options, Report, RunAs, Source};
 use crate::store::OpenMode;
 
 #[derive(Debug, Args)]
@@ -22,11 +22,19 @@ use crate::store::OpenMode;
     roster seed users.jsonl profiles.json  several files, one transaction\n  \
     roster seed --dry-run seed.json       show the plan, write nothing\n  \
     roster seed --check seed.json         exit 1 if the database differs\n  \
-    generate | roster seed --jsonl -      JSON Lines from stdin"
+    generate | roster seed --jsonl -      JSON Lines from stdin\n  \
+    roster seed --from stackpress populate.json   a Stackpress populate list\n  \
+    roster seed --schema > seed.schema.json      the JSON Schema, for editors"
 )]
 pub struct SeedArgs {
     /// Seed files, applied in order in one transaction; '-' reads stdin [default: seed.json]
     pub files: Vec<String>,
+    /// Read the files as another tool writes them: stackpress (profile-create and auth-create events are people)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub from: Option<SeedFrom>,
+    /// Print the JSON Schema (draft 2020-12) of seed files, and exit
+    #[arg(long, conflicts_with_all = ["files", "dry_run", "check", "jsonl", "from"])]
+    pub schema: bool,
     /// Apply inside a transaction that is rolled back, and print the plan
     #[arg(long)]
     pub dry_run: bool,
@@ -36,6 +44,13 @@ pub struct SeedArgs {
     /// Standard input is JSON Lines (files ending in .jsonl always are)
     #[arg(long)]
     pub jsonl: bool,
+}
+
+/// The formats `--from` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SeedFrom {
+    /// A Stackpress populate list
+    Stackpress,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +138,9 @@ impl Observer for Watch {
 }
 
 pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
+    if a.schema {
+        return app.out.out(&schema());
+    }
     let files = if a.files.is_empty() {
         vec!["seed.json".to_string()]
     } else {
@@ -131,7 +149,11 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err(Error::usage("seed: '-' (stdin) can be given only once"));
     }
-    let inputs = inputs(&files, a.jsonl)?;
+    let from = match a.from {
+        None => Dialect::Roster,
+        Some(SeedFrom::Stackpress) => Dialect::Stackpress,
+    };
+    let inputs = inputs(&files, a.jsonl, from)?;
     let mut watch = watch(app, &a);
     let options = Options {
         rollback: a.dry_run || a.check,
@@ -176,15 +198,41 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     print_report(app, &report, a.dry_run, watch.json_plan)
 }
 
+/// `roster seed --schema`: the schema of the event catalogue, described by the help of
+/// the commands the events are (an event's `data` fields are its command's flags).
+pub fn schema() -> String {
+    let tree = super::help::command();
+    let command = |event: &str| {
+        let (family, verb) = event.split_once('-')?;
+        tree.find_subcommand(family)?.find_subcommand(verb).cloned()
+    };
+    let describe = |event: &str, field: Option<&str>| -> Option<String> {
+        let cmd = command(event)?;
+        let text = match field {
+            None => cmd.get_about()?.to_string(),
+            Some(field) => {
+                let flag = field.replace('_', "-");
+                cmd.get_arguments()
+                    .find(|a| a.get_long() == Some(flag.as_str()) || a.get_id() == field)?
+                    .get_help()?
+                    .to_string()
+            }
+        };
+        Some(text)
+    };
+    seed::schema::render(&describe)
+}
+
 /// The inputs named on the command line. Each is opened once, by the seed runner,
 /// before the database is; a missing file is named here first, before anything is read.
-fn inputs(files: &[String], jsonl: bool) -> Result<Vec<Input>> {
+fn inputs(files: &[String], jsonl: bool, from: Dialect) -> Result<Vec<Input>> {
     let mut inputs = Vec::with_capacity(files.len());
     for f in files {
         if f == "-" {
             inputs.push(Input {
                 source: Source::Stdin,
                 lines: jsonl,
+                from,
             });
             continue;
         }
@@ -203,6 +251,7 @@ fn inputs(files: &[String], jsonl: bool) -> Result<Vec<Input>> {
         inputs.push(Input {
             source: Source::File(path),
             lines,
+            from,
         });
     }
     Ok(inputs)

@@ -108,6 +108,7 @@ fn seed(db: &Path, file: &Path, lines: bool) -> Result<super::Report> {
     let inputs = [Input {
         source: Source::File(file.to_path_buf()),
         lines,
+        from: super::Dialect::Roster,
     }];
     let options = Options {
         rollback: false,

@@ -47,6 +47,8 @@ pub struct Input {
     pub source: Source,
     /// JSON Lines (`.jsonl`, or `--jsonl` for stdin).
     pub lines: bool,
+    /// How its events are written (`--from`).
+    pub from: super::Dialect,
 }
 
 impl Input {
@@ -347,6 +349,7 @@ mod tests {
         let input = Input {
             source: Source::File(path.clone()),
             lines: false,
+            from: crate::seed::Dialect::Roster,
         };
         let mut opened = input.open(Limit::default())?;
         assert_eq!(drain_pass_one(&mut opened)?, 1);

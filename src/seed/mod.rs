@@ -15,6 +15,8 @@ pub mod export;
 mod fuzz;
 pub mod input;
 pub mod scan;
+pub mod schema;
+pub mod stackpress;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -30,6 +32,8 @@ use events::{Checked, Event, ShapeError};
 use input::Opened;
 pub use input::{DEFAULT_MAX_INPUT, Input, Limit, Source};
 use scan::Pos;
+pub use stackpress::Dialect;
+use stackpress::{Events, Next};
 
 /// Who runs the seed: the operator's login name, and the user named by `--as`, if any.
 /// Events without an `"as"` are applied as that user (else as the operator); an event's
@@ -170,31 +174,40 @@ fn check_all(
     let mut total_errors = 0usize;
     let mut passwords = Vec::new();
     let mut index = 0usize;
+    let mut total = 0u64;
     let mut opened = Vec::with_capacity(inputs.len());
     for input in inputs {
         let mut file = input.open(limit)?;
         let name = file.name.clone();
         let scanner = file.scanner()?;
-        while let Some(raw) = scanner.next_event() {
-            match raw {
-                Err(e) => {
+        let mut shown = |pos: Pos, index: usize, event: Option<&str>, message: &str| {
+            total_errors += 1;
+            if errors.len() < MAX_SHOWN_ERRORS {
+                errors.push(format!("{}: {message}", locate(&name, pos, index, event)));
+            }
+        };
+        for next in Events::new(scanner, input.from) {
+            match next {
+                Next::Syntax(e) => {
                     // The file cannot be read past here: name the event it was reading.
-                    total_errors += 1;
-                    errors.push(format!(
-                        "{name}:{}: event {}: {}",
-                        e.pos,
-                        index + 1,
-                        e.message
-                    ));
+                    shown(e.pos, index + 1, None, &e.message);
                     break;
                 }
-                Ok(raw) => {
+                Next::Folded => index += 1,
+                Next::Refused(event, problems) => {
                     index += 1;
+                    for p in problems {
+                        shown(p.pos, index, Some(event), &p.message);
+                    }
+                }
+                Next::Event(raw) => {
+                    index += 1;
+                    total += 1;
                     let event_name = raw
                         .top("event")
                         .and_then(|f| f.value.as_str())
                         .and_then(events::find)
-                        .map(|d| d.name);
+                        .map(|d| events::shown_name(d.name, raw.alias));
                     match events::check(raw, index, now, env, true) {
                         Ok(checked) => {
                             if let Some((user, plain)) = checked.op.into_password() {
@@ -203,13 +216,7 @@ fn check_all(
                         }
                         Err(errs) => {
                             for ShapeError { pos, message } in errs {
-                                total_errors += 1;
-                                if errors.len() < MAX_SHOWN_ERRORS {
-                                    errors.push(format!(
-                                        "{}: {message}",
-                                        locate(&name, pos, index, event_name)
-                                    ));
-                                }
+                                shown(pos, index, event_name.as_deref(), &message);
                             }
                         }
                     }
@@ -228,7 +235,7 @@ fn check_all(
     if total_errors > 0 {
         return Err(refusal(total_errors, &errors));
     }
-    Ok((opened, index as u64, passwords))
+    Ok((opened, total, passwords))
 }
 
 /// The error of a seed with shape errors: how many, and the first of them.
@@ -403,6 +410,7 @@ pub fn run(
                 &runner,
                 &file.name,
                 &mut scanner,
+                input.from,
                 &mut index,
                 now,
                 env,
@@ -451,6 +459,7 @@ fn apply_input<R: std::io::Read>(
     runner: &actions::Actor,
     name: &str,
     scanner: &mut scan::Scanner<R>,
+    dialect: Dialect,
     index: &mut usize,
     now: DateTime<Utc>,
     env: &dyn Fn(&str) -> Option<String>,
@@ -458,10 +467,24 @@ fn apply_input<R: std::io::Read>(
     counts: &mut [(&'static str, Counts)],
     observer: &mut dyn Observer,
 ) -> Result<()> {
-    while let Some(raw) = scanner.next_event() {
+    for next in Events::new(scanner, dialect) {
         *index += 1;
         let index = *index;
-        let raw = raw.map_err(|e| Error::invalid(format!("{name}:{}: {}", e.pos, e.message)))?;
+        let raw = match next {
+            Next::Event(raw) => raw,
+            Next::Folded => continue,
+            Next::Syntax(e) => {
+                return Err(Error::invalid(format!("{name}:{}: {}", e.pos, e.message)));
+            }
+            Next::Refused(event, problems) => {
+                let first = problems.into_iter().next();
+                return Err(Error::invalid(format!(
+                    "{name}:{}: event {index} ({event}): {}",
+                    first.as_ref().map(|p| p.pos).unwrap_or_default(),
+                    first.map(|p| p.message).unwrap_or_default()
+                )));
+            }
+        };
         let Checked { event: ev, op } =
             events::check(raw, index, now, env, false).map_err(|errs| {
                 let first = errs
@@ -472,7 +495,7 @@ fn apply_input<R: std::io::Read>(
                 Error::invalid(format!("{name}: event {index}: {first}"))
             })?;
         // Where the event is, for messages: built only when one is needed.
-        let where_ = || locate(name, ev.pos, ev.index, Some(ev.name));
+        let where_ = || locate(name, ev.pos, ev.index, Some(&ev.shown_name()));
         let acting_as;
         let ctx = match &ev.as_user {
             None => base,

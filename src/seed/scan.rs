@@ -47,6 +47,9 @@ pub struct RawEvent {
     /// an object, an integer beyond 64 bits: see [`crate::json`]), reported with the
     /// event's other errors.
     pub problems: Vec<SyntaxError>,
+    /// The event it was written as, when it was translated from another format (a
+    /// Stackpress person's `profile-create`, read as a `user-create`): for messages.
+    pub alias: Option<&'static str>,
 }
 
 impl RawEvent {

@@ -30,6 +30,7 @@ pub use data::Data;
 
 use super::env::substitute;
 use super::scan::{Field, Pos, RawEvent};
+use super::stackpress;
 use super::{PlainPassword, Prepared};
 use crate::actions::{Ctx, Outcome, nearest};
 use crate::error::Result;
@@ -229,6 +230,23 @@ pub struct Event {
     pub name: &'static str,
     pub pos: Pos,
     pub as_user: Option<String>,
+    /// The event it was written as, when translated (see [`RawEvent::alias`]).
+    pub written_as: Option<&'static str>,
+}
+
+impl Event {
+    /// How messages name it: `user-create`, or `profile-create as user-create`.
+    pub fn shown_name(&self) -> String {
+        shown_name(self.name, self.written_as)
+    }
+}
+
+/// How messages name an event `name` written as `alias`.
+pub fn shown_name(name: &str, alias: Option<&str>) -> String {
+    match alias {
+        Some(a) => format!("{a} as {name}"),
+        None => name.to_string(),
+    }
 }
 
 /// A checked event and its typed input.
@@ -352,6 +370,13 @@ fn named(h: &Header, raw: &RawEvent, errors: &mut Vec<ShapeError>) -> Option<&'s
     let found = find(given);
     if found.is_none() {
         let names: Vec<String> = catalogue().map(|d| d.name.to_string()).collect();
+        if let Some(message) = stackpress::foreign_event(given) {
+            errors.push(ShapeError {
+                pos: h.name_pos,
+                message,
+            });
+            return None;
+        }
         let hint = match nearest(given, &names) {
             Some(n) => format!("; did you mean {n:?}?"),
             None => format!("; known events: {}", names.join(", ")),
@@ -371,6 +396,7 @@ fn data_fields(
     fields: &mut [Field],
     env: &dyn Fn(&str) -> Option<String>,
     errors: &mut Vec<ShapeError>,
+    person: bool,
 ) {
     for (i, f) in fields.iter().enumerate() {
         if fields[..i].iter().any(|g| g.key == f.key) {
@@ -387,7 +413,9 @@ fn data_fields(
                 message: format!("{}: {e}", f.key),
             });
         }
-        if !def.fields.iter().any(|s| s.name == f.key) {
+        // A Stackpress person's own fields are reported once, by the person hint.
+        let reported = person && stackpress::person_only(&f.key);
+        if !reported && !def.fields.iter().any(|s| s.name == f.key) {
             let known: Vec<String> = def.fields.iter().map(|s| s.name.to_string()).collect();
             let hint = match nearest(&f.key, &known) {
                 Some(n) => format!("; did you mean {n:?}?"),
@@ -424,8 +452,18 @@ pub fn check(
         return Err(errors);
     };
     let event_pos = raw.pos;
+    let alias = raw.alias;
     let mut fields: Vec<Field> = raw.data.unwrap_or_default();
-    data_fields(def, &mut fields, env, &mut errors);
+    // A Stackpress person written as a roster profile-create: its person fields are
+    // reported once, with the flag and the user-create it would be.
+    let person = stackpress::looks_like_person(def.name, &fields);
+    if person {
+        errors.push(ShapeError {
+            pos: event_pos,
+            message: stackpress::person_hint(&fields),
+        });
+    }
+    data_fields(def, &mut fields, env, &mut errors, person);
     let mut d = Data::new(&fields, event_pos, errors, validate, now);
     let op = (def.build)(&mut d);
     if !d.errors.is_empty() {
@@ -438,6 +476,7 @@ pub fn check(
                 name: def.name,
                 pos: event_pos,
                 as_user: h.as_user,
+                written_as: alias,
             },
             op,
         }),
