@@ -184,6 +184,9 @@ _roster() {
             roster__subcmd__help__subcmd__member,add)
                 cmd="roster__subcmd__help__subcmd__member__subcmd__add"
                 ;;
+            roster__subcmd__help__subcmd__member,leave)
+                cmd="roster__subcmd__help__subcmd__member__subcmd__leave"
+                ;;
             roster__subcmd__help__subcmd__member,list)
                 cmd="roster__subcmd__help__subcmd__member__subcmd__list"
                 ;;
@@ -204,6 +207,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__profile,show)
                 cmd="roster__subcmd__help__subcmd__profile__subcmd__show"
+                ;;
+            roster__subcmd__help__subcmd__profile,transfer)
+                cmd="roster__subcmd__help__subcmd__profile__subcmd__transfer"
                 ;;
             roster__subcmd__help__subcmd__profile,update)
                 cmd="roster__subcmd__help__subcmd__profile__subcmd__update"
@@ -358,6 +364,9 @@ _roster() {
             roster__subcmd__member,help)
                 cmd="roster__subcmd__member__subcmd__help"
                 ;;
+            roster__subcmd__member,leave)
+                cmd="roster__subcmd__member__subcmd__leave"
+                ;;
             roster__subcmd__member,list)
                 cmd="roster__subcmd__member__subcmd__list"
                 ;;
@@ -372,6 +381,9 @@ _roster() {
                 ;;
             roster__subcmd__member__subcmd__help,help)
                 cmd="roster__subcmd__member__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__member__subcmd__help,leave)
+                cmd="roster__subcmd__member__subcmd__help__subcmd__leave"
                 ;;
             roster__subcmd__member__subcmd__help,list)
                 cmd="roster__subcmd__member__subcmd__help__subcmd__list"
@@ -397,6 +409,9 @@ _roster() {
             roster__subcmd__profile,show)
                 cmd="roster__subcmd__profile__subcmd__show"
                 ;;
+            roster__subcmd__profile,transfer)
+                cmd="roster__subcmd__profile__subcmd__transfer"
+                ;;
             roster__subcmd__profile,update)
                 cmd="roster__subcmd__profile__subcmd__update"
                 ;;
@@ -414,6 +429,9 @@ _roster() {
                 ;;
             roster__subcmd__profile__subcmd__help,show)
                 cmd="roster__subcmd__profile__subcmd__help__subcmd__show"
+                ;;
+            roster__subcmd__profile__subcmd__help,transfer)
+                cmd="roster__subcmd__profile__subcmd__help__subcmd__transfer"
                 ;;
             roster__subcmd__profile__subcmd__help,update)
                 cmd="roster__subcmd__profile__subcmd__help__subcmd__update"
@@ -1259,7 +1277,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__member)
-            opts="add remove list role"
+            opts="add remove leave list role"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1273,6 +1291,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__member__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__member__subcmd__leave)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1329,7 +1361,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__profile)
-            opts="create list show update delete"
+            opts="create list show update transfer delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,6 +1417,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__profile__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__profile__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2487,7 +2533,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help add remove list role help"
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help add remove leave list role help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2543,7 +2589,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__help)
-            opts="add remove list role help"
+            opts="add remove leave list role help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2571,6 +2617,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__member__subcmd__help__subcmd__leave)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2619,6 +2679,32 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__member__subcmd__leave)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2713,7 +2799,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help create list show update delete help"
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help create list show update transfer delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2827,7 +2913,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__help)
-            opts="create list show update delete help"
+            opts="create list show update transfer delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2910,6 +2996,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__profile__subcmd__help__subcmd__transfer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__profile__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2957,6 +3057,40 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__profile__subcmd__transfer)
+            opts="-y -q -v -h --keep-as --from --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keep-as)
+                    COMPREPLY=($(compgen -W "admin member" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

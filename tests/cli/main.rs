@@ -26,4 +26,5 @@ mod safety;
 mod seeds;
 mod sessions;
 mod strict_json;
+mod transfer;
 mod users;
