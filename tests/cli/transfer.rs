@@ -16,18 +16,30 @@ fn map(rows: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-fn user_id(env: &Env, email: &str) -> String {
-    env.json(&["user", "show", email])["id"]
+/// The `id` of what `args` prints (`user show`, `profile show`, `session issue`).
+fn id(env: &Env, args: &[&str]) -> String {
+    env.json(args)["id"]
         .as_str()
-        .expect("user id")
+        .unwrap_or_else(|| panic!("no id from {args:?}"))
         .to_string()
 }
 
+fn user_id(env: &Env, email: &str) -> String {
+    id(env, &["user", "show", email])
+}
+
 fn profile_id(env: &Env, slug: &str) -> String {
-    env.json(&["profile", "show", slug])["id"]
-        .as_str()
-        .expect("profile id")
-        .to_string()
+    id(env, &["profile", "show", slug])
+}
+
+/// A new session of `user` (issued by the operator): its id.
+fn session(env: &Env, user: &str) -> String {
+    id(env, &["session", "issue", user])
+}
+
+/// The active profile of a session.
+fn active(env: &Env, sid: &str) -> Value {
+    env.json(&["session", "show", sid])["active_profile"].clone()
 }
 
 /// Runs `args` expecting `code`; asserts nothing was written (members, audit); returns
@@ -137,14 +149,8 @@ fn keep_as_member_and_a_member_raised_print_the_two_memberships() {
 #[test]
 fn a_new_owner_who_was_no_member_is_added_within_the_limit_and_gets_an_active_profile() {
     let env = family();
-    let sid = env.json(&["session", "issue", OUTSIDER])["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    assert_eq!(
-        env.json(&["session", "show", &sid])["active_profile"],
-        Value::Null
-    );
+    let sid = session(&env, OUTSIDER);
+    assert_eq!(active(&env, &sid), Value::Null);
     // Full: 68 naming the limit, nothing written.
     env.ok(&["profile", "update", "family", "--member-limit", "3"]);
     let err = refused(
@@ -163,10 +169,7 @@ fn a_new_owner_who_was_no_member_is_added_within_the_limit_and_gets_an_active_pr
     env.json(&["--as", ADMIN, "profile", "transfer", "family", OUTSIDER]);
     assert_eq!(roles(&env, "family")[OUTSIDER], "owner");
     // Their first membership becomes their session's active profile, as after member add.
-    assert_eq!(
-        env.json(&["session", "show", &sid])["active_profile"],
-        "family"
-    );
+    assert_eq!(active(&env, &sid), "family");
 }
 
 // ---------------------------------------------------------------- whose ownership
@@ -408,24 +411,23 @@ fn can_explains_profile_transfer_as_the_command_decides_it() {
       "hint": null
     }
     "#);
-    let admin = env.run(&["can", ADMIN, "profile-transfer", "family"]);
+    // At a terminal: the steps, and the roles that would grant it.
+    let admin = env.run(&[
+        "--format",
+        "table",
+        "can",
+        ADMIN,
+        "profile-transfer",
+        "family",
+    ]);
     assert_eq!(admin.status.code(), Some(1));
-    insta::assert_snapshot!(String::from_utf8_lossy(&admin.stdout), @r#"
-    {
-      "allowed": false,
-      "actor": "alice@example.com",
-      "event": "profile-transfer",
-      "profile": "family",
-      "verdict": "denied",
-      "by": "no role of theirs grants profile-transfer",
-      "steps": [
-        "alice@example.com is active",
-        "global roles: none",
-        "member of family as admin — grants profile-update, member-add, member-role, member-remove, member-list, invite-send, invite-cancel, invite-list, invite-show, media-*; not profile-transfer"
-      ],
-      "hint": "the profile role owner, and the global role admin grant profile-transfer"
-    }
-    "#);
+    insta::assert_snapshot!(String::from_utf8_lossy(&admin.stdout), @"
+    denied: alice@example.com may not profile-transfer in family
+      1. alice@example.com is active
+      2. global roles: none
+      3. member of family as admin — grants profile-update, member-add, member-role, member-remove, member-list, invite-send, invite-cancel, invite-list, invite-show, media-*; not profile-transfer
+      hint: the profile role owner, and the global role admin grant profile-transfer
+    ");
     let root = env.json(&["can", ROOT, "profile-transfer", "family"]);
     assert_eq!(root["allowed"], true);
     env.fails(2, &["can", OWNER, "profile-transfer"]);
@@ -512,24 +514,15 @@ fn the_profile_transfer_event_is_checked_first() {
 #[test]
 fn a_member_leaves_and_their_sessions_lose_the_profile() {
     let env = family();
-    let sid = env.json(&["session", "issue", MEMBER])["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    assert_eq!(
-        env.json(&["session", "show", &sid])["active_profile"],
-        "family"
-    );
+    let sid = session(&env, MEMBER);
+    assert_eq!(active(&env, &sid), "family");
     let before = env.audit_len();
     let table = env.ok(&[
         "--as", MEMBER, "--format", "table", "member", "leave", "family",
     ]);
     insta::assert_snapshot!(table, @"mike@example.com left family");
     assert!(!roles(&env, "family").contains_key(MEMBER));
-    assert_eq!(
-        env.json(&["session", "show", &sid])["active_profile"],
-        Value::Null
-    );
+    assert_eq!(active(&env, &sid), Value::Null);
     let rows = audit_since(&env, before);
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["event"], "member-remove");
