@@ -600,3 +600,45 @@ fn the_last_owner_refusals_name_the_transfer() {
     assert_eq!(roles(&env, "family")[OWNER], "member");
     env.ok(&["--yes", "user", "delete", OWNER]);
 }
+
+// ---------------------------------------------------------------- racing writers
+
+/// Transfers racing in separate processes keep the rules each keeps alone: the member
+/// limit holds, and the profile ends with owners, one audit row per transfer that won.
+#[test]
+fn racing_transfers_keep_the_member_limit_and_an_owner() {
+    let env = family();
+    env.ok(&["profile", "update", "family", "--member-limit", "4"]);
+    let newcomers: Vec<String> = (0..6).map(|i| format!("n{i}@example.com")).collect();
+    for e in &newcomers {
+        env.user(e, "N");
+    }
+    let before = env.audit_len();
+    let runs: Vec<Vec<String>> = newcomers
+        .iter()
+        .map(|e| {
+            ["profile", "transfer", "family", e.as_str()]
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        })
+        .collect();
+    let outputs = crate::members::race(&env, runs);
+    let codes: Vec<Option<i32>> = outputs.iter().map(|o| o.status.code()).collect();
+    // One room left: one newcomer got it, every other found the profile full.
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(68)).count(),
+        5,
+        "{codes:?}"
+    );
+    let now = roles(&env, "family");
+    assert_eq!(now.len(), 4, "{now:?}");
+    assert_eq!(now.values().filter(|r| *r == "owner").count(), 1, "{now:?}");
+    assert_eq!(now[OWNER], "admin");
+    assert_eq!(events(&env)[before..], ["profile-transfer"]);
+}
