@@ -373,6 +373,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles with their member counts (and `access` for a user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a profile (its owners and admins, global admins)')
+            [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Hand a profile''s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile with its members, invitations and media (asks first; --yes skips)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -458,6 +459,24 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'roster;profile;transfer' {
+            [CompletionResult]::new('--keep-as', '--keep-as', [CompletionResultType]::ParameterName, 'What the previous owner becomes')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Whose ownership moves, when you are not an owner yourself: id, email or username [default: the profile''s one owner]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'roster;profile;delete' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
@@ -479,6 +498,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles with their member counts (and `access` for a user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a profile (its owners and admins, global admins)')
+            [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Hand a profile''s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile with its members, invitations and media (asks first; --yes skips)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -493,6 +513,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;profile;help;update' {
+            break
+        }
+        'roster;profile;help;transfer' {
             break
         }
         'roster;profile;help;delete' {
@@ -517,6 +540,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add users to a profile (its owners and admins, global admins), all in one transaction')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove users from a profile (a member may remove themself); asks first for several')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change a member''s role (anything touching `owner` needs an owner or a global admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -541,6 +565,22 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;member;remove' {
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --format json')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to confirmations (needed for destructive commands without a terminal)')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt; a missing value is an error')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No confirmations, notes or hints on success (data asked for still prints)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'roster;member;leave' {
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
@@ -593,6 +633,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;member;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add users to a profile (its owners and admins, global admins), all in one transaction')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove users from a profile (a member may remove themself); asks first for several')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change a member''s role (anything touching `owner` needs an owner or a global admin)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -602,6 +643,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;member;help;remove' {
+            break
+        }
+        'roster;member;help;leave' {
             break
         }
         'roster;member;help;list' {
@@ -1519,6 +1563,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List profiles with their member counts (and `access` for a user)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a profile (its owners and admins, global admins)')
+            [CompletionResult]::new('transfer', 'transfer', [CompletionResultType]::ParameterValue, 'Hand a profile''s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a profile with its members, invitations and media (asks first; --yes skips)')
             break
         }
@@ -1534,12 +1579,16 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;help;profile;update' {
             break
         }
+        'roster;help;profile;transfer' {
+            break
+        }
         'roster;help;profile;delete' {
             break
         }
         'roster;help;member' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add users to a profile (its owners and admins, global admins), all in one transaction')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove users from a profile (a member may remove themself); asks first for several')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)')
             [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Change a member''s role (anything touching `owner` needs an owner or a global admin)')
             break
@@ -1548,6 +1597,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;help;member;remove' {
+            break
+        }
+        'roster;help;member;leave' {
             break
         }
         'roster;help;member;list' {

@@ -190,6 +190,9 @@ _roster() {
             roster__subcmd__help__subcmd__member,add)
                 cmd="roster__subcmd__help__subcmd__member__subcmd__add"
                 ;;
+            roster__subcmd__help__subcmd__member,leave)
+                cmd="roster__subcmd__help__subcmd__member__subcmd__leave"
+                ;;
             roster__subcmd__help__subcmd__member,list)
                 cmd="roster__subcmd__help__subcmd__member__subcmd__list"
                 ;;
@@ -210,6 +213,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__profile,show)
                 cmd="roster__subcmd__help__subcmd__profile__subcmd__show"
+                ;;
+            roster__subcmd__help__subcmd__profile,transfer)
+                cmd="roster__subcmd__help__subcmd__profile__subcmd__transfer"
                 ;;
             roster__subcmd__help__subcmd__profile,update)
                 cmd="roster__subcmd__help__subcmd__profile__subcmd__update"
@@ -364,6 +370,9 @@ _roster() {
             roster__subcmd__member,help)
                 cmd="roster__subcmd__member__subcmd__help"
                 ;;
+            roster__subcmd__member,leave)
+                cmd="roster__subcmd__member__subcmd__leave"
+                ;;
             roster__subcmd__member,list)
                 cmd="roster__subcmd__member__subcmd__list"
                 ;;
@@ -378,6 +387,9 @@ _roster() {
                 ;;
             roster__subcmd__member__subcmd__help,help)
                 cmd="roster__subcmd__member__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__member__subcmd__help,leave)
+                cmd="roster__subcmd__member__subcmd__help__subcmd__leave"
                 ;;
             roster__subcmd__member__subcmd__help,list)
                 cmd="roster__subcmd__member__subcmd__help__subcmd__list"
@@ -403,6 +415,9 @@ _roster() {
             roster__subcmd__profile,show)
                 cmd="roster__subcmd__profile__subcmd__show"
                 ;;
+            roster__subcmd__profile,transfer)
+                cmd="roster__subcmd__profile__subcmd__transfer"
+                ;;
             roster__subcmd__profile,update)
                 cmd="roster__subcmd__profile__subcmd__update"
                 ;;
@@ -420,6 +435,9 @@ _roster() {
                 ;;
             roster__subcmd__profile__subcmd__help,show)
                 cmd="roster__subcmd__profile__subcmd__help__subcmd__show"
+                ;;
+            roster__subcmd__profile__subcmd__help,transfer)
+                cmd="roster__subcmd__profile__subcmd__help__subcmd__transfer"
                 ;;
             roster__subcmd__profile__subcmd__help,update)
                 cmd="roster__subcmd__profile__subcmd__help__subcmd__update"
@@ -1305,7 +1323,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__member)
-            opts="add remove list role"
+            opts="add remove leave list role"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1319,6 +1337,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__member__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__member__subcmd__leave)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1375,7 +1407,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__profile)
-            opts="create list show update delete"
+            opts="create list show update transfer delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1431,6 +1463,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__profile__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__profile__subcmd__transfer)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2533,7 +2579,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help add remove list role help"
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help add remove leave list role help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2589,7 +2635,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__help)
-            opts="add remove list role help"
+            opts="add remove leave list role help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2617,6 +2663,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__member__subcmd__help__subcmd__leave)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2665,6 +2725,32 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__member__subcmd__leave)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2759,7 +2845,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile)
-            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help create list show update delete help"
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help create list show update transfer delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2873,7 +2959,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__help)
-            opts="create list show update delete help"
+            opts="create list show update transfer delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2956,6 +3042,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__profile__subcmd__help__subcmd__transfer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__profile__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3003,6 +3103,40 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__profile__subcmd__transfer)
+            opts="-y -q -v -h --keep-as --from --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --keep-as)
+                    COMPREPLY=($(compgen -W "admin member" -- "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --db)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

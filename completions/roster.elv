@@ -343,6 +343,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand list 'List profiles with their member counts (and `access` for a user)'
             cand show 'Show one profile'
             cand update 'Change a profile (its owners and admins, global admins)'
+            cand transfer 'Hand a profile''s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)'
             cand delete 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -423,6 +424,23 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'roster;profile;transfer'= {
+            cand --keep-as 'What the previous owner becomes'
+            cand --from 'Whose ownership moves, when you are not an owner yourself: id, email or username [default: the profile''s one owner]'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'roster;profile;delete'= {
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
@@ -443,6 +461,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand list 'List profiles with their member counts (and `access` for a user)'
             cand show 'Show one profile'
             cand update 'Change a profile (its owners and admins, global admins)'
+            cand transfer 'Hand a profile''s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)'
             cand delete 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -453,6 +472,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;profile;help;show'= {
         }
         &'roster;profile;help;update'= {
+        }
+        &'roster;profile;help;transfer'= {
         }
         &'roster;profile;help;delete'= {
         }
@@ -474,6 +495,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
             cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
             cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
+            cand leave 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)'
             cand list 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
             cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -496,6 +518,21 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;member;remove'= {
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;member;leave'= {
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
@@ -545,6 +582,7 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;member;help'= {
             cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
             cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
+            cand leave 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)'
             cand list 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
             cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -552,6 +590,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;member;help;add'= {
         }
         &'roster;member;help;remove'= {
+        }
+        &'roster;member;help;leave'= {
         }
         &'roster;member;help;list'= {
         }
@@ -1379,6 +1419,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand list 'List profiles with their member counts (and `access` for a user)'
             cand show 'Show one profile'
             cand update 'Change a profile (its owners and admins, global admins)'
+            cand transfer 'Hand a profile''s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)'
             cand delete 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
         }
         &'roster;help;profile;create'= {
@@ -1389,17 +1430,22 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;help;profile;update'= {
         }
+        &'roster;help;profile;transfer'= {
+        }
         &'roster;help;profile;delete'= {
         }
         &'roster;help;member'= {
             cand add 'Add users to a profile (its owners and admins, global admins), all in one transaction'
             cand remove 'Remove users from a profile (a member may remove themself); asks first for several'
+            cand leave 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)'
             cand list 'List a profile''s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
             cand role 'Change a member''s role (anything touching `owner` needs an owner or a global admin)'
         }
         &'roster;help;member;add'= {
         }
         &'roster;help;member;remove'= {
+        }
+        &'roster;help;member;leave'= {
         }
         &'roster;help;member;list'= {
         }

@@ -265,24 +265,25 @@ complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user and their memberships (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Mark a user\'s email or phone verified, or not with --undo (global admins, never yourself)'
 complete -c roster -n "__fish_roster_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l json -d 'Same as --format json'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s v -l verbose -d 'More detail on stderr'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "create" -d 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "show" -d 'Show one profile'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -f -a "create" -d 'Create a profile (global admins; owned by --owner, else by a user who creates it)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -f -a "show" -d 'Show one profile'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -f -a "transfer" -d 'Hand a profile\'s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from create list show update transfer delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l name -d 'Display name' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l slug -d 'URL name [default: derived from the name]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l logo -d 'Logo URL' -r
@@ -350,6 +351,21 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -l keep-as -d 'What the previous owner becomes' -r -f -a "admin\t''
+member\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -l from -d 'Whose ownership moves, when you are not an owner yourself: id, email or username [default: the profile\'s one owner]' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from transfer" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from delete" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
@@ -366,25 +382,27 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "transfer" -d 'Hand a profile\'s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
 json\t''
 jsonl\t''
 csv\t''"
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l json -d 'Same as --format json'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -l no-input -d 'Never prompt; a missing value is an error'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s v -l verbose -d 'More detail on stderr'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove list role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -f -a "leave" -d 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from add remove leave list role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l role -d 'The role to give: owner, admin, member or a custom profile role' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
@@ -411,6 +429,18 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More detail on stderr'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -l format -d 'Output format [default: table on a terminal, json otherwise]' -r -f -a "table\t''
+json\t''
+jsonl\t''
+csv\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -l json -d 'Same as --format json'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -s y -l yes -d 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -l no-input -d 'Never prompt; a missing value is an error'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -s q -l quiet -d 'No confirmations, notes or hints on success (data asked for still prints)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -s v -l verbose -d 'More detail on stderr'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l limit -d 'Members per page, 1 to 1000 [default: every member; 50 with --after]' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l after -d 'Continue after this cursor (the next_cursor a previous page gave)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
@@ -439,6 +469,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from role" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "leave" -d 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -1058,9 +1089,11 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their member counts (and `access` for a user)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show one profile'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "update" -d 'Change a profile (its owners and admins, global admins)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "transfer" -d 'Hand a profile\'s ownership to USER: they become an owner (added if need be) and the previous owner steps down (its owners, global admins)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "delete" -d 'Delete a profile with its members, invitations and media (asks first; --yes skips)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add users to a profile (its owners and admins, global admins), all in one transaction'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove users from a profile (a member may remove themself); asks first for several'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "leave" -d 'Leave a profile: remove your own membership (as a user, with --as; the last owner transfers ownership first)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List a profile\'s members, owners first: all of them, or a page at a time with --limit (its members and global admins)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "role" -d 'Change a member\'s role (anything touching `owner` needs an owner or a global admin)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from invite" -f -a "send" -d 'Invite emails to a profile (its owners and admins, global admins)'

@@ -46,7 +46,26 @@ pub fn insert(
     role: Role,
     event: &str,
 ) -> Result<Member> {
-    let role_text = role.as_str().to_string();
+    let member = insert_row(tx, ctx, profile, user, role)?;
+    ctx.audit(
+        tx,
+        event,
+        &member.id,
+        serde_json::json!({ "profile": profile.slug, "user_id": user.id, "role": member.role.as_str() }),
+    )?;
+    Ok(member)
+}
+
+/// Inserts a membership, making the profile the active one of the user's sessions that
+/// have none when it is their first; the caller writes the audit row of the change it is
+/// part of (`member-add`, `invite-accept`, `profile-transfer`).
+pub fn insert_row(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile: &Profile,
+    user: &User,
+    role: Role,
+) -> Result<Member> {
     let member = Member {
         id: new_id(),
         profile_id: profile.id.clone(),
@@ -61,12 +80,6 @@ pub fn insert(
     };
     tx.member_insert(&member)?;
     super::session::joined_profile(tx, ctx, &user.id, &profile.id)?;
-    ctx.audit(
-        tx,
-        event,
-        &member.id,
-        serde_json::json!({ "profile": profile.slug, "user_id": user.id, "role": role_text }),
-    )?;
     Ok(member)
 }
 
@@ -299,6 +312,44 @@ pub fn remove(
         out.push(Outcome::Deleted(member));
     }
     Ok(out)
+}
+
+/// `member leave`: the acting user removing themself, which is [`remove`] of their own
+/// membership (the rule of a member leaving, the last owner's refusal, the audit row, the
+/// active profile of their sessions cleared). Profiles are public (`profile-show` is
+/// anyone's) and a user's own memberships are theirs to know, so a profile that does not
+/// exist, or one they are not in, is a plain 67. The operator belongs to no profile: 2.
+pub fn leave(tx: &mut Tx<'_>, ctx: &Ctx, profile_ref: &str) -> Result<Outcome<Member>> {
+    let Some(user) = ctx.actor.user() else {
+        let shown = profile_ref.trim();
+        return Err(Error::usage(
+            "member leave: the operator is no member of any profile; a user leaves",
+        )
+        .hint(format!(
+            "name who leaves with --as: `roster --as USER member leave {shown}`, or remove them with `roster member remove {shown} USER`"
+        )));
+    };
+    let profile = super::need_profile(tx, profile_ref)?;
+    if tx.member_get(&profile.id, &user.id)?.is_none() {
+        return Err(Error::not_found(format!(
+            "user {} is not a member of profile {}",
+            user.label(),
+            profile.slug
+        ))
+        .hint(format!(
+            "`roster --as {} whoami` lists your memberships",
+            user.label()
+        )));
+    }
+    let mut out = remove(
+        tx,
+        ctx,
+        &profile.id,
+        std::slice::from_ref(&user.id),
+        OnExists::Fail,
+    )?;
+    out.pop()
+        .ok_or_else(|| Error::internal("member leave removed nothing"))
 }
 
 /// What `member remove` will take away, checked against the rules: for the confirmation.

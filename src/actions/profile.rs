@@ -2,10 +2,10 @@
 
 use serde_json::{Value, json};
 
-use super::access::{Place, Request};
+use super::access::{self, Place, Request};
 use super::{Ctx, OnExists, Outcome, allow, profile_for, validate};
 use crate::error::{Error, Result};
-use crate::model::{JsonObject, Profile, Role, new_id};
+use crate::model::{JsonObject, Member, Profile, Role, new_id};
 use crate::output::Record;
 use crate::store::Tx;
 
@@ -337,4 +337,274 @@ pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Profile> {
         profile.access = Some(user.is_admin() || member);
     }
     Ok(profile)
+}
+
+/// The roles a transfer's previous owner may step down to (`--keep-as`): never `owner`,
+/// which would be no transfer, nor a custom role (change it after with `member role`).
+pub const KEEP_AS: &[&str] = &["admin", "member"];
+
+/// The input of `profile-transfer`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transfer {
+    pub profile: String,
+    /// The new owner.
+    pub user: String,
+    /// What the previous owner becomes: `admin` (the default) or `member`.
+    pub keep_as: Role,
+    /// Whose ownership moves, when the actor is not an owner of the profile.
+    pub from: Option<String>,
+}
+
+impl Transfer {
+    pub fn new(profile: impl Into<String>, user: impl Into<String>) -> Transfer {
+        Transfer {
+            profile: profile.into(),
+            user: user.into(),
+            keep_as: Role::admin(),
+            from: None,
+        }
+    }
+
+    /// `--keep-as` as given (any case): `admin` or `member`, else 65.
+    pub fn keep_as(given: &str) -> Result<Role> {
+        let lower = given.trim().to_ascii_lowercase();
+        if !KEEP_AS.contains(&lower.as_str()) {
+            return Err(Error::invalid(format!(
+                "keep_as {given:?}: must be one of {}",
+                KEEP_AS.join(", ")
+            ))
+            .hint("the previous owner steps down to admin (the default) or member"));
+        }
+        Role::parse(&lower).ok_or_else(|| Error::internal("a checked role name"))
+    }
+}
+
+/// The profile's owners, in list order (owners come first in it: one page of that many).
+fn owners_of(tx: &Tx<'_>, profile: &Profile) -> Result<Vec<Member>> {
+    let n = tx.owner_count(&profile.id)?;
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut page = tx.member_page(&crate::store::MemberQuery {
+        profile_id: &profile.id,
+        after: None,
+        limit: n,
+    })?;
+    page.retain(|m| m.role.is_owner());
+    Ok(page)
+}
+
+/// `profile-transfer`: the profile's owners and global admins (no custom role grants it).
+/// In one change `user` becomes an owner — added as a member within the member limit, or
+/// raised — and the previous owner steps down to `keep_as`. The previous owner is the
+/// actor when they own the profile (and `from` may then name only them); otherwise
+/// `from`, which may be left out when one owner other than `user` is there (none: an
+/// ownerless profile gets `user` as its owner, and nobody steps down). Already done — the
+/// new owner an owner and nobody left to step down — is `unchanged`, with no audit row.
+/// Returns the new owner's outcome, then the previous owner's.
+///
+/// With `OnExists::Converge` (seeds), a transfer its actor may no longer make — the
+/// previous owner, `"as"` the seed says, stepped down the first time — is `unchanged`
+/// when it is done: the new owner owns the profile and the actor (or `from`) does not.
+pub fn transfer(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    input: &Transfer,
+    on_exists: OnExists,
+) -> Result<Vec<Outcome<Member>>> {
+    let found = super::find_profile(tx, &input.profile)?;
+    let place = super::place_of(
+        found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())),
+        &input.profile,
+    );
+    let decision = access::authorize(tx, &ctx.actor, &Request::new("profile-transfer").at(place))?;
+    if !decision.allowed() {
+        if on_exists == OnExists::Converge
+            && let Some(p) = &found
+            && let Some(done) = already_transferred(tx, ctx, p, input)?
+        {
+            return Ok(vec![Outcome::Unchanged(done)]);
+        }
+        decision.check()?;
+    }
+    let mut profile = found.ok_or_else(|| super::profile_not_found(tx, &input.profile))?;
+    let keep_as = Transfer::keep_as(input.keep_as.as_str())?;
+    let user = super::need_user(tx, &input.user)?;
+    let target = tx.member_get(&profile.id, &user.id)?;
+    let target_owns = target.as_ref().is_some_and(|m| m.role.is_owner());
+    let slug = profile.slug.clone();
+    let mine = match ctx.actor.user() {
+        Some(actor) => tx
+            .member_get(&profile.id, &actor.id)?
+            .filter(|m| m.role.is_owner()),
+        None => None,
+    };
+    let unchanged = |target: Option<Member>| -> Result<Vec<Outcome<Member>>> {
+        match target {
+            Some(t) => Ok(vec![Outcome::Unchanged(t)]),
+            None => Err(Error::internal("an unchanged transfer without its owner")),
+        }
+    };
+    let from: Option<Member> = match (&input.from, mine) {
+        (Some(given), Some(mine)) => {
+            let named = super::need_user(tx, given)?;
+            if named.id != mine.user_id {
+                return Err(Error::usage(format!(
+                    "--from {}: {} is an owner of profile {slug}, and a transfer moves their own ownership",
+                    given.trim(),
+                    super::member::label(&mine)
+                ))
+                .hint(format!(
+                    "leave out --from; to move another owner's, the operator or a global admin who is no owner runs `roster profile transfer {slug} {} --from {}`",
+                    input.user.trim(),
+                    given.trim()
+                )));
+            }
+            Some(mine)
+        }
+        (Some(given), None) => {
+            let named = super::need_user(tx, given)?;
+            match tx.member_get(&profile.id, &named.id)? {
+                Some(m) if m.role.is_owner() => Some(m),
+                // Done already: the new owner owns it, and `from` no longer does.
+                _ if target_owns => return unchanged(target),
+                current => {
+                    let is = match current {
+                        Some(m) => format!("is {} of it", m.role.as_str()),
+                        None => "is not a member".to_string(),
+                    };
+                    return Err(Error::conflict(format!(
+                        "--from {}: user {} is not an owner of profile {slug} ({is})",
+                        given.trim(),
+                        named.label()
+                    ))
+                    .hint(owners_hint(tx, &profile)?));
+                }
+            }
+        }
+        (None, Some(mine)) => Some(mine),
+        (None, None) => {
+            let mut others: Vec<Member> = owners_of(tx, &profile)?
+                .into_iter()
+                .filter(|m| m.user_id != user.id)
+                .collect();
+            match others.len() {
+                0 if target_owns => return unchanged(target),
+                0 => None,
+                1 => others.pop(),
+                n => {
+                    let names: Vec<&str> = others.iter().map(super::member::label).collect();
+                    return Err(Error::usage(format!(
+                        "profile {slug} has {n} owners besides {} ({}): say whose ownership moves with --from",
+                        user.label(),
+                        names.join(", ")
+                    ))
+                    .hint(format!(
+                        "for example `roster profile transfer {slug} {} --from {}`",
+                        input.user.trim(),
+                        names[0]
+                    )));
+                }
+            }
+        }
+    };
+    if let Some(f) = &from
+        && f.user_id == user.id
+    {
+        return Err(Error::conflict(format!(
+            "user {} already owns profile {slug}: a transfer moves ownership to another user",
+            user.label()
+        ))
+        .hint(format!(
+            "name the new owner: `roster profile transfer {slug} USER`"
+        )));
+    }
+    if !user.active {
+        return Err(Error::conflict(format!(
+            "user {} is disabled and cannot own profile {slug}",
+            user.label()
+        ))
+        .hint(format!(
+            "a global admin can run `roster user enable {}` first",
+            user.label()
+        )));
+    }
+
+    let role_before = target.as_ref().map(|m| m.role.as_str().to_string());
+    let new_owner = match target {
+        None => {
+            super::member::check_room(&profile)?;
+            let m = super::member::insert_row(tx, ctx, &profile, &user, Role::owner())?;
+            profile.member_count += 1;
+            Outcome::Created(m)
+        }
+        Some(m) if m.role.is_owner() => Outcome::Unchanged(m),
+        Some(mut m) => {
+            m.role = Role::owner();
+            m.updated_at = ctx.now_text.clone();
+            tx.member_set_role(&m.id, &m.role, &m.updated_at)?;
+            Outcome::Updated(m)
+        }
+    };
+    let mut out = vec![new_owner];
+    if let Some(mut f) = from.clone() {
+        f.role = keep_as.clone();
+        f.updated_at = ctx.now_text.clone();
+        tx.member_set_role(&f.id, &f.role, &f.updated_at)?;
+        out.push(Outcome::Updated(f));
+    }
+    ctx.audit(
+        tx,
+        "profile-transfer",
+        &profile.id,
+        json!({
+            "profile": slug,
+            "user_id": user.id,
+            "role_before": role_before,
+            "from_user_id": from.as_ref().map(|f| f.user_id.clone()),
+            "keep_as": from.as_ref().map(|_| keep_as.as_str()),
+        }),
+    )?;
+    Ok(out)
+}
+
+/// The new owner's membership when the transfer is done: they own the profile, and the
+/// previous owner — `from`, else the acting user — does not.
+fn already_transferred(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    profile: &Profile,
+    input: &Transfer,
+) -> Result<Option<Member>> {
+    let Some(user) = super::find_user(tx, &input.user)? else {
+        return Ok(None);
+    };
+    let previous = match &input.from {
+        Some(given) => super::find_user(tx, given)?,
+        None => ctx.actor.user().cloned(),
+    };
+    let Some(previous) = previous else {
+        return Ok(None);
+    };
+    let target = tx
+        .member_get(&profile.id, &user.id)?
+        .filter(|m| m.role.is_owner());
+    let steps_down = tx
+        .member_role(&profile.id, &previous.id)?
+        .is_some_and(|r| r.is_owner());
+    Ok(target.filter(|_| !steps_down && previous.id != user.id))
+}
+
+/// `the owners of family: olive@example.com, oscar@example.com`, or how to see none.
+fn owners_hint(tx: &Tx<'_>, profile: &Profile) -> Result<String> {
+    let owners = owners_of(tx, profile)?;
+    Ok(if owners.is_empty() {
+        format!(
+            "profile {} has no owner: leave out --from to give it one",
+            profile.slug
+        )
+    } else {
+        let names: Vec<&str> = owners.iter().map(super::member::label).collect();
+        format!("the owners of {}: {}", profile.slug, names.join(", "))
+    })
 }

@@ -33,6 +33,16 @@ pub enum MemberCmd {
         #[arg(required = true, num_args = 1..)]
         users: Vec<String>,
     },
+    /// Leave a profile: remove your own membership (as a user, with --as; the last owner
+    /// transfers ownership first)
+    #[command(
+        after_help = "Examples:\n  roster --as bob@example.com member leave the-smiths\n  \
+        ROSTER_AS=carol roster member leave office"
+    )]
+    Leave {
+        /// Slug or id
+        profile: String,
+    },
     /// List a profile's members, owners first: all of them, or a page at a time with
     /// --limit (its members and global admins)
     #[command(
@@ -43,7 +53,7 @@ pub enum MemberCmd {
     /// Change a member's role (anything touching `owner` needs an owner or a global admin)
     #[command(
         after_help = "Examples:\n  roster member role the-smiths bob@example.com admin\n  \
-        roster member role the-smiths carol owner   (transfer or share ownership)"
+        roster member role the-smiths carol owner   (share ownership; `profile transfer` hands it on)"
     )]
     Role {
         /// Slug or id
@@ -107,6 +117,21 @@ fn changed(o: &Outcome<Member>) -> Said {
         Outcome::Deleted(_) => format!("removed {} from {}", label(m), m.profile_slug),
     };
     Said::from(line)
+}
+
+/// A membership whose role was set (`member role`, `profile transfer`): `bob@example.com
+/// is now admin of the-smiths`, or `unchanged: … is already admin of the-smiths`.
+pub fn role_said(o: &Outcome<Member>) -> Said {
+    match o {
+        Outcome::Unchanged(m) => format!(
+            "unchanged: {} is already {} of {}",
+            label(m),
+            m.role.as_str(),
+            m.profile_slug
+        )
+        .into(),
+        _ => changed(o),
+    }
 }
 
 /// `member add` without its profile or users: asked for on a terminal, else exit 2.
@@ -198,15 +223,15 @@ pub fn run(app: &App, cmd: MemberCmd) -> Result<()> {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 member::set_role(tx, ctx, &profile, &user, &role)
             })?;
-            app.out.changed(&o, |o| match o {
-                Outcome::Unchanged(m) => format!(
-                    "unchanged: {} is already {} of {}",
-                    label(m),
-                    m.role.as_str(),
-                    m.profile_slug
-                )
-                .into(),
-                _ => changed(o),
+            app.out.changed(&o, role_said)
+        }
+        MemberCmd::Leave { profile } => {
+            let o = app.write(OpenMode::Existing, |tx, ctx| {
+                member::leave(tx, ctx, &profile)
+            })?;
+            app.out.changed(&o, |o| {
+                let m = o.value();
+                Said::from(format!("{} left {}", label(m), m.profile_slug))
             })
         }
     }

@@ -3,7 +3,8 @@
 use clap::{Args, Subcommand};
 
 use super::{App, said};
-use crate::actions::profile::{self, NewProfile, ProfileChanges};
+use crate::actions::member::label;
+use crate::actions::profile::{self, NewProfile, ProfileChanges, Transfer};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
 use crate::model::Profile;
@@ -36,6 +37,15 @@ pub enum ProfileCmd {
         roster profile update office --member-limit 50"
     )]
     Update(ProfileUpdate),
+    /// Hand a profile's ownership to USER: they become an owner (added if need be) and
+    /// the previous owner steps down (its owners, global admins)
+    #[command(
+        after_help = "The previous owner is you when you own the profile; otherwise --from names them \
+        (needed only when the profile has several owners).\n\n\
+        Examples:\n  roster --as ann@example.com profile transfer the-smiths bob@example.com\n  \
+        roster profile transfer office carol --from dave@example.com --keep-as member"
+    )]
+    Transfer(ProfileTransfer),
     /// Delete a profile with its members, invitations and media (asks first; --yes skips)
     #[command(
         after_help = "Examples:\n  roster profile delete office\n  roster --yes profile delete office"
@@ -78,6 +88,21 @@ pub struct ProfileCreate {
     /// Succeed without change when the profile already exists
     #[arg(long)]
     pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileTransfer {
+    /// Slug or id
+    pub profile: String,
+    /// The new owner: id, email or username
+    pub user: String,
+    /// What the previous owner becomes
+    #[arg(long, value_name = "ROLE", default_value = "admin", value_parser = ["admin", "member"])]
+    pub keep_as: String,
+    /// Whose ownership moves, when you are not an owner yourself: id, email or username
+    /// [default: the profile's one owner]
+    #[arg(long, value_name = "USER")]
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -135,6 +160,7 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
             app.out.record(&p)
         }
         ProfileCmd::Update(a) => update(app, a),
+        ProfileCmd::Transfer(a) => transfer(app, a),
         ProfileCmd::Delete { profile: reference } => {
             let (p, contents) = app.read(|tx, ctx| profile::delete_plan(tx, ctx, &reference))?;
             app.out.note(&format!(
@@ -229,4 +255,26 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
         profile::update(tx, ctx, &a.profile, changes)
     })?;
     app.out.changed(&o, changed)
+}
+
+/// `bob@example.com is now owner of the-smiths`, `alice@example.com is now admin of
+/// the-smiths`: the memberships the transfer left, as `member role` prints them.
+fn transfer(app: &App, a: ProfileTransfer) -> Result<()> {
+    let input = Transfer {
+        profile: a.profile,
+        user: a.user,
+        keep_as: Transfer::keep_as(&a.keep_as)?,
+        from: a.from,
+    };
+    let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
+        profile::transfer(tx, ctx, &input, OnExists::Fail)
+    })?;
+    app.out.changed(&outcomes, |o| {
+        let m = o.value();
+        super::member::role_said(o).unchanged(format!(
+            "{} already owns {}; nothing changed",
+            label(m),
+            m.profile_slug
+        ))
+    })
 }

@@ -165,6 +165,7 @@ fn built_in_roles_allow_and_refuse_what_they_are_meant_to() {
         ("profile-show", &["profile", "show", "family"], [0, 0, 0, 0, 0, 0]),
         ("profile-update", &["profile", "update", "family", "--name", "F"], [0, 0, 0, 0, 77, 77]),
         ("profile-delete", &["profile", "delete", "family"], [0, 0, 0, 77, 77, 77]),
+        ("profile-transfer", &["profile", "transfer", "family", PAT], [0, 0, 0, 77, 77, 77]),
         ("member-add", &["member", "add", "family", TESS], [0, 0, 0, 0, 77, 77]),
         ("member-add", &["member", "add", "family", TESS, "--role", "owner"], [0, 0, 0, 77, 77, 77]),
         ("member-role", &["member", "role", "family", PAT, "admin"], [0, 0, 0, 0, 77, 77]),
@@ -1359,7 +1360,7 @@ fn can_explains_the_fixed_rules() {
       3. member of family as owner — grants profile-*, member-*, invite-*, media-*
       4. profile role owner (member-*) grants member-remove
       5. olive@example.com is the last owner of family
-      hint: transfer ownership first: `roster member role family OTHER_USER owner`
+      hint: transfer ownership first: `roster profile transfer family USER`
     [exit 1]
     {
       "allowed": false,
@@ -1375,7 +1376,7 @@ fn can_explains_the_fixed_rules() {
         "profile role owner (member-*) grants member-remove",
         "olive@example.com is the last owner of family"
       ],
-      "hint": "transfer ownership first: `roster member role family OTHER_USER owner`"
+      "hint": "transfer ownership first: `roster profile transfer family USER`"
     }
     "#);
     // Escalation.
@@ -1386,7 +1387,7 @@ fn can_explains_the_fixed_rules() {
       2. global roles: none
       3. member of family as admin — grants profile-update, member-add, member-role, member-remove, member-list, invite-send, invite-cancel, invite-list, invite-show, media-*
       4. profile role admin (member-add) grants member-add
-      5. granting the profile role owner needs every permission it carries; alice@example.com lacks profile-delete
+      5. granting the profile role owner needs every permission it carries; alice@example.com lacks profile-delete, profile-transfer
       hint: a global admin, or an owner of the profile, can do this
     [exit 1]
     {
@@ -1401,7 +1402,7 @@ fn can_explains_the_fixed_rules() {
         "global roles: none",
         "member of family as admin — grants profile-update, member-add, member-role, member-remove, member-list, invite-send, invite-cancel, invite-list, invite-show, media-*",
         "profile role admin (member-add) grants member-add",
-        "granting the profile role owner needs every permission it carries; alice@example.com lacks profile-delete"
+        "granting the profile role owner needs every permission it carries; alice@example.com lacks profile-delete, profile-transfer"
       ],
       "hint": "a global admin, or an owner of the profile, can do this"
     }
@@ -1438,57 +1439,58 @@ fn can_all_is_the_access_matrix() {
     let env = family();
     let out = env.ok(&["--format", "table", "can", MEMBER, "--all", "family"]);
     insta::assert_snapshot!(out, @"
-    ╭────────────────┬──────────┬───────────────────────────────────────────╮
-    │ event          ┆ verdict  ┆ by                                        │
-    ╞════════════════╪══════════╪═══════════════════════════════════════════╡
-    │ user-create    ┆ denied   ┆ no role of theirs grants user-create      │
-    │ user-list      ┆ allowed  ┆ rule: anyone                              │
-    │ user-show      ┆ own-only ┆ rule: the user themself                   │
-    │ user-update    ┆ own-only ┆ rule: the user themself                   │
-    │ user-passwd    ┆ own-only ┆ rule: the user themself                   │
-    │ user-grant     ┆ denied   ┆ no role of theirs grants user-grant       │
-    │ user-revoke    ┆ denied   ┆ no role of theirs grants user-revoke      │
-    │ user-disable   ┆ denied   ┆ no role of theirs grants user-disable     │
-    │ user-enable    ┆ denied   ┆ no role of theirs grants user-enable      │
-    │ user-delete    ┆ denied   ┆ no role of theirs grants user-delete      │
-    │ user-verify    ┆ denied   ┆ no role of theirs grants user-verify      │
-    │ profile-create ┆ denied   ┆ no role of theirs grants profile-create   │
-    │ profile-list   ┆ allowed  ┆ rule: anyone                              │
-    │ profile-show   ┆ allowed  ┆ rule: anyone                              │
-    │ profile-update ┆ denied   ┆ no role of theirs grants profile-update   │
-    │ profile-delete ┆ denied   ┆ no role of theirs grants profile-delete   │
-    │ member-add     ┆ denied   ┆ no role of theirs grants member-add       │
-    │ member-role    ┆ denied   ┆ no role of theirs grants member-role      │
-    │ member-remove  ┆ own-only ┆ rule: a member leaving                    │
-    │ member-list    ┆ allowed  ┆ profile role member (member-list)         │
-    │ invite-send    ┆ denied   ┆ no role of theirs grants invite-send      │
-    │ invite-cancel  ┆ denied   ┆ no role of theirs grants invite-cancel    │
-    │ invite-list    ┆ denied   ┆ no role of theirs grants invite-list      │
-    │ invite-show    ┆ denied   ┆ no role of theirs grants invite-show      │
-    │ invite-accept  ┆ own-only ┆ only the invitee may answer an invitation │
-    │ invite-reject  ┆ own-only ┆ only the invitee may answer an invitation │
-    │ invite-prune   ┆ denied   ┆ no role of theirs grants invite-prune     │
-    │ media-add      ┆ allowed  ┆ profile role member (media-add)           │
-    │ media-list     ┆ allowed  ┆ profile role member (media-list)          │
-    │ media-show     ┆ allowed  ┆ profile role member (media-show)          │
-    │ media-remove   ┆ own-only ┆ profile role member (media-remove:own)    │
-    │ session-issue  ┆ denied   ┆ no role of theirs grants session-issue    │
-    │ session-list   ┆ allowed  ┆ rule: their own sessions                  │
-    │ session-show   ┆ own-only ┆ rule: their own sessions                  │
-    │ session-use    ┆ own-only ┆ rule: their own sessions                  │
-    │ session-revoke ┆ own-only ┆ rule: their own sessions                  │
-    │ session-prune  ┆ denied   ┆ no role of theirs grants session-prune    │
-    │ role-create    ┆ denied   ┆ no role of theirs grants role-create      │
-    │ role-list      ┆ allowed  ┆ rule: anyone                              │
-    │ role-show      ┆ allowed  ┆ rule: anyone                              │
-    │ role-update    ┆ denied   ┆ no role of theirs grants role-update      │
-    │ role-delete    ┆ denied   ┆ no role of theirs grants role-delete      │
-    │ audit          ┆ denied   ┆ no role of theirs grants audit            │
-    │ export         ┆ denied   ┆ no role of theirs grants export           │
-    │ backup         ┆ denied   ┆ no role of theirs grants backup           │
-    │ doctor         ┆ denied   ┆ no role of theirs grants doctor           │
-    │ can            ┆ own-only ┆ rule: the user themself                   │
-    ╰────────────────┴──────────┴───────────────────────────────────────────╯
+    ╭──────────────────┬──────────┬───────────────────────────────────────────╮
+    │ event            ┆ verdict  ┆ by                                        │
+    ╞══════════════════╪══════════╪═══════════════════════════════════════════╡
+    │ user-create      ┆ denied   ┆ no role of theirs grants user-create      │
+    │ user-list        ┆ allowed  ┆ rule: anyone                              │
+    │ user-show        ┆ own-only ┆ rule: the user themself                   │
+    │ user-update      ┆ own-only ┆ rule: the user themself                   │
+    │ user-passwd      ┆ own-only ┆ rule: the user themself                   │
+    │ user-grant       ┆ denied   ┆ no role of theirs grants user-grant       │
+    │ user-revoke      ┆ denied   ┆ no role of theirs grants user-revoke      │
+    │ user-disable     ┆ denied   ┆ no role of theirs grants user-disable     │
+    │ user-enable      ┆ denied   ┆ no role of theirs grants user-enable      │
+    │ user-delete      ┆ denied   ┆ no role of theirs grants user-delete      │
+    │ user-verify      ┆ denied   ┆ no role of theirs grants user-verify      │
+    │ profile-create   ┆ denied   ┆ no role of theirs grants profile-create   │
+    │ profile-list     ┆ allowed  ┆ rule: anyone                              │
+    │ profile-show     ┆ allowed  ┆ rule: anyone                              │
+    │ profile-update   ┆ denied   ┆ no role of theirs grants profile-update   │
+    │ profile-delete   ┆ denied   ┆ no role of theirs grants profile-delete   │
+    │ profile-transfer ┆ denied   ┆ no role of theirs grants profile-transfer │
+    │ member-add       ┆ denied   ┆ no role of theirs grants member-add       │
+    │ member-role      ┆ denied   ┆ no role of theirs grants member-role      │
+    │ member-remove    ┆ own-only ┆ rule: a member leaving                    │
+    │ member-list      ┆ allowed  ┆ profile role member (member-list)         │
+    │ invite-send      ┆ denied   ┆ no role of theirs grants invite-send      │
+    │ invite-cancel    ┆ denied   ┆ no role of theirs grants invite-cancel    │
+    │ invite-list      ┆ denied   ┆ no role of theirs grants invite-list      │
+    │ invite-show      ┆ denied   ┆ no role of theirs grants invite-show      │
+    │ invite-accept    ┆ own-only ┆ only the invitee may answer an invitation │
+    │ invite-reject    ┆ own-only ┆ only the invitee may answer an invitation │
+    │ invite-prune     ┆ denied   ┆ no role of theirs grants invite-prune     │
+    │ media-add        ┆ allowed  ┆ profile role member (media-add)           │
+    │ media-list       ┆ allowed  ┆ profile role member (media-list)          │
+    │ media-show       ┆ allowed  ┆ profile role member (media-show)          │
+    │ media-remove     ┆ own-only ┆ profile role member (media-remove:own)    │
+    │ session-issue    ┆ denied   ┆ no role of theirs grants session-issue    │
+    │ session-list     ┆ allowed  ┆ rule: their own sessions                  │
+    │ session-show     ┆ own-only ┆ rule: their own sessions                  │
+    │ session-use      ┆ own-only ┆ rule: their own sessions                  │
+    │ session-revoke   ┆ own-only ┆ rule: their own sessions                  │
+    │ session-prune    ┆ denied   ┆ no role of theirs grants session-prune    │
+    │ role-create      ┆ denied   ┆ no role of theirs grants role-create      │
+    │ role-list        ┆ allowed  ┆ rule: anyone                              │
+    │ role-show        ┆ allowed  ┆ rule: anyone                              │
+    │ role-update      ┆ denied   ┆ no role of theirs grants role-update      │
+    │ role-delete      ┆ denied   ┆ no role of theirs grants role-delete      │
+    │ audit            ┆ denied   ┆ no role of theirs grants audit            │
+    │ export           ┆ denied   ┆ no role of theirs grants export           │
+    │ backup           ┆ denied   ┆ no role of theirs grants backup           │
+    │ doctor           ┆ denied   ┆ no role of theirs grants doctor           │
+    │ can              ┆ own-only ┆ rule: the user themself                   │
+    ╰──────────────────┴──────────┴───────────────────────────────────────────╯
     ");
     let rows = env.json(&["can", MEMBER, "--all", "family"]);
     let allowed: Vec<&str> = rows
@@ -1797,6 +1799,7 @@ const EVENTS: &[&str] = &[
     "profile-show",
     "profile-update",
     "profile-delete",
+    "profile-transfer",
     "member-add",
     "member-role",
     "member-remove",
@@ -2092,6 +2095,12 @@ fn plan(w: &Access, p: &Pick, sessions: &[String]) -> (Vec<String>, Vec<String>)
             s(&["profile", "update", &slug, "--name", "R"]),
         ),
         "profile-delete" => (s(&[event, &slug]), s(&["profile", "delete", &slug])),
+        // Without --from: whoever may is refused only by state (2 for several owners, 68
+        // for oneself, a disabled user or a full profile), never by permission.
+        "profile-transfer" => (
+            s(&[event, &slug]),
+            s(&["profile", "transfer", &slug, &user]),
+        ),
         "member-add" => (
             s(&[event, &slug, "--role", &prole]),
             s(&["member", "add", &slug, &user, "--role", &prole]),

@@ -29,4 +29,5 @@ mod seeds;
 mod sessions;
 mod stackpress;
 mod strict_json;
+mod transfer;
 mod users;

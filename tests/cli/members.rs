@@ -596,7 +596,7 @@ fn the_last_owner_cannot_be_removed_demoted_or_deleted() {
     for (args, what) in checks {
         let err = env.fails(68, args);
         assert!(
-            err.contains("member role"),
+            err.contains("`roster profile transfer family USER"),
             "{what}: the hint names the way out: {err}"
         );
         refusals.push_str(&format!("$ roster {}\n{err}", args.join(" ")));
@@ -604,24 +604,24 @@ fn the_last_owner_cannot_be_removed_demoted_or_deleted() {
     insta::assert_snapshot!(refusals, @r#"
     $ roster member remove family olive@example.com
     error: removing the member: olive@example.com is the last owner of profile family
-    hint: transfer ownership first: `roster member role family OTHER_USER owner`
-    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    hint: transfer ownership first: `roster profile transfer family USER`
+    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`"}}
     $ roster --as root@example.com member role family olive@example.com admin
     error: changing the role: olive@example.com is the last owner of profile family
-    hint: transfer ownership first: `roster member role family OTHER_USER owner`
-    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    hint: transfer ownership first: `roster profile transfer family USER`
+    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`"}}
     $ roster --as olive@example.com member remove family olive@example.com
     error: removing the member: olive@example.com is the last owner of profile family
-    hint: transfer ownership first: `roster member role family OTHER_USER owner`
-    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    hint: transfer ownership first: `roster profile transfer family USER`
+    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`"}}
     $ roster --as olive@example.com member role family olive@example.com member
     error: changing the role: olive@example.com is the last owner of profile family
-    hint: transfer ownership first: `roster member role family OTHER_USER owner`
-    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    hint: transfer ownership first: `roster profile transfer family USER --keep-as member`
+    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER --keep-as member`"}}
     $ roster --yes user delete olive@example.com
     error: user olive@example.com is the last owner of profile family
-    hint: transfer ownership first: `roster member role family OTHER_USER owner`, then delete
-    {"error":{"code":68,"kind":"conflict","message":"user olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`, then delete"}}
+    hint: transfer ownership first: `roster profile transfer family USER`, then delete
+    {"error":{"code":68,"kind":"conflict","message":"user olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`, then delete"}}
     "#);
     assert_eq!(env.audit_len(), before);
     assert_eq!(roles(&env, "family")[OWNER], "owner");

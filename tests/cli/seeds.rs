@@ -657,8 +657,8 @@ fn member_role_and_member_remove_from_a_seed() {
     let stderr = env.fails(68, &["seed", "last.json"]);
     insta::assert_snapshot!(stderr, @r#"
     error: last.json:1:2: event 1 (member-role): changing the role: olive@example.com is the last owner of profile family
-    hint: transfer ownership first: `roster member role family OTHER_USER owner`
-    {"error":{"code":68,"kind":"conflict","message":"last.json:1:2: event 1 (member-role): changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster member role family OTHER_USER owner`"}}
+    hint: transfer ownership first: `roster profile transfer family USER --keep-as member`
+    {"error":{"code":68,"kind":"conflict","message":"last.json:1:2: event 1 (member-role): changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER --keep-as member`"}}
     "#);
     write(
         &env,

@@ -1367,8 +1367,8 @@ fn the_last_owner_of_a_profile_cannot_be_deleted() {
     let err = env.fails(68, &["--yes", "user", "delete", "bob"]);
     insta::assert_snapshot!(err, @r#"
     error: user bob@example.com is the last owner of profile bob-s-family
-    hint: transfer ownership first: `roster member role bob-s-family OTHER_USER owner`, then delete
-    {"error":{"code":68,"kind":"conflict","message":"user bob@example.com is the last owner of profile bob-s-family","hint":"transfer ownership first: `roster member role bob-s-family OTHER_USER owner`, then delete"}}
+    hint: transfer ownership first: `roster profile transfer bob-s-family USER`, then delete
+    {"error":{"code":68,"kind":"conflict","message":"user bob@example.com is the last owner of profile bob-s-family","hint":"transfer ownership first: `roster profile transfer bob-s-family USER`, then delete"}}
     "#);
     // Refused before any confirmation, too.
     env.fails(68, &["user", "delete", "bob"]);

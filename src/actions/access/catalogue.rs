@@ -73,6 +73,7 @@ pub const PERMISSIONS: &[Permission] = &[
     p("profile-show", G),
     p("profile-update", P),
     only("profile-delete", P, Grant::OwnerOnly),
+    only("profile-transfer", P, Grant::OwnerOnly),
     p("member-add", P),
     p("member-role", P),
     own("member-remove", P, "their own membership"),

@@ -917,8 +917,14 @@ fn last_owner(tx: &Tx<'_>, req: &Request<'_>, mut d: Decision) -> Result<Decisio
             if tx.owner_count(&m.profile_id)? <= 1 {
                 let who = super::member::label(m);
                 d.step(format!("{who} is the last owner of {}", m.profile_slug));
+                // The transfer that hands the profile on, stepping down as asked.
+                let keep = if req.new_role == Some("member") {
+                    " --keep-as member"
+                } else {
+                    ""
+                };
                 d.hint = Some(format!(
-                    "transfer ownership first: `roster member role {} OTHER_USER owner`",
+                    "transfer ownership first: `roster profile transfer {} USER{keep}`",
                     m.profile_slug
                 ));
                 let what = if req.event == "member-remove" {
@@ -945,7 +951,7 @@ fn last_owner(tx: &Tx<'_>, req: &Request<'_>, mut d: Decision) -> Result<Decisio
                     owned.join(", ")
                 ));
                 d.hint = Some(format!(
-                    "transfer ownership first: `roster member role {first} OTHER_USER owner`, then delete"
+                    "transfer ownership first: `roster profile transfer {first} USER`, then delete"
                 ));
                 return Ok(d.finish(
                     Verdict::Conflict,

@@ -1,4 +1,4 @@
-//! `profile-*` events: create, update.
+//! `profile-*` events: create, update, transfer.
 
 use super::{Applied, Data, Def, FieldSpec as F, SeedEvent, def, label};
 use crate::actions::profile::{self, NewProfile, ProfileChanges};
@@ -7,7 +7,11 @@ use crate::error::Result;
 use crate::seed::Prepared;
 use crate::store::Tx;
 
-pub const EVENTS: &[Def] = &[def::<ProfileCreate>(), def::<ProfileUpdate>()];
+pub const EVENTS: &[Def] = &[
+    def::<ProfileCreate>(),
+    def::<ProfileUpdate>(),
+    def::<ProfileTransfer>(),
+];
 
 /// `profile-create`.
 #[derive(Debug)]
@@ -88,5 +92,44 @@ impl SeedEvent for ProfileUpdate {
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
         let o = profile::update(tx, ctx, &self.profile, self.changes)?;
         Ok((label(&o), o.value().slug.clone()))
+    }
+}
+
+/// `profile-transfer`: `{"profile", "user", "keep_as", "from"}`, as the command's
+/// arguments. Run again, the new owner already owns the profile and `from` (or the actor)
+/// no longer does: `unchanged`.
+#[derive(Debug)]
+pub struct ProfileTransfer(Transfer);
+
+use crate::actions::Outcome;
+use crate::actions::profile::Transfer;
+
+impl SeedEvent for ProfileTransfer {
+    const NAME: &'static str = "profile-transfer";
+    const FIELDS: &'static [F] = &[
+        F::required("profile"),
+        F::required("user"),
+        F::one_of("keep_as", profile::KEEP_AS),
+        F::text("from"),
+    ];
+
+    fn build(d: &mut Data<'_>) -> Option<Self> {
+        let mut input = Transfer::new(d.required("profile"), d.required("user"));
+        if let Some(role) = d.word("keep_as", profile::KEEP_AS, |s| Transfer::keep_as(s).ok()) {
+            input.keep_as = role;
+        }
+        input.from = d.string("from");
+        Some(ProfileTransfer(input))
+    }
+
+    fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
+        let o = profile::transfer(tx, ctx, &self.0, OnExists::Converge)?;
+        // The profile's ownership changed (even when the new owner was added): updated.
+        let done = if o.iter().all(|o| matches!(o, Outcome::Unchanged(_))) {
+            "unchanged"
+        } else {
+            "updated"
+        };
+        Ok((done, format!("{}: {}", self.0.profile, self.0.user)))
     }
 }
