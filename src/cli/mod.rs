@@ -116,6 +116,7 @@ fn printer(g: &Global, stderr_tty: bool) -> Printer {
         quiet: g.quiet,
         verbose: g.verbose,
         width,
+        json_asked: g.json || g.format == Some(Format::Json),
     }
 }
 

@@ -350,6 +350,9 @@ pub struct Printer {
     pub verbose: u8,
     /// The table width: `COLUMNS`, else the terminal's, else unbounded.
     pub width: Option<u16>,
+    /// JSON was asked for (`--json`, `--format json`), not only chosen because stdout is
+    /// not a terminal: errors then carry the JSON error object too.
+    pub json_asked: bool,
 }
 
 impl Printer {
@@ -475,8 +478,9 @@ impl Printer {
         ));
     }
 
-    /// Prints an error: `error:` and `hint:` lines, and with `--format json` the JSON error
-    /// object too (in JSON's own escaping, not [`safe`]'s). Errors print even with `-q`.
+    /// Prints an error: `error:` and `hint:` lines, and when JSON was asked for (`--json`,
+    /// `--format json`) the JSON error object too (in JSON's own escaping, not [`safe`]'s),
+    /// so that a CI log shows each failure once. Errors print even with `-q`.
     pub fn error(&self, e: &Error) {
         if e.kind == Kind::BrokenPipe || e.message.is_empty() {
             return;
@@ -493,7 +497,7 @@ impl Printer {
                 safe_lines(h)
             ));
         }
-        if self.format == Format::Json {
+        if self.json_asked {
             self.err_line(&e.to_json().to_string());
         }
     }

@@ -346,12 +346,11 @@ fn a_global_custom_role_grants_exactly_its_patterns_in_every_profile() {
     // The invitee's events are not a support desk's to answer.
     as_user(&env, sam, 77, &["invite", "accept", "inv-nora"]);
     let err = as_user(&env, sam, 77, &["member", "add", "family", TESS]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: sam@example.com may not member-add in family: no role of theirs grants member-add
     hint: the profile roles owner and admin, and the global role admin grant member-add
     hint: `roster can sam@example.com member-add family` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: sam@example.com may not member-add in family: no role of theirs grants member-add","hint":"the profile roles owner and admin, and the global role admin grant member-add\n`roster can sam@example.com member-add family` explains the decision"}}
-    "#);
+    ");
 }
 
 #[test]
@@ -389,12 +388,11 @@ fn a_profile_custom_role_grants_its_patterns_in_its_profile_only() {
     // In other, where Eddie is a plain member: only what member grants.
     env.ok(&["--as", eddie, "media", "list", "other"]);
     let err = as_user(&env, eddie, 77, &["media", "remove", "m-other"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: eddie@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not
     hint: the profile roles owner, admin and editor, and the global role admin grant media-remove
     hint: `roster can eddie@example.com media-remove --record m-other` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: eddie@example.com may not media-remove: profile role member (media-remove:own) grants it on media they added only, and this is not","hint":"the profile roles owner, admin and editor, and the global role admin grant media-remove\n`roster can eddie@example.com media-remove --record m-other` explains the decision"}}
-    "#);
+    ");
     let gone = env.json(&["media", "list", "family"]);
     assert_eq!(gone["items"].as_array().map(Vec::len), Some(1), "{gone}");
 }
@@ -511,7 +509,6 @@ fn role_names_are_case_insensitive_and_creating_twice_conflicts() {
     insta::assert_snapshot!(err, @r#"
     error: profile role "editor" already exists
     hint: add --if-not-exists to treat an existing role as success, or change it with `roster role update`
-    {"error":{"code":68,"kind":"conflict","message":"profile role \"editor\" already exists","hint":"add --if-not-exists to treat an existing role as success, or change it with `roster role update`"}}
     "#);
     let out = env.ok(&[
         "--format",

@@ -125,12 +125,11 @@ fn a_healthy_database_passes_every_check() {
 fn doctor_is_for_the_operator_and_global_admins() {
     let env = healthy();
     let err = env.fails(77, &["--as", BOB, "doctor"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: bob@example.com may not doctor: no role of theirs grants doctor
     hint: the global role admin grants doctor
     hint: `roster can bob@example.com doctor` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not doctor: no role of theirs grants doctor","hint":"the global role admin grants doctor\n`roster can bob@example.com doctor` explains the decision"}}
-    "#);
+    ");
     assert_eq!(env.json(&["--as", ANN, "doctor"])["ok"], true);
     let env = Env::new();
     env.fails(66, &["doctor"]);
@@ -408,11 +407,10 @@ fn media_rows_written_without_indexing_them_are_found_and_a_rebuild_fixes_them()
     )
     .unwrap();
     let err = env.fails(1, &["doctor"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: doctor found 1 problem
     hint: apply the suggested fixes, then run `roster doctor` again
-    {"error":{"code":1,"kind":"differs","message":"doctor found 1 problem","hint":"apply the suggested fixes, then run `roster doctor` again"}}
-    "#);
+    ");
     let report = env.run(&["--json", "doctor"]);
     let v: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     assert!(

@@ -212,10 +212,7 @@ fn several_emails_get_distinct_random_ids_and_the_inviter_is_recorded() {
             "x",
         ],
     );
-    insta::assert_snapshot!(err, @r#"
-    error: id: an explicit id needs exactly one email
-    {"error":{"code":65,"kind":"invalid","message":"id: an explicit id needs exactly one email","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: id: an explicit id needs exactly one email");
 }
 
 #[test]
@@ -298,7 +295,6 @@ fn bad_emails_are_65_and_several_emails_are_one_transaction() {
     insta::assert_snapshot!(err, @r#"
     error: email "not-an-email": has no '@'
     hint: an email looks like name@example.com
-    {"error":{"code":65,"kind":"invalid","message":"email \"not-an-email\": has no '@'","hint":"an email looks like name@example.com"}}
     "#);
     env.fails(
         65,
@@ -337,12 +333,11 @@ fn owners_admins_and_global_admins_send_invitations() {
             "--as", ADMIN, "invite", "send", "family", DAN, "--role", "owner",
         ],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: alice@example.com may not invite-send in family: granting the profile role owner needs every permission it carries
     hint: a global admin, or an owner of the profile, can do this
     hint: `roster can alice@example.com invite-send family --role owner` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: alice@example.com may not invite-send in family: granting the profile role owner needs every permission it carries","hint":"a global admin, or an owner of the profile, can do this\n`roster can alice@example.com invite-send family --role owner` explains the decision"}}
-    "#);
+    ");
     assert_eq!(env.audit_len(), before);
     let inv = send(
         &env,
@@ -377,12 +372,11 @@ fn members_and_outsiders_may_not_send_and_learn_nothing() {
             &["--as", actor, "invite", "send", "family", "x@example.com"],
         );
         insta::allow_duplicates! {
-            insta::assert_snapshot!(err.replace(actor, "ACTOR"), @r#"
+            insta::assert_snapshot!(err.replace(actor, "ACTOR"), @"
             error: permission denied: ACTOR may not invite-send in family: no role of theirs grants invite-send
             hint: the profile roles owner and admin, and the global role admin grant invite-send
             hint: `roster can ACTOR invite-send family` explains the decision
-            {"error":{"code":77,"kind":"denied","message":"permission denied: ACTOR may not invite-send in family: no role of theirs grants invite-send","hint":"the profile roles owner and admin, and the global role admin grant invite-send\n`roster can ACTOR invite-send family` explains the decision"}}
-            "#);
+            ");
         }
         let missing = env.fails(
             77,
@@ -405,7 +399,6 @@ fn members_and_outsiders_may_not_send_and_learn_nothing() {
     insta::assert_snapshot!(err, @r#"
     error: profile "nonexistent" does not exist
     hint: list profiles with `roster profile list`
-    {"error":{"code":67,"kind":"not_found","message":"profile \"nonexistent\" does not exist","hint":"list profiles with `roster profile list`"}}
     "#);
     env.fails(67, &["--as", ROOT, "invite", "list", "nonexistent"]);
 }
@@ -415,11 +408,10 @@ fn a_member_or_a_pending_invitee_is_not_invited_again_and_resend_extends() {
     let env = invite_env();
     let before = env.audit_len();
     let err = fails_at(&env, 68, T0, &["invite", "send", "family", MEMBER]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: mike@example.com is already a member of profile family (role member)
     hint: change their role with `roster member role family mike@example.com ROLE`
-    {"error":{"code":68,"kind":"conflict","message":"mike@example.com is already a member of profile family (role member)","hint":"change their role with `roster member role family mike@example.com ROLE`"}}
-    "#);
+    ");
     assert_eq!(env.audit_len(), before);
 
     let first = json_at(&env, T0, &["invite", "send", "family", DAN]);
@@ -430,11 +422,10 @@ fn a_member_or_a_pending_invitee_is_not_invited_again_and_resend_extends() {
         &later(60),
         &["invite", "send", "family", "DAN@example.com"],
     );
-    insta::assert_snapshot!(redact(&err), @r#"
+    insta::assert_snapshot!(redact(&err), @"
     error: dan@example.com already has a pending invitation to profile family (id [id], expires 2031-03-03T12:00:00.000Z)
     hint: add --resend to extend it
-    {"error":{"code":68,"kind":"conflict","message":"dan@example.com already has a pending invitation to profile family (id [id], expires 2031-03-03T12:00:00.000Z)","hint":"add --resend to extend it"}}
-    "#);
+    ");
     assert_eq!(env.audit_len(), before + 1);
 
     let resent = json_at(
@@ -502,11 +493,10 @@ fn resend_does_not_revive_an_invitation_to_someone_who_became_a_member() {
         let err = env.fails(68, &args);
         assert!(!err.contains("add --resend"), "{extra:?}: {err}");
         insta::allow_duplicates! {
-            insta::assert_snapshot!(err, @r#"
+            insta::assert_snapshot!(err, @"
             error: dan@example.com is already a member of profile family (role member)
             hint: change their role with `roster member role family dan@example.com ROLE`
-            {"error":{"code":68,"kind":"conflict","message":"dan@example.com is already a member of profile family (role member)","hint":"change their role with `roster member role family dan@example.com ROLE`"}}
-            "#);
+            ");
         }
     }
     assert_eq!(env.audit_len(), before);
@@ -542,10 +532,7 @@ fn accept_creates_the_membership_with_the_invitations_role_once() {
     // Accepted once: answering again is a conflict, and so is canceling.
     let before = env.audit_len();
     let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: invitation [id] is accepted, not pending
-    {"error":{"code":68,"kind":"conflict","message":"invitation [id] is accepted, not pending","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @"error: invitation [id] is accepted, not pending");
     env.fails(68, &["--as", DAN, "invite", "reject", &id]);
     env.fails(68, &["invite", "cancel", &id]);
     assert_eq!(env.audit_len(), before);
@@ -640,11 +627,10 @@ fn only_the_invitee_may_answer() {
     env.ok(&["user", "disable", DAN]);
     let before_disabled = env.audit_len();
     let err = env.fails(77, &["--as", DAN, "invite", "accept", &id]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user dan@example.com is disabled and cannot act
     hint: a global admin can run `roster user enable dan@example.com`
-    {"error":{"code":77,"kind":"denied","message":"user dan@example.com is disabled and cannot act","hint":"a global admin can run `roster user enable dan@example.com`"}}
-    "#);
+    ");
     assert_eq!(env.audit_len(), before_disabled);
     env.ok(&["user", "enable", DAN]);
     assert_eq!(stored_status(&env, &id), "pending");
@@ -663,11 +649,10 @@ fn member_limit_holds_for_accept() {
     env.ok(&["profile", "update", "family", "--member-limit", "3"]);
     let before = env.audit_len();
     let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: profile family is full (3 of 3 members)
     hint: raise the limit with `roster profile update family --member-limit 4`
-    {"error":{"code":68,"kind":"conflict","message":"profile family is full (3 of 3 members)","hint":"raise the limit with `roster profile update family --member-limit 4`"}}
-    "#);
+    ");
     assert_eq!(env.audit_len(), before);
     assert_eq!(stored_status(&env, &id), "pending");
     assert_eq!(roles(&env, "family").len(), 3);
@@ -695,10 +680,7 @@ fn reject_closes_the_invitation_and_a_new_one_may_follow() {
 
     let before = env.audit_len();
     let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: invitation [id] is rejected, not pending
-    {"error":{"code":68,"kind":"conflict","message":"invitation [id] is rejected, not pending","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @"error: invitation [id] is rejected, not pending");
     env.fails(68, &["--as", DAN, "invite", "reject", &id]);
     env.fails(68, &["--as", OWNER, "invite", "cancel", &id]);
     assert_eq!(env.audit_len(), before);
@@ -724,10 +706,7 @@ fn cancel_is_for_managers_and_closes_the_invitation() {
         );
     }
     let err = env.fails(67, &["invite", "cancel", "no-such-invitation"]);
-    insta::assert_snapshot!(err, @r#"
-    error: invitation "no-such-invitation" does not exist
-    {"error":{"code":67,"kind":"not_found","message":"invitation \"no-such-invitation\" does not exist","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: invitation "no-such-invitation" does not exist"#);
     assert_eq!(env.audit_len(), before);
     assert_eq!(stored_status(&env, &id), "pending");
 
@@ -738,10 +717,7 @@ fn cancel_is_for_managers_and_closes_the_invitation() {
 
     let before = env.audit_len();
     let err = env.fails(68, &["--as", DAN, "invite", "accept", &id]);
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: invitation [id] is canceled, not pending
-    {"error":{"code":68,"kind":"conflict","message":"invitation [id] is canceled, not pending","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @"error: invitation [id] is canceled, not pending");
     env.fails(68, &["--as", DAN, "invite", "reject", &id]);
     env.fails(68, &["invite", "cancel", &id]);
     assert_eq!(env.audit_len(), before);
@@ -838,11 +814,10 @@ fn a_lapsed_invitation_is_expired_everywhere_and_prune_writes_it() {
     assert_eq!(stored_status(&env, &dan), "pending", "reads write nothing");
 
     let err = fails_at(&env, 68, t, &["--as", DAN, "invite", "accept", &dan]);
-    insta::assert_snapshot!(redact(&err), @r#"
+    insta::assert_snapshot!(redact(&err), @"
     error: invitation [id] expired at 2031-03-01T13:00:00.000Z
     hint: ask an owner or admin of the profile to send a new one
-    {"error":{"code":68,"kind":"conflict","message":"invitation [id] expired at 2031-03-01T13:00:00.000Z","hint":"ask an owner or admin of the profile to send a new one"}}
-    "#);
+    ");
     assert!(!roles(&env, "family").contains_key(DAN));
     assert_eq!(env.audit_len(), before);
 
@@ -1032,10 +1007,7 @@ fn the_profiles_managers_may_cancel_an_expired_invitation() {
 
     // Canceled, it is neither canceled again nor answered.
     let err = fails_at(&env, 68, t, &["invite", "cancel", &dan]);
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: invitation [id] is canceled; only a pending or expired invitation can be canceled
-    {"error":{"code":68,"kind":"conflict","message":"invitation [id] is canceled; only a pending or expired invitation can be canceled","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @"error: invitation [id] is canceled; only a pending or expired invitation can be canceled");
     fails_at(&env, 68, t, &["--as", DAN, "invite", "reject", &dan]);
 }
 
@@ -1227,10 +1199,7 @@ fn show_is_for_the_invitee_and_the_profiles_managers() {
         &["--as", OUTSIDER, "invite", "show", "no-such-invitation"],
     );
     let err = env.fails(67, &["invite", "show", "no-such-invitation"]);
-    insta::assert_snapshot!(err, @r#"
-    error: invitation "no-such-invitation" does not exist
-    {"error":{"code":67,"kind":"not_found","message":"invitation \"no-such-invitation\" does not exist","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: invitation "no-such-invitation" does not exist"#);
 }
 
 #[test]
@@ -1404,12 +1373,11 @@ fn inviting_as_owner_is_refused_before_the_email_is_looked_at() {
             "owner",
         ],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: adm@x.io may not invite-send in family: granting the profile role owner needs every permission it carries
     hint: a global admin, or an owner of the profile, can do this
     hint: `roster can adm@x.io invite-send family --role owner` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: adm@x.io may not invite-send in family: granting the profile role owner needs every permission it carries","hint":"a global admin, or an owner of the profile, can do this\n`roster can adm@x.io invite-send family --role owner` explains the decision"}}
-    "#);
+    ");
 }
 
 #[test]
@@ -1453,10 +1421,7 @@ fn an_email_given_twice_is_refused_and_nothing_is_sent() {
         65,
         &["invite", "send", "family", "a@x.io", "b@x.io", "A@x.io"],
     );
-    insta::assert_snapshot!(err, @r#"
-    error: email "a@x.io" is given twice
-    {"error":{"code":65,"kind":"invalid","message":"email \"a@x.io\" is given twice","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: email "a@x.io" is given twice"#);
     assert_eq!(
         env.json(&["invite", "list"]).as_array().map(Vec::len),
         Some(0)

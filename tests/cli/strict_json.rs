@@ -42,7 +42,6 @@ fn a_key_given_twice_in_an_event_is_refused_where_it_is_given_again() {
       seed.json:2:31: event 1 (profile-create): key "event" is given twice in the event
       seed.json:3:54: event 2 (profile-create): key "data" is given twice in the event
       seed.json:4:70: event 3 (profile-create): key "as" is given twice in the event
-    {"error":{"code":65,"kind":"invalid","message":"the seed has 3 errors; nothing was written\n  seed.json:2:31: event 1 (profile-create): key \"event\" is given twice in the event\n  seed.json:3:54: event 2 (profile-create): key \"data\" is given twice in the event\n  seed.json:4:70: event 3 (profile-create): key \"as\" is given twice in the event","hint":null}}
     "#);
     let second = |line: usize, key: &str| last(text, line, &format!("\"{key}\""));
     // The first "event" names the event; the second is the one refused.
@@ -102,7 +101,6 @@ fn a_key_given_twice_inside_metadata_is_refused_at_any_depth() {
     error: the seed has 2 errors; nothing was written
       seed.json:2:79: event 1 (profile-create): metadata: key "plan" is given twice
       seed.json:4:7: event 2 (user-create): metadata.prefs[0].theme: key "x" is given twice
-    {"error":{"code":65,"kind":"invalid","message":"the seed has 2 errors; nothing was written\n  seed.json:2:79: event 1 (profile-create): metadata: key \"plan\" is given twice\n  seed.json:4:7: event 2 (user-create): metadata.prefs[0].theme: key \"x\" is given twice","hint":null}}
     "#);
     assert!(
         err.contains(&format!(
@@ -127,7 +125,6 @@ fn a_key_given_twice_inside_metadata_is_refused_at_any_depth() {
     insta::assert_snapshot!(err, @r#"
     error: the seed has 1 error; nothing was written
       seed.json:1:73: event 1 (profile-create): metadata: key "a" is given twice
-    {"error":{"code":65,"kind":"invalid","message":"the seed has 1 error; nothing was written\n  seed.json:1:73: event 1 (profile-create): metadata: key \"a\" is given twice","hint":null}}
     "#);
     // The same name in two objects is not a repetition.
     write(
@@ -149,13 +146,12 @@ fn integers_beyond_64_bits_are_refused_and_the_rest_kept_exactly() {
   {"event": "profile-create", "data": {"name": "H", "member_limit": 100000000000000000000}}
 ]"#;
     let err = refused(&env, "seed.json", text);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: the seed has 3 errors; nothing was written
       seed.json:2:84: event 1 (profile-create): metadata.limits.max: the integer 18446744073709551616 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
       seed.json:3:77: event 2 (profile-create): metadata.ids[1]: the integer -9223372036854775809 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
       seed.json:4:69: event 3 (profile-create): member_limit: the integer 100000000000000000000 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
-    {"error":{"code":65,"kind":"invalid","message":"the seed has 3 errors; nothing was written\n  seed.json:2:84: event 1 (profile-create): metadata.limits.max: the integer 18446744073709551616 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit\n  seed.json:3:77: event 2 (profile-create): metadata.ids[1]: the integer -9223372036854775809 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit\n  seed.json:4:69: event 3 (profile-create): member_limit: the integer 100000000000000000000 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit","hint":null}}
-    "#);
+    ");
     for (line, needle, what) in [
         (
             2,
@@ -215,10 +211,7 @@ fn command_line_metadata_is_as_strict() {
             r#"{"a": 1, "a": 2}"#,
         ],
     );
-    insta::assert_snapshot!(err, @r#"
-    error: metadata: key "a" is given twice
-    {"error":{"code":65,"kind":"invalid","message":"metadata: key \"a\" is given twice","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: metadata: key "a" is given twice"#);
     let err = env.fails(
         65,
         &[
@@ -230,10 +223,7 @@ fn command_line_metadata_is_as_strict() {
             r#"{"n": 99999999999999999999}"#,
         ],
     );
-    insta::assert_snapshot!(err, @r#"
-    error: metadata.n: the integer 99999999999999999999 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit
-    {"error":{"code":65,"kind":"invalid","message":"metadata.n: the integer 99999999999999999999 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: metadata.n: the integer 99999999999999999999 does not fit in 64 bits (from -9223372036854775808 to 18446744073709551615); write it as a string to keep every digit");
 }
 
 #[test]
@@ -290,7 +280,6 @@ fn env_references_in_metadata_keys_are_read() {
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr), @r#"
     error: the seed has 1 error; nothing was written
       seed.json:1:64: event 1 (profile-create): metadata: key "plan" is given twice once ${env:…} is read
-    {"error":{"code":65,"kind":"invalid","message":"the seed has 1 error; nothing was written\n  seed.json:1:64: event 1 (profile-create): metadata: key \"plan\" is given twice once ${env:…} is read","hint":null}}
     "#);
 }
 
@@ -350,9 +339,8 @@ fn a_schema_key_is_ignored() {
         r#"{"$schema": 7, "version": 1, "events": []}"#,
     );
     let stderr = env.fails(65, &["seed", "t.json"]);
-    insta::assert_snapshot!(stderr, @r#"
+    insta::assert_snapshot!(stderr, @"
     error: the seed has 1 error; nothing was written
       t.json:1:13: $schema: expected a string (the URL or path of the seed schema)
-    {"error":{"code":65,"kind":"invalid","message":"the seed has 1 error; nothing was written\n  t.json:1:13: $schema: expected a string (the URL or path of the seed schema)","hint":null}}
-    "#);
+    ");
 }

@@ -95,12 +95,11 @@ fn an_owner_hands_the_profile_on_and_steps_down_to_admin() {
         77,
         &["--as", OWNER, "profile", "transfer", "family", MEMBER],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: olive@example.com may not profile-transfer in family: no role of theirs grants profile-transfer
     hint: the profile role owner, and the global role admin grant profile-transfer
     hint: `roster can olive@example.com profile-transfer family` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: olive@example.com may not profile-transfer in family: no role of theirs grants profile-transfer","hint":"the profile role owner, and the global role admin grant profile-transfer\n`roster can olive@example.com profile-transfer family` explains the decision"}}
-    "#);
+    ");
 }
 
 #[test]
@@ -158,11 +157,10 @@ fn a_new_owner_who_was_no_member_is_added_within_the_limit_and_gets_an_active_pr
         68,
         &["--as", OWNER, "profile", "transfer", "family", OUTSIDER],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: profile family is full (3 of 3 members)
     hint: raise the limit with `roster profile update family --member-limit 4`
-    {"error":{"code":68,"kind":"conflict","message":"profile family is full (3 of 3 members)","hint":"raise the limit with `roster profile update family --member-limit 4`"}}
-    "#);
+    ");
     // A member of a full profile may still become its owner: nobody is added.
     env.json(&["--as", OWNER, "profile", "transfer", "family", ADMIN]);
     env.ok(&["profile", "update", "family", "--member-limit", "4"]);
@@ -188,11 +186,10 @@ fn the_operator_and_a_global_admin_move_the_one_owner_or_the_one_from_names() {
         2,
         &["--as", ROOT, "profile", "transfer", "family", ADMIN],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: profile family has 2 owners besides alice@example.com (olive@example.com, mike@example.com): say whose ownership moves with --from
     hint: for example `roster profile transfer family alice@example.com --from olive@example.com`
-    {"error":{"code":2,"kind":"usage","message":"profile family has 2 owners besides alice@example.com (olive@example.com, mike@example.com): say whose ownership moves with --from","hint":"for example `roster profile transfer family alice@example.com --from olive@example.com`"}}
-    "#);
+    ");
     let out = env.json(&[
         "--as", ROOT, "profile", "transfer", "family", ADMIN, "--from", MEMBER,
     ]);
@@ -208,11 +205,10 @@ fn the_operator_and_a_global_admin_move_the_one_owner_or_the_one_from_names() {
         68,
         &["profile", "transfer", "family", OUTSIDER, "--from", MEMBER],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: --from mike@example.com: user mike@example.com is not an owner of profile family (is admin of it)
     hint: the owners of family: olive@example.com, alice@example.com
-    {"error":{"code":68,"kind":"conflict","message":"--from mike@example.com: user mike@example.com is not an owner of profile family (is admin of it)","hint":"the owners of family: olive@example.com, alice@example.com"}}
-    "#);
+    ");
     refused(
         &env,
         68,
@@ -246,11 +242,10 @@ fn an_owner_moves_their_own_ownership_only() {
             "--as", OWNER, "profile", "transfer", "family", MEMBER, "--from", ADMIN,
         ],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: --from alice@example.com: olive@example.com is an owner of profile family, and a transfer moves their own ownership
     hint: leave out --from; to move another owner's, the operator or a global admin who is no owner runs `roster profile transfer family mike@example.com --from alice@example.com`
-    {"error":{"code":2,"kind":"usage","message":"--from alice@example.com: olive@example.com is an owner of profile family, and a transfer moves their own ownership","hint":"leave out --from; to move another owner's, the operator or a global admin who is no owner runs `roster profile transfer family mike@example.com --from alice@example.com`"}}
-    "#);
+    ");
     // --from naming themself is what they would do anyway.
     env.json(&[
         "--as", OWNER, "profile", "transfer", "family", MEMBER, "--from", OWNER,
@@ -346,11 +341,10 @@ fn who_may_not_transfer_and_what_refuses_it() {
         68,
         &["--as", OWNER, "profile", "transfer", "family", OWNER],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user olive@example.com already owns profile family: a transfer moves ownership to another user
     hint: name the new owner: `roster profile transfer family USER`
-    {"error":{"code":68,"kind":"conflict","message":"user olive@example.com already owns profile family: a transfer moves ownership to another user","hint":"name the new owner: `roster profile transfer family USER`"}}
-    "#);
+    ");
     refused(
         &env,
         68,
@@ -362,11 +356,10 @@ fn who_may_not_transfer_and_what_refuses_it() {
         68,
         &["--as", OWNER, "profile", "transfer", "family", OUTSIDER],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user nora@example.com is disabled and cannot own profile family
     hint: a global admin can run `roster user enable nora@example.com` first
-    {"error":{"code":68,"kind":"conflict","message":"user nora@example.com is disabled and cannot own profile family","hint":"a global admin can run `roster user enable nora@example.com` first"}}
-    "#);
+    ");
     refused(
         &env,
         67,
@@ -496,7 +489,6 @@ fn the_profile_transfer_event_is_checked_first() {
       bad.json:1:93: event 1 (profile-transfer): keep_as "owner": must be one of admin, member
       bad.json:1:158: event 2 (profile-transfer): unknown field "usr"; did you mean "user"?
       bad.json:1:103: event 2 (profile-transfer): user: required
-    {"error":{"code":65,"kind":"invalid","message":"the seed has 3 errors; nothing was written\n  bad.json:1:93: event 1 (profile-transfer): keep_as \"owner\": must be one of admin, member\n  bad.json:1:158: event 2 (profile-transfer): unknown field \"usr\"; did you mean \"user\"?\n  bad.json:1:103: event 2 (profile-transfer): user: required","hint":null}}
     "#);
     assert_eq!(snapshot(&env), before);
     // A seed's refusal is the command's: an admin may not.
@@ -538,23 +530,20 @@ fn a_member_leaves_and_their_sessions_lose_the_profile() {
 fn leaving_is_refused_to_the_last_owner_the_operator_and_non_members() {
     let env = family();
     let err = refused(&env, 68, &["--as", OWNER, "member", "leave", "family"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: removing the member: olive@example.com is the last owner of profile family
     hint: transfer ownership first: `roster profile transfer family USER`
-    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`"}}
-    "#);
+    ");
     let err = refused(&env, 2, &["member", "leave", "family"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: member leave: the operator is no member of any profile; a user leaves
     hint: name who leaves with --as: `roster --as USER member leave family`, or remove them with `roster member remove family USER`
-    {"error":{"code":2,"kind":"usage","message":"member leave: the operator is no member of any profile; a user leaves","hint":"name who leaves with --as: `roster --as USER member leave family`, or remove them with `roster member remove family USER`"}}
-    "#);
+    ");
     let err = refused(&env, 67, &["--as", OUTSIDER, "member", "leave", "family"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user nora@example.com is not a member of profile family
     hint: `roster --as nora@example.com whoami` lists your memberships
-    {"error":{"code":67,"kind":"not_found","message":"user nora@example.com is not a member of profile family","hint":"`roster --as nora@example.com whoami` lists your memberships"}}
-    "#);
+    ");
     refused(&env, 67, &["--as", OUTSIDER, "member", "leave", "nope"]);
     // Once ownership moved, the old owner may leave.
     env.json(&["--as", OWNER, "profile", "transfer", "family", ADMIN]);
@@ -574,20 +563,16 @@ fn the_last_owner_refusals_name_the_transfer() {
     let demote = refused(&env, 68, &["member", "role", "family", OWNER, "member"]);
     let admin = refused(&env, 68, &["member", "role", "family", OWNER, "admin"]);
     let delete = refused(&env, 68, &["--yes", "user", "delete", OWNER]);
-    insta::assert_snapshot!([remove, demote, admin, delete].concat(), @r#"
+    insta::assert_snapshot!([remove, demote, admin, delete].concat(), @"
     error: removing the member: olive@example.com is the last owner of profile family
     hint: transfer ownership first: `roster profile transfer family USER`
-    {"error":{"code":68,"kind":"conflict","message":"removing the member: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`"}}
     error: changing the role: olive@example.com is the last owner of profile family
     hint: transfer ownership first: `roster profile transfer family USER --keep-as member`
-    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER --keep-as member`"}}
     error: changing the role: olive@example.com is the last owner of profile family
     hint: transfer ownership first: `roster profile transfer family USER`
-    {"error":{"code":68,"kind":"conflict","message":"changing the role: olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`"}}
     error: user olive@example.com is the last owner of profile family
     hint: transfer ownership first: `roster profile transfer family USER`, then delete
-    {"error":{"code":68,"kind":"conflict","message":"user olive@example.com is the last owner of profile family","hint":"transfer ownership first: `roster profile transfer family USER`, then delete"}}
-    "#);
+    ");
     // And what the hint says, done, lets each through.
     env.json(&[
         "profile",

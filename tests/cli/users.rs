@@ -197,17 +197,15 @@ fn create_takes_every_field() {
 fn a_user_needs_an_email_username_or_phone_and_a_name() {
     let env = Env::init();
     let err = env.fails(2, &["user", "create", "--name", "Ann"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user create: one of --email, --username and --phone is missing, and prompts are off (no terminal, or --no-input)
     hint: for example: roster user create --email ann@example.com --name Ann
-    {"error":{"code":2,"kind":"usage","message":"user create: one of --email, --username and --phone is missing, and prompts are off (no terminal, or --no-input)","hint":"for example: roster user create --email ann@example.com --name Ann"}}
-    "#);
+    ");
     let err = env.fails(2, &["user", "create", "--email", "ann@example.com"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user create: --name is missing, and prompts are off (no terminal, or --no-input)
     hint: for example: roster user create --email ann@example.com --name Ann
-    {"error":{"code":2,"kind":"usage","message":"user create: --name is missing, and prompts are off (no terminal, or --no-input)","hint":"for example: roster user create --email ann@example.com --name Ann"}}
-    "#);
+    ");
     // A username alone, or a phone alone, is enough.
     let u = env.json(&["user", "create", "--username", "ann", "--name", "Ann"]);
     assert_eq!(u["email"], Value::Null);
@@ -263,13 +261,11 @@ fn emails_are_validated() {
     insta::assert_snapshot!(err, @r#"
     error: email "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…": is longer than 254 characters
     hint: an email looks like name@example.com
-    {"error":{"code":65,"kind":"invalid","message":"email \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\": is longer than 254 characters","hint":"an email looks like name@example.com"}}
     "#);
     let err = env.fails(65, &["user", "create", "--name", "A", "--email", ""]);
     insta::assert_snapshot!(err, @r#"
     error: email "": is empty
     hint: an email looks like name@example.com
-    {"error":{"code":65,"kind":"invalid","message":"email \"\": is empty","hint":"an email looks like name@example.com"}}
     "#);
     assert_eq!(user_count(&env), 0);
 }
@@ -333,10 +329,7 @@ fn names_are_validated() {
             &long,
         ],
     );
-    insta::assert_snapshot!(err, @r#"
-    error: name "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn…": is longer than 200 characters
-    {"error":{"code":65,"kind":"invalid","message":"name \"nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn…\": is longer than 200 characters","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: name "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn…": is longer than 200 characters"#);
     env.json(&[
         "user",
         "create",
@@ -500,10 +493,7 @@ fn metadata_must_be_a_json_object() {
             &big,
         ],
     );
-    insta::assert_snapshot!(err, @r#"
-    error: metadata: 70008 bytes of JSON; at most 65536
-    {"error":{"code":65,"kind":"invalid","message":"metadata: 70008 bytes of JSON; at most 65536","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: metadata: 70008 bytes of JSON; at most 65536");
     assert_eq!(user_count(&env), 0);
     let u = env.json(&[
         "user",
@@ -549,7 +539,6 @@ fn a_duplicate_email_username_phone_or_id_is_a_conflict() {
     insta::assert_snapshot!(redact(&err), @r#"
     error: user "ann@example.com" already exists (id ann)
     hint: add --if-not-exists to treat an existing user as success
-    {"error":{"code":68,"kind":"conflict","message":"user \"ann@example.com\" already exists (id ann)","hint":"add --if-not-exists to treat an existing user as success"}}
     "#);
     let err = env.fails(
         68,
@@ -564,10 +553,7 @@ fn a_duplicate_email_username_phone_or_id_is_a_conflict() {
             "X",
         ],
     );
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: username "ANNIE" already belongs to user ann@example.com (ann)
-    {"error":{"code":68,"kind":"conflict","message":"username \"ANNIE\" already belongs to user ann@example.com (ann)","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @r#"error: username "ANNIE" already belongs to user ann@example.com (ann)"#);
     let err = env.fails(
         68,
         &[
@@ -581,10 +567,7 @@ fn a_duplicate_email_username_phone_or_id_is_a_conflict() {
             "Y",
         ],
     );
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: phone "+14155550123" already belongs to user ann@example.com (ann)
-    {"error":{"code":68,"kind":"conflict","message":"phone \"+14155550123\" already belongs to user ann@example.com (ann)","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @r#"error: phone "+14155550123" already belongs to user ann@example.com (ann)"#);
     let err = env.fails(
         68,
         &[
@@ -692,10 +675,7 @@ fn if_not_exists_does_not_pass_off_another_user_as_the_one_asked_for() {
             "--if-not-exists",
         ],
     );
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: username "ANN" already belongs to user ann@example.com ([id])
-    {"error":{"code":68,"kind":"conflict","message":"username \"ANN\" already belongs to user ann@example.com ([id])","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @r#"error: username "ANN" already belongs to user ann@example.com ([id])"#);
     assert_eq!(user_count(&env), 1);
     assert_eq!(env.json(&["user", "show", "ann"]), ann);
     // The same with an explicit id that is free.
@@ -761,12 +741,11 @@ fn only_global_admins_create_users() {
             "Cy",
         ],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: bob@example.com may not user-create: no role of theirs grants user-create
     hint: the global role admin grants user-create
     hint: `roster can bob@example.com user-create` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-create: no role of theirs grants user-create","hint":"the global role admin grants user-create\n`roster can bob@example.com user-create` explains the decision"}}
-    "#);
+    ");
     // Even with --if-not-exists on an existing user, bob learns nothing.
     let err = env.fails(
         77,
@@ -834,12 +813,11 @@ fn a_user_sees_themself_and_admins_see_anyone() {
         bob
     );
     let err = env.fails(77, &["--as", "bob", "user", "show", "ann"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: bob@example.com may not user-show: no role of theirs grants user-show
     hint: the global role admin grants user-show
     hint: `roster can bob@example.com user-show --record ann` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-show: no role of theirs grants user-show","hint":"the global role admin grants user-show\n`roster can bob@example.com user-show --record ann` explains the decision"}}
-    "#);
+    ");
     assert!(!err.contains(ann["id"].as_str().unwrap()), "{err}");
     // A missing user looks the same as a forbidden one to a non-admin.
     let err = env.fails(77, &["--as", "bob", "user", "show", "nobody@example.com"]);
@@ -856,13 +834,11 @@ fn a_missing_user_is_67_with_a_suggestion() {
     error: user "bbo@example.com" does not exist
     hint: did you mean "bob@example.com"?
     hint: list users with `roster user list`
-    {"error":{"code":67,"kind":"not_found","message":"user \"bbo@example.com\" does not exist","hint":"did you mean \"bob@example.com\"?\nlist users with `roster user list`"}}
     "#);
     let err = env.fails(67, &["--as", "ann", "user", "show", "zed"]);
     insta::assert_snapshot!(err, @r#"
     error: user "zed" does not exist
     hint: list users with `roster user list`
-    {"error":{"code":67,"kind":"not_found","message":"user \"zed\" does not exist","hint":"list users with `roster user list`"}}
     "#);
     for args in [
         &["user", "update", "zed", "--name", "Z"][..],
@@ -950,12 +926,11 @@ fn a_user_may_not_change_their_own_identity_fields() {
         all.extend_from_slice(args);
         let err = env.fails(77, &all);
         insta::allow_duplicates! {
-            insta::assert_snapshot!(err, @r#"
+            insta::assert_snapshot!(err, @"
             error: permission denied: bob@example.com may not user-update: changing an email, username, phone or type needs a global admin
             hint: a global admin can change them; the user may change name, image, tags and metadata
             hint: `roster can bob@example.com user-update --record bob@example.com` explains the decision
-            {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-update: changing an email, username, phone or type needs a global admin","hint":"a global admin can change them; the user may change name, image, tags and metadata\n`roster can bob@example.com user-update --record bob@example.com` explains the decision"}}
-            "#);
+            ");
         }
     }
     assert_eq!(env.json(&["user", "show", "bob"]), bob);
@@ -969,12 +944,11 @@ fn a_user_may_not_update_someone_else() {
         77,
         &["--as", "bob", "user", "update", "ann", "--name", "Annie"],
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: bob@example.com may not user-update: no role of theirs grants user-update
     hint: the global role admin grants user-update
     hint: `roster can bob@example.com user-update --record ann` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: bob@example.com may not user-update: no role of theirs grants user-update","hint":"the global role admin grants user-update\n`roster can bob@example.com user-update --record ann` explains the decision"}}
-    "#);
+    ");
     let err = env.fails(
         77,
         &["--as", "bob", "user", "update", "nobody", "--name", "N"],
@@ -1013,10 +987,7 @@ fn admins_change_identity_fields() {
     assert_eq!(v["phone"], Value::Null);
     // ...but never the last one.
     let err = env.fails(65, &["user", "update", "robert", "--username", ""]);
-    insta::assert_snapshot!(err, @r#"
-    error: user robert: would have none of email, username and phone left
-    {"error":{"code":65,"kind":"invalid","message":"user robert: would have none of email, username and phone left","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: user robert: would have none of email, username and phone left");
     assert_eq!(env.json(&["user", "show", "robert"])["username"], "robert");
 }
 
@@ -1039,22 +1010,15 @@ fn update_validates_and_refuses_duplicates() {
         assert!(err.contains(field), "{args:?}: {err}");
     }
     let err = env.fails(68, &["user", "update", "bob", "--email", "ANN@example.com"]);
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: email "ann@example.com" already belongs to user ann@example.com ([id])
-    {"error":{"code":68,"kind":"conflict","message":"email \"ann@example.com\" already belongs to user ann@example.com ([id])","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @r#"error: email "ann@example.com" already belongs to user ann@example.com ([id])"#);
     let err = env.fails(68, &["user", "update", "bob", "--username", "Ann"]);
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: username "Ann" already belongs to user ann@example.com ([id])
-    {"error":{"code":68,"kind":"conflict","message":"username \"Ann\" already belongs to user ann@example.com ([id])","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @r#"error: username "Ann" already belongs to user ann@example.com ([id])"#);
     assert_eq!(env.json(&["user", "show", "bob"]), bob);
     let err = env.fails(2, &["user", "update", "bob"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user update: nothing to change
     hint: give at least one of --name, --image, --tag, --clear-tags, --metadata, --email, --username, --phone, --type
-    {"error":{"code":2,"kind":"usage","message":"user update: nothing to change","hint":"give at least one of --name, --image, --tag, --clear-tags, --metadata, --email, --username, --phone, --type"}}
-    "#);
+    ");
     // Without ROSTER_DB (how a PostgreSQL run names its database), which clap counts as a
     // --db given and would add to the usage line: a usage error never opens the database.
     let out = env
@@ -1168,20 +1132,11 @@ fn granting_a_role_held_already_is_unchanged() {
 fn role_words_are_validated() {
     let (env, _, bob) = ann_and_bob();
     let err = env.fails(65, &["user", "grant", "bob", "super user"]);
-    insta::assert_snapshot!(err, @r#"
-    error: role "super user": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter
-    {"error":{"code":65,"kind":"invalid","message":"role \"super user\": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: role "super user": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter"#);
     let err = env.fails(65, &["user", "grant", "bob", "ok", "9lives"]);
-    insta::assert_snapshot!(err, @r#"
-    error: role "9lives": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter
-    {"error":{"code":65,"kind":"invalid","message":"role \"9lives\": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: role "9lives": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter"#);
     let err = env.fails(65, &["user", "revoke", "bob", "_x"]);
-    insta::assert_snapshot!(err, @r#"
-    error: role "_x": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter
-    {"error":{"code":65,"kind":"invalid","message":"role \"_x\": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @r#"error: role "_x": must be 1 to 32 of a-z, 0-9, '_' and '-', starting with a letter"#);
     assert_eq!(env.json(&["user", "show", "bob"]), bob);
 }
 
@@ -1193,12 +1148,11 @@ fn nobody_raises_their_own_roles() {
     assert!(err.contains("permission denied"), "{err}");
     // Even a global admin may not change their own roles.
     let err = env.fails(77, &["--as", "ann", "user", "grant", "ann", "superuser"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: ann@example.com may not user-grant: user-grant is never done to oneself
     hint: another global admin, or the operator (without --as), can do this
     hint: `roster can ann@example.com user-grant --record ann@example.com --role superuser` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: ann@example.com may not user-grant: user-grant is never done to oneself","hint":"another global admin, or the operator (without --as), can do this\n`roster can ann@example.com user-grant --record ann@example.com --role superuser` explains the decision"}}
-    "#);
+    ");
     let err = env.fails(
         77,
         &["--as", "ann", "user", "revoke", "ann@example.com", "admin"],
@@ -1228,11 +1182,10 @@ fn a_disabled_user_cannot_act_until_enabled() {
     ] {
         let err = env.fails(77, args);
         insta::allow_duplicates! {
-            insta::assert_snapshot!(err, @r#"
+            insta::assert_snapshot!(err, @"
             error: user bob@example.com is disabled and cannot act
             hint: a global admin can run `roster user enable bob@example.com`
-            {"error":{"code":77,"kind":"denied","message":"user bob@example.com is disabled and cannot act","hint":"a global admin can run `roster user enable bob@example.com`"}}
-            "#);
+            ");
         }
     }
     assert_eq!(env.json(&["user", "show", "bob"])["active"], false);
@@ -1272,12 +1225,11 @@ fn only_admins_disable_and_never_themselves() {
     env.fails(77, &["--as", "bob", "user", "disable", "ann"]);
     env.fails(77, &["--as", "bob", "user", "disable", "bob"]);
     let err = env.fails(77, &["--as", "ann", "user", "disable", "ann"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: ann@example.com may not user-disable: user-disable is never done to oneself
     hint: another global admin, or the operator (without --as), can do this
     hint: `roster can ann@example.com user-disable --record ann@example.com` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: ann@example.com may not user-disable: user-disable is never done to oneself","hint":"another global admin, or the operator (without --as), can do this\n`roster can ann@example.com user-disable --record ann@example.com` explains the decision"}}
-    "#);
+    ");
     env.fails(77, &["--as", "bob", "user", "enable", "bob"]);
     assert_eq!(env.json(&["user", "show", "ann"]), ann);
     assert_eq!(env.json(&["user", "show", "bob"]), bob);
@@ -1295,12 +1247,11 @@ fn only_admins_disable_and_never_themselves() {
 fn delete_needs_yes_without_a_terminal() {
     let (env, _, bob) = ann_and_bob();
     let err = env.fails(2, &["user", "delete", "bob"]);
-    insta::assert_snapshot!(redact(&err), @r#"
+    insta::assert_snapshot!(redact(&err), @"
     this deletes user bob@example.com ([id]) and their 0 memberships
     error: delete user bob@example.com: confirmation needed, and there is no terminal to ask
     hint: add --yes to confirm
-    {"error":{"code":2,"kind":"usage","message":"delete user bob@example.com: confirmation needed, and there is no terminal to ask","hint":"add --yes to confirm"}}
-    "#);
+    ");
     let err = env.fails(2, &["--no-input", "user", "delete", "bob"]);
     assert!(err.contains("--yes"), "{err}");
     assert_eq!(env.json(&["user", "show", "bob"]), bob);
@@ -1344,12 +1295,11 @@ fn only_admins_delete_and_never_themselves() {
     env.fails(77, &["--as", "bob", "user", "delete", "ann"]);
     env.fails(77, &["--as", "bob", "--yes", "user", "delete", "bob"]);
     let err = env.fails(77, &["--as", "ann", "--yes", "user", "delete", "ann"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: ann@example.com may not user-delete: user-delete is never done to oneself
     hint: another global admin, or the operator (without --as), can do this
     hint: `roster can ann@example.com user-delete --record ann@example.com` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: ann@example.com may not user-delete: user-delete is never done to oneself","hint":"another global admin, or the operator (without --as), can do this\n`roster can ann@example.com user-delete --record ann@example.com` explains the decision"}}
-    "#);
+    ");
     assert_eq!(user_count(&env), 2);
     assert_eq!(env.audit_len(), before);
 }
@@ -1365,11 +1315,10 @@ fn the_last_owner_of_a_profile_cannot_be_deleted() {
     env.json(&["user", "revoke", "bob", "admin"]);
     let before = env.audit_len();
     let err = env.fails(68, &["--yes", "user", "delete", "bob"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user bob@example.com is the last owner of profile bob-s-family
     hint: transfer ownership first: `roster profile transfer bob-s-family USER`, then delete
-    {"error":{"code":68,"kind":"conflict","message":"user bob@example.com is the last owner of profile bob-s-family","hint":"transfer ownership first: `roster profile transfer bob-s-family USER`, then delete"}}
-    "#);
+    ");
     // Refused before any confirmation, too.
     env.fails(68, &["user", "delete", "bob"]);
     assert_eq!(env.json(&["user", "show", "bob"])["id"], bob["id"]);
@@ -1431,10 +1380,7 @@ fn passwords_are_checked_for_length() {
         ],
         "short\n",
     );
-    insta::assert_snapshot!(err, @r#"
-    error: password: too short (5 characters; at least 8 are needed)
-    {"error":{"code":65,"kind":"invalid","message":"password: too short (5 characters; at least 8 are needed)","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: password: too short (5 characters; at least 8 are needed)");
     let long = "x".repeat(1025);
     let err = env.fails_with(
         65,
@@ -1449,10 +1395,7 @@ fn passwords_are_checked_for_length() {
         ],
         &format!("{long}\n"),
     );
-    insta::assert_snapshot!(err, @r#"
-    error: password: too long (1025 bytes; at most 1024)
-    {"error":{"code":65,"kind":"invalid","message":"password: too long (1025 bytes; at most 1024)","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: password: too long (1025 bytes; at most 1024)");
     assert_eq!(user_count(&env), 0);
     // Eight characters and 1024 bytes are fine.
     env.json_with(
@@ -1507,10 +1450,7 @@ fn an_empty_password_stdin_is_invalid() {
         &["user", "passwd", "ann@example.com", "--password-stdin"],
         "",
     );
-    insta::assert_snapshot!(err, @r#"
-    error: --password-stdin: expected 1 non-empty line on stdin
-    {"error":{"code":65,"kind":"invalid","message":"--password-stdin: expected 1 non-empty line on stdin","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: --password-stdin: expected 1 non-empty line on stdin");
     assert_eq!(
         env.json(&["user", "show", "ann@example.com"])["has_password"],
         false
@@ -1541,18 +1481,16 @@ fn create_validates_before_reading_a_password() {
 fn passwd_without_stdin_and_without_a_terminal_is_a_usage_error() {
     let (env, _, _) = ann_and_bob();
     let err = env.fails(2, &["user", "passwd", "bob"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: New password: no password given and no terminal to ask for one
     hint: pipe it in with --password-stdin (passwords are never taken as arguments)
-    {"error":{"code":2,"kind":"usage","message":"New password: no password given and no terminal to ask for one","hint":"pipe it in with --password-stdin (passwords are never taken as arguments)"}}
-    "#);
+    ");
     set_password(&env, "bob", "first password");
     let err = env.fails(2, &["--as", "bob", "user", "passwd", "bob"]);
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: user passwd: no terminal to ask for the passwords
     hint: pipe the current and the new password, one per line, with --password-stdin
-    {"error":{"code":2,"kind":"usage","message":"user passwd: no terminal to ask for the passwords","hint":"pipe the current and the new password, one per line, with --password-stdin"}}
-    "#);
+    ");
 }
 
 #[test]
@@ -1608,21 +1546,17 @@ fn a_user_changes_their_own_password_with_the_current_one() {
         &["--as", "bob", "user", "passwd", "bob", "--password-stdin"],
         "wrong password\nsecond password\n",
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: wrong current password
     hint: changing your own password needs the current one first
-    {"error":{"code":77,"kind":"denied","message":"wrong current password","hint":"changing your own password needs the current one first"}}
-    "#);
+    ");
     assert_eq!(env.audit_len(), before, "a refused change writes nothing");
     let err = env.fails_with(
         65,
         &["--as", "bob", "user", "passwd", "bob", "--password-stdin"],
         "first password\n",
     );
-    insta::assert_snapshot!(err, @r#"
-    error: --password-stdin: expected 2 non-empty lines on stdin
-    {"error":{"code":65,"kind":"invalid","message":"--password-stdin: expected 2 non-empty lines on stdin","hint":null}}
-    "#);
+    insta::assert_snapshot!(err, @"error: --password-stdin: expected 2 non-empty lines on stdin");
     env.json_with(
         &["--as", "bob", "user", "passwd", "bob", "--password-stdin"],
         "first password\nsecond password\n",
@@ -1840,12 +1774,11 @@ fn deleting_a_user_removes_their_memberships() {
     add_member_row(&env, "family", "bob@example.com", "member");
     add_member_row(&env, "office", "bob@example.com", "admin");
     let err = env.fails(2, &["user", "delete", "bob"]);
-    insta::assert_snapshot!(redact(&err), @r#"
+    insta::assert_snapshot!(redact(&err), @"
     this deletes user bob@example.com ([id]) and their 2 memberships
     error: delete user bob@example.com: confirmation needed, and there is no terminal to ask
     hint: add --yes to confirm
-    {"error":{"code":2,"kind":"usage","message":"delete user bob@example.com: confirmation needed, and there is no terminal to ask","hint":"add --yes to confirm"}}
-    "#);
+    ");
     env.json(&["--yes", "user", "delete", "bob"]);
     assert_eq!(env.sql_value("SELECT count(*) FROM members"), "0");
     let rows = audit_events(&env, "user-delete");
@@ -1895,7 +1828,6 @@ fn deeply_nested_metadata_is_refused_without_a_panic() {
     insta::assert_snapshot!(err, @r#"
     error: metadata "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":…": is not valid JSON (recursion limit exceeded at line 1 column 636)
     hint: give a JSON object, such as --metadata '{"plan":"family"}'
-    {"error":{"code":65,"kind":"invalid","message":"metadata \"{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":{\\\"a\\\":…\": is not valid JSON (recursion limit exceeded at line 1 column 636)","hint":"give a JSON object, such as --metadata '{\"plan\":\"family\"}'"}}
     "#);
     assert_eq!(user_count(&env), 0);
 }
@@ -1919,10 +1851,7 @@ fn an_id_may_not_be_another_users_username_or_the_reverse() {
             "user", "create", "--email", "b@x.io", "--name", "B", "--id", "bob",
         ],
     );
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: id "bob" is the username of user a@x.io; a reference to it would be ambiguous
-    {"error":{"code":68,"kind":"conflict","message":"id \"bob\" is the username of user a@x.io; a reference to it would be ambiguous","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @r#"error: id "bob" is the username of user a@x.io; a reference to it would be ambiguous"#);
     env.json(&[
         "user", "create", "--email", "c@x.io", "--name", "C", "--id", "carol",
     ]);
@@ -1939,10 +1868,7 @@ fn an_id_may_not_be_another_users_username_or_the_reverse() {
             "carol",
         ],
     );
-    insta::assert_snapshot!(redact(&err), @r#"
-    error: username "carol" is the id of user c@x.io; a reference to it would be ambiguous
-    {"error":{"code":68,"kind":"conflict","message":"username \"carol\" is the id of user c@x.io; a reference to it would be ambiguous","hint":null}}
-    "#);
+    insta::assert_snapshot!(redact(&err), @r#"error: username "carol" is the id of user c@x.io; a reference to it would be ambiguous"#);
     // The same name for one user's id and username is fine.
     env.json(&[
         "user",
@@ -1977,12 +1903,11 @@ fn passwd_refuses_a_stranger_before_looking_at_the_password() {
         ],
         "short\n",
     );
-    insta::assert_snapshot!(err, @r#"
+    insta::assert_snapshot!(err, @"
     error: permission denied: a@x.io may not user-passwd: no role of theirs grants user-passwd
     hint: the global role admin grants user-passwd
     hint: `roster can a@x.io user-passwd --record b@x.io` explains the decision
-    {"error":{"code":77,"kind":"denied","message":"permission denied: a@x.io may not user-passwd: no role of theirs grants user-passwd","hint":"the global role admin grants user-passwd\n`roster can a@x.io user-passwd --record b@x.io` explains the decision"}}
-    "#);
+    ");
 }
 
 #[test]
