@@ -33,7 +33,7 @@ pub enum ProfileCmd {
     /// Change a profile (its owners and admins, global admins)
     #[command(
         after_help = "Examples:\n  roster profile update the-smiths --name 'Smith family' --color '#f60'\n  \
-        roster profile update office --member-limit 50"
+        roster profile update office --member-limit 50 --invitation-limit 20"
     )]
     Update(ProfileUpdate),
     /// Delete a profile with its members, invitations and media (asks first; --yes skips)
@@ -63,6 +63,9 @@ pub struct ProfileCreate {
     /// Most members allowed [default: 100]
     #[arg(long, value_name = "N")]
     pub member_limit: Option<i64>,
+    /// Most pending invitations at once [default: 100]
+    #[arg(long, value_name = "N")]
+    pub invitation_limit: Option<i64>,
     /// Invitees must have a verified email to accept (true or false) [default: false]
     #[arg(long, value_name = "BOOL")]
     pub require_verified_email: Option<bool>,
@@ -99,6 +102,9 @@ pub struct ProfileUpdate {
     /// New member limit
     #[arg(long, value_name = "N")]
     pub member_limit: Option<i64>,
+    /// New limit of pending invitations at once
+    #[arg(long, value_name = "N")]
+    pub invitation_limit: Option<i64>,
     /// Invitees must have a verified email to accept: true or false
     #[arg(long, value_name = "BOOL")]
     pub require_verified_email: Option<bool>,
@@ -176,6 +182,7 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
         logo: a.logo,
         color: a.color,
         member_limit: a.member_limit,
+        invitation_limit: a.invitation_limit,
         require_verified_email: a.require_verified_email,
         metadata: a
             .metadata
@@ -213,6 +220,7 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
         logo: crate::actions::clearable(a.logo),
         color: a.color,
         member_limit: a.member_limit,
+        invitation_limit: a.invitation_limit,
         require_verified_email: a.require_verified_email,
         metadata: a
             .metadata
@@ -222,7 +230,7 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
     };
     if changes.is_empty() {
         return Err(Error::usage("profile update: nothing to change").hint(
-            "give at least one of --name, --slug, --logo, --color, --member-limit, --require-verified-email, --metadata",
+            "give at least one of --name, --slug, --logo, --color, --member-limit, --invitation-limit, --require-verified-email, --metadata",
         ));
     }
     let o = app.write(OpenMode::Existing, |tx, ctx| {
