@@ -2107,12 +2107,16 @@ _roster() {
             return 0
             ;;
         roster__subcmd__invite__subcmd__send)
-            opts="-y -q -v -h --role --expires-in --resend --id --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --csv --role --expires-in --resend --id --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2739,7 +2743,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__create)
-            opts="-y -q -v -h --name --slug --logo --color --member-limit --require-verified-email --metadata --owner --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --name --slug --logo --color --member-limit --invitation-limit --require-verified-email --metadata --owner --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2762,6 +2766,10 @@ _roster() {
                     return 0
                     ;;
                 --member-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invitation-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2977,7 +2985,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__update)
-            opts="-y -q -v -h --name --slug --logo --color --member-limit --require-verified-email --metadata --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --name --slug --logo --color --member-limit --invitation-limit --require-verified-email --metadata --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3000,6 +3008,10 @@ _roster() {
                     return 0
                     ;;
                 --member-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invitation-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

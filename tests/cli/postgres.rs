@@ -99,7 +99,7 @@ fn an_empty_schema_made_for_roster_is_adopted() {
     let url = url_of(&schema);
     let v = env.json(&["--db", &url, "init"]);
     assert_eq!(v["created"], true);
-    assert_eq!(v["schema_version"], 5);
+    assert_eq!(v["schema_version"], roster::store::schema::CURRENT);
     env.ok(&[
         "--db",
         &url,

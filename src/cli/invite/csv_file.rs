@@ -61,6 +61,7 @@ pub fn rows(name: &str, bytes: &[u8], role: &str, expires_in: &str) -> Result<Ve
     let mut out: Vec<Row> = Vec::new();
     let mut first_line: std::collections::HashMap<String, u64> = Default::default();
     let mut record = ::csv::ByteRecord::new();
+    let mut lines = Lines::default();
     loop {
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -75,7 +76,7 @@ pub fn rows(name: &str, bytes: &[u8], role: &str, expires_in: &str) -> Result<Ve
                 break;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = lines.at(bytes, record.position().map_or(0, |p| p.byte()));
         let fields = match fields(&record) {
             Ok(f) => f,
             Err(error) => {
@@ -128,6 +129,27 @@ pub fn rows(name: &str, bytes: &[u8], role: &str, expires_in: &str) -> Result<Ve
         return Err(refusal(name, errors));
     }
     Ok(out)
+}
+
+/// Line numbers of records. The reader's own count is of where it began to read, which is
+/// before any empty lines it skipped; this counts from the record's first byte.
+#[derive(Default)]
+struct Lines {
+    byte: usize,
+    line: u64,
+}
+
+impl Lines {
+    fn at(&mut self, bytes: &[u8], start: u64) -> u64 {
+        let mut start = usize::try_from(start).unwrap_or(usize::MAX).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
+            start += 1;
+        }
+        let from = self.byte.min(start);
+        self.line += bytes[from..start].iter().filter(|b| **b == b'\n').count() as u64;
+        self.byte = start;
+        self.line + 1
+    }
 }
 
 /// The refusals of the action, each named by its row's line.
@@ -304,12 +326,13 @@ mod tests {
     #[test]
     fn every_error_is_listed_with_its_line() {
         let m = err("email,role,expires_in\nnot-an-email,admin,48h\nb@x.io,Bad Role,2y\nb@x.io\nc@x.io,,1h,extra\n");
-        assert!(m.starts_with("f.csv has 5 errors; nothing was written"), "{m}");
+        assert!(m.starts_with("f.csv has 4 errors; nothing was written"), "{m}");
         assert!(m.contains("\n  f.csv:2: email \"not-an-email\""), "{m}");
         assert!(m.contains("\n  f.csv:3: role"), "{m}");
         assert!(m.contains("\n  f.csv:3: expires_in"), "{m}");
         assert!(m.contains("f.csv:5: 4 fields, but the header names 3 columns"), "{m}");
-        assert!(!m.contains("f.csv:4:"), "the first b@x.io had errors: {m}");
+        // The b@x.io of line 3 was refused, so line 4's is the first.
+        assert!(!m.contains("f.csv:4:"), "{m}");
     }
 
     #[test]
@@ -320,6 +343,13 @@ mod tests {
         assert!(err("").contains("no header row"));
         assert!(err("email\n\n").contains("only a header row"));
         assert!(err("email,Email\n").contains("column \"email\" is given twice"));
+    }
+
+    #[test]
+    fn lines_count_empty_lines_and_quoted_line_breaks() {
+        let m = err("email,role\r\n\r\n\r\na@x.io,\"ad\nmin\"\n\nbad\n");
+        assert!(m.contains("\n  f.csv:4: role \"ad\\nmin\""), "{m}");
+        assert!(m.contains("\n  f.csv:7: email \"bad\""), "{m}");
     }
 
     #[test]
