@@ -122,10 +122,10 @@ pub fn send(
     on_exists: OnExists,
 ) -> Result<Vec<Outcome<Invitation>>> {
     send_each(tx, ctx, profile_ref, invites, resend, on_exists)?.map_err(|refusals| {
-        refusals
-            .into_iter()
-            .next()
-            .map_or_else(|| Error::internal("a refusal without an error"), |r| r.error)
+        refusals.into_iter().next().map_or_else(
+            || Error::internal("a refusal without an error"),
+            |r| r.error,
+        )
     })
 }
 

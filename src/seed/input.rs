@@ -70,8 +70,9 @@ impl Source {
         };
         let file = File::open(path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::no_input(format!("{what} not found: {name}"))
-                    .hint(format!("give the path of a {what}, or - to read standard input"))
+                Error::no_input(format!("{what} not found: {name}")).hint(format!(
+                    "give the path of a {what}, or - to read standard input"
+                ))
             } else {
                 Error::no_input(format!("cannot read the {what} {name}: {e}"))
             }

@@ -1490,7 +1490,10 @@ fn a_database_from_before_keys_migrates_and_still_verifies() {
         (v["rows"].clone(), v["unkeyed"].clone()),
         (2.into(), 2.into())
     );
-    assert_eq!(env.json(&["init"])["schema_version"], roster::store::schema::CURRENT);
+    assert_eq!(
+        env.json(&["init"])["schema_version"],
+        roster::store::schema::CURRENT
+    );
     assert_eq!(keyed_flags(&env.json(&["audit"])), [false, false]);
 }
 

@@ -207,7 +207,10 @@ fn a_profile_over_its_invitation_limit() {
         "UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z' WHERE email = 'eve@example.com'",
     );
     let all = findings(&env);
-    assert!(all.iter().all(|f| f["check"] != "invitation-limit"), "{all:#?}");
+    assert!(
+        all.iter().all(|f| f["check"] != "invitation-limit"),
+        "{all:#?}"
+    );
 }
 
 #[test]

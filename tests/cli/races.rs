@@ -125,6 +125,28 @@ fn sixteen_adds_never_pass_the_member_limit() {
 }
 
 #[test]
+fn sixteen_invitations_never_pass_the_invitation_limit() {
+    let env = profile_with_owners(1, 0);
+    env.ok(&["profile", "update", "race", "--invitation-limit", "5"]);
+    let runs = (0..N)
+        .map(|i| {
+            let e = format!("i{i:02}@example.com");
+            ["--json", "invite", "send", "race", e.as_str()]
+                .map(String::from)
+                .to_vec()
+        })
+        .collect();
+    let outputs = race(&env, runs);
+    no_panic_nor_lock(&outputs);
+    let c = codes(&outputs);
+    assert_eq!(c.iter().filter(|c| **c == Some(0)).count(), 5, "{c:?}");
+    assert_eq!(c.iter().filter(|c| **c == Some(68)).count(), N - 5, "{c:?}");
+    let pending = env.json(&["invite", "list", "race", "--status", "pending"]);
+    assert_eq!(pending.as_array().map(Vec::len), Some(5));
+    env.ok(&["audit", "verify"]);
+}
+
+#[test]
 fn sixteen_processes_accepting_one_invitation_make_one_member() {
     let env = profile_with_owners(1, 0);
     env.user("dan@example.com", "Dan");

@@ -120,10 +120,11 @@ pub fn rows(name: &str, bytes: &[u8], role: &str, expires_in: &str) -> Result<Ve
         return Err(Error::invalid(format!("{name}: no header row")).hint(HEADER_HINT));
     }
     if errors.is_empty() && out.is_empty() {
-        return Err(Error::invalid(format!(
-            "{name}: no invitations, only a header row"
-        ))
-        .hint("add one row per invitation below the header, such as: dan@example.com,member,48h"));
+        return Err(
+            Error::invalid(format!("{name}: no invitations, only a header row")).hint(
+                "add one row per invitation below the header, such as: dan@example.com,member,48h",
+            ),
+        );
     }
     if !errors.is_empty() {
         return Err(refusal(name, errors));
@@ -141,7 +142,9 @@ struct Lines {
 
 impl Lines {
     fn at(&mut self, bytes: &[u8], start: u64) -> u64 {
-        let mut start = usize::try_from(start).unwrap_or(usize::MAX).min(bytes.len());
+        let mut start = usize::try_from(start)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
         while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
             start += 1;
         }
@@ -325,12 +328,20 @@ mod tests {
 
     #[test]
     fn every_error_is_listed_with_its_line() {
-        let m = err("email,role,expires_in\nnot-an-email,admin,48h\nb@x.io,Bad Role,2y\nb@x.io\nc@x.io,,1h,extra\n");
-        assert!(m.starts_with("f.csv has 4 errors; nothing was written"), "{m}");
+        let m = err(
+            "email,role,expires_in\nnot-an-email,admin,48h\nb@x.io,Bad Role,2y\nb@x.io\nc@x.io,,1h,extra\n",
+        );
+        assert!(
+            m.starts_with("f.csv has 4 errors; nothing was written"),
+            "{m}"
+        );
         assert!(m.contains("\n  f.csv:2: email \"not-an-email\""), "{m}");
         assert!(m.contains("\n  f.csv:3: role"), "{m}");
         assert!(m.contains("\n  f.csv:3: expires_in"), "{m}");
-        assert!(m.contains("f.csv:5: 4 fields, but the header names 3 columns"), "{m}");
+        assert!(
+            m.contains("f.csv:5: 4 fields, but the header names 3 columns"),
+            "{m}"
+        );
         // The b@x.io of line 3 was refused, so line 4's is the first.
         assert!(!m.contains("f.csv:4:"), "{m}");
     }
@@ -338,7 +349,10 @@ mod tests {
     #[test]
     fn the_header_is_checked() {
         let m = err("emial,role\n");
-        assert!(m.contains("f.csv:1: unknown column \"emial\"; did you mean \"email\"?"), "{m}");
+        assert!(
+            m.contains("f.csv:1: unknown column \"emial\"; did you mean \"email\"?"),
+            "{m}"
+        );
         assert!(err("role\nadmin\n").contains("no email column"));
         assert!(err("").contains("no header row"));
         assert!(err("email\n\n").contains("only a header row"));
@@ -355,6 +369,9 @@ mod tests {
     #[test]
     fn duplicates_name_the_first_line() {
         let m = err("email\na@x.io\nA@X.io\n");
-        assert!(m.contains("f.csv:3: email \"a@x.io\" is given twice (first on line 2)"), "{m}");
+        assert!(
+            m.contains("f.csv:3: email \"a@x.io\" is given twice (first on line 2)"),
+            "{m}"
+        );
     }
 }
