@@ -137,7 +137,7 @@ fn init_marks_the_file_and_sets_the_pragmas() {
         // PostgreSQL's mark is the marker table, holding the schema version.
         assert_eq!(
             env.psql("SELECT marker, version FROM roster_schema").trim(),
-            "roster|5"
+            format!("roster|{}", roster::store::schema::CURRENT)
         );
         return;
     }

@@ -340,3 +340,36 @@ fn export_writes_the_limit_and_a_seed_of_it_restores_it() {
     );
     assert_eq!(other.ok(&["export"]), exported, "the same bytes again");
 }
+
+#[test]
+fn a_version_5_database_gets_the_default_limit() {
+    // A database as roster wrote it before invitation limits: its profiles take 100.
+    let env = Env::new();
+    if !env.sqlite_only("SQLite's schema versions: PostgreSQL's migration 6 is run by every PostgreSQL test's schema") {
+        return;
+    }
+    let db = sqlite(&env.db());
+    for m in &roster::store::schema::MIGRATIONS[..5] {
+        db.execute_batch(m).unwrap();
+    }
+    let t = "2026-01-01T00:00:00.000Z";
+    db.execute_batch(&format!(
+        "PRAGMA application_id = {}; PRAGMA user_version = 5;
+         INSERT INTO profiles (id, slug, name, member_limit, created_at, updated_at)
+           VALUES ('p-family', 'family', 'Family', 7, '{t}', '{t}');",
+        roster::store::APPLICATION_ID
+    ))
+    .unwrap();
+    drop(db);
+    let p = env.json(&["profile", "show", "family"]);
+    assert_eq!(p["member_limit"], 7);
+    assert_eq!(p["invitation_limit"], 100);
+    let db = sqlite(&env.db());
+    let version: i64 = db
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, roster::store::schema::CURRENT);
+    // The column is checked as member_limit is, past roster too.
+    let refused = db.execute("UPDATE profiles SET invitation_limit = 0", []);
+    assert!(refused.is_err(), "the CHECK refuses 0");
+}
