@@ -121,7 +121,7 @@ pub fn send(
     resend: bool,
     on_exists: OnExists,
 ) -> Result<Vec<Outcome<Invitation>>> {
-    send_each(tx, ctx, profile_ref, invites, resend, on_exists)?.map_err(|refusals| {
+    send_rows(tx, ctx, profile_ref, invites, resend, on_exists, false)?.map_err(|refusals| {
         refusals.into_iter().next().map_or_else(
             || Error::internal("a refusal without an error"),
             |r| r.error,
@@ -150,6 +150,20 @@ pub fn send_each(
     invites: Vec<NewInvite>,
     resend: bool,
     on_exists: OnExists,
+) -> Result<std::result::Result<Vec<Outcome<Invitation>>, Vec<Refusal>>> {
+    send_rows(tx, ctx, profile_ref, invites, resend, on_exists, true)
+}
+
+/// [`send_each`]; with `every` false the state stage stops at its first refusal, so that
+/// [`send`] does nothing after the error it returns.
+fn send_rows(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    invites: Vec<NewInvite>,
+    resend: bool,
+    on_exists: OnExists,
+    every: bool,
 ) -> Result<std::result::Result<Vec<Outcome<Invitation>>, Vec<Refusal>>> {
     let profile = profile_for(tx, ctx, profile_ref, "invite-send")?;
     let place = Place::Profile {
@@ -210,10 +224,11 @@ pub fn send_each(
     for (index, input) in valid.into_iter().enumerate() {
         match send_one(tx, ctx, &profile, input, resend, on_exists) {
             Ok(o) => out.push(o),
-            // A refusal of the rules leaves the transaction usable: the next invitation is
-            // looked at. Anything else (the database) ends the command.
-            Err(error) if is_refusal(&error) => refused.push(Refusal { index, error }),
-            Err(error) => return Err(error),
+            // Anything but a refusal of the rules (the database) ends the command as it is.
+            Err(error) if !is_refusal(&error) => return Err(error),
+            // A refusal leaves the transaction usable: the next invitation is looked at.
+            Err(error) if every => refused.push(Refusal { index, error }),
+            Err(error) => return Ok(Err(vec![Refusal { index, error }])),
         }
     }
     if !refused.is_empty() {
