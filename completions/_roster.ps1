@@ -384,6 +384,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--logo', '--logo', [CompletionResultType]::ParameterName, 'Logo URL')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour, #RRGGBB or #RGB [default: #6366F1]')
             [CompletionResult]::new('--member-limit', '--member-limit', [CompletionResultType]::ParameterName, 'Most members allowed [default: 100]')
+            [CompletionResult]::new('--invitation-limit', '--invitation-limit', [CompletionResultType]::ParameterName, 'Most pending invitations at once [default: 100]')
             [CompletionResult]::new('--require-verified-email', '--require-verified-email', [CompletionResultType]::ParameterName, 'Invitees must have a verified email to accept (true or false) [default: false]')
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Metadata as a JSON object')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The owner: email, username or id [default: you, when acting as a user]')
@@ -442,6 +443,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--logo', '--logo', [CompletionResultType]::ParameterName, 'New logo URL ('''' removes it)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'New colour')
             [CompletionResult]::new('--member-limit', '--member-limit', [CompletionResultType]::ParameterName, 'New member limit')
+            [CompletionResult]::new('--invitation-limit', '--invitation-limit', [CompletionResultType]::ParameterName, 'New limit of pending invitations at once')
             [CompletionResult]::new('--require-verified-email', '--require-verified-email', [CompletionResultType]::ParameterName, 'Invitees must have a verified email to accept: true or false')
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Replace the metadata with this JSON object')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
@@ -682,8 +684,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;invite;send' {
-            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role the invitee will get: owner, admin, member or a custom profile role')
-            [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'How long the invitation stays valid: 90s, 30m, 48h, 7d')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Invite every row of this CSV file instead (''-'' reads standard input): a header row naming email and, if wanted, role and expires_in; all or nothing')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'The role the invitee will get: owner, admin, member or a custom profile role (with --csv: for rows that leave it empty)')
+            [CompletionResult]::new('--expires-in', '--expires-in', [CompletionResultType]::ParameterName, 'How long the invitation stays valid: 90s, 30m, 48h, 7d (with --csv: for rows that leave it empty)')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'An explicit invitation id (one email only; default: a random UUID v4)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')

@@ -2199,12 +2199,16 @@ _roster() {
             return 0
             ;;
         roster__subcmd__invite__subcmd__send)
-            opts="-y -q -v -h --role --expires-in --resend --id --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --csv --role --expires-in --resend --id --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --csv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --role)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2871,7 +2875,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__create)
-            opts="-y -q -v -h --name --slug --logo --color --member-limit --require-verified-email --metadata --owner --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --name --slug --logo --color --member-limit --invitation-limit --require-verified-email --metadata --owner --id --if-not-exists --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2894,6 +2898,10 @@ _roster() {
                     return 0
                     ;;
                 --member-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invitation-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3157,7 +3165,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__update)
-            opts="-y -q -v -h --name --slug --logo --color --member-limit --require-verified-email --metadata --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --name --slug --logo --color --member-limit --invitation-limit --require-verified-email --metadata --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3180,6 +3188,10 @@ _roster() {
                     return 0
                     ;;
                 --member-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --invitation-limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

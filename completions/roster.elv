@@ -353,6 +353,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --logo 'Logo URL'
             cand --color 'Colour, #RRGGBB or #RGB [default: #6366F1]'
             cand --member-limit 'Most members allowed [default: 100]'
+            cand --invitation-limit 'Most pending invitations at once [default: 100]'
             cand --require-verified-email 'Invitees must have a verified email to accept (true or false) [default: false]'
             cand --metadata 'Metadata as a JSON object'
             cand --owner 'The owner: email, username or id [default: you, when acting as a user]'
@@ -408,6 +409,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --logo 'New logo URL ('''' removes it)'
             cand --color 'New colour'
             cand --member-limit 'New member limit'
+            cand --invitation-limit 'New limit of pending invitations at once'
             cand --require-verified-email 'Invitees must have a verified email to accept: true or false'
             cand --metadata 'Replace the metadata with this JSON object'
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
@@ -623,8 +625,9 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'roster;invite;send'= {
-            cand --role 'The role the invitee will get: owner, admin, member or a custom profile role'
-            cand --expires-in 'How long the invitation stays valid: 90s, 30m, 48h, 7d'
+            cand --csv 'Invite every row of this CSV file instead (''-'' reads standard input): a header row naming email and, if wanted, role and expires_in; all or nothing'
+            cand --role 'The role the invitee will get: owner, admin, member or a custom profile role (with --csv: for rows that leave it empty)'
+            cand --expires-in 'How long the invitation stays valid: 90s, 30m, 48h, 7d (with --csv: for rows that leave it empty)'
             cand --id 'An explicit invitation id (one email only; default: a random UUID v4)'
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'

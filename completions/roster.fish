@@ -289,6 +289,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l logo -d 'Logo URL' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l color -d 'Colour, #RRGGBB or #RGB [default: #6366F1]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l member-limit -d 'Most members allowed [default: 100]' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l invitation-limit -d 'Most pending invitations at once [default: 100]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l require-verified-email -d 'Invitees must have a verified email to accept (true or false) [default: false]' -r -f -a "true\t''
 false\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from create" -l metadata -d 'Metadata as a JSON object' -r
@@ -336,6 +337,7 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l logo -d 'New logo URL (\'\' removes it)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l color -d 'New colour' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l member-limit -d 'New member limit' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l invitation-limit -d 'New limit of pending invitations at once' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l require-verified-email -d 'Invitees must have a verified email to accept: true or false' -r -f -a "true\t''
 false\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from update" -l metadata -d 'Replace the metadata with this JSON object' -r
@@ -493,8 +495,9 @@ complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "list" -d 'List invitations, of one profile or of all you may see'
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "prune" -d 'Mark pending invitations past their expiry as expired'
 complete -c roster -n "__fish_roster_using_subcommand invite; and not __fish_seen_subcommand_from send accept reject cancel show list prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l role -d 'The role the invitee will get: owner, admin, member or a custom profile role' -r
-complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l expires-in -d 'How long the invitation stays valid: 90s, 30m, 48h, 7d' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l csv -d 'Invite every row of this CSV file instead (\'-\' reads standard input): a header row naming email and, if wanted, role and expires_in; all or nothing' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l role -d 'The role the invitee will get: owner, admin, member or a custom profile role (with --csv: for rows that leave it empty)' -r
+complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l expires-in -d 'How long the invitation stays valid: 90s, 30m, 48h, 7d (with --csv: for rows that leave it empty)' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l id -d 'An explicit invitation id (one email only; default: a random UUID v4)' -r
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l db -d 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)' -r -F
 complete -c roster -n "__fish_roster_using_subcommand invite; and __fish_seen_subcommand_from send" -l as -d 'Act as this user (id, email or username) under the rules; default: the operator' -r

@@ -21,6 +21,7 @@ pub const CHECKS: &[&str] = &[
     "role-grants-nothing",
     "profile-owner",
     "member-limit",
+    "invitation-limit",
     "invitation-expired",
     "invitation-to-member",
     "media-parent",
@@ -83,7 +84,7 @@ pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
     unexplained_admins(tx, &mut findings)?;
     empty_roles(tx, &mut findings)?;
     owners(tx, &mut findings)?;
-    limits(tx, &mut findings)?;
+    limits(tx, ctx, &mut findings)?;
     invitations(tx, ctx, &mut findings)?;
     media(tx, &mut findings)?;
     sessions(tx, ctx, &mut findings)?;
@@ -277,7 +278,7 @@ fn owners(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
     Ok(())
 }
 
-fn limits(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
+fn limits(tx: &Tx<'_>, ctx: &Ctx, out: &mut Vec<Finding>) -> Result<()> {
     for p in tx.doctor_overfull_profiles()? {
         out.push(Finding::new(
             "member-limit",
@@ -289,6 +290,24 @@ fn limits(tx: &Tx<'_>, out: &mut Vec<Finding>) -> Result<()> {
             format!(
                 "raise the limit (roster profile update {} --member-limit {}) or remove members (roster member remove {} USER)",
                 p.slug, p.members, p.slug
+            ),
+        ));
+    }
+    for p in tx.profile_list()? {
+        let pending = tx.invite_pending_count(&p.id, &ctx.now_text)?;
+        if pending <= p.invitation_limit {
+            continue;
+        }
+        out.push(Finding::new(
+            "invitation-limit",
+            p.slug.clone(),
+            format!(
+                "{pending} pending invitations, over its invitation limit of {}",
+                p.invitation_limit
+            ),
+            format!(
+                "raise the limit (roster profile update {} --invitation-limit {pending}) or cancel invitations (roster invite cancel ID)",
+                p.slug
             ),
         ));
     }

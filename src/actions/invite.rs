@@ -5,7 +5,7 @@ use serde_json::json;
 
 use super::access::{Place, Request, Target};
 use super::{Ctx, OnExists, Outcome, allow, profile_for, validate};
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::model::{
     Answer, Invitation, InviteStatus, Member, Profile, Role, Scope, User, new_secret_id, timestamp,
 };
@@ -110,8 +110,9 @@ fn expire(tx: &mut Tx<'_>, ctx: &Ctx, inv: Invitation) -> Result<Invitation> {
 
 /// `invite-send`: the profile's owners and admins, and global admins; inviting as `owner`
 /// needs an owner or a global admin. Refuses members and people with a pending, unexpired
-/// invitation, unless `resend`, which extends that invitation instead. Seeds converge:
-/// an invitation that exists (by id, or pending for the email) is left as it is.
+/// invitation, unless `resend`, which extends that invitation instead, and an invitation
+/// past the profile's `invitation_limit`. Seeds converge: an invitation that exists (by
+/// id, or pending for the email) is left as it is. The first refusal is the error.
 pub fn send(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -120,15 +121,59 @@ pub fn send(
     resend: bool,
     on_exists: OnExists,
 ) -> Result<Vec<Outcome<Invitation>>> {
+    send_rows(tx, ctx, profile_ref, invites, resend, on_exists, false)?.map_err(|refusals| {
+        refusals.into_iter().next().map_or_else(
+            || Error::internal("a refusal without an error"),
+            |r| r.error,
+        )
+    })
+}
+
+/// One invitation of several refused: its place in the input (from 0) and why.
+#[derive(Debug)]
+pub struct Refusal {
+    pub index: usize,
+    pub error: Error,
+}
+
+/// [`send`], looking at every invitation before refusing: `Ok(Err(refusals))` holds the
+/// refusal of each invitation refused, in input order (`invite send --csv` reports them
+/// all). The caller must not commit then: invitations that were not refused were written.
+/// The rules are checked in stages, each for every invitation before the next: permission
+/// (the role offered), then the values, then the state (membership, pending, the limit);
+/// a stage with a refusal ends there, so an actor refused permission learns nothing more.
+/// The outer error is the profile's own (missing, or not the actor's to invite to).
+pub fn send_each(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    invites: Vec<NewInvite>,
+    resend: bool,
+    on_exists: OnExists,
+) -> Result<std::result::Result<Vec<Outcome<Invitation>>, Vec<Refusal>>> {
+    send_rows(tx, ctx, profile_ref, invites, resend, on_exists, true)
+}
+
+/// [`send_each`]; with `every` false the state stage stops at its first refusal, so that
+/// [`send`] does nothing after the error it returns.
+fn send_rows(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    invites: Vec<NewInvite>,
+    resend: bool,
+    on_exists: OnExists,
+    every: bool,
+) -> Result<std::result::Result<Vec<Outcome<Invitation>>, Vec<Refusal>>> {
     let profile = profile_for(tx, ctx, profile_ref, "invite-send")?;
     let place = Place::Profile {
         id: &profile.id,
         slug: &profile.slug,
     };
-    let mut out = Vec::with_capacity(invites.len());
+    let mut refused = Vec::new();
     // Permission first, for every invitation, before any value is looked at: the role
     // offered (no escalation), and restoring, which only global admins may.
-    for input in &invites {
+    for (index, input) in invites.iter().enumerate() {
         let def = tx.role_get(Scope::Profile, input.role.as_str())?;
         let mut req = Request::new("invite-send").at(place);
         if let Some(def) = &def {
@@ -137,32 +182,86 @@ pub fn send(
         if !input.restore.is_empty() {
             req.admin_only = Some("restoring an invitation's status, expiry or inviter");
         }
-        allow(tx, ctx, req)?;
-        if def.is_none() {
-            return Err(super::role::not_defined(
+        let refusal = match allow(tx, ctx, req) {
+            Err(e) => Some(e),
+            Ok(()) if def.is_none() => Some(super::role::not_defined(
                 tx,
                 Scope::Profile,
                 input.role.as_str(),
-            ));
+            )),
+            Ok(()) => None,
+        };
+        if let Some(error) = refusal {
+            refused.push(Refusal { index, error });
         }
+    }
+    if !refused.is_empty() {
+        return Ok(Err(refused));
     }
     one_email_per_id(invites.iter().find_map(|i| i.id.as_deref()), invites.len())?;
-    let invites = invites
-        .into_iter()
-        .map(NewInvite::validated)
-        .collect::<Result<Vec<_>>>()?;
-    for (i, input) in invites.iter().enumerate() {
-        if invites[..i].iter().any(|o| o.email == input.email) {
-            return Err(Error::invalid(format!(
-                "email {:?} is given twice",
-                input.email
-            )));
+    let mut valid = Vec::with_capacity(invites.len());
+    for (index, input) in invites.into_iter().enumerate() {
+        match input.validated() {
+            Ok(v) => valid.push(v),
+            Err(error) => refused.push(Refusal { index, error }),
         }
     }
-    for input in invites {
-        out.push(send_one(tx, ctx, &profile, input, resend, on_exists)?);
+    if !refused.is_empty() {
+        return Ok(Err(refused));
     }
-    Ok(out)
+    for (index, input) in valid.iter().enumerate() {
+        if valid[..index].iter().any(|o| o.email == input.email) {
+            refused.push(Refusal {
+                index,
+                error: Error::invalid(format!("email {:?} is given twice", input.email)),
+            });
+        }
+    }
+    if !refused.is_empty() {
+        return Ok(Err(refused));
+    }
+    let mut out = Vec::with_capacity(valid.len());
+    for (index, input) in valid.into_iter().enumerate() {
+        match send_one(tx, ctx, &profile, input, resend, on_exists) {
+            Ok(o) => out.push(o),
+            // Anything but a refusal of the rules (the database) ends the command as it is.
+            Err(error) if !is_refusal(&error) => return Err(error),
+            // A refusal leaves the transaction usable: the next invitation is looked at.
+            Err(error) if every => refused.push(Refusal { index, error }),
+            Err(error) => return Ok(Err(vec![Refusal { index, error }])),
+        }
+    }
+    if !refused.is_empty() {
+        return Ok(Err(refused));
+    }
+    Ok(Ok(out))
+}
+
+/// An error of the rules (a refusal decided above the store), after which the
+/// transaction can go on.
+fn is_refusal(e: &Error) -> bool {
+    matches!(
+        e.kind,
+        Kind::Conflict | Kind::NotFound | Kind::Denied | Kind::Invalid
+    )
+}
+
+/// Refuses (68) one more pending invitation to a profile at its `invitation_limit`:
+/// only pending invitations that have not expired count.
+fn check_invitation_room(tx: &Tx<'_>, ctx: &Ctx, profile: &Profile) -> Result<()> {
+    let pending = tx.invite_pending_count(&profile.id, &ctx.now_text)?;
+    if pending >= profile.invitation_limit {
+        return Err(Error::conflict(format!(
+            "profile {} has {pending} of {} pending invitations (its invitation_limit)",
+            profile.slug, profile.invitation_limit
+        ))
+        .hint(format!(
+            "raise the limit with `roster profile update {} --invitation-limit {}`, or cancel pending invitations",
+            profile.slug,
+            pending + 1
+        )));
+    }
+    Ok(())
 }
 
 fn send_one(
@@ -323,6 +422,9 @@ fn insert(
     inviter: Option<User>,
     expires_at: String,
 ) -> Result<Outcome<Invitation>> {
+    if status == InviteStatus::Pending && expires_at.as_str() > ctx.now_text.as_str() {
+        check_invitation_room(tx, ctx, profile)?;
+    }
     let (inviter_id, inviter_email) = match inviter {
         Some(u) => (Some(u.id), u.email),
         None => (None, None),

@@ -11,6 +11,7 @@ use crate::store::Tx;
 
 pub const DEFAULT_COLOR: &str = "#6366F1";
 pub const DEFAULT_MEMBER_LIMIT: i64 = 100;
+pub const DEFAULT_INVITATION_LIMIT: i64 = 100;
 
 /// The input of `profile-create`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,6 +22,7 @@ pub struct NewProfile {
     pub logo: Option<String>,
     pub color: Option<String>,
     pub member_limit: Option<i64>,
+    pub invitation_limit: Option<i64>,
     pub require_verified_email: Option<bool>,
     pub metadata: Option<JsonObject>,
     /// The user who owns the new profile (`--owner`, a seed's `owner`): by default a user
@@ -48,6 +50,10 @@ impl NewProfile {
         self.logo = self.logo.map(|v| validate::url("logo", &v)).transpose()?;
         self.color = self.color.map(|v| validate::color(&v)).transpose()?;
         self.member_limit = self.member_limit.map(validate::member_limit).transpose()?;
+        self.invitation_limit = self
+            .invitation_limit
+            .map(validate::invitation_limit)
+            .transpose()?;
         self.owner = match self.owner.map(|o| o.trim().to_string()) {
             Some(o) if o.is_empty() => {
                 return Err(Error::invalid("owner \"\": names no user")
@@ -103,6 +109,7 @@ pub fn create(
                     logo: input.logo.map(Some),
                     color: input.color,
                     member_limit: input.member_limit,
+                    invitation_limit: input.invitation_limit,
                     require_verified_email: input.require_verified_email,
                     metadata: input.metadata,
                 };
@@ -122,6 +129,7 @@ pub fn create(
         logo: input.logo,
         color: input.color.unwrap_or_else(|| DEFAULT_COLOR.to_string()),
         member_limit: input.member_limit.unwrap_or(DEFAULT_MEMBER_LIMIT),
+        invitation_limit: input.invitation_limit.unwrap_or(DEFAULT_INVITATION_LIMIT),
         metadata: input.metadata.unwrap_or_default(),
         created_at: ctx.now_text.clone(),
         updated_at: ctx.now_text.clone(),
@@ -206,6 +214,7 @@ pub struct ProfileChanges {
     pub logo: Option<Option<String>>,
     pub color: Option<String>,
     pub member_limit: Option<i64>,
+    pub invitation_limit: Option<i64>,
     pub require_verified_email: Option<bool>,
     pub metadata: Option<JsonObject>,
 }
@@ -223,6 +232,10 @@ impl ProfileChanges {
             .transpose()?;
         self.color = self.color.map(|v| validate::color(&v)).transpose()?;
         self.member_limit = self.member_limit.map(validate::member_limit).transpose()?;
+        self.invitation_limit = self
+            .invitation_limit
+            .map(validate::invitation_limit)
+            .transpose()?;
         Ok(self)
     }
 
@@ -239,7 +252,7 @@ fn save_changes(
 ) -> Result<Outcome<Profile>> {
     let changes = changes.validated()?;
     let mut next = current.clone();
-    set_given!(next, changes; name, slug, logo, color, member_limit, require_verified_email, metadata);
+    set_given!(next, changes; name, slug, logo, color, member_limit, invitation_limit, require_verified_email, metadata);
     let changed = super::changed_fields(&current.to_json(), &next.to_json(), &[]);
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));
@@ -266,6 +279,19 @@ fn save_changes(
             current.slug, next.member_limit, next.member_count
         ))
         .hint("remove members first, or choose a higher limit"));
+    }
+    if next.invitation_limit < current.invitation_limit {
+        let pending = tx.invite_pending_count(&current.id, &ctx.now_text)?;
+        if next.invitation_limit < pending {
+            return Err(Error::conflict(format!(
+                "profile {}: invitation_limit {} is below its {pending} pending invitations",
+                current.slug, next.invitation_limit
+            ))
+            .hint(format!(
+                "cancel invitations first (roster invite list {} --status pending), or choose a higher limit",
+                next.slug
+            )));
+        }
     }
     next.updated_at = ctx.now_text.clone();
     tx.profile_update(&next)?;

@@ -331,13 +331,23 @@ pub fn color(value: &str) -> Result<String> {
 }
 
 pub const MAX_MEMBER_LIMIT: i64 = 1_000_000;
+pub const MAX_INVITATION_LIMIT: i64 = 1_000_000;
 
 pub fn member_limit(value: i64) -> Result<i64> {
-    if !(1..=MAX_MEMBER_LIMIT).contains(&value) {
+    limit("member_limit", value, MAX_MEMBER_LIMIT)
+}
+
+/// How many pending invitations a profile may have at once: bounded as `member_limit` is.
+pub fn invitation_limit(value: i64) -> Result<i64> {
+    limit("invitation_limit", value, MAX_INVITATION_LIMIT)
+}
+
+fn limit(field: &str, value: i64, max: i64) -> Result<i64> {
+    if !(1..=max).contains(&value) {
         return Err(bad(
-            "member_limit",
+            field,
             &value.to_string(),
-            format!("must be between 1 and {MAX_MEMBER_LIMIT}"),
+            format!("must be between 1 and {max}"),
         ));
     }
     Ok(value)
@@ -533,6 +543,10 @@ mod tests {
         assert!(url("image", "https://").is_err());
         assert!(member_limit(0).is_err());
         assert!(member_limit(100).is_ok());
+        assert!(invitation_limit(0).is_err());
+        assert!(invitation_limit(1).is_ok());
+        assert!(invitation_limit(MAX_INVITATION_LIMIT).is_ok());
+        assert!(invitation_limit(MAX_INVITATION_LIMIT + 1).is_err());
         assert!(text("name", "  ", 10).is_err());
         assert!(text("name", "a\u{7}b", 10).is_err());
     }

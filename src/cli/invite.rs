@@ -2,12 +2,15 @@
 
 use clap::{Args, Subcommand};
 
+mod csv_file;
+
 use super::App;
 use crate::actions::invite::{self, NewInvite};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
 use crate::model::{Answer, InvitationAt, InviteStatus};
 use crate::output::{Format, Said};
+use crate::seed::{Limit, Source};
 use crate::store::OpenMode;
 
 #[derive(Debug, Subcommand)]
@@ -17,7 +20,8 @@ pub enum InviteCmd {
         after_help = "On a terminal, a missing PROFILE or EMAIL is asked for.\n\n\
         Examples:\n  roster invite send the-smiths dan@example.com\n  \
         roster invite send office eve@example.com fay@example.com --role admin --expires-in 7d\n  \
-        roster invite send the-smiths dan@example.com --resend   (extend the pending invitation)"
+        roster invite send the-smiths dan@example.com --resend   (extend the pending invitation)\n  \
+        roster invite send office --csv people.csv   (a header row email,role,expires_in, then a row each)"
     )]
     Send(InviteSend),
     /// Accept an invitation (the invitee only: --as the invited email)
@@ -74,10 +78,16 @@ pub struct InviteSend {
     /// Email addresses to invite (asked for on a terminal when left out)
     #[arg(value_name = "EMAIL")]
     pub emails: Vec<String>,
-    /// The role the invitee will get: owner, admin, member or a custom profile role
+    /// Invite every row of this CSV file instead ('-' reads standard input): a header row
+    /// naming email and, if wanted, role and expires_in; all or nothing
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["emails", "id"])]
+    pub csv: Option<String>,
+    /// The role the invitee will get: owner, admin, member or a custom profile role (with
+    /// --csv: for rows that leave it empty)
     #[arg(long, default_value = "member")]
     pub role: String,
-    /// How long the invitation stays valid: 90s, 30m, 48h, 7d
+    /// How long the invitation stays valid: 90s, 30m, 48h, 7d (with --csv: for rows that
+    /// leave it empty)
     #[arg(long, value_name = "DURATION", default_value = invite::Lifetime::DEFAULT)]
     pub expires_in: String,
     /// Extend an existing pending invitation (it keeps its role) instead of refusing
@@ -213,8 +223,11 @@ fn ask_missing(app: &App, a: &mut InviteSend) -> Result<String> {
 fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
     // The flags are checked before anything is asked.
     let expires_in = invite::Lifetime::parse("--expires-in", Some(&a.expires_in))?;
-    let profile = ask_missing(app, &mut a)?;
     let role = super::member::profile_role(&a.role)?;
+    if let Some(file) = a.csv.take() {
+        return send_csv(app, a, &file, now);
+    }
+    let profile = ask_missing(app, &mut a)?;
     let invites: Vec<NewInvite> = a
         .emails
         .iter()
@@ -229,6 +242,44 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
     let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
         invite::send(tx, ctx, &profile, invites, a.resend, OnExists::Fail)
     })?;
+    report(app, outcomes, now)
+}
+
+/// `invite send PROFILE --csv FILE`: the file is read whole and every row checked before
+/// the database is opened; then every invitation is sent in one transaction, or none.
+fn send_csv(app: &App, mut a: InviteSend, file: &str, now: &str) -> Result<()> {
+    let source = if file == "-" {
+        Source::Stdin
+    } else {
+        Source::File(file.into())
+    };
+    let profile = match a.profile.take() {
+        Some(p) => p,
+        None => {
+            app.may_prompt(
+                "invite send",
+                &["PROFILE"],
+                "roster invite send the-smiths --csv people.csv",
+            )?;
+            app.ask_profile(&app.known_profiles()?)?
+        }
+    };
+    let name = source.name();
+    let limit = Limit(app.max_input.0.min(csv_file::MAX_CSV_INPUT));
+    let bytes = source.read_whole("CSV file", limit)?;
+    let rows = csv_file::rows(&name, &bytes, &a.role, &a.expires_in)?;
+    let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+    let invites: Vec<NewInvite> = rows.into_iter().map(|r| r.invite).collect();
+    let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
+        invite::send_each(tx, ctx, &profile, invites, a.resend, OnExists::Fail)?
+            .map_err(|refusals| csv_file::refused(&name, &lines, refusals))
+    })?;
+    report(app, outcomes, now)
+}
+
+/// What `invite send` prints: a line (and the accept command) for each invitation; JSON,
+/// an array of them.
+fn report(app: &App, outcomes: Vec<Outcome<crate::model::Invitation>>, now: &str) -> Result<()> {
     let shown: Vec<_> = outcomes
         .into_iter()
         .map(|o| {

@@ -34,7 +34,7 @@ pub enum ProfileCmd {
     /// Change a profile (its owners and admins, global admins)
     #[command(
         after_help = "Examples:\n  roster profile update the-smiths --name 'Smith family' --color '#f60'\n  \
-        roster profile update office --member-limit 50"
+        roster profile update office --member-limit 50 --invitation-limit 20"
     )]
     Update(ProfileUpdate),
     /// Hand a profile's ownership to USER: they become an owner (added if need be) and
@@ -73,6 +73,9 @@ pub struct ProfileCreate {
     /// Most members allowed [default: 100]
     #[arg(long, value_name = "N")]
     pub member_limit: Option<i64>,
+    /// Most pending invitations at once [default: 100]
+    #[arg(long, value_name = "N")]
+    pub invitation_limit: Option<i64>,
     /// Invitees must have a verified email to accept (true or false) [default: false]
     #[arg(long, value_name = "BOOL")]
     pub require_verified_email: Option<bool>,
@@ -124,6 +127,9 @@ pub struct ProfileUpdate {
     /// New member limit
     #[arg(long, value_name = "N")]
     pub member_limit: Option<i64>,
+    /// New limit of pending invitations at once
+    #[arg(long, value_name = "N")]
+    pub invitation_limit: Option<i64>,
     /// Invitees must have a verified email to accept: true or false
     #[arg(long, value_name = "BOOL")]
     pub require_verified_email: Option<bool>,
@@ -202,6 +208,7 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
         logo: a.logo,
         color: a.color,
         member_limit: a.member_limit,
+        invitation_limit: a.invitation_limit,
         require_verified_email: a.require_verified_email,
         metadata: a
             .metadata
@@ -239,6 +246,7 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
         logo: crate::actions::clearable(a.logo),
         color: a.color,
         member_limit: a.member_limit,
+        invitation_limit: a.invitation_limit,
         require_verified_email: a.require_verified_email,
         metadata: a
             .metadata
@@ -248,7 +256,7 @@ fn update(app: &App, a: ProfileUpdate) -> Result<()> {
     };
     if changes.is_empty() {
         return Err(Error::usage("profile update: nothing to change").hint(
-            "give at least one of --name, --slug, --logo, --color, --member-limit, --require-verified-email, --metadata",
+            "give at least one of --name, --slug, --logo, --color, --member-limit, --invitation-limit, --require-verified-email, --metadata",
         ));
     }
     let o = app.write(OpenMode::Existing, |tx, ctx| {

@@ -91,6 +91,7 @@ fn profile_data(p: Profile) -> Map<String, Value> {
     put(&mut d, "logo", json!(p.logo));
     d.insert("color".into(), p.color.into());
     d.insert("member_limit".into(), p.member_limit.into());
+    d.insert("invitation_limit".into(), p.invitation_limit.into());
     if p.require_verified_email {
         d.insert("require_verified_email".into(), true.into());
     }

@@ -51,13 +51,69 @@ pub struct Input {
     pub from: super::Dialect,
 }
 
-impl Input {
+impl Source {
     /// How the input is named in messages.
     pub fn name(&self) -> String {
-        match &self.source {
+        match self {
             Source::File(p) => p.display().to_string(),
             Source::Stdin => "<stdin>".to_string(),
         }
+    }
+
+    /// Opens the input, refusing a missing file, a directory, or a regular file over the
+    /// limit; `what` names it in messages (`seed file`, `CSV file`). Also says whether it
+    /// is a stream (standard input, a FIFO, a process substitution), which can be read
+    /// only once.
+    fn open(&self, what: &str, limit: Limit) -> Result<(Handle, bool)> {
+        let name = self.name();
+        let path = match self {
+            Source::Stdin => return Ok((Handle::Stdin(std::io::stdin()), true)),
+            Source::File(path) => path,
+        };
+        let file = File::open(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::no_input(format!("{what} not found: {name}")).hint(format!(
+                    "give the path of a {what}, or - to read standard input"
+                ))
+            } else {
+                Error::no_input(format!("cannot read the {what} {name}: {e}"))
+            }
+        })?;
+        let meta = file
+            .metadata()
+            .map_err(|e| Error::no_input(format!("cannot read the {what} {name}: {e}")))?;
+        if meta.is_dir() {
+            return Err(Error::no_input(format!(
+                "{name} is a directory, not a {what}"
+            )));
+        }
+        if meta.is_file() && meta.len() > limit.0 {
+            return Err(too_large(&name, limit, what));
+        }
+        Ok((Handle::File(file), !meta.is_file()))
+    }
+
+    /// The whole input in memory, read once, at most `limit` bytes: for inputs small
+    /// enough to hold whole (`invite send --csv`). Files, FIFOs and standard input alike.
+    pub fn read_whole(&self, what: &str, limit: Limit) -> Result<Vec<u8>> {
+        let name = self.name();
+        let (handle, _) = self.open(what, limit)?;
+        let mut bytes = Vec::new();
+        handle
+            .take(limit.0.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::no_input(format!("cannot read the {what} {name}: {e}")))?;
+        if bytes.len() as u64 > limit.0 {
+            return Err(too_large(&name, limit, what));
+        }
+        Ok(bytes)
+    }
+}
+
+impl Input {
+    /// How the input is named in messages.
+    pub fn name(&self) -> String {
+        self.source.name()
     }
 
     /// How the input is named in the audit log's `source`: stored escaped
@@ -78,36 +134,12 @@ impl Input {
     /// Opens the input for pass one.
     pub(super) fn open(&self, limit: Limit) -> Result<Opened> {
         let name = self.name();
-        let (reader, spool) = match &self.source {
-            Source::Stdin => (Handle::Stdin(std::io::stdin()), Some(spool_file(&name)?)),
-            Source::File(path) => {
-                let file = File::open(path).map_err(|e| {
-                    if e.kind() == std::io::ErrorKind::NotFound {
-                        Error::no_input(format!("seed file not found: {name}"))
-                            .hint("give the path of a seed file, or - to read standard input")
-                    } else {
-                        Error::no_input(format!("cannot read the seed file {name}: {e}"))
-                    }
-                })?;
-                let meta = file.metadata().map_err(|e| {
-                    Error::no_input(format!("cannot read the seed file {name}: {e}"))
-                })?;
-                if meta.is_dir() {
-                    return Err(Error::no_input(format!(
-                        "{name} is a directory, not a seed file"
-                    )));
-                }
-                if meta.is_file() {
-                    if meta.len() > limit.0 {
-                        return Err(too_large(&name, limit));
-                    }
-                    (Handle::File(file), None)
-                } else {
-                    // A FIFO, a character device, a process substitution: a stream that
-                    // can be read only once, so it is copied as it is read.
-                    (Handle::File(file), Some(spool_file(&name)?))
-                }
-            }
+        let (reader, stream) = self.source.open(SEED_FILE, limit)?;
+        // A stream can be read only once, so it is copied as it is read.
+        let spool = if stream {
+            Some(spool_file(&name)?)
+        } else {
+            None
         };
         Ok(Opened {
             name,
@@ -134,12 +166,20 @@ impl Input {
     }
 }
 
-fn too_large(name: &str, limit: Limit) -> Error {
+/// What a seed input is called in messages.
+const SEED_FILE: &str = "seed file";
+
+fn too_large(name: &str, limit: Limit, what: &str) -> Error {
+    let split = if what == SEED_FILE {
+        "split the seed into several files"
+    } else {
+        "split the input"
+    };
     Error::invalid(format!(
         "{name} is larger than the input limit of {} bytes; nothing was written",
         limit.0
     ))
-    .hint("split the seed into several files, or raise ROSTER_MAX_INPUT (bytes)")
+    .hint(format!("{split}, or raise ROSTER_MAX_INPUT (bytes)"))
 }
 
 /// An unlinked temporary file in `TMPDIR`: never visible by name, so nothing of it (the
@@ -233,7 +273,7 @@ impl Opened {
             .ok_or_else(|| Error::internal("seed input: pass one ended twice"))?;
         let counted = scanner.into_inner().into_inner();
         if counted.over {
-            return Err(too_large(&self.name, limit));
+            return Err(too_large(&self.name, limit, SEED_FILE));
         }
         if let Some(e) = counted.spool_error {
             return Err(Error::new(

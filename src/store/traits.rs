@@ -140,6 +140,10 @@ pub trait InviteReads {
     /// Ids of pending invitations whose expiry has passed.
     fn invite_lapsed(&self, now: &str) -> Result<Vec<String>>;
 
+    /// How many invitations of a profile are pending and unexpired at `now`: what its
+    /// `invitation_limit` bounds.
+    fn invite_pending_count(&self, profile_id: &str, now: &str) -> Result<i64>;
+
     /// Pending, unexpired invitations sent to people who are already members (doctor).
     fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>>;
 }

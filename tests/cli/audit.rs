@@ -1163,7 +1163,7 @@ fn init_audit_key_creates_a_private_32_byte_key_and_never_overwrites() {
     assert_eq!(meta.len(), 32);
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     insta::assert_snapshot!(env.redact(&text(&o.stdout)), @r#"
-    created roster.db (schema version 5 of 5)
+    created roster.db (schema version 6 of 6)
     created audit key "audit.key" (32 random bytes, mode 0600)
     "#);
     insta::assert_snapshot!(text(&o.stderr), @r#"
@@ -1466,7 +1466,10 @@ fn a_database_from_before_keys_migrates_and_still_verifies() {
         (v["rows"].clone(), v["unkeyed"].clone()),
         (2.into(), 2.into())
     );
-    assert_eq!(env.json(&["init"])["schema_version"], 5);
+    assert_eq!(
+        env.json(&["init"])["schema_version"],
+        roster::store::schema::CURRENT
+    );
     assert_eq!(keyed_flags(&env.json(&["audit"])), [false, false]);
 }
 

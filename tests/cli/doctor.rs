@@ -113,9 +113,9 @@ fn a_healthy_database_passes_every_check() {
     let report = env.json(&["doctor"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["findings"], Value::Array(vec![]));
-    assert_eq!(report["checks"].as_array().map(Vec::len), Some(13));
+    assert_eq!(report["checks"].as_array().map(Vec::len), Some(14));
     let out = env.ok(&["--format", "table", "doctor"]);
-    insta::assert_snapshot!(out, @"no problems found (13 checks: integrity, foreign-keys, audit-chain, unexplained-admin, role-grants-nothing, profile-owner, member-limit, invitation-expired, invitation-to-member, media-parent, session-of-disabled, session-profile, search-index)");
+    insta::assert_snapshot!(out, @"no problems found (14 checks: integrity, foreign-keys, audit-chain, unexplained-admin, role-grants-nothing, profile-owner, member-limit, invitation-limit, invitation-expired, invitation-to-member, media-parent, session-of-disabled, session-profile, search-index)");
     assert_eq!(env.ok(&["-q", "doctor"]), "");
     // Doctor only reads: no audit row.
     assert_eq!(env.audit_len(), rows);
@@ -180,6 +180,36 @@ fn a_profile_over_its_member_limit() {
       "fix": "raise the limit (roster profile update family --member-limit 2) or remove members (roster member remove family USER)"
     }
     "#);
+}
+
+#[test]
+fn a_profile_over_its_invitation_limit() {
+    let env = healthy();
+    env.ok(&["invite", "send", "family", "eve@example.com"]);
+    tamper(
+        &env,
+        "UPDATE profiles SET invitation_limit = 1 WHERE slug = 'family'",
+    );
+    let f = only(&findings(&env), "invitation-limit");
+    insta::assert_snapshot!(shown(&f), @r#"
+    {
+      "check": "invitation-limit",
+      "subject": "family",
+      "message": "2 pending invitations, over its invitation limit of 1",
+      "fix": "raise the limit (roster profile update family --invitation-limit 2) or cancel invitations (roster invite cancel ID)"
+    }
+    "#);
+    // An expired invitation does not count: with one of the two lapsed, the profile is
+    // within its limit again.
+    tamper(
+        &env,
+        "UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z' WHERE email = 'eve@example.com'",
+    );
+    let all = findings(&env);
+    assert!(
+        all.iter().all(|f| f["check"] != "invitation-limit"),
+        "{all:#?}"
+    );
 }
 
 #[test]

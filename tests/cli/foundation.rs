@@ -116,7 +116,7 @@ fn init_creates_a_private_database() {
     let env = Env::new();
     let v = env.json(&["init"]);
     assert_eq!(v["created"], true);
-    assert_eq!(v["schema_version"], 5);
+    assert_eq!(v["schema_version"], roster::store::schema::CURRENT);
     assert!(database_exists(&env));
     #[cfg(unix)]
     if env.sqlite_only("the file mode 0600") {
@@ -126,7 +126,7 @@ fn init_creates_a_private_database() {
     }
     let again = env.json(&["init"]);
     assert_eq!(again["created"], false);
-    assert_eq!(again["schema_version"], 5);
+    assert_eq!(again["schema_version"], roster::store::schema::CURRENT);
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn init_marks_the_file_and_sets_the_pragmas() {
         // PostgreSQL's mark is the marker table, holding the schema version.
         assert_eq!(
             env.psql("SELECT marker, version FROM roster_schema").trim(),
-            "roster|5"
+            format!("roster|{}", roster::store::schema::CURRENT)
         );
         return;
     }
@@ -151,7 +151,7 @@ fn init_marks_the_file_and_sets_the_pragmas() {
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(app, 0x5253_5452, "application_id spells RSTR");
-    assert_eq!(version, 5);
+    assert_eq!(version, roster::store::schema::CURRENT);
     assert_eq!(mode, "wal");
     let strict: i64 = c
         .query_row(
@@ -175,9 +175,9 @@ fn init_twice_keeps_the_data() {
 fn init_in_table_format_says_what_it_did() {
     let env = Env::new();
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(env.redact(&out), @"created roster.db (schema version 5 of 5)");
+    insta::assert_snapshot!(env.redact(&out), @"created roster.db (schema version 6 of 6)");
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(env.redact(&out), @"ready: roster.db (schema version 5 of 5)");
+    insta::assert_snapshot!(env.redact(&out), @"ready: roster.db (schema version 6 of 6)");
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
         let err = env.redact(&env.fails(78, args));
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @"
-            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 5)
+            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 6)
             hint: upgrade roster to open this database; it has not been modified
             ");
         }
@@ -242,7 +242,7 @@ fn a_fresh_sqlite_file_marked_as_roster_with_a_newer_version_is_refused() {
     assert!(!before.is_empty());
     let err = env.fails(78, &["init"]);
     insta::assert_snapshot!(err, @"
-    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 5)
+    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 6)
     hint: upgrade roster to open this database; it has not been modified
     ");
     env.fails(

@@ -99,7 +99,7 @@ fn an_empty_schema_made_for_roster_is_adopted() {
     let url = url_of(&schema);
     let v = env.json(&["--db", &url, "init"]);
     assert_eq!(v["created"], true);
-    assert_eq!(v["schema_version"], 5);
+    assert_eq!(v["schema_version"], roster::store::schema::CURRENT);
     env.ok(&[
         "--db",
         &url,
@@ -342,7 +342,10 @@ fn sixteen_rosters_creating_one_schema_at_once_migrate_it_once() {
         env.sql_value("SELECT count(*) FROM roles WHERE builtin"),
         "4"
     );
-    assert_eq!(env.sql_value("SELECT version FROM roster_schema"), "5");
+    assert_eq!(
+        env.sql_value("SELECT version FROM roster_schema"),
+        roster::store::schema::CURRENT.to_string()
+    );
 }
 
 #[test]

@@ -732,9 +732,9 @@ fn profile_list_in_every_format() {
     env.profile("Office");
     let csv = env.ok(&["--format", "csv", "profile", "list"]);
     insta::assert_snapshot!(redact(&csv), @r#"
-    id,slug,name,logo,color,member_limit,require_verified_email,metadata,member_count,created_at,updated_at
-    [id],office,Office,,#6366F1,100,false,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
-    [id],smith,"Smith, ""The"" Family",,#6366F1,100,false,{},0,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    id,slug,name,logo,color,member_limit,invitation_limit,require_verified_email,metadata,member_count,created_at,updated_at
+    [id],office,Office,,#6366F1,100,100,false,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    [id],smith,"Smith, ""The"" Family",,#6366F1,100,100,false,{},0,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
     "#);
     // For a user, `access` is a column too.
     env.user("ann@example.com", "Ann");
@@ -747,9 +747,9 @@ fn profile_list_in_every_format() {
         "list",
     ]);
     insta::assert_snapshot!(redact(&csv), @r#"
-    id,slug,name,logo,color,member_limit,require_verified_email,metadata,member_count,access,created_at,updated_at
-    [id],office,Office,,#6366F1,100,false,{},0,true,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
-    [id],smith,"Smith, ""The"" Family",,#6366F1,100,false,{},0,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    id,slug,name,logo,color,member_limit,invitation_limit,require_verified_email,metadata,member_count,access,created_at,updated_at
+    [id],office,Office,,#6366F1,100,100,false,{},0,true,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    [id],smith,"Smith, ""The"" Family",,#6366F1,100,100,false,{},0,true,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
     "#);
     let jsonl = env.ok(&["--format", "jsonl", "profile", "list"]);
     assert_eq!(jsonl.lines().count(), 2);
@@ -758,12 +758,12 @@ fn profile_list_in_every_format() {
     }
     let table = env.ok(&["--format", "table", "profile", "list"]);
     insta::assert_snapshot!(table, @r#"
-    ╭────────┬─────────────────────┬─────────┬──────────────┬──────────────╮
-    │ slug   ┆ name                ┆ color   ┆ member_count ┆ member_limit │
-    ╞════════╪═════════════════════╪═════════╪══════════════╪══════════════╡
-    │ office ┆ Office              ┆ #6366F1 ┆ 0            ┆ 100          │
-    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆ 0            ┆ 100          │
-    ╰────────┴─────────────────────┴─────────┴──────────────┴──────────────╯
+    ╭────────┬─────────────────────┬─────────┬──────────────┬──────────────┬──────────────────╮
+    │ slug   ┆ name                ┆ color   ┆ member_count ┆ member_limit ┆ invitation_limit │
+    ╞════════╪═════════════════════╪═════════╪══════════════╪══════════════╪══════════════════╡
+    │ office ┆ Office              ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              │
+    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              │
+    ╰────────┴─────────────────────┴─────────┴──────────────┴──────────────┴──────────────────╯
     "#);
     // For a user, with the access column.
     let table = env.ok(&[
@@ -775,12 +775,12 @@ fn profile_list_in_every_format() {
         "list",
     ]);
     insta::assert_snapshot!(table, @r#"
-    ╭────────┬─────────────────────┬─────────┬──────────────┬──────────────┬────────╮
-    │ slug   ┆ name                ┆ color   ┆ member_count ┆ member_limit ┆ access │
-    ╞════════╪═════════════════════╪═════════╪══════════════╪══════════════╪════════╡
-    │ office ┆ Office              ┆ #6366F1 ┆ 0            ┆ 100          ┆ true   │
-    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆ 0            ┆ 100          ┆ true   │
-    ╰────────┴─────────────────────┴─────────┴──────────────┴──────────────┴────────╯
+    ╭────────┬─────────────────────┬─────────┬──────────────┬──────────────┬──────────────────┬────────╮
+    │ slug   ┆ name                ┆ color   ┆ member_count ┆ member_limit ┆ invitation_limit ┆ access │
+    ╞════════╪═════════════════════╪═════════╪══════════════╪══════════════╪══════════════════╪════════╡
+    │ office ┆ Office              ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              ┆ true   │
+    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              ┆ true   │
+    ╰────────┴─────────────────────┴─────────┴──────────────┴──────────────┴──────────────────┴────────╯
     "#);
     let out = env.ok(&["--format", "table", "profile", "show", "office"]);
     insta::assert_snapshot!(redact(&out), @"
@@ -793,6 +793,7 @@ fn profile_list_in_every_format() {
     │ logo                   ┆                                      │
     │ color                  ┆ #6366F1                              │
     │ member_limit           ┆ 100                                  │
+    │ invitation_limit       ┆ 100                                  │
     │ require_verified_email ┆ false                                │
     │ metadata               ┆ {}                                   │
     │ member_count           ┆ 0                                    │
@@ -947,7 +948,7 @@ fn update_validates_and_refuses_conflicts() {
     let err = env.fails(2, &["profile", "update", "olive-s"]);
     insta::assert_snapshot!(err, @"
     error: profile update: nothing to change
-    hint: give at least one of --name, --slug, --logo, --color, --member-limit, --require-verified-email, --metadata
+    hint: give at least one of --name, --slug, --logo, --color, --member-limit, --invitation-limit, --require-verified-email, --metadata
     ");
 }
 

@@ -339,7 +339,7 @@ fn init_with_users_or_without_a_terminal_does_not_onboard() {
     let out = env.ok(&["--format", "table", "init"]);
     assert_eq!(
         env.redact(&out),
-        "ready: roster.db (schema version 5 of 5)\n"
+        "ready: roster.db (schema version 6 of 6)\n"
     );
     if !pty::available() {
         return;

@@ -102,26 +102,45 @@ fn the_last_two_owners_removing_each_other_at_once_leave_one() {
     }
 }
 
+/// Races `N` processes, each running `command` with its own email (`{prefix}NN@…`)
+/// appended, against a limit that lets `fit` of them through: exactly `fit` succeed and
+/// the rest get 68.
+fn race_to_a_limit(env: &Env, command: &[&str], prefix: &str, fit: usize) {
+    let runs = (0..N)
+        .map(|i| {
+            let mut args: Vec<String> = command.iter().map(|a| a.to_string()).collect();
+            args.push(format!("{prefix}{i:02}@example.com"));
+            args
+        })
+        .collect();
+    let outputs = race(env, runs);
+    no_panic_nor_lock(&outputs);
+    let c = codes(&outputs);
+    assert_eq!(c.iter().filter(|c| **c == Some(0)).count(), fit, "{c:?}");
+    assert_eq!(
+        c.iter().filter(|c| **c == Some(68)).count(),
+        N - fit,
+        "{c:?}"
+    );
+    env.ok(&["audit", "verify"]);
+}
+
 #[test]
 fn sixteen_adds_never_pass_the_member_limit() {
     let env = profile_with_owners(1, N);
     env.ok(&["profile", "update", "race", "--member-limit", "5"]);
-    let runs = (0..N)
-        .map(|i| {
-            let e = format!("u{i:02}@example.com");
-            ["--json", "member", "add", "race", e.as_str()]
-                .map(String::from)
-                .to_vec()
-        })
-        .collect();
-    let outputs = race(&env, runs);
-    no_panic_nor_lock(&outputs);
-    let c = codes(&outputs);
     // One owner holds a place: four more fit.
-    assert_eq!(c.iter().filter(|c| **c == Some(0)).count(), 4, "{c:?}");
-    assert_eq!(c.iter().filter(|c| **c == Some(68)).count(), N - 4, "{c:?}");
+    race_to_a_limit(&env, &["--json", "member", "add", "race"], "u", 4);
     assert_eq!(roles(&env, "race").len(), 5);
-    env.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn sixteen_invitations_never_pass_the_invitation_limit() {
+    let env = profile_with_owners(1, 0);
+    env.ok(&["profile", "update", "race", "--invitation-limit", "5"]);
+    race_to_a_limit(&env, &["--json", "invite", "send", "race"], "i", 5);
+    let pending = env.json(&["invite", "list", "race", "--status", "pending"]);
+    assert_eq!(pending.as_array().map(Vec::len), Some(5));
 }
 
 #[test]

@@ -133,14 +133,14 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,email_verified_at,phone_verified_at,created_at,updated_at
     [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,,,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
     $ roster --format table profile list
-    ╭────────┬──────────────────────────────┬─────────┬──────────────┬──────────────╮
-    │ slug   ┆ name                         ┆ color   ┆ member_count ┆ member_limit │
-    ╞════════╪══════════════════════════════╪═════════╪══════════════╪══════════════╡
-    │ family ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ #6366F1 ┆ 0            ┆ 100          │
-    ╰────────┴──────────────────────────────┴─────────┴──────────────┴──────────────╯
+    ╭────────┬──────────────────────────────┬─────────┬──────────────┬──────────────┬──────────────────╮
+    │ slug   ┆ name                         ┆ color   ┆ member_count ┆ member_limit ┆ invitation_limit │
+    ╞════════╪══════════════════════════════╪═════════╪══════════════╪══════════════╪══════════════════╡
+    │ family ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              │
+    ╰────────┴──────────────────────────────┴─────────┴──────────────┴──────────────┴──────────────────╯
     $ roster --format csv profile list
-    id,slug,name,logo,color,member_limit,require_verified_email,metadata,member_count,created_at,updated_at
-    [id],family,\u{1b}]0;pwned\u{7}\u{1b}[2J,,#6366F1,100,false,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
+    id,slug,name,logo,color,member_limit,invitation_limit,require_verified_email,metadata,member_count,created_at,updated_at
+    [id],family,\u{1b}]0;pwned\u{7}\u{1b}[2J,,#6366F1,100,100,false,{},0,2026-11-21T12:00:02.000Z,2026-11-21T12:00:02.000Z
     $ roster --format table profile show family
     ╭────────────────────────┬──────────────────────────────────────╮
     │ field                  ┆ value                                │
@@ -151,6 +151,7 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     │ logo                   ┆                                      │
     │ color                  ┆ #6366F1                              │
     │ member_limit           ┆ 100                                  │
+    │ invitation_limit       ┆ 100                                  │
     │ require_verified_email ┆ false                                │
     │ metadata               ┆ {}                                   │
     │ member_count           ┆ 0                                    │

@@ -26,6 +26,7 @@ impl SeedEvent for ProfileCreate {
         F::text("logo"),
         F::text("color"),
         F::integer("member_limit"),
+        F::integer("invitation_limit"),
         F::boolean("require_verified_email"),
         F::object("metadata"),
         F::text("owner"),
@@ -40,6 +41,7 @@ impl SeedEvent for ProfileCreate {
             logo: d.string("logo"),
             color: d.string("color"),
             member_limit: d.int("member_limit"),
+            invitation_limit: d.int("invitation_limit"),
             require_verified_email: d.boolean("require_verified_email"),
             metadata: d.object("metadata"),
             owner: d.string("owner"),
@@ -70,6 +72,7 @@ impl SeedEvent for ProfileUpdate {
         F::text("logo"),
         F::text("color"),
         F::integer("member_limit"),
+        F::integer("invitation_limit"),
         F::boolean("require_verified_email"),
         F::object("metadata"),
     ];
@@ -82,6 +85,7 @@ impl SeedEvent for ProfileUpdate {
             logo: clearable(d.string("logo")),
             color: d.string("color"),
             member_limit: d.int("member_limit"),
+            invitation_limit: d.int("invitation_limit"),
             require_verified_email: d.boolean("require_verified_email"),
             metadata: d.object("metadata"),
         };

@@ -306,7 +306,7 @@ const USERS: (&str, &str) = (
 );
 const PROFILES: (&str, &str) = (
     "profiles",
-    "id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email",
+    "id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email, invitation_limit",
 );
 const MEMBERS: (&str, &str) = (
     "members",
@@ -368,7 +368,8 @@ fn profile_line(l: &mut Line, p: &crate::model::Profile) {
         .json(&p.metadata)
         .text(&p.created_at)
         .text(&p.updated_at)
-        .flag(p.require_verified_email);
+        .flag(p.require_verified_email)
+        .int(p.invitation_limit);
 }
 
 fn member_line(l: &mut Line, m: &crate::model::Member) {

@@ -141,6 +141,14 @@ impl InviteReads for PgTx<'_> {
         .collect()
     }
 
+    fn invite_pending_count(&self, profile_id: &str, now: &str) -> Result<i64> {
+        self.one(
+            "SELECT count(*) FROM invitations WHERE profile_id = $1 AND status = 'pending' AND expires_at > $2",
+            &[&profile_id, &ts(now)?],
+        )?
+        .int(0)
+    }
+
     fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>> {
         all(self.query(
             concat!(

@@ -8,7 +8,7 @@ macro_rules! select {
     () => {
         "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
      p.created_at, p.updated_at, (SELECT count(*) FROM members m WHERE m.profile_id = p.id), \
-     p.require_verified_email \
+     p.require_verified_email, p.invitation_limit \
      FROM profiles p"
     };
 }
@@ -26,6 +26,7 @@ fn from_row(r: &postgres::Row) -> Result<Profile> {
         updated_at: r.time(8)?,
         member_count: r.int(9)?,
         require_verified_email: r.flag(10)?,
+        invitation_limit: r.int(11)?,
         access: None,
     })
 }
@@ -99,8 +100,8 @@ impl ProfileReads for PgTx<'_> {
 impl ProfileWrites for PgTx<'_> {
     fn profile_insert(&self, p: &Profile) -> Result<()> {
         self.exec(
-            "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email, invitation_limit)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             &[
                 &p.id,
                 &p.slug,
@@ -112,6 +113,7 @@ impl ProfileWrites for PgTx<'_> {
                 &ts(&p.created_at)?,
                 &ts(&p.updated_at)?,
                 &p.require_verified_email,
+                &p.invitation_limit,
             ],
         )?;
         Ok(())
@@ -120,7 +122,7 @@ impl ProfileWrites for PgTx<'_> {
     fn profile_update(&self, p: &Profile) -> Result<()> {
         self.exec(
             "UPDATE profiles SET slug = $2, name = $3, logo = $4, color = $5, member_limit = $6,
-             metadata = $7, updated_at = $8, require_verified_email = $9 WHERE id = $1",
+             metadata = $7, updated_at = $8, require_verified_email = $9, invitation_limit = $10 WHERE id = $1",
             &[
                 &p.id,
                 &p.slug,
@@ -131,6 +133,7 @@ impl ProfileWrites for PgTx<'_> {
                 &json(&p.metadata),
                 &ts(&p.updated_at)?,
                 &p.require_verified_email,
+                &p.invitation_limit,
             ],
         )?;
         Ok(())

@@ -205,6 +205,12 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_user ON sessions (user_id, created_at);
 CREATE INDEX sessions_by_profile ON sessions (active_profile_id);
 "#,
+    // 6: a profile's invitation limit, as SQLite's migration 6.
+    r#"
+ALTER TABLE profiles ADD COLUMN invitation_limit bigint NOT NULL DEFAULT 100
+    CHECK (invitation_limit >= 1);
+CREATE INDEX invitations_pending_by_profile ON invitations (profile_id, expires_at) WHERE status = 'pending';
+"#,
 ];
 
 /// Title search through `pg_trgm`, when the extension is there (or can be created):

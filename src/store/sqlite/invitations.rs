@@ -104,6 +104,15 @@ impl InviteReads for SqliteTx<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    fn invite_pending_count(&self, profile_id: &str, now: &str) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM invitations WHERE profile_id = ?1 AND status = 'pending' AND expires_at > ?2",
+            )?
+            .query_row([profile_id, now], |r| r.get(0))?)
+    }
+
     fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>> {
         let mut stmt = self.conn.prepare_cached(concat!(
             select!(),

@@ -17,7 +17,7 @@ macro_rules! select {
     () => {
         "SELECT p.id, p.slug, p.name, p.logo, p.color, p.member_limit, p.metadata, \
      p.created_at, p.updated_at, (SELECT count(*) FROM members m WHERE m.profile_id = p.id), \
-     p.require_verified_email \
+     p.require_verified_email, p.invitation_limit \
      FROM profiles p"
     };
 }
@@ -35,6 +35,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
         updated_at: r.get(8)?,
         member_count: r.get(9)?,
         require_verified_email: r.get(10)?,
+        invitation_limit: r.get(11)?,
         access: None,
     })
 }
@@ -110,8 +111,8 @@ impl ProfileReads for SqliteTx<'_> {
 impl ProfileWrites for SqliteTx<'_> {
     fn profile_insert(&self, p: &Profile) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
-            "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email, invitation_limit)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
         stmt.execute(params![
             p.id,
@@ -123,7 +124,8 @@ impl ProfileWrites for SqliteTx<'_> {
             serde_json::Value::Object(p.metadata.clone()).to_string(),
             p.created_at,
             p.updated_at,
-            p.require_verified_email
+            p.require_verified_email,
+            p.invitation_limit
         ])?;
         self.tapped(|| crate::store::Written::Profile(p.clone()))?;
         Ok(())
@@ -133,7 +135,7 @@ impl ProfileWrites for SqliteTx<'_> {
         self.untapped(crate::store::table::PROFILES);
         let mut stmt = self.conn.prepare_cached(
             "UPDATE profiles SET slug = ?2, name = ?3, logo = ?4, color = ?5, member_limit = ?6,
-             metadata = ?7, updated_at = ?8, require_verified_email = ?9 WHERE id = ?1",
+             metadata = ?7, updated_at = ?8, require_verified_email = ?9, invitation_limit = ?10 WHERE id = ?1",
         )?;
         stmt.execute(params![
             p.id,
@@ -144,7 +146,8 @@ impl ProfileWrites for SqliteTx<'_> {
             p.member_limit,
             serde_json::Value::Object(p.metadata.clone()).to_string(),
             p.updated_at,
-            p.require_verified_email
+            p.require_verified_email,
+            p.invitation_limit
         ])?;
         Ok(())
     }

@@ -246,6 +246,13 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_user ON sessions(user_id, created_at);
 CREATE INDEX sessions_by_profile ON sessions(active_profile_id);
 "#,
+    // 6: a profile's invitation limit (README "Profiles"): how many pending, unexpired
+    // invitations it may have at once; counted by profile through the index.
+    r#"
+ALTER TABLE profiles ADD COLUMN invitation_limit INTEGER NOT NULL DEFAULT 100
+    CHECK (invitation_limit >= 1);
+CREATE INDEX invitations_pending_by_profile ON invitations(profile_id, expires_at) WHERE status = 'pending';
+"#,
 ];
 
 /// The schema version this roster writes.
