@@ -920,7 +920,10 @@ fn errors_in_json_format_carry_a_json_object_on_stderr() {
             .contains("roster user list")
     );
     // `--format json` asks for it too.
-    let err = env.fails(67, &["--format", "json", "user", "show", "nobody@example.com"]);
+    let err = env.fails(
+        67,
+        &["--format", "json", "user", "show", "nobody@example.com"],
+    );
     assert_eq!(error_json(&err)["error"]["kind"], "not_found");
     // JSON chosen only because stdout is not a terminal (as in CI) prints each error once:
     // the text lines, without the object.
