@@ -493,3 +493,56 @@ fn a_confirmation_prompt_escapes_what_it_asks_about() {
     );
     assert_eq!(env.json(&["user", "list"]).as_array().unwrap().len(), 2);
 }
+
+/// Issue 14's commands: transfer, leave, CSV invitations, backup and Stackpress files print
+/// the names, emails, cells, paths and keys they echo escaped, in output and in errors.
+#[test]
+fn the_operator_commands_escape_what_they_echo() {
+    let env = Env::init();
+    env.user("root@example.com", "Root");
+    env.json(&["user", "create", "--email", BIDI_EMAIL, "--name", "Ann"]);
+    env.profile("Family");
+    env.ok(&["member", "add", "family", "root@example.com", "--role", "owner"]);
+    let out = wide(
+        &env,
+        &["--format", "table", "profile", "transfer", "family", BIDI_EMAIL],
+    );
+    inert(&out);
+    assert!(out.contains(BIDI_SHOWN), "{out}");
+    let out = wide(
+        &env,
+        &["--format", "table", "--as", "root@example.com", "member", "leave", "family"],
+    );
+    inert(&out);
+
+    // CSV invitations: an accepted address in the report, a bad cell in the error.
+    write(&env, "ok.csv", &format!("email\n{BIDI_EMAIL}x\n"));
+    let out = wide(&env, &["--format", "table", "invite", "send", "family", "--csv", "ok.csv"]);
+    inert(&out);
+    write(&env, "bad.csv", &format!("email,r{TITLE}ole\nbob{EVIL}@example.com\n"));
+    let err = stderr_of(&env.run(&["invite", "send", "family", "--csv", "bad.csv"]));
+    assert!(err.contains(r"\u{1b}"), "{err}");
+
+    // A backup path with an escape in its name.
+    if !env.is_pg() {
+        let name = format!("b{TITLE}.db");
+        let out = wide(&env, &["--format", "table", "backup", &name]);
+        inert(&out);
+        assert!(out.contains(&format!("b{TITLE_SHOWN}.db")), "{out}");
+    }
+
+    // A Stackpress file whose person has a field name and a value holding escapes.
+    write(
+        &env,
+        "sp.json",
+        &format!(
+            r#"[{{"event": "profile-create", "data": {{"id": "dev", "name": "Dev", "type": "person", "r{TITLE}oles": ["x"]}}}}]"#
+        )
+        .replace('\x1b', "\\u001b")
+        .replace('\x07', "\\u0007"),
+    );
+    let err = stderr_of(&env.run(&["seed", "--from", "stackpress", "sp.json"]));
+    assert!(err.contains(r"\u{1b}"), "{err}");
+    let err = stderr_of(&env.run(&["seed", "sp.json"]));
+    assert!(err.contains(r"\u{1b}"), "{err}");
+}
