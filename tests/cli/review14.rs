@@ -90,3 +90,44 @@ fn a_crafted_cursor_naming_another_profiles_show_lists_none_of_its_episodes() {
     ]);
     assert_eq!(titles(&page), vec!["Private Episode".to_string()]);
 }
+
+#[test]
+fn a_backup_is_not_renamed_over_a_database_whose_journal_lies_beside_it() {
+    let env = Env::file();
+    env.ok(&["init"]);
+    env.user("ann@example.com", "Ann");
+    // A file FILE with a write-ahead log of its own: an open database, or a killed one.
+    env.ok(&["--yes", "backup", "old.db"]);
+    let before = env.bytes(&env.path("old.db"));
+    for journal in ["old.db-wal", "old.db-journal"] {
+        std::fs::write(env.path(journal), b"a log of the old database").expect("journal");
+        let err = env.fails(68, &["--yes", "backup", "old.db"]);
+        assert!(
+            err.contains(&format!(
+                "refusing to replace old.db: {journal} beside it is a SQLite journal"
+            )),
+            "{err}"
+        );
+        assert!(err.contains("hint: choose another file name"), "{err}");
+        // Refused before the question too, and nothing was written.
+        let err = env.fails(68, &["backup", "old.db"]);
+        assert!(!err.contains("confirmation"), "{err}");
+        assert_eq!(env.bytes(&env.path("old.db")), before);
+        std::fs::remove_file(env.path(journal)).expect("remove the journal");
+    }
+    // A symbolic link is refused by the journal of the file it names.
+    std::fs::write(env.path("old.db-wal"), b"log").expect("journal");
+    std::os::unix::fs::symlink("old.db", env.path("link.db")).expect("symlink");
+    env.fails(68, &["--yes", "backup", "link.db"]);
+    // An empty log is nothing to apply: the copy replaces the file.
+    std::fs::write(env.path("old.db-wal"), b"").expect("empty journal");
+    env.ok(&["--yes", "backup", "old.db"]);
+    let leftovers: Vec<String> = std::fs::read_dir(env.dir())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(env.ok(&["--db", "old.db", "--json", "user", "list"]).contains("ann@example.com"));
+}
