@@ -131,3 +131,28 @@ fn a_backup_is_not_renamed_over_a_database_whose_journal_lies_beside_it() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     assert!(env.ok(&["--db", "old.db", "--json", "user", "list"]).contains("ann@example.com"));
 }
+
+#[test]
+fn an_export_of_a_profile_past_its_invitation_limit_seeds_back_as_it_was() {
+    let env = Env::init();
+    env.profile("Club");
+    env.ok(&["invite", "send", "club", "a@example.com", "b@example.com", "c@example.com"]);
+    // Past its limit, as migration 6 leaves a profile that had more than 100 pending
+    // invitations, or as another program sharing the database may write it.
+    env.sql("UPDATE profiles SET invitation_limit = 1");
+    let exported = env.ok(&["export"]);
+    let other = Env::init();
+    write(&other, "export.json", &exported);
+    other.json(&["seed", "export.json"]);
+    assert_eq!(other.ok(&["export"]), exported, "the same bytes again");
+    // The restored state is still past the limit, as doctor says, and new invitations are
+    // refused there as here.
+    let doctor = other.run(&["--json", "doctor"]);
+    assert!(
+        String::from_utf8_lossy(&doctor.stdout).contains("invitation-limit"),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
+    let err = other.fails(68, &["invite", "send", "club", "d@example.com"]);
+    assert!(err.contains("has 3 of 1 pending invitations"), "{err}");
+}
