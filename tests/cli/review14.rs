@@ -156,3 +156,49 @@ fn an_export_of_a_profile_past_its_invitation_limit_seeds_back_as_it_was() {
     let err = other.fails(68, &["invite", "send", "club", "d@example.com"]);
     assert!(err.contains("has 3 of 1 pending invitations"), "{err}");
 }
+
+/// What `seed --check` says of a seed in a fresh database: its exit code and stderr.
+fn checked(seed: &str) -> (Option<i32>, String) {
+    let env = Env::new();
+    write(&env, "s.json", seed);
+    let out = env.run(&["seed", "--check", "s.json"]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{err}");
+    (out.status.code(), err)
+}
+
+#[test]
+fn a_word_field_takes_exactly_the_words_the_schema_gives_in_any_case() {
+    let people = r#"{"event": "user-create", "data": {"email": "ann@example.com", "name": "Ann"}},
+      {"event": "user-create", "data": {"email": "bob@example.com", "name": "Bob"}},
+      {"event": "profile-create", "data": {"slug": "family", "name": "Family", "owner": "ann@example.com"}}"#;
+    // Refused: what the schema refuses (spaces around the word, another spelling).
+    for (field, event) in [
+        (
+            "keep_as \" admin \"",
+            r#"{"event": "profile-transfer", "data": {"profile": "family", "user": "bob@example.com", "keep_as": " admin "}}"#,
+        ),
+        (
+            "status \"cancelled\"",
+            r#"{"event": "invite-send", "data": {"profile": "family", "email": "c@example.com", "status": "cancelled", "expires_at": "2030-01-01T00:00:00Z"}}"#,
+        ),
+        (
+            "scope \"profile \"",
+            r#"{"event": "role-create", "data": {"name": "editor", "scope": "profile ", "allow": ["media-list"]}}"#,
+        ),
+    ] {
+        let (code, err) = checked(&format!("[{people},\n{event}]"));
+        assert_eq!(code, Some(65), "{err}");
+        assert!(err.contains(&format!("{field}: must be one of")), "{err}");
+    }
+    // Taken: the words in any case, which the schema takes (a scope included).
+    for event in [
+        r#"{"event": "profile-transfer", "data": {"profile": "family", "user": "bob@example.com", "keep_as": "MEMBER"}}"#,
+        r#"{"event": "invite-send", "data": {"profile": "family", "email": "c@example.com", "status": "Canceled", "expires_at": "2030-01-01T00:00:00Z"}}"#,
+        r#"{"event": "role-create", "data": {"name": "editor", "scope": "PROFILE", "allow": ["media-list"]}}"#,
+    ] {
+        let (code, err) = checked(&format!("[{people},\n{event}]"));
+        // 1: it would change the (empty) database; nothing is wrong with it.
+        assert_eq!(code, Some(1), "{event}: {err}");
+    }
+}

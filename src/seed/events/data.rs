@@ -243,7 +243,9 @@ impl<'a> Data<'a> {
         self.role_of(f)
     }
 
-    /// A word of `allowed` ([`Kind::OneOf`]), parsed by `parse`.
+    /// A word of `allowed` ([`Kind::OneOf`]) in any case, and nothing else (no spaces
+    /// around it, no other spelling `parse` may know): exactly what the seed's JSON Schema
+    /// says of the field; parsed by `parse` in lower case.
     pub fn word<T>(
         &mut self,
         key: &'static str,
@@ -252,7 +254,12 @@ impl<'a> Data<'a> {
     ) -> Option<T> {
         let f = self.read(FieldSpec::one_of(key, allowed))?;
         let s = self.text(f)?;
-        let parsed = parse(&s);
+        let lower = s.to_ascii_lowercase();
+        let parsed = if allowed.contains(&lower.as_str()) {
+            parse(&lower)
+        } else {
+            None
+        };
         if parsed.is_none() {
             self.push(
                 f.value_pos,
