@@ -202,3 +202,29 @@ fn a_word_field_takes_exactly_the_words_the_schema_gives_in_any_case() {
         assert_eq!(code, Some(1), "{event}: {err}");
     }
 }
+
+#[test]
+fn a_huge_csv_field_is_quoted_in_its_error_cut_short() {
+    let env = Env::init();
+    env.profile("Club");
+    let long = "r".repeat(100_000);
+    let text = format!("email,role\nann@example.com,{long}\n");
+    let err = env.fails_with(65, &["invite", "send", "club", "--csv", "-"], &text);
+    assert!(err.len() < 2_000, "{} bytes of error", err.len());
+    assert!(
+        err.contains(&format!("<stdin>:2: role \"{}…\": a role name is", "r".repeat(80))),
+        "{err}"
+    );
+    // The header's unknown column, and the same on the command line and in a seed.
+    let err = env.fails_with(65, &["invite", "send", "club", "--csv", "-"], &format!("email,{long}\n"));
+    assert!(err.len() < 2_000, "{} bytes of error", err.len());
+    let err = env.fails(65, &["invite", "send", "club", "ann@example.com", "--role", &long]);
+    assert!(err.len() < 2_000, "{} bytes of error", err.len());
+    write(
+        &env,
+        "s.json",
+        &format!(r#"[{{"event": "invite-send", "data": {{"profile": "club", "email": "ann@example.com", "role": "{long}"}}}}, {{"event": "role-create", "data": {{"name": "x", "scope": "{long}"}}}}]"#),
+    );
+    let err = env.fails(65, &["seed", "s.json"]);
+    assert!(err.len() < 2_000, "{} bytes of error", err.len());
+}

@@ -214,13 +214,12 @@ impl<'a> Data<'a> {
         match self.text(f) {
             None => Role::member(),
             Some(r) => Role::parse(&r).unwrap_or_else(|| {
-                self.push(
-                    f.value_pos,
-                    format!(
-                        "{} {r:?}: a role name is a letter, then up to 31 letters, digits, '-' or '_' (owner, admin, member, or a role defined with role-create)",
-                        f.key
-                    ),
+                let e = validate::bad(
+                    &f.key,
+                    &r,
+                    "a role name is a letter, then up to 31 letters, digits, '-' or '_' (owner, admin, member, or a role defined with role-create)",
                 );
+                self.push(f.value_pos, e.message);
                 Role::member()
             }),
         }
@@ -261,10 +260,8 @@ impl<'a> Data<'a> {
             None
         };
         if parsed.is_none() {
-            self.push(
-                f.value_pos,
-                format!("{key} {s:?}: must be one of {}", allowed.join(", ")),
-            );
+            let e = validate::bad(key, &s, format!("must be one of {}", allowed.join(", ")));
+            self.push(f.value_pos, e.message);
         }
         parsed
     }
