@@ -60,7 +60,11 @@ fn a_crafted_cursor_naming_another_profiles_show_lists_none_of_its_episodes() {
     );
     // The same from inside an episode of it, and with a search.
     let after = cursor(&["Secret Show", "secret-show", "e", "0", "0", "a"]);
-    for extra in [&[][..], &["--search", "episode"][..], &["--type", "episode"][..]] {
+    for extra in [
+        &[][..],
+        &["--search", "episode"][..],
+        &["--type", "episode"][..],
+    ] {
         let mut args = vec![
             "--as",
             "bob@example.com",
@@ -129,14 +133,24 @@ fn a_backup_is_not_renamed_over_a_database_whose_journal_lies_beside_it() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    assert!(env.ok(&["--db", "old.db", "--json", "user", "list"]).contains("ann@example.com"));
+    assert!(
+        env.ok(&["--db", "old.db", "--json", "user", "list"])
+            .contains("ann@example.com")
+    );
 }
 
 #[test]
 fn an_export_of_a_profile_past_its_invitation_limit_seeds_back_as_it_was() {
     let env = Env::init();
     env.profile("Club");
-    env.ok(&["invite", "send", "club", "a@example.com", "b@example.com", "c@example.com"]);
+    env.ok(&[
+        "invite",
+        "send",
+        "club",
+        "a@example.com",
+        "b@example.com",
+        "c@example.com",
+    ]);
     // Past its limit, as migration 6 leaves a profile that had more than 100 pending
     // invitations, or as another program sharing the database may write it.
     env.sql("UPDATE profiles SET invitation_limit = 1");
@@ -212,18 +226,30 @@ fn a_huge_csv_field_is_quoted_in_its_error_cut_short() {
     let err = env.fails_with(65, &["invite", "send", "club", "--csv", "-"], &text);
     assert!(err.len() < 2_000, "{} bytes of error", err.len());
     assert!(
-        err.contains(&format!("<stdin>:2: role \"{}…\": a role name is", "r".repeat(80))),
+        err.contains(&format!(
+            "<stdin>:2: role \"{}…\": a role name is",
+            "r".repeat(80)
+        )),
         "{err}"
     );
     // The header's unknown column, and the same on the command line and in a seed.
-    let err = env.fails_with(65, &["invite", "send", "club", "--csv", "-"], &format!("email,{long}\n"));
+    let err = env.fails_with(
+        65,
+        &["invite", "send", "club", "--csv", "-"],
+        &format!("email,{long}\n"),
+    );
     assert!(err.len() < 2_000, "{} bytes of error", err.len());
-    let err = env.fails(65, &["invite", "send", "club", "ann@example.com", "--role", &long]);
+    let err = env.fails(
+        65,
+        &["invite", "send", "club", "ann@example.com", "--role", &long],
+    );
     assert!(err.len() < 2_000, "{} bytes of error", err.len());
     write(
         &env,
         "s.json",
-        &format!(r#"[{{"event": "invite-send", "data": {{"profile": "club", "email": "ann@example.com", "role": "{long}"}}}}, {{"event": "role-create", "data": {{"name": "x", "scope": "{long}"}}}}]"#),
+        &format!(
+            r#"[{{"event": "invite-send", "data": {{"profile": "club", "email": "ann@example.com", "role": "{long}"}}}}, {{"event": "role-create", "data": {{"name": "x", "scope": "{long}"}}}}]"#
+        ),
     );
     let err = env.fails(65, &["seed", "s.json"]);
     assert!(err.len() < 2_000, "{} bytes of error", err.len());

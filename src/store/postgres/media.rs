@@ -413,8 +413,14 @@ impl MediaReads for PgTx<'_> {
             };
         }
         let patterns = search.map(search_patterns);
-        let mut args: Vec<&(dyn ToSql + Sync)> =
-            vec![&parent_id, &after.0, &after.1, &after.2, &limit, &profile_id];
+        let mut args: Vec<&(dyn ToSql + Sync)> = vec![
+            &parent_id,
+            &after.0,
+            &after.1,
+            &after.2,
+            &limit,
+            &profile_id,
+        ];
         let sql = match &patterns {
             None => episodes!(),
             Some((_, None)) => episodes!(" AND fold(m.title) LIKE $7"),
