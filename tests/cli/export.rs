@@ -849,7 +849,6 @@ fn export_refuses_a_missing_database() {
         insta::assert_snapshot!(stderr, @r#"
         error: no roster database in roster.db: the schema "[schema]" holds no roster tables
         hint: create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA
-        {"error":{"code":66,"kind":"no_input","message":"no roster database in roster.db: the schema \"[schema]\" holds no roster tables","hint":"create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA"}}
         "#);
     } else {
         insta::assert_snapshot!(stderr, @"

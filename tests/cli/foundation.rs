@@ -65,7 +65,6 @@ fn read_commands_refuse_a_missing_database_and_create_nothing() {
         insta::assert_snapshot!(redact_schema(&env, &err), @r#"
         error: no roster database in roster.db: the schema "[schema]" holds no roster tables
         hint: create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA
-        {"error":{"code":66,"kind":"no_input","message":"no roster database in roster.db: the schema \"[schema]\" holds no roster tables","hint":"create it with `roster init` (or load data with `roster seed`), or name another schema with ?schema= or ROSTER_PG_SCHEMA"}}
         "#);
     } else {
         insta::assert_snapshot!(err, @"
@@ -312,7 +311,6 @@ fn a_sqlite_file_of_another_application_is_refused() {
                 insta::assert_snapshot!(err, @r#"
                 error: the schema "[schema]" of roster.db is not roster's: it holds objects of its own and no roster marker
                 hint: name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified
-                {"error":{"code":78,"kind":"unusable","message":"the schema \"[schema]\" of roster.db is not roster's: it holds objects of its own and no roster marker","hint":"name another schema with ?schema=NAME in the URL or ROSTER_PG_SCHEMA; this one has not been modified"}}
                 "#);
             }
         }
