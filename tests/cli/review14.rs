@@ -37,62 +37,41 @@ fn cursor(fields: &[&str]) -> String {
     Base64UrlUnpadded::encode_string(text.as_bytes())
 }
 
+/// The titles `user` sees on the page of `profile`'s library after the cursor `after`.
+fn page_after(env: &Env, user: &str, profile: &str, after: &str, extra: &[&str]) -> Vec<String> {
+    let mut args = vec!["--as", user, "media", "list", profile, "--after", after];
+    args.extend_from_slice(extra);
+    titles(&env.json(&args))
+}
+
 #[test]
 fn a_crafted_cursor_naming_another_profiles_show_lists_none_of_its_episodes() {
     let env = Env::new();
     write(&env, "two.json", TWO_LIBRARIES);
     env.ok(&["seed", "two.json"]);
-    // Bob belongs to club only; the cursor places him inside family's show.
-    let after = cursor(&["Secret Show", "secret-show", "h", "-1", "-1", "secret-show"]);
-    let page = env.json(&[
-        "--as",
-        "bob@example.com",
-        "media",
-        "list",
-        "club",
-        "--after",
-        &after,
-    ]);
-    let seen = titles(&page);
-    assert!(
-        !seen.iter().any(|t| t == "Private Episode"),
-        "another profile's episode leaked through a cursor: {seen:?}"
-    );
-    // The same from inside an episode of it, and with a search.
-    let after = cursor(&["Secret Show", "secret-show", "e", "0", "0", "a"]);
-    for extra in [
-        &[][..],
-        &["--search", "episode"][..],
-        &["--type", "episode"][..],
-    ] {
-        let mut args = vec![
-            "--as",
-            "bob@example.com",
-            "media",
-            "list",
-            "club",
-            "--after",
-            &after,
-        ];
-        args.extend_from_slice(extra);
-        let seen = titles(&env.json(&args));
-        assert!(
-            !seen.iter().any(|t| t == "Private Episode"),
-            "{extra:?}: {seen:?}"
-        );
+    let bob = "bob@example.com";
+    // Bob belongs to club only; the cursors place him on family's show, and inside it,
+    // with and without a search or a type.
+    let on_show = cursor(&["Secret Show", "secret-show", "h", "-1", "-1", "secret-show"]);
+    let in_show = cursor(&["Secret Show", "secret-show", "e", "0", "0", "a"]);
+    for after in [&on_show, &in_show] {
+        for extra in [
+            &[][..],
+            &["--search", "episode"][..],
+            &["--type", "episode"][..],
+        ] {
+            let seen = page_after(&env, bob, "club", after, extra);
+            assert!(
+                !seen.iter().any(|t| t == "Private Episode"),
+                "another profile's episode leaked through a cursor ({extra:?}): {seen:?}"
+            );
+        }
     }
     // Ann, in family, still sees the show's episodes after the show.
-    let after = cursor(&["Secret Show", "secret-show", "h", "-1", "-1", "secret-show"]);
-    let page = env.json(&[
-        "--as",
-        "ann@example.com",
-        "media",
-        "list",
-        "family",
-        "--after",
-        &after,
-    ]);
-    assert_eq!(titles(&page), vec!["Private Episode".to_string()]);
+    assert_eq!(
+        page_after(&env, "ann@example.com", "family", &on_show, &[]),
+        vec!["Private Episode".to_string()]
+    );
 }
 
 #[test]
