@@ -222,19 +222,57 @@ pub fn write_file<T>(
         .hint("name a regular file; it is written whole and then renamed into place")),
         Target::File(real) => {
             refuse_protected(path, &real, protected)?;
-            replace(path, &real, |tmp| fill(tmp.path()))
+            refuse_journaled(path, &real)?;
+            replace(path, &real, |tmp| {
+                let value = fill(tmp.path())?;
+                // Again, as the last thing before the rename: a process may have opened
+                // the file meanwhile.
+                refuse_journaled(path, &real)?;
+                Ok(value)
+            })
         }
     }
 }
 
-/// Refuses `path` when it leads to one of `protected`, before anything is asked or
-/// written (so that `backup roster.db` is refused, not offered to be confirmed).
+/// Refuses to replace `path` (really `real`) by a database file while a SQLite
+/// write-ahead log or rollback journal lies beside it: SQLite, opening the new file, would
+/// apply that journal of the old one to it and damage it. The log is there while some
+/// process has the old database open, or after one that had it was killed.
+fn refuse_journaled(path: &Path, real: &Path) -> Result<()> {
+    for base in [path, real] {
+        for suffix in ["-wal", "-journal"] {
+            let mut companion = base.as_os_str().to_owned();
+            companion.push(suffix);
+            let companion = PathBuf::from(companion);
+            if std::fs::metadata(&companion).is_ok_and(|m| m.len() > 0) {
+                return Err(Error::conflict(format!(
+                    "refusing to replace {}: {} beside it is a SQLite journal of the database there (it is open, or was not closed cleanly), which SQLite would apply to the new file",
+                    path.display(),
+                    companion.display()
+                ))
+                .hint(format!(
+                    "choose another file name; or, when nothing has it open, let SQLite finish with it first (`roster --db {} doctor`), or remove {}",
+                    path.display(),
+                    companion.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuses `path` when it leads to one of `protected`, or when [`write_file`] would refuse
+/// to replace it, before anything is asked or written (so that `backup roster.db` is
+/// refused, not offered to be confirmed).
 pub fn check(path: &Path, protected: &[PathBuf]) -> Result<()> {
     match resolve(path)? {
         Target::Stream { resolved } => {
             refuse_protected(path, resolved.as_deref().unwrap_or(path), protected)
         }
-        Target::File(real) => refuse_protected(path, &real, protected),
+        Target::File(real) => {
+            refuse_protected(path, &real, protected)?;
+            refuse_journaled(path, &real)
+        }
     }
 }
 

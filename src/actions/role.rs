@@ -13,9 +13,11 @@ use crate::store::Tx;
 /// A role name as given, lower-cased, or 65.
 pub fn name(given: &str) -> Result<String> {
     role_name(given.trim()).ok_or_else(|| {
-        Error::invalid(format!(
-            "role {given:?}: a role name is a letter, then up to 31 letters, digits, '-' or '_'"
-        ))
+        super::validate::bad(
+            "role",
+            given,
+            "a role name is a letter, then up to 31 letters, digits, '-' or '_'",
+        )
     })
 }
 

@@ -6,7 +6,9 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::model::JsonObject;
 
-fn bad(field: &str, value: &str, why: impl std::fmt::Display) -> Error {
+/// `FIELD "VALUE": WHY`, the value cut at 80 characters: a message never quotes a huge
+/// value (a line of a CSV file, a field of a seed) whole.
+pub(crate) fn bad(field: &str, value: &str, why: impl std::fmt::Display) -> Error {
     let shown: String = value.chars().take(80).collect();
     let ellipsis = if value.chars().count() > 80 {
         "…"

@@ -195,10 +195,13 @@ pub trait MediaReads {
     /// index; each with whether its title contains `q.search` (true without one).
     fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool)>>;
 
-    /// The episodes of the show `parent_id` in natural order (season, none first; number;
-    /// id) after `after`, only those whose title contains `search` when given.
+    /// The episodes of the show `parent_id` of the profile `profile_id` in natural order
+    /// (season, none first; number; id) after `after`, only those whose title contains
+    /// `search` when given. The profile is asked for too: `parent_id` may come from a
+    /// cursor, which anyone can write, naming a show of another profile.
     fn media_episodes(
         &self,
+        profile_id: &str,
         parent_id: &str,
         search: Option<&str>,
         after: (i64, i64, &str),

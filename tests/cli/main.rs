@@ -25,6 +25,7 @@ mod props;
 mod pty;
 mod races;
 mod review;
+mod review14;
 mod safety;
 mod seed_schema;
 mod seeds;

@@ -484,7 +484,7 @@ fn walk(
      -> Result<()> {
         let need = want.saturating_sub(out.len());
         if episodes && need > 0 {
-            for ep in tx.media_episodes(show, search, from, need as i64)? {
+            for ep in tx.media_episodes(profile_id, show, search, from, need as i64)? {
                 let place = MediaPlace::of(&ep, title.to_string());
                 out.push((ep, place));
             }

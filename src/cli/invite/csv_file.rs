@@ -223,7 +223,11 @@ fn parse_header(fields: &[String]) -> std::result::Result<Header, Vec<Error>> {
             }
             Some(c) => at[c] = Some(i),
             None => {
-                let shown = crate::output::safe(f);
+                let safe = crate::output::safe(f);
+                let mut shown: String = safe.chars().take(80).collect();
+                if safe.chars().count() > 80 {
+                    shown.push('…');
+                }
                 let mut e = Error::invalid(match nearest(&name, &known) {
                     Some(n) => format!("unknown column \"{shown}\"; did you mean {n:?}?"),
                     None => format!("unknown column \"{shown}\""),

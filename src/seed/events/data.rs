@@ -214,13 +214,12 @@ impl<'a> Data<'a> {
         match self.text(f) {
             None => Role::member(),
             Some(r) => Role::parse(&r).unwrap_or_else(|| {
-                self.push(
-                    f.value_pos,
-                    format!(
-                        "{} {r:?}: a role name is a letter, then up to 31 letters, digits, '-' or '_' (owner, admin, member, or a role defined with role-create)",
-                        f.key
-                    ),
+                let e = validate::bad(
+                    &f.key,
+                    &r,
+                    "a role name is a letter, then up to 31 letters, digits, '-' or '_' (owner, admin, member, or a role defined with role-create)",
                 );
+                self.push(f.value_pos, e.message);
                 Role::member()
             }),
         }
@@ -243,7 +242,9 @@ impl<'a> Data<'a> {
         self.role_of(f)
     }
 
-    /// A word of `allowed` ([`Kind::OneOf`]), parsed by `parse`.
+    /// A word of `allowed` ([`Kind::OneOf`]) in any case, and nothing else (no spaces
+    /// around it, no other spelling `parse` may know): exactly what the seed's JSON Schema
+    /// says of the field; parsed by `parse` in lower case.
     pub fn word<T>(
         &mut self,
         key: &'static str,
@@ -252,12 +253,15 @@ impl<'a> Data<'a> {
     ) -> Option<T> {
         let f = self.read(FieldSpec::one_of(key, allowed))?;
         let s = self.text(f)?;
-        let parsed = parse(&s);
+        let lower = s.to_ascii_lowercase();
+        let parsed = if allowed.contains(&lower.as_str()) {
+            parse(&lower)
+        } else {
+            None
+        };
         if parsed.is_none() {
-            self.push(
-                f.value_pos,
-                format!("{key} {s:?}: must be one of {}", allowed.join(", ")),
-            );
+            let e = validate::bad(key, &s, format!("must be one of {}", allowed.join(", ")));
+            self.push(f.value_pos, e.message);
         }
         parsed
     }

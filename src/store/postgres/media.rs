@@ -396,6 +396,7 @@ impl MediaReads for PgTx<'_> {
 
     fn media_episodes(
         &self,
+        profile_id: &str,
         parent_id: &str,
         search: Option<&str>,
         after: (i64, i64, &str),
@@ -404,7 +405,7 @@ impl MediaReads for PgTx<'_> {
         macro_rules! episodes {
             ($($cond:literal),*) => {
                 concat!(
-                    "SELECT ", cols!(), " FROM media m WHERE m.parent_id = $1
+                    "SELECT ", cols!(), " FROM media m WHERE m.parent_id = $1 AND m.profile_id = $6
                      AND (coalesce(m.season_number, -1), coalesce(m.episode_number, -1), m.id) > ($2, $3, $4)",
                     $($cond,)*
                     " ORDER BY coalesce(m.season_number, -1), coalesce(m.episode_number, -1), m.id LIMIT $5"
@@ -412,14 +413,20 @@ impl MediaReads for PgTx<'_> {
             };
         }
         let patterns = search.map(search_patterns);
-        let mut args: Vec<&(dyn ToSql + Sync)> =
-            vec![&parent_id, &after.0, &after.1, &after.2, &limit];
+        let mut args: Vec<&(dyn ToSql + Sync)> = vec![
+            &parent_id,
+            &after.0,
+            &after.1,
+            &after.2,
+            &limit,
+            &profile_id,
+        ];
         let sql = match &patterns {
             None => episodes!(),
-            Some((_, None)) => episodes!(" AND fold(m.title) LIKE $6"),
+            Some((_, None)) => episodes!(" AND fold(m.title) LIKE $7"),
             Some((_, Some(_))) => episodes!(
-                " AND fold(m.title) LIKE $6",
-                " AND fold(translate(m.title, 'Σ', 'σ')) LIKE $7"
+                " AND fold(m.title) LIKE $7",
+                " AND fold(translate(m.title, 'Σ', 'σ')) LIKE $8"
             ),
         };
         if let Some((loose, exact)) = &patterns {

@@ -368,6 +368,7 @@ impl MediaReads for SqliteTx<'_> {
 
     fn media_episodes(
         &self,
+        profile_id: &str,
         parent_id: &str,
         search: Option<&str>,
         after: (i64, i64, &str),
@@ -380,7 +381,8 @@ impl MediaReads for SqliteTx<'_> {
             ""
         };
         let sql = format!(
-            "SELECT {COLS} FROM media m WHERE m.parent_id = ?1 AND ({ORDER}) > (?2, ?3, ?4){search_sql}
+            "SELECT {COLS} FROM media m WHERE m.parent_id = ?1 AND m.profile_id = ?7
+             AND ({ORDER}) > (?2, ?3, ?4){search_sql}
              ORDER BY {ORDER} LIMIT ?5"
         );
         let mut args: Vec<SqlValue> = vec![
@@ -389,9 +391,12 @@ impl MediaReads for SqliteTx<'_> {
             after.1.into(),
             after.2.to_string().into(),
             limit.into(),
+            // ?6, unused without a search.
+            SqlValue::Null,
+            profile_id.to_string().into(),
         ];
         if let Some(term) = search {
-            args.push(fold(term).into());
+            args[5] = fold(term).into();
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?;
