@@ -77,8 +77,8 @@ pub fn existing(tx: &Tx<'_>, input: &NewProfile) -> Result<Option<Profile>> {
 }
 
 /// `profile-create`: global admins only. The `owner` given, else a user who creates it,
-/// becomes its owner, in the same transaction; a seed converging an existing profile makes
-/// the `owner` given an owner of it too (adding them, or raising their role).
+/// becomes its owner, in the same transaction; a seed converging an existing profile that
+/// has no owner makes the `owner` given its owner (adding them, or raising their role).
 pub fn create(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -151,15 +151,20 @@ pub fn create(
     Ok(Outcome::Created(profile))
 }
 
-/// Makes `user` an owner of an existing profile (a converging seed's `owner`): added as a
-/// member within the limit, or raised to owner, through the member rules. The profile's
-/// outcome is `updated` when that changed anything.
+/// Gives an existing profile with no owner its `owner` (a converging seed's): added as a
+/// member within the limit, or raised to owner, through the member rules. A profile that
+/// has an owner keeps its owners as they are: ownership may have moved on since the seed
+/// created it (`profile-transfer`), and a second run of that seed must change nothing. The
+/// profile's outcome is `updated` when that changed anything.
 fn converge_owner(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
     saved: Outcome<Profile>,
     user: &crate::model::User,
 ) -> Result<Outcome<Profile>> {
+    if tx.owner_count(&saved.value().id)? > 0 {
+        return Ok(saved);
+    }
     let slug = saved.value().slug.clone();
     let outcomes = super::member::add(
         tx,

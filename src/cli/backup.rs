@@ -62,7 +62,7 @@ pub fn run(app: &App, a: BackupArgs) -> Result<()> {
                     first.message
                 ))
                 .hint(format!(
-                    "the database itself has the same problem: run `roster doctor`; {}",
+                    "{}; the copy is the database page for page, so `roster doctor` finds the same there",
                     first.fix
                 )));
             }
@@ -79,7 +79,10 @@ pub fn run(app: &App, a: BackupArgs) -> Result<()> {
     if app.out.format == Format::Table {
         let parts: Vec<String> = tables.iter().map(|(t, n)| format!("{t} {n}")).collect();
         let check = match verified {
-            Some(rows) => format!("; verified: integrity ok, audit chain verifies ({rows} rows)"),
+            Some(rows) => format!(
+                "; verified: integrity ok, audit chain verifies ({rows} row{})",
+                if rows == 1 { "" } else { "s" }
+            ),
             None => String::new(),
         };
         app.out.say(&format!(

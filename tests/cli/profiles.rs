@@ -580,7 +580,7 @@ fn a_profile_the_operator_creates_without_an_owner_is_flagged() {
 }
 
 #[test]
-fn a_seed_creates_an_owned_profile_in_one_event_and_converges_its_owner() {
+fn a_seed_creates_an_owned_profile_in_one_event_and_gives_an_ownerless_one_its_owner() {
     let env = Env::new();
     let seed = r#"[
   {"event": "user-create", "data": {"email": "ada@example.com", "name": "Ada"}},
@@ -599,8 +599,9 @@ fn a_seed_creates_an_owned_profile_in_one_event_and_converges_its_owner() {
     let again = env.json(&["seed", "s.json"]);
     assert_eq!(again["changed"], false, "{again}");
     assert_eq!(env.audit_len(), audit);
-    // The owner of an existing profile changes in a later seed: ada becomes an owner
-    // too (the profile-create is `updated`); bob stays one.
+    // A later seed naming another owner of a profile that has one changes nothing: the
+    // owners stay as they are (ownership may have moved on with `profile-transfer`, which
+    // is how a seed hands it over).
     std::fs::write(
         env.path("t.json"),
         seed.replace(
@@ -610,18 +611,24 @@ fn a_seed_creates_an_owned_profile_in_one_event_and_converges_its_owner() {
     )
     .unwrap();
     let report = env.json(&["seed", "t.json"]);
-    let summary = report["summary"].as_array().unwrap();
-    let pc = summary
-        .iter()
-        .find(|r| r["event"] == "profile-create")
-        .unwrap();
-    assert_eq!(pc["updated"], 1, "{report}");
+    assert_eq!(report["changed"], false, "{report}");
     assert_eq!(
         roles_in(&env, "family"),
-        [
-            ("ada@example.com".to_string(), "owner".to_string()),
-            ("bob@example.com".to_string(), "owner".to_string())
-        ]
+        [("bob@example.com".to_string(), "owner".to_string())]
+    );
+    // A profile with no owner (the operator's) gets the seed's owner: `updated`.
+    env.ok(&["profile", "create", "--name", "Office"]);
+    std::fs::write(
+        env.path("o.json"),
+        r#"[{"event": "profile-create", "data": {"name": "Office", "owner": "ada@example.com"}}]"#,
+    )
+    .unwrap();
+    let report = env.json(&["seed", "o.json"]);
+    let pc = &report["summary"].as_array().unwrap()[0];
+    assert_eq!(pc["updated"], 1, "{report}");
+    assert_eq!(
+        roles_in(&env, "office"),
+        [("ada@example.com".to_string(), "owner".to_string())]
     );
     // An owner the seed does not know: 67 naming the event, nothing written.
     let before = env.audit_len();

@@ -502,24 +502,50 @@ fn the_operator_commands_escape_what_they_echo() {
     env.user("root@example.com", "Root");
     env.json(&["user", "create", "--email", BIDI_EMAIL, "--name", "Ann"]);
     env.profile("Family");
-    env.ok(&["member", "add", "family", "root@example.com", "--role", "owner"]);
+    env.ok(&[
+        "member",
+        "add",
+        "family",
+        "root@example.com",
+        "--role",
+        "owner",
+    ]);
     let out = wide(
         &env,
-        &["--format", "table", "profile", "transfer", "family", BIDI_EMAIL],
+        &[
+            "--format", "table", "profile", "transfer", "family", BIDI_EMAIL,
+        ],
     );
     inert(&out);
     assert!(out.contains(BIDI_SHOWN), "{out}");
     let out = wide(
         &env,
-        &["--format", "table", "--as", "root@example.com", "member", "leave", "family"],
+        &[
+            "--format",
+            "table",
+            "--as",
+            "root@example.com",
+            "member",
+            "leave",
+            "family",
+        ],
     );
     inert(&out);
 
     // CSV invitations: an accepted address in the report, a bad cell in the error.
     write(&env, "ok.csv", &format!("email\n{BIDI_EMAIL}x\n"));
-    let out = wide(&env, &["--format", "table", "invite", "send", "family", "--csv", "ok.csv"]);
+    let out = wide(
+        &env,
+        &[
+            "--format", "table", "invite", "send", "family", "--csv", "ok.csv",
+        ],
+    );
     inert(&out);
-    write(&env, "bad.csv", &format!("email,r{TITLE}ole\nbob{EVIL}@example.com\n"));
+    write(
+        &env,
+        "bad.csv",
+        &format!("email,r{TITLE}ole\nbob{EVIL}@example.com\n"),
+    );
     let err = stderr_of(&env.run(&["invite", "send", "family", "--csv", "bad.csv"]));
     assert!(err.contains(r"\u{1b}"), "{err}");
 

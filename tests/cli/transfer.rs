@@ -627,3 +627,28 @@ fn racing_transfers_keep_the_member_limit_and_an_owner() {
     assert_eq!(now[OWNER], "admin");
     assert_eq!(events(&env)[before..], ["profile-transfer"]);
 }
+
+/// The natural seed of a hand-over — a profile created with its first owner, then
+/// transferred — applies once: a second run changes nothing and writes no audit row (the
+/// `owner` of a profile-create only gives an ownerless profile its owner).
+#[test]
+fn a_seed_that_creates_a_profile_and_transfers_it_applies_once() {
+    let env = Env::new();
+    write(
+        &env,
+        "handover.json",
+        r#"[
+  {"event": "user-create", "data": {"email": "ann@example.com", "name": "Ann"}},
+  {"event": "user-create", "data": {"email": "bob@example.com", "name": "Bob"}},
+  {"event": "profile-create", "data": {"name": "Family", "owner": "ann@example.com"}},
+  {"event": "profile-transfer", "data": {"profile": "family", "user": "bob@example.com", "from": "ann@example.com"}}
+]"#,
+    );
+    seed(&env, &["handover.json"]);
+    let want = map(&[("ann@example.com", "admin"), ("bob@example.com", "owner")]);
+    assert_eq!(roles(&env, "family"), want);
+    let before = snapshot(&env);
+    all_unchanged(&seed(&env, &["handover.json"]));
+    assert_eq!(snapshot(&env), before, "the second run wrote nothing");
+    assert_eq!(roles(&env, "family"), want);
+}
