@@ -141,6 +141,14 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     if a.schema {
         return app.out.out(&schema());
     }
+    if a.files.is_empty() && a.from.is_some() {
+        // seed.json is roster's own demo, never another tool's file.
+        return Err(
+            Error::usage("seed --from stackpress: name the populate file to read").hint(
+                "for example `roster seed --from stackpress populate.json`, or '-' for stdin",
+            ),
+        );
+    }
     let files = if a.files.is_empty() {
         vec!["seed.json".to_string()]
     } else {

@@ -280,3 +280,14 @@ fn the_flag_takes_only_the_formats_it_knows() {
     assert!(err.contains("stackpress"), "{err}");
     assert!(!database_exists(&env));
 }
+
+/// `--from stackpress` reads the file it is given: roster's own seed.json is never taken
+/// for a populate list.
+#[test]
+fn from_stackpress_needs_a_file() {
+    let env = Env::new();
+    std::fs::write(env.path("seed.json"), "[]").unwrap();
+    let err = env.fails(2, &["seed", "--from", "stackpress"]);
+    assert!(err.contains("name the populate file"), "{err}");
+    assert!(!crate::seeds::database_exists(&env));
+}
