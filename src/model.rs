@@ -1134,7 +1134,14 @@ impl Record for OutboxMessage {
             "created_at",
             "sent_at",
         ],
-        columns: &["id", "recipient", "status", "attempts", "created_at", "sent_at"],
+        columns: &[
+            "id",
+            "recipient",
+            "status",
+            "attempts",
+            "created_at",
+            "sent_at",
+        ],
     };
 
     /// The message without its bodies (they are long; they are in the table for whoever

@@ -36,11 +36,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxMessage> {
 }
 
 impl SqliteTx<'_> {
-    fn outbox_query(
-        &self,
-        sql: &str,
-        params: impl rusqlite::Params,
-    ) -> Result<Vec<OutboxMessage>> {
+    fn outbox_query(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<OutboxMessage>> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map(params, from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -49,7 +45,12 @@ impl SqliteTx<'_> {
 
 impl OutboxReads for SqliteTx<'_> {
     fn outbox_by_id(&self, id: &str) -> Result<Option<OutboxMessage>> {
-        one(self.conn, &format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        one(
+            self.conn,
+            &format!("{SELECT} WHERE id = ?1"),
+            [id],
+            from_row,
+        )
     }
 
     fn outbox_list(&self, status: Option<MailStatus>) -> Result<Vec<OutboxMessage>> {
@@ -82,7 +83,9 @@ impl OutboxReads for SqliteTx<'_> {
 
     fn outbox_queued_since(&self, before: &str) -> Result<Vec<OutboxMessage>> {
         self.outbox_query(
-            &format!("{SELECT} WHERE status = 'queued' AND created_at <= ?1 ORDER BY created_at, id"),
+            &format!(
+                "{SELECT} WHERE status = 'queued' AND created_at <= ?1 ORDER BY created_at, id"
+            ),
             [before],
         )
     }
