@@ -184,6 +184,9 @@ fn built_in_roles_allow_and_refuse_what_they_are_meant_to() {
         ("invite-accept", &["invite", "accept", "inv-nora"], [77, 77, 77, 77, 77, 0]),
         ("invite-reject", &["invite", "reject", "inv-nora"], [77, 77, 77, 77, 77, 0]),
         ("invite-prune", &["invite", "prune"], [0, 0, 77, 77, 77, 77]),
+        // Nothing queued: an allowed deliver needs no mail server.
+        ("mail-deliver", &["mail", "deliver"], [0, 0, 77, 77, 77, 77]),
+        ("mail-list", &["mail", "list"], [0, 0, 77, 77, 77, 77]),
         ("media-add", &["media", "add", "family", "--type", "movie", "--title", "New"], [0, 0, 0, 0, 0, 77]),
         ("media-list", &["media", "list", "family"], [0, 0, 0, 0, 0, 77]),
         ("media-show", &["media", "show", "m-alice"], [0, 0, 0, 0, 0, 77]),
@@ -1745,6 +1748,9 @@ const GLOBAL_POOL: &[&str] = &[
     "backup",
     "doctor",
     "can",
+    "mail-deliver",
+    "mail-list",
+    "mail-*",
 ];
 
 /// Patterns a custom profile role may be given.
@@ -1808,6 +1814,8 @@ const EVENTS: &[&str] = &[
     "invite-accept",
     "invite-reject",
     "invite-prune",
+    "mail-deliver",
+    "mail-list",
     "media-add",
     "media-list",
     "media-show",
@@ -2127,6 +2135,8 @@ fn plan(w: &Access, p: &Pick, sessions: &[String]) -> (Vec<String>, Vec<String>)
         }
         "invite-list" => (s(&[event, &slug]), s(&["invite", "list", &slug])),
         "invite-prune" => (s(&[event]), s(&["invite", "prune"])),
+        "mail-deliver" => (s(&[event]), s(&["mail", "deliver"])),
+        "mail-list" => (s(&[event]), s(&["mail", "list"])),
         "media-add" => (
             s(&[event, &slug]),
             s(&["media", "add", &slug, "--type", "movie", "--title", "Fresh"]),
