@@ -972,9 +972,28 @@ mod tests {
         };
         let reject = InvitationAt {
             offer: Some(Answer::Reject),
+            delivery: Some(Some(MailStatus::Sent)),
             ..accept.clone()
         };
         assert_shape_of_all(&[&accept, &reject], &["member"]);
+        assert_shape(
+            &OutboxMessage {
+                id: "o".into(),
+                invitation_id: "i".into(),
+                recipient: "dan@example.com".into(),
+                subject: "s".into(),
+                body_text: "t".into(),
+                body_html: "h".into(),
+                status: MailStatus::Failed,
+                attempts: 5,
+                last_error: Some("refused".into()),
+                next_attempt_at: String::new(),
+                claimed_until: None,
+                created_at: String::new(),
+                sent_at: Some(String::new()),
+            },
+            &[],
+        );
         assert_shape(
             &Media {
                 id: "m".into(),

@@ -229,7 +229,7 @@ fn deliver_due(app: &App, all: bool) -> Result<()> {
                     })
                 })
                 .collect();
-            app.out.out(&crate::output::render_said(said.into_iter()))?;
+            app.out.out(&crate::output::render_said(said))?;
         }
     } else if !app.out.quiet {
         app.out.list(&shown)?;

@@ -377,7 +377,7 @@ Examples:
   roster profile create --name 'The Smiths'     slug: the-smiths
   roster --json profile list                    machine-readable output
 
-Environment: ROSTER_DB, ROSTER_AS, ROSTER_BUSY_TIMEOUT_MS, ROSTER_SMTP_URL, NO_COLOR (see the README).";
+Environment: ROSTER_DB, ROSTER_AS, ROSTER_BUSY_TIMEOUT_MS, NO_COLOR (see the README).";
 
 #[derive(Debug, Parser)]
 #[command(name = "roster", version, about = ABOUT, after_help = EXAMPLES, max_term_width = 100)]

@@ -1470,6 +1470,8 @@ fn can_all_is_the_access_matrix() {
     │ invite-accept    ┆ own-only ┆ only the invitee may answer an invitation │
     │ invite-reject    ┆ own-only ┆ only the invitee may answer an invitation │
     │ invite-prune     ┆ denied   ┆ no role of theirs grants invite-prune     │
+    │ mail-deliver     ┆ denied   ┆ no role of theirs grants mail-deliver     │
+    │ mail-list        ┆ denied   ┆ no role of theirs grants mail-list        │
     │ media-add        ┆ allowed  ┆ profile role member (media-add)           │
     │ media-list       ┆ allowed  ┆ profile role member (media-list)          │
     │ media-show       ┆ allowed  ┆ profile role member (media-show)          │
