@@ -49,6 +49,9 @@ _roster() {
             roster,login)
                 cmd="roster__subcmd__login"
                 ;;
+            roster,mail)
+                cmd="roster__subcmd__mail"
+                ;;
             roster,media)
                 cmd="roster__subcmd__media"
                 ;;
@@ -124,6 +127,9 @@ _roster() {
             roster__subcmd__help,login)
                 cmd="roster__subcmd__help__subcmd__login"
                 ;;
+            roster__subcmd__help,mail)
+                cmd="roster__subcmd__help__subcmd__mail"
+                ;;
             roster__subcmd__help,media)
                 cmd="roster__subcmd__help__subcmd__media"
                 ;;
@@ -174,6 +180,12 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__invite,show)
                 cmd="roster__subcmd__help__subcmd__invite__subcmd__show"
+                ;;
+            roster__subcmd__help__subcmd__mail,deliver)
+                cmd="roster__subcmd__help__subcmd__mail__subcmd__deliver"
+                ;;
+            roster__subcmd__help__subcmd__mail,list)
+                cmd="roster__subcmd__help__subcmd__mail__subcmd__list"
                 ;;
             roster__subcmd__help__subcmd__media,add)
                 cmd="roster__subcmd__help__subcmd__media__subcmd__add"
@@ -333,6 +345,24 @@ _roster() {
                 ;;
             roster__subcmd__invite__subcmd__help,show)
                 cmd="roster__subcmd__invite__subcmd__help__subcmd__show"
+                ;;
+            roster__subcmd__mail,deliver)
+                cmd="roster__subcmd__mail__subcmd__deliver"
+                ;;
+            roster__subcmd__mail,help)
+                cmd="roster__subcmd__mail__subcmd__help"
+                ;;
+            roster__subcmd__mail,list)
+                cmd="roster__subcmd__mail__subcmd__list"
+                ;;
+            roster__subcmd__mail__subcmd__help,deliver)
+                cmd="roster__subcmd__mail__subcmd__help__subcmd__deliver"
+                ;;
+            roster__subcmd__mail__subcmd__help,help)
+                cmd="roster__subcmd__mail__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__mail__subcmd__help,list)
+                cmd="roster__subcmd__mail__subcmd__help__subcmd__list"
                 ;;
             roster__subcmd__media,add)
                 cmd="roster__subcmd__media__subcmd__add"
@@ -599,7 +629,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-y -q -v -h -V --db --as --format --json --yes --no-input --quiet --verbose --color --help --version init user profile member invite media role can login session whoami seed export copy backup audit doctor completions help"
+            opts="-y -q -v -h -V --db --as --format --json --yes --no-input --quiet --verbose --color --help --version init user profile member invite mail media role can login session whoami seed export copy backup audit doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -959,7 +989,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init user profile member invite media role can login session whoami seed export copy backup audit doctor completions help"
+            opts="init user profile member invite mail media role can login session whoami seed export copy backup audit doctor completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1241,6 +1271,48 @@ _roster() {
         roster__subcmd__help__subcmd__login)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__mail)
+            opts="deliver list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__mail__subcmd__deliver)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__mail__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2199,7 +2271,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__invite__subcmd__send)
-            opts="-y -q -v -h --csv --role --expires-in --resend --id --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --csv --role --expires-in --resend --id --no-notify --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2287,6 +2359,144 @@ _roster() {
                     ;;
                 --ip)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__mail)
+            opts="-y -q -v -h --db --as --format --json --yes --no-input --quiet --verbose --help deliver list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__mail__subcmd__deliver)
+            opts="-y -q -v -h --all --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl csv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__mail__subcmd__help)
+            opts="deliver list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__mail__subcmd__help__subcmd__deliver)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__mail__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__mail__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__mail__subcmd__list)
+            opts="-y -q -v -h --status --db --as --format --json --yes --no-input --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --status)
+                    COMPREPLY=($(compgen -W "queued sent failed" -- "${cur}"))
                     return 0
                     ;;
                 --db)
@@ -3513,7 +3723,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__seed)
-            opts="-y -q -v -h --from --schema --dry-run --check --jsonl --db --as --format --json --yes --no-input --quiet --verbose --help"
+            opts="-y -q -v -h --from --schema --dry-run --check --jsonl --notify --db --as --format --json --yes --no-input --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand profile 'Profiles: isolated groups, each with its own media library'
             cand member 'Memberships: who belongs to a profile, with which role'
             cand invite 'Invitations by email to join a profile'
+            cand mail 'The outbox of invitation emails: deliver and list them'
             cand media 'Media: each profile''s library of movies, shows and episodes'
             cand role 'Roles: what each role lets its holders do'
             cand can 'Explain whether a user may do something, and why: one decision, or --all'
@@ -633,6 +634,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --resend 'Extend an existing pending invitation (it keeps its role) instead of refusing'
+            cand --no-notify 'Do not email the invitation, even with ROSTER_SMTP_URL set'
             cand --json 'Same as --format json'
             cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
@@ -760,6 +762,67 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;invite;help;prune'= {
         }
         &'roster;invite;help;help'= {
+        }
+        &'roster;mail'= {
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand deliver 'Deliver the queued invitation emails that are due (the operator, global admins)'
+            cand list 'List the outbox: each invitation email and where it stands (the operator, global admins)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;mail;deliver'= {
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --all 'Every message not sent: queued ones not yet due, and failed ones'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'roster;mail;list'= {
+            cand --status 'Only messages in this status'
+            cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
+            cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
+            cand --format 'Output format [default: table on a terminal, json otherwise]'
+            cand --json 'Same as --format json'
+            cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
+            cand --no-input 'Never prompt; a missing value is an error'
+            cand -q 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand --quiet 'No confirmations, notes or hints on success (data asked for still prints)'
+            cand -v 'More detail on stderr'
+            cand --verbose 'More detail on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'roster;mail;help'= {
+            cand deliver 'Deliver the queued invitation emails that are due (the operator, global admins)'
+            cand list 'List the outbox: each invitation email and where it stands (the operator, global admins)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'roster;mail;help;deliver'= {
+        }
+        &'roster;mail;help;list'= {
+        }
+        &'roster;mail;help;help'= {
         }
         &'roster;media'= {
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
@@ -1204,6 +1267,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --dry-run 'Apply inside a transaction that is rolled back, and print the plan'
             cand --check 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise'
             cand --jsonl 'Standard input is JSON Lines (files ending in .jsonl always are)'
+            cand --notify 'Email the invitations the seed sends (needs ROSTER_SMTP_URL); without it a seed never emails anyone'
             cand --json 'Same as --format json'
             cand -y 'Answer yes to confirmations (needed for destructive commands without a terminal)'
             cand --yes 'Answer yes to confirmations (needed for destructive commands without a terminal)'
@@ -1365,6 +1429,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand profile 'Profiles: isolated groups, each with its own media library'
             cand member 'Memberships: who belongs to a profile, with which role'
             cand invite 'Invitations by email to join a profile'
+            cand mail 'The outbox of invitation emails: deliver and list them'
             cand media 'Media: each profile''s library of movies, shows and episodes'
             cand role 'Roles: what each role lets its holders do'
             cand can 'Explain whether a user may do something, and why: one decision, or --all'
@@ -1476,6 +1541,14 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;help;invite;list'= {
         }
         &'roster;help;invite;prune'= {
+        }
+        &'roster;help;mail'= {
+            cand deliver 'Deliver the queued invitation emails that are due (the operator, global admins)'
+            cand list 'List the outbox: each invitation email and where it stands (the operator, global admins)'
+        }
+        &'roster;help;mail;deliver'= {
+        }
+        &'roster;help;mail;list'= {
         }
         &'roster;help;media'= {
             cand add 'Add an item to a profile''s library (its members, global admins)'

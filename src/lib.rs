@@ -6,6 +6,7 @@ pub mod audit_chain;
 pub mod cli;
 pub mod error;
 pub mod json;
+pub mod mail;
 pub mod model;
 pub mod outfile;
 pub mod output;

@@ -503,6 +503,7 @@ impl Invitation {
             now,
             offer: None,
             member: None,
+            delivery: None,
         }
     }
 
@@ -536,6 +537,9 @@ pub struct InvitationAt<'a> {
     pub now: &'a str,
     pub offer: Option<Answer>,
     pub member: Option<Member>,
+    /// `invite send`: what became of the invitation's email (`delivery`: `sent`,
+    /// `queued`, or null when none was queued); other commands leave the key out.
+    pub delivery: Option<Option<MailStatus>>,
 }
 
 impl Record for InvitationAt<'_> {
@@ -556,6 +560,7 @@ impl Record for InvitationAt<'_> {
             "updated_at",
             "accept_command",
             "reject_command",
+            "delivery",
         ],
         columns: &["id", "profile", "email", "role", "status", "expires_at"],
     };
@@ -571,6 +576,9 @@ impl Record for InvitationAt<'_> {
             }
             if let Some(member) = &self.member {
                 obj.insert("member".into(), member.to_json());
+            }
+            if let Some(delivery) = self.delivery {
+                obj.insert("delivery".into(), delivery.map(MailStatus::as_str).into());
             }
         }
         v
@@ -964,9 +972,28 @@ mod tests {
         };
         let reject = InvitationAt {
             offer: Some(Answer::Reject),
+            delivery: Some(Some(MailStatus::Sent)),
             ..accept.clone()
         };
         assert_shape_of_all(&[&accept, &reject], &["member"]);
+        assert_shape(
+            &OutboxMessage {
+                id: "o".into(),
+                invitation_id: "i".into(),
+                recipient: "dan@example.com".into(),
+                subject: "s".into(),
+                body_text: "t".into(),
+                body_html: "h".into(),
+                status: MailStatus::Failed,
+                attempts: 5,
+                last_error: Some("refused".into()),
+                next_attempt_at: String::new(),
+                claimed_until: None,
+                created_at: String::new(),
+                sent_at: Some(String::new()),
+            },
+            &[],
+        );
         assert_shape(
             &Media {
                 id: "m".into(),
@@ -1055,5 +1082,101 @@ mod tests {
             i.effective_status("2026-01-02T00:00:00.000Z"),
             InviteStatus::Accepted
         );
+    }
+}
+
+/// Where an outbox message stands (README "Mail").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MailStatus {
+    /// Waiting to be delivered (again, after a failed attempt, once it is due).
+    Queued,
+    Sent,
+    /// Every attempt failed: only `mail deliver --all` tries it again.
+    Failed,
+}
+
+impl MailStatus {
+    pub const ALL: [&'static str; 3] = ["queued", "sent", "failed"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailStatus::Queued => "queued",
+            MailStatus::Sent => "sent",
+            MailStatus::Failed => "failed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<MailStatus> {
+        match s {
+            "queued" => Some(MailStatus::Queued),
+            "sent" => Some(MailStatus::Sent),
+            "failed" => Some(MailStatus::Failed),
+            _ => None,
+        }
+    }
+}
+
+/// An invitation email in the outbox (a transactional outbox: written with the
+/// invitation, delivered after commit).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutboxMessage {
+    pub id: String,
+    pub invitation_id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub status: MailStatus,
+    /// Delivery attempts begun (a claim counts one).
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    /// When `mail deliver` may try it (again).
+    pub next_attempt_at: String,
+    /// A deliverer holds it until then (so that two never send it twice); null when none.
+    pub claimed_until: Option<String>,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+}
+
+impl Record for OutboxMessage {
+    const SHAPE: Shape = Shape {
+        noun: "message",
+        fields: &[
+            "id",
+            "invitation_id",
+            "recipient",
+            "subject",
+            "status",
+            "attempts",
+            "last_error",
+            "next_attempt_at",
+            "created_at",
+            "sent_at",
+        ],
+        columns: &[
+            "id",
+            "recipient",
+            "status",
+            "attempts",
+            "created_at",
+            "sent_at",
+        ],
+    };
+
+    /// The message without its bodies (they are long; they are in the table for whoever
+    /// needs them).
+    fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "invitation_id": self.invitation_id,
+            "recipient": self.recipient,
+            "subject": self.subject,
+            "status": self.status.as_str(),
+            "attempts": self.attempts,
+            "last_error": self.last_error,
+            "next_attempt_at": self.next_attempt_at,
+            "created_at": self.created_at,
+            "sent_at": self.sent_at,
+        })
     }
 }

@@ -24,6 +24,7 @@ pub const CHECKS: &[&str] = &[
     "invitation-limit",
     "invitation-expired",
     "invitation-to-member",
+    "mail-queued",
     "media-parent",
     "session-of-disabled",
     "session-profile",
@@ -86,6 +87,7 @@ pub fn run(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<Finding>> {
     owners(tx, &mut findings)?;
     limits(tx, ctx, &mut findings)?;
     invitations(tx, ctx, &mut findings)?;
+    outbox(tx, ctx, &mut findings)?;
     media(tx, &mut findings)?;
     sessions(tx, ctx, &mut findings)?;
     search_index(tx, &mut findings)?;
@@ -335,6 +337,28 @@ fn invitations(tx: &Tx<'_>, ctx: &Ctx, out: &mut Vec<Finding>) -> Result<()> {
                 i.email, i.profile_slug
             ),
             format!("roster invite cancel {}", i.id),
+        ));
+    }
+    Ok(())
+}
+
+/// Invitation emails still queued an hour after they were written: the mail server is
+/// down, or nobody runs `roster mail deliver`.
+fn outbox(tx: &Tx<'_>, ctx: &Ctx, out: &mut Vec<Finding>) -> Result<()> {
+    let hour_ago = crate::model::timestamp(ctx.now - chrono::TimeDelta::hours(1));
+    for m in tx.outbox_queued_since(&hour_ago)? {
+        let why = match &m.last_error {
+            Some(e) => format!("{} attempt(s), the last failed: {e}", m.attempts),
+            None => "never attempted".to_string(),
+        };
+        out.push(Finding::new(
+            "mail-queued",
+            m.id,
+            format!(
+                "the invitation email to {} (invitation {}) is queued since {}: {why}",
+                m.recipient, m.invitation_id, m.created_at
+            ),
+            "roster mail deliver (with ROSTER_SMTP_URL set; --all retries at once)",
         ));
     }
     Ok(())

@@ -84,7 +84,7 @@ pub fn one_email_per_id(id: Option<&str>, emails: usize) -> Result<()> {
 }
 
 /// Writes an invitation's new status, with its audit row (`event`, naming the profile and
-/// the email).
+/// the email); an unsent email of it is dropped.
 fn set_status(
     tx: &mut Tx<'_>,
     ctx: &Ctx,
@@ -95,6 +95,7 @@ fn set_status(
     inv.status = status;
     inv.updated_at = ctx.now_text.clone();
     tx.invite_update(&inv)?;
+    super::mail::drop_unsent(tx, &inv.id)?;
     ctx.audit(
         tx,
         event,
@@ -234,6 +235,7 @@ fn send_rows(
     if !refused.is_empty() {
         return Ok(Err(refused));
     }
+    super::mail::queue(tx, ctx, &profile, &out)?;
     Ok(Ok(out))
 }
 
@@ -585,6 +587,7 @@ pub fn accept(
     inv.status = InviteStatus::Accepted;
     inv.updated_at = ctx.now_text.clone();
     tx.invite_update(&inv)?;
+    super::mail::drop_unsent(tx, &inv.id)?;
     ctx.audit(
         tx,
         "invite-accept",

@@ -27,6 +27,7 @@ pub mod can;
 pub mod copy;
 pub mod doctor;
 pub mod invite;
+pub mod mail;
 pub mod media;
 pub mod member;
 pub mod onboard;
@@ -96,6 +97,9 @@ pub struct Ctx {
     pub now_text: String,
     /// `cli` or `seed:<file name>`.
     pub source: String,
+    /// Invitations sent in this context are emailed (README "Mail"): `invite send` with
+    /// `ROSTER_SMTP_URL` set and without `--no-notify`, `seed --notify`.
+    pub notify: Option<std::sync::Arc<mail::Notify>>,
 }
 
 impl Ctx {
@@ -105,7 +109,14 @@ impl Ctx {
             now,
             now_text: timestamp(now),
             source: source.into(),
+            notify: None,
         }
+    }
+
+    /// The same context, emailing the invitations it sends through `notify`.
+    pub fn notifying(mut self, notify: Option<std::sync::Arc<mail::Notify>>) -> Self {
+        self.notify = notify;
+        self
     }
 
     /// The same clock and source, another actor (a seed event's `"as"`).

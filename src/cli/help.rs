@@ -19,7 +19,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("Getting started", &["init", "seed", "completions", "help"]),
     (
         "People and profiles",
-        &["user", "profile", "member", "invite"],
+        &["user", "profile", "member", "invite", "mail"],
     ),
     ("Access", &["role", "can"]),
     ("Sessions", &["login", "session", "whoami"]),

@@ -8,7 +8,7 @@ use super::App;
 use crate::actions::invite::{self, NewInvite};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
-use crate::model::{Answer, InvitationAt, InviteStatus};
+use crate::model::{Answer, InvitationAt, InviteStatus, MailStatus};
 use crate::output::{Format, Said};
 use crate::seed::{Limit, Source};
 use crate::store::OpenMode;
@@ -21,7 +21,8 @@ pub enum InviteCmd {
         Examples:\n  roster invite send the-smiths dan@example.com\n  \
         roster invite send office eve@example.com fay@example.com --role admin --expires-in 7d\n  \
         roster invite send the-smiths dan@example.com --resend   (extend the pending invitation)\n  \
-        roster invite send office --csv people.csv   (a header row email,role,expires_in, then a row each)"
+        roster invite send office --csv people.csv   (a header row email,role,expires_in, then a row each)\n\n\
+        With ROSTER_SMTP_URL set, each invitee is emailed the link (README \"Mail\"); --no-notify skips it."
     )]
     Send(InviteSend),
     /// Accept an invitation (the invitee only: --as the invited email)
@@ -96,6 +97,9 @@ pub struct InviteSend {
     /// An explicit invitation id (one email only; default: a random UUID v4)
     #[arg(long)]
     pub id: Option<String>,
+    /// Do not email the invitation, even with ROSTER_SMTP_URL set
+    #[arg(long)]
+    pub no_notify: bool,
 }
 
 pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
@@ -221,11 +225,16 @@ fn ask_missing(app: &App, a: &mut InviteSend) -> Result<String> {
 }
 
 fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
-    // The flags are checked before anything is asked.
+    // The flags (and the mail settings) are checked before anything is asked.
     let expires_in = invite::Lifetime::parse("--expires-in", Some(&a.expires_in))?;
     let role = super::member::profile_role(&a.role)?;
+    let mailing = if a.no_notify {
+        None
+    } else {
+        super::mail::mailing(app)?
+    };
     if let Some(file) = a.csv.take() {
-        return send_csv(app, a, &file, now);
+        return send_csv(app, a, &file, now, mailing);
     }
     let profile = ask_missing(app, &mut a)?;
     let invites: Vec<NewInvite> = a
@@ -239,15 +248,22 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
             restore: Default::default(),
         })
         .collect();
-    let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
+    let notify = mailing.as_ref().map(|m| m.notify.clone());
+    let outcomes = app.write_notifying(OpenMode::Existing, notify, |tx, ctx| {
         invite::send(tx, ctx, &profile, invites, a.resend, OnExists::Fail)
     })?;
-    report(app, outcomes, now)
+    report(app, outcomes, now, mailing.as_ref(), a.no_notify)
 }
 
 /// `invite send PROFILE --csv FILE`: the file is read whole and every row checked before
 /// the database is opened; then every invitation is sent in one transaction, or none.
-fn send_csv(app: &App, mut a: InviteSend, file: &str, now: &str) -> Result<()> {
+fn send_csv(
+    app: &App,
+    mut a: InviteSend,
+    file: &str,
+    now: &str,
+    mailing: Option<super::mail::Mailing>,
+) -> Result<()> {
     let source = if file == "-" {
         Source::Stdin
     } else {
@@ -270,21 +286,36 @@ fn send_csv(app: &App, mut a: InviteSend, file: &str, now: &str) -> Result<()> {
     let rows = csv_file::rows(&name, &bytes, &a.role, &a.expires_in)?;
     let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
     let invites: Vec<NewInvite> = rows.into_iter().map(|r| r.invite).collect();
-    let outcomes = app.write(OpenMode::Existing, |tx, ctx| {
+    let notify = mailing.as_ref().map(|m| m.notify.clone());
+    let outcomes = app.write_notifying(OpenMode::Existing, notify, |tx, ctx| {
         invite::send_each(tx, ctx, &profile, invites, a.resend, OnExists::Fail)?
             .map_err(|refusals| csv_file::refused(&name, &lines, refusals))
     })?;
-    report(app, outcomes, now)
+    report(app, outcomes, now, mailing.as_ref(), a.no_notify)
 }
 
-/// What `invite send` prints: a line (and the accept command) for each invitation; JSON,
-/// an array of them.
-fn report(app: &App, outcomes: Vec<Outcome<crate::model::Invitation>>, now: &str) -> Result<()> {
+/// What `invite send` prints: a line (and the accept command) for each invitation, and
+/// what became of its email; JSON, an array of them, each with `delivery`. The emails the
+/// command queued are delivered first, now that it has committed.
+fn report(
+    app: &App,
+    outcomes: Vec<Outcome<crate::model::Invitation>>,
+    now: &str,
+    mailing: Option<&super::mail::Mailing>,
+    no_notify: bool,
+) -> Result<()> {
+    let delivered = mailing
+        .map(|m| super::mail::deliver_queued(app, m))
+        .unwrap_or_default();
+    if mailing.is_none() && !no_notify && !outcomes.is_empty() {
+        app.out.note(&format!("note: {}", super::mail::MAIL_OFF));
+    }
     let shown: Vec<_> = outcomes
         .into_iter()
         .map(|o| {
             o.map(|inv| InvitationAt {
                 offer: invite::offer(&inv, now),
+                delivery: Some(delivered.get(&inv.id).copied()),
                 ..inv.at(now)
             })
         })
@@ -296,7 +327,7 @@ fn report(app: &App, outcomes: Vec<Outcome<crate::model::Invitation>>, now: &str
         } else {
             "sent"
         };
-        Said::from(format!(
+        let said = Said::from(format!(
             "{verb} invitation {} to {} for {} as {}, expires {}",
             inv.id,
             inv.email,
@@ -304,6 +335,11 @@ fn report(app: &App, outcomes: Vec<Outcome<crate::model::Invitation>>, now: &str
             inv.role.as_str(),
             inv.expires_at,
         ))
-        .then(format!("  accept with: {}", inv.command(Answer::Accept)))
+        .then(format!("  accept with: {}", inv.command(Answer::Accept)));
+        match o.value().delivery {
+            Some(Some(MailStatus::Sent)) => said.then(format!("  emailed to {}", inv.email)),
+            Some(Some(_)) => said.then("  email queued: not delivered yet"),
+            _ => said,
+        }
     })
 }

@@ -11,6 +11,7 @@ mod doctor;
 pub mod help;
 mod init;
 mod invite;
+mod mail;
 mod media;
 mod member;
 mod page;
@@ -63,6 +64,8 @@ pub struct App {
     /// That file's key, read once, on the first open of the database (so that `roster
     /// init --audit-key` can create the very file the variable names).
     audit_key: OnceLock<Result<Option<Arc<AuditKey>>>>,
+    /// The mail variables (README "Mail"), read in full by the commands that email.
+    pub mail: mail::MailEnv,
 }
 
 fn env(name: &str) -> Option<String> {
@@ -181,6 +184,18 @@ impl App {
             max_input,
             audit_key_file: env("ROSTER_AUDIT_KEY_FILE").map(PathBuf::from),
             audit_key: OnceLock::new(),
+            mail: mail::MailEnv {
+                smtp_url: env("ROSTER_SMTP_URL"),
+                from: env("ROSTER_MAIL_FROM"),
+                link: env("ROSTER_INVITE_LINK"),
+                templates: env("ROSTER_MAIL_TEMPLATES").map(PathBuf::from),
+                timeout_ms: env_number(
+                    "ROSTER_SMTP_TIMEOUT_MS",
+                    |ms: &u64| (1..=600_000).contains(ms),
+                    "a number of milliseconds from 1 to 600000",
+                    "for example ROSTER_SMTP_TIMEOUT_MS=10000 (the default), or unset it",
+                )?,
+            },
         })
     }
 
@@ -224,6 +239,20 @@ impl App {
         let mut store = self.open(mode)?;
         store.write(|tx| {
             let ctx = self.ctx(tx)?;
+            f(tx, &ctx)
+        })
+    }
+
+    /// [`App::write`], emailing the invitations it sends through `notify` (README "Mail").
+    pub fn write_notifying<T>(
+        &self,
+        mode: OpenMode,
+        notify: Option<Arc<actions::mail::Notify>>,
+        f: impl FnOnce(&mut Tx<'_>, &Ctx) -> Result<T>,
+    ) -> Result<T> {
+        let mut store = self.open(mode)?;
+        store.write(|tx| {
+            let ctx = self.ctx(tx)?.notifying(notify);
             f(tx, &ctx)
         })
     }
@@ -442,6 +471,12 @@ pub enum Command {
         roster invite list --status pending"
     )]
     Invite(invite::InviteCmd),
+    /// The outbox of invitation emails: deliver and list them
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  roster mail deliver\n  roster mail list --status queued"
+    )]
+    Mail(mail::MailCmd),
     /// Media: each profile's library of movies, shows and episodes
     #[command(
         subcommand,
@@ -543,6 +578,7 @@ pub fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Profile(cmd) => profile::run(app, cmd),
         Command::Member(cmd) => member::run(app, cmd),
         Command::Invite(cmd) => invite::run(app, cmd),
+        Command::Mail(cmd) => mail::run(app, cmd),
         Command::Role(cmd) => role::run(app, cmd),
         Command::Can(a) => can::run(app, a),
         Command::Login(a) => session::login(app, a),

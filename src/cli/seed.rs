@@ -44,6 +44,10 @@ pub struct SeedArgs {
     /// Standard input is JSON Lines (files ending in .jsonl always are)
     #[arg(long)]
     pub jsonl: bool,
+    /// Email the invitations the seed sends (needs ROSTER_SMTP_URL); without it a seed
+    /// never emails anyone
+    #[arg(long)]
+    pub notify: bool,
 }
 
 /// The formats `--from` reads.
@@ -161,12 +165,23 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
         None => Dialect::Roster,
         Some(SeedFrom::Stackpress) => Dialect::Stackpress,
     };
+    // Mail settings are checked before anything is read or written.
+    let mailing = if a.notify {
+        Some(super::mail::mailing(app)?.ok_or_else(|| {
+            Error::usage("seed --notify: ROSTER_SMTP_URL is not set, so there is no server to email through")
+                .hint("set ROSTER_SMTP_URL, ROSTER_MAIL_FROM and ROSTER_INVITE_LINK (README \"Mail\"), or leave out --notify")
+        })?)
+    } else {
+        None
+    };
     let inputs = inputs(&files, a.jsonl, from)?;
     let mut watch = watch(app, &a);
+    let rollback = a.dry_run || a.check;
     let options = Options {
-        rollback: a.dry_run || a.check,
+        rollback,
         threads: app.threads,
         max_input: app.max_input,
+        notify: mailing.as_ref().map(|m| m.notify.clone()),
     };
     let env = |name: &str| std::env::var(name).ok();
     let who = RunAs {
@@ -183,6 +198,26 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     let report = result?;
     if let Some(e) = watch.failed.take() {
         return Err(e);
+    }
+    // Committed: the invitation emails the seed queued go now (a dry run queued none
+    // that lasted).
+    if let Some(m) = &mailing {
+        if rollback {
+            m.notify.take_queued();
+        } else {
+            let statuses = super::mail::deliver_queued(app, m);
+            let sent = statuses
+                .values()
+                .filter(|s| **s == crate::model::MailStatus::Sent)
+                .count();
+            if !statuses.is_empty() {
+                app.out.note(&format!(
+                    "emailed {sent} of {} invitation{}",
+                    statuses.len(),
+                    if statuses.len() == 1 { "" } else { "s" }
+                ));
+            }
+        }
     }
     if app.out.verbose > 0 {
         let phases: Vec<String> = report

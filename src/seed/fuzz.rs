@@ -114,6 +114,7 @@ fn seed(db: &Path, file: &Path, lines: bool) -> Result<super::Report> {
         rollback: false,
         threads: 1,
         max_input: Limit::default(),
+        notify: None,
     };
     super::run(
         &open,

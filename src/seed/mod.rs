@@ -45,7 +45,7 @@ pub struct RunAs<'a> {
 }
 
 /// What the caller wants done.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Apply in a transaction that is rolled back.
     pub rollback: bool,
@@ -53,6 +53,9 @@ pub struct Options {
     pub threads: usize,
     /// The largest input accepted.
     pub max_input: Limit,
+    /// `seed --notify`: the invitations the seed sends are emailed (queued in the
+    /// outbox; the caller delivers them once the seed has committed).
+    pub notify: Option<std::sync::Arc<crate::actions::mail::Notify>>,
 }
 
 /// Created / updated / unchanged / removed counts of one event name.
@@ -401,7 +404,8 @@ pub fn run(
         let runner = actions::resolve_actor(tx, login, who.user)?;
         let mut index = 0usize;
         for (input, file) in inputs.iter().zip(opened.iter()) {
-            let base = Ctx::new(runner.clone(), now, input.audit_source());
+            let base = Ctx::new(runner.clone(), now, input.audit_source())
+                .notifying(options.notify.clone());
             let mut scanner = file.replay()?;
             let applied = apply_input(
                 tx,

@@ -284,7 +284,7 @@ fn valid_schema(s: &str) -> bool {
 }
 
 /// `%XX` escapes decoded (URL query values).
-fn percent_decode(s: &str) -> Option<String> {
+pub(crate) fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -263,6 +263,7 @@ pub(crate) enum Written {
     Profile(crate::model::Profile),
     Member(crate::model::Member),
     Invitation(crate::model::Invitation),
+    Outbox(crate::model::OutboxMessage),
     Media(crate::model::Media),
     /// A session and its token hash.
     Session(crate::model::Session, String),
@@ -278,6 +279,7 @@ pub(crate) mod table {
     pub const INVITATIONS: u8 = 8;
     pub const MEDIA: u8 = 16;
     pub const SESSIONS: u8 = 32;
+    pub const OUTBOX: u8 = 64;
 }
 
 /// The last row of the audit log, which the next one chains to.

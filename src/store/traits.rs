@@ -12,8 +12,8 @@ use super::{
 };
 use crate::error::Result;
 use crate::model::{
-    AuditEntry, Invitation, InviteStatus, Media, Member, Profile, ProfileRef, Role, RoleDef, Scope,
-    Session, User,
+    AuditEntry, Invitation, InviteStatus, MailStatus, Media, Member, OutboxMessage, Profile,
+    ProfileRef, Role, RoleDef, Scope, Session, User,
 };
 
 /// Reads of users.
@@ -154,6 +154,45 @@ pub trait InviteWrites: InviteReads {
 
     /// Writes the mutable fields: role, status, expiry.
     fn invite_update(&self, i: &Invitation) -> Result<()>;
+}
+
+/// Reads of the outbox (README "Mail").
+pub trait OutboxReads {
+    fn outbox_by_id(&self, id: &str) -> Result<Option<OutboxMessage>>;
+
+    /// Messages by creation (`created_at`, then id), only those in `status` when given.
+    fn outbox_list(&self, status: Option<MailStatus>) -> Result<Vec<OutboxMessage>>;
+
+    /// Ids of the messages a deliverer may take at `now`, oldest first, at most `limit`:
+    /// queued ones that are due (`next_attempt_at` at or before `now`) — with `all`, every
+    /// queued or failed one — that no deliverer holds (`claimed_until` null or passed).
+    fn outbox_due(&self, now: &str, all: bool, limit: i64) -> Result<Vec<String>>;
+
+    /// Queued messages, counted, whose next attempt is after `now` (not due yet).
+    fn outbox_waiting(&self, now: &str) -> Result<i64>;
+
+    /// Messages still queued that were created at or before `before` (`roster doctor`).
+    fn outbox_queued_since(&self, before: &str) -> Result<Vec<OutboxMessage>>;
+
+    /// Every message, by id (for `roster copy`).
+    fn outbox_each(&self, visit: &mut dyn FnMut(OutboxMessage) -> Result<()>) -> Result<()>;
+}
+
+/// Writes of the outbox.
+pub trait OutboxWrites: OutboxReads {
+    fn outbox_insert(&self, m: &OutboxMessage) -> Result<()>;
+
+    /// Takes an unsent message that no deliverer holds at `now`: holds it until `until`
+    /// and counts one more attempt. False when it is sent, gone, or held by another.
+    fn outbox_claim(&self, id: &str, now: &str, until: &str) -> Result<bool>;
+
+    /// Writes what an attempt came to: status, attempts, last error, next attempt, sent
+    /// time, and releases the hold. False when the message is gone (its invitation was
+    /// canceled meanwhile).
+    fn outbox_record(&self, m: &OutboxMessage) -> Result<bool>;
+
+    /// Deletes the messages of an invitation that were not sent; how many.
+    fn outbox_drop_unsent(&self, invitation_id: &str) -> Result<usize>;
 }
 
 /// Reads of media items.
@@ -414,7 +453,7 @@ pub trait CopyReads {
 /// Writes of `roster copy`.
 pub trait CopyWrites {
     /// Writes every row `src` holds — custom roles, users, profiles, members,
-    /// invitations, media, sessions with their token hashes, the audit log as it is —
+    /// invitations, the outbox, media, sessions with their token hashes, the audit log as it is —
     /// into this database, which must hold none of them. One backend inserts row by row,
     /// another streams each table (PostgreSQL's COPY); the rows are the same.
     fn load_from(&mut self, src: &dyn ReadTx) -> Result<()>;
@@ -427,6 +466,7 @@ pub const COPIED_TABLES: &[&str] = &[
     "profiles",
     "members",
     "invitations",
+    "outbox",
     "media",
     "sessions",
     "audit",
@@ -438,6 +478,7 @@ pub trait ReadTx:
     + ProfileReads
     + MemberReads
     + InviteReads
+    + OutboxReads
     + MediaReads
     + RoleReads
     + SessionReads
@@ -452,6 +493,7 @@ impl<
         + ProfileReads
         + MemberReads
         + InviteReads
+        + OutboxReads
         + MediaReads
         + RoleReads
         + SessionReads
@@ -470,6 +512,7 @@ pub trait WriteTx:
     + ProfileWrites
     + MemberWrites
     + InviteWrites
+    + OutboxWrites
     + MediaWrites
     + RoleWrites
     + SessionWrites
@@ -483,6 +526,7 @@ impl<
         + ProfileWrites
         + MemberWrites
         + InviteWrites
+        + OutboxWrites
         + MediaWrites
         + RoleWrites
         + SessionWrites

@@ -184,6 +184,9 @@ fn built_in_roles_allow_and_refuse_what_they_are_meant_to() {
         ("invite-accept", &["invite", "accept", "inv-nora"], [77, 77, 77, 77, 77, 0]),
         ("invite-reject", &["invite", "reject", "inv-nora"], [77, 77, 77, 77, 77, 0]),
         ("invite-prune", &["invite", "prune"], [0, 0, 77, 77, 77, 77]),
+        // Nothing queued: an allowed deliver needs no mail server.
+        ("mail-deliver", &["mail", "deliver"], [0, 0, 77, 77, 77, 77]),
+        ("mail-list", &["mail", "list"], [0, 0, 77, 77, 77, 77]),
         ("media-add", &["media", "add", "family", "--type", "movie", "--title", "New"], [0, 0, 0, 0, 0, 77]),
         ("media-list", &["media", "list", "family"], [0, 0, 0, 0, 0, 77]),
         ("media-show", &["media", "show", "m-alice"], [0, 0, 0, 0, 0, 77]),
@@ -1467,6 +1470,8 @@ fn can_all_is_the_access_matrix() {
     │ invite-accept    ┆ own-only ┆ only the invitee may answer an invitation │
     │ invite-reject    ┆ own-only ┆ only the invitee may answer an invitation │
     │ invite-prune     ┆ denied   ┆ no role of theirs grants invite-prune     │
+    │ mail-deliver     ┆ denied   ┆ no role of theirs grants mail-deliver     │
+    │ mail-list        ┆ denied   ┆ no role of theirs grants mail-list        │
     │ media-add        ┆ allowed  ┆ profile role member (media-add)           │
     │ media-list       ┆ allowed  ┆ profile role member (media-list)          │
     │ media-show       ┆ allowed  ┆ profile role member (media-show)          │
@@ -1745,6 +1750,9 @@ const GLOBAL_POOL: &[&str] = &[
     "backup",
     "doctor",
     "can",
+    "mail-deliver",
+    "mail-list",
+    "mail-*",
 ];
 
 /// Patterns a custom profile role may be given.
@@ -1808,6 +1816,8 @@ const EVENTS: &[&str] = &[
     "invite-accept",
     "invite-reject",
     "invite-prune",
+    "mail-deliver",
+    "mail-list",
     "media-add",
     "media-list",
     "media-show",
@@ -2127,6 +2137,8 @@ fn plan(w: &Access, p: &Pick, sessions: &[String]) -> (Vec<String>, Vec<String>)
         }
         "invite-list" => (s(&[event, &slug]), s(&["invite", "list", &slug])),
         "invite-prune" => (s(&[event]), s(&["invite", "prune"])),
+        "mail-deliver" => (s(&[event]), s(&["mail", "deliver"])),
+        "mail-list" => (s(&[event]), s(&["mail", "list"])),
         "media-add" => (
             s(&[event, &slug]),
             s(&["media", "add", &slug, "--type", "movie", "--title", "Fresh"]),

@@ -79,7 +79,7 @@ fn the_table_report_names_both_files_and_the_checks() {
     }
     let out = env.ok(&["--format", "table", "backup", "b.db", "--verify"]);
     let redacted = regex_bytes(&out);
-    insta::assert_snapshot!(redacted, @"backed up roster.db to b.db ([n] bytes, 12 rows: roles 0, users 2, profiles 1, members 1, invitations 0, media 2, sessions 0, audit 6); verified: integrity ok, audit chain verifies (6 rows)");
+    insta::assert_snapshot!(redacted, @"backed up roster.db to b.db ([n] bytes, 12 rows: roles 0, users 2, profiles 1, members 1, invitations 0, outbox 0, media 2, sessions 0, audit 6); verified: integrity ok, audit chain verifies (6 rows)");
     assert_eq!(env.ok(&["-q", "--yes", "backup", "b.db"]), "");
 }
 

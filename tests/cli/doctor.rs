@@ -113,9 +113,9 @@ fn a_healthy_database_passes_every_check() {
     let report = env.json(&["doctor"]);
     assert_eq!(report["ok"], true);
     assert_eq!(report["findings"], Value::Array(vec![]));
-    assert_eq!(report["checks"].as_array().map(Vec::len), Some(14));
+    assert_eq!(report["checks"].as_array().map(Vec::len), Some(15));
     let out = env.ok(&["--format", "table", "doctor"]);
-    insta::assert_snapshot!(out, @"no problems found (14 checks: integrity, foreign-keys, audit-chain, unexplained-admin, role-grants-nothing, profile-owner, member-limit, invitation-limit, invitation-expired, invitation-to-member, media-parent, session-of-disabled, session-profile, search-index)");
+    insta::assert_snapshot!(out, @"no problems found (15 checks: integrity, foreign-keys, audit-chain, unexplained-admin, role-grants-nothing, profile-owner, member-limit, invitation-limit, invitation-expired, invitation-to-member, mail-queued, media-parent, session-of-disabled, session-profile, search-index)");
     assert_eq!(env.ok(&["-q", "doctor"]), "");
     // Doctor only reads: no audit row.
     assert_eq!(env.audit_len(), rows);

@@ -175,6 +175,7 @@ fn top_level_help() {
       profile      Profiles: isolated groups, each with its own media library
       member       Memberships: who belongs to a profile, with which role
       invite       Invitations by email to join a profile
+      mail         The outbox of invitation emails: deliver and list them
 
     Access:
       role         Roles: what each role lets its holders do

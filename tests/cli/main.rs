@@ -15,6 +15,7 @@ mod hints;
 mod invite_csv;
 mod invites;
 mod limits;
+mod mail;
 mod media;
 mod members;
 mod pg;

@@ -85,6 +85,8 @@ pub const PERMISSIONS: &[Permission] = &[
     only("invite-accept", G, Grant::Identity),
     only("invite-reject", G, Grant::Identity),
     p("invite-prune", G),
+    p("mail-deliver", G),
+    p("mail-list", G),
     p("media-add", P),
     p("media-list", P),
     own("media-show", P, "media they added"),

@@ -252,6 +252,11 @@ impl PgTx<'_> {
                 src.invitations_each(&mut |i| c.row(|l| invitation_line(l, &i)))
             })?;
         }
+        if what.has(table::OUTBOX) {
+            self.copy_in(OUTBOX.0, OUTBOX.1, &mut |c| {
+                src.outbox_each(&mut |m| c.row(|l| outbox_line(l, &m)))
+            })?;
+        }
         if what.has(table::MEDIA) {
             self.copy_in(MEDIA.0, MEDIA.1, &mut |c| {
                 src.media_each(&mut |m, _slug| c.row(|l| media_line(l, &m)))
@@ -279,6 +284,7 @@ impl PgTx<'_> {
             (table::PROFILES, PROFILES.0),
             (table::MEMBERS, MEMBERS.0),
             (table::INVITATIONS, INVITATIONS.0),
+            (table::OUTBOX, OUTBOX.0),
             (table::MEDIA, MEDIA.0),
             (table::SESSIONS, SESSIONS.0),
         ]
@@ -315,6 +321,10 @@ const MEMBERS: (&str, &str) = (
 const INVITATIONS: (&str, &str) = (
     "invitations",
     "id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at",
+);
+const OUTBOX: (&str, &str) = (
+    "outbox",
+    "id, invitation_id, recipient, subject, body_text, body_html, status, attempts, last_error, next_attempt_at, claimed_until, created_at, sent_at",
 );
 const MEDIA: (&str, &str) = (
     "media",
@@ -393,6 +403,22 @@ fn invitation_line(l: &mut Line, i: &crate::model::Invitation) {
         .text(&i.updated_at);
 }
 
+fn outbox_line(l: &mut Line, m: &crate::model::OutboxMessage) {
+    l.text(&m.id)
+        .text(&m.invitation_id)
+        .text(&m.recipient)
+        .text(&m.subject)
+        .text(&m.body_text)
+        .text(&m.body_html)
+        .text(m.status.as_str())
+        .int(m.attempts)
+        .opt(&m.last_error)
+        .text(&m.next_attempt_at)
+        .opt(&m.claimed_until)
+        .text(&m.created_at)
+        .opt(&m.sent_at);
+}
+
 fn media_line(l: &mut Line, m: &crate::model::Media) {
     l.text(&m.id)
         .text(&m.profile_id)
@@ -448,7 +474,7 @@ pub(super) fn stream_rows(
     txn: &mut postgres::Transaction<'_>,
     rows: std::sync::mpsc::Receiver<Vec<Written>>,
 ) -> Result<u64> {
-    const TABLES: [(&str, &str); 7] = [
+    const TABLES: [(&str, &str); 8] = [
         USERS,
         PROFILES,
         MEMBERS,
@@ -456,6 +482,7 @@ pub(super) fn stream_rows(
         MEDIA,
         SESSIONS,
         AUDIT,
+        OUTBOX,
     ];
     let table_of = |row: &Written| match row {
         Written::User(_) => 0,
@@ -465,6 +492,7 @@ pub(super) fn stream_rows(
         Written::Media(_) => 4,
         Written::Session(..) => 5,
         Written::Audit(_) => 6,
+        Written::Outbox(_) => 7,
     };
     let mut total = 0;
     for batch in rows {
@@ -487,6 +515,7 @@ pub(super) fn stream_rows(
                     Written::Media(m) => media_line(l, m),
                     Written::Session(s, hash) => session_line(l, s, hash),
                     Written::Audit(e) => audit_line(l, e),
+                    Written::Outbox(m) => outbox_line(l, m),
                 })?;
             }
             total += copy.finish()?;

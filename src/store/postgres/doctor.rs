@@ -343,6 +343,7 @@ mod tests {
             "audit_high_water",
             "roles",
             "sessions",
+            "outbox",
         ] {
             assert!(has("table", table), "{table}");
         }
@@ -361,6 +362,6 @@ mod tests {
         assert!(has("function", "audit_raise_high_water"));
         assert!(has("trigger", "audit_high_water_after_insert"));
         assert!(!has("index", "media_title_trgm"));
-        assert_eq!(objects.iter().filter(|(k, _)| *k == "table").count(), 10);
+        assert_eq!(objects.iter().filter(|(k, _)| *k == "table").count(), 11);
     }
 }

@@ -30,6 +30,7 @@ mod error;
 mod invitations;
 mod media;
 mod members;
+mod outbox;
 mod profiles;
 mod roles;
 pub mod schema;

@@ -211,6 +211,28 @@ ALTER TABLE profiles ADD COLUMN invitation_limit bigint NOT NULL DEFAULT 100
     CHECK (invitation_limit >= 1);
 CREATE INDEX invitations_pending_by_profile ON invitations (profile_id, expires_at) WHERE status = 'pending';
 "#,
+    // 7: the outbox, as SQLite's migration 7.
+    r#"
+CREATE TABLE outbox (
+    id              text COLLATE "C" PRIMARY KEY,
+    invitation_id   text COLLATE "C" NOT NULL REFERENCES invitations(id) ON DELETE CASCADE,
+    recipient       text COLLATE "C" NOT NULL CHECK (length(recipient) > 0),
+    subject         text COLLATE "C" NOT NULL,
+    body_text       text COLLATE "C" NOT NULL,
+    body_html       text COLLATE "C" NOT NULL,
+    status          text COLLATE "C" NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    attempts        bigint NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    last_error      text COLLATE "C",
+    next_attempt_at timestamptz NOT NULL,
+    claimed_until   timestamptz,
+    created_at      timestamptz NOT NULL,
+    sent_at         timestamptz,
+    CHECK ((status = 'sent') = (sent_at IS NOT NULL))
+);
+CREATE INDEX outbox_by_invitation ON outbox (invitation_id);
+CREATE INDEX outbox_unsent ON outbox (status, next_attempt_at) WHERE status <> 'sent';
+CREATE INDEX outbox_by_created ON outbox (created_at, id);
+"#,
 ];
 
 /// Title search through `pg_trgm`, when the extension is there (or can be created):

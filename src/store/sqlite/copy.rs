@@ -56,6 +56,7 @@ impl CopyWrites for SqliteTx<'_> {
         src.profiles_each(&mut |p| self.profile_insert(&p))?;
         src.members_each(&mut |m| self.member_insert(&m))?;
         src.invitations_each(&mut |i| self.invite_insert(&i))?;
+        src.outbox_each(&mut |m| self.outbox_insert(&m))?;
         src.media_each(&mut |m, _slug| self.media_insert(&m))?;
         src.sessions_each_with_hash(&mut |s, hash| self.session_insert(&s, &hash))?;
         src.audit_each(&mut |e| self.audit_insert(e.clone()).map(|()| true))

@@ -157,6 +157,7 @@ impl ProfileWrites for SqliteTx<'_> {
             crate::store::table::PROFILES
                 | crate::store::table::MEMBERS
                 | crate::store::table::INVITATIONS
+                | crate::store::table::OUTBOX
                 | crate::store::table::MEDIA
                 | crate::store::table::SESSIONS,
         );

@@ -253,6 +253,31 @@ ALTER TABLE profiles ADD COLUMN invitation_limit INTEGER NOT NULL DEFAULT 100
     CHECK (invitation_limit >= 1);
 CREATE INDEX invitations_pending_by_profile ON invitations(profile_id, expires_at) WHERE status = 'pending';
 "#,
+    // 7: the outbox (README "Mail"): invitation emails written in the invitation's own
+    // transaction and delivered after commit. `next_attempt_at` is the backoff's schedule;
+    // `claimed_until` the lease a deliverer holds while it sends (so two never send one
+    // message twice). Unsent messages are found through the partial index.
+    r#"
+CREATE TABLE outbox (
+    id              TEXT PRIMARY KEY,
+    invitation_id   TEXT NOT NULL REFERENCES invitations(id) ON DELETE CASCADE,
+    recipient       TEXT NOT NULL CHECK (length(recipient) > 0),
+    subject         TEXT NOT NULL,
+    body_text       TEXT NOT NULL,
+    body_html       TEXT NOT NULL,
+    status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    last_error      TEXT,
+    next_attempt_at TEXT NOT NULL,
+    claimed_until   TEXT,
+    created_at      TEXT NOT NULL,
+    sent_at         TEXT,
+    CHECK ((status = 'sent') = (sent_at IS NOT NULL))
+) STRICT;
+CREATE INDEX outbox_by_invitation ON outbox(invitation_id);
+CREATE INDEX outbox_unsent ON outbox(status, next_attempt_at) WHERE status <> 'sent';
+CREATE INDEX outbox_by_created ON outbox(created_at, id);
+"#,
 ];
 
 /// The schema version this roster writes.
