@@ -391,10 +391,11 @@ pub enum HeadKinds {
 pub struct HeadQuery<'a> {
     pub profile_id: &'a str,
     pub kinds: HeadKinds,
-    /// Only heads whose title contains this (ignoring case) — but shows always, when
-    /// `shows_always`, for their episodes may match.
+    /// Only heads whose title contains this (ignoring case) — or, when `episodes`, shows
+    /// with an episode whose title does.
     pub search: Option<&'a str>,
-    pub shows_always: bool,
+    /// Episodes are listed: each show says whether it has (matching) episodes to visit.
+    pub episodes: bool,
     /// After this (title, id).
     pub after: (&'a str, &'a str),
     pub limit: i64,

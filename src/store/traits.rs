@@ -231,8 +231,9 @@ pub trait MediaReads {
 
     /// The items that head a group of `media list` (no parent: movies, shows, episodes of
     /// no show) in (title ignoring ASCII case, id) order after `q.after`, along the title
-    /// index; each with whether its title contains `q.search` (true without one).
-    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool)>>;
+    /// index; each with whether its title contains `q.search` (true without one) and, when
+    /// `q.episodes`, whether it is a show with episodes (matching `q.search`) to list.
+    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool, bool)>>;
 
     /// The episodes of the show `parent_id` of the profile `profile_id` in natural order
     /// (season, none first; number; id) after `after`, only those whose title contains

@@ -458,7 +458,8 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
 /// The next `want` items of `media list` after `after`, along the title index: the heads
 /// of the groups in order (movies, shows, episodes of no show), each show followed by its
 /// episodes, so that a page costs the same wherever it starts in the library. With a
-/// search, a show is visited for its episodes even when its own title does not match.
+/// search, a show with a matching episode is visited even when its own title does not
+/// match; a show is asked for its episodes only when the heads' query saw it has some.
 fn walk(
     tx: &Tx<'_>,
     profile_id: &str,
@@ -507,12 +508,12 @@ fn walk(
             profile_id,
             kinds,
             search,
-            shows_always: episodes && search.is_some(),
+            episodes,
             after: (&title, &id),
             limit: batch,
         })?;
         let last_batch = (heads.len() as i64) < batch;
-        for (head, matched) in heads {
+        for (head, matched, has_episodes) in heads {
             if out.len() >= want {
                 break;
             }
@@ -521,7 +522,7 @@ fn walk(
                 let place = MediaPlace::of(&head, head.title.clone());
                 out.push((head.clone(), place));
             }
-            if head.kind == MediaType::Show {
+            if has_episodes {
                 episodes_of(&mut out, &head.id, &head.title, (-2, -2, ""))?;
             }
         }

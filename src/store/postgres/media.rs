@@ -342,7 +342,7 @@ impl MediaReads for PgTx<'_> {
             .collect()
     }
 
-    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool)>> {
+    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool, bool)>> {
         let kind = match q.kinds {
             HeadKinds::Only(kind) => Some(kind.as_str()),
             _ => None,
@@ -350,24 +350,40 @@ impl MediaReads for PgTx<'_> {
         let patterns = q.search.map(search_patterns);
         let mut args: Vec<&(dyn ToSql + Sync)> =
             vec![&q.profile_id, &q.after.0, &q.after.1, &q.limit];
-        // Whether the title contains the term: SQLite's folding, as media_page tests it.
-        let matched = match &patterns {
+        // Whether a title (of `m`, or of an episode `e`) contains the term: SQLite's
+        // folding, as media_page tests it.
+        let contains = |t: &str, args: &[&(dyn ToSql + Sync)]| match &patterns {
             None => "true".to_string(),
-            Some((loose, exact)) => {
-                args.push(loose);
-                let mut cond = format!("fold(m.title) LIKE ${}", args.len());
-                if let Some(exact) = exact {
-                    args.push(exact);
+            Some((_, exact)) => {
+                let n = args.len() + 1;
+                let mut cond = format!("fold({t}.title) LIKE ${n}");
+                if exact.is_some() {
                     cond.push_str(&format!(
-                        " AND fold(translate(m.title, 'Σ', 'σ')) LIKE ${}",
-                        args.len()
+                        " AND fold(translate({t}.title, 'Σ', 'σ')) LIKE ${}",
+                        n + 1
                     ));
                 }
                 format!("({cond})")
             }
         };
+        let (matched, in_episode) = (contains("m", &args), contains("e", &args));
+        if let Some((loose, exact)) = &patterns {
+            args.push(loose);
+            if let Some(exact) = exact {
+                args.push(exact);
+            }
+        }
+        // A show with an episode to list: one probe of the parent index per show.
+        let episodes = if q.episodes {
+            format!(
+                "(m.type = 'show' AND EXISTS (SELECT 1 FROM media e WHERE e.parent_id = m.id AND {in_episode}))"
+            )
+        } else {
+            "false".to_string()
+        };
         let mut sql = format!(
-            "SELECT {}, {matched} FROM media m WHERE m.profile_id = $1 AND m.parent_id IS NULL
+            "SELECT {}, {matched}, {episodes} FROM media m
+             WHERE m.profile_id = $1 AND m.parent_id IS NULL
              AND (nocase(m.title), m.id) > (nocase($2), $3)",
             cols!()
         );
@@ -380,17 +396,12 @@ impl MediaReads for PgTx<'_> {
             HeadKinds::NotMovies => sql.push_str(" AND m.type <> 'movie'"),
         }
         if patterns.is_some() {
-            let shows = if q.shows_always {
-                "m.type = 'show' OR "
-            } else {
-                ""
-            };
-            sql.push_str(&format!(" AND ({shows}{matched})"));
+            sql.push_str(&format!(" AND ({matched} OR {episodes})"));
         }
         sql.push_str(" ORDER BY nocase(m.title), m.id LIMIT $4");
         self.query_dyn(&sql, &args)?
             .iter()
-            .map(|r| Ok((from_row(r)?, r.flag(15)?)))
+            .map(|r| Ok((from_row(r)?, r.flag(15)?, r.flag(16)?)))
             .collect()
     }
 

@@ -328,18 +328,27 @@ impl MediaReads for SqliteTx<'_> {
             .collect())
     }
 
-    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool)>> {
+    fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool, bool)>> {
         let mut args: Vec<SqlValue> = vec![
             q.profile_id.to_string().into(),
             q.after.0.to_string().into(),
             q.after.1.to_string().into(),
             q.limit.into(),
         ];
-        // ?5: the folded search term, or NULL (every title matches). `+m.parent_id`: never
-        // the parent index (NULL for most rows), always the title index, in list order.
+        // ?5: the folded search term, or NULL (every title matches).
         args.push(q.search.map(fold).into());
+        const MATCHED: &str = "(?5 IS NULL OR roster_contains(m.title, ?5))";
+        // A show with an episode to list: one probe of the parent index per show.
+        let episodes = if q.episodes {
+            "(m.type = 'show' AND EXISTS (SELECT 1 FROM media e WHERE e.parent_id = m.id
+               AND (?5 IS NULL OR roster_contains(e.title, ?5))))"
+        } else {
+            "0"
+        };
+        // `+m.parent_id`: never the parent index (NULL for most rows), always the title
+        // index, in list order.
         let mut sql = format!(
-            "SELECT {COLS}, ?5 IS NULL OR roster_contains(m.title, ?5) FROM media m
+            "SELECT {COLS}, {MATCHED}, {episodes} FROM media m
              WHERE m.profile_id = ?1 AND +m.parent_id IS NULL AND (m.title, m.id) > (?2, ?3)"
         );
         match q.kinds {
@@ -351,17 +360,12 @@ impl MediaReads for SqliteTx<'_> {
             HeadKinds::NotMovies => sql.push_str(" AND m.type <> 'movie'"),
         }
         if q.search.is_some() {
-            let shows = if q.shows_always {
-                "m.type = 'show' OR "
-            } else {
-                ""
-            };
-            sql.push_str(&format!(" AND ({shows}roster_contains(m.title, ?5))"));
+            sql.push_str(&format!(" AND ({MATCHED} OR {episodes})"));
         }
         sql.push_str(" ORDER BY m.title, m.id LIMIT ?4");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok((from_row(r)?, r.get::<_, bool>(15)?))
+            Ok((from_row(r)?, r.get::<_, bool>(15)?, r.get::<_, bool>(16)?))
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
