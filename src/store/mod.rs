@@ -408,6 +408,9 @@ pub struct MediaQuery<'a> {
     pub kind: Option<MediaType>,
     /// A case-insensitive substring of the title.
     pub search: Option<&'a str>,
+    /// How the search is answered, when the caller has asked already
+    /// ([`traits::MediaReads::media_search_plan`]: asking costs a look at the index).
+    pub plan: Option<SearchPlan>,
     /// Keyset: only items after this place in list order.
     pub after: Option<&'a MediaPlace>,
     /// At most this many items.

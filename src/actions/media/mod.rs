@@ -432,6 +432,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, profile_ref: &str, q: ListQuery) -> Result<M
             profile_id: &profile.id,
             kind,
             search: search.as_deref(),
+            plan,
             after: after.as_ref(),
             limit: limit + 1,
         })?

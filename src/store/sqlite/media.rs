@@ -271,9 +271,10 @@ impl MediaReads for SqliteTx<'_> {
     }
 
     fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
-        let plan = match q.search {
-            Some(term) => Some(self.media_search_plan(term)?),
-            None => None,
+        let plan = match (q.search, q.plan) {
+            (Some(_), Some(plan)) => Some(plan),
+            (Some(term), None) => Some(self.media_search_plan(term)?),
+            (None, _) => None,
         };
         let start = MediaPlace::start();
         let after = q.after.unwrap_or(&start);
