@@ -946,3 +946,35 @@ fn the_outbox_is_copied_and_its_commands_need_their_permissions() {
     // Export leaves the outbox out: it is delivery state, not data.
     assert!(!env.ok(&["export"]).contains("outbox"));
 }
+
+/// `smtp://` without `?tls=none` requires STARTTLS: a server that does not offer it (the
+/// sink speaks plain SMTP) gets nothing — no message in clear text, no password — and the
+/// message stays queued.
+#[test]
+fn smtp_without_tls_none_requires_starttls_and_sends_nothing_in_the_clear() {
+    let env = family();
+    let sink = Sink::start();
+    let plain = format!("smtp://roster:hunter2@127.0.0.1:{}", sink.port);
+    let (stdout, stderr) = mail_expect(
+        &env,
+        &plain,
+        &[],
+        0,
+        &["--json", "invite", "send", "family", "dan@example.com"],
+    );
+    assert_eq!(json_of(&stdout)[0]["delivery"], "queued", "{stdout}");
+    assert!(stderr.contains("warning: not delivered: "), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+    assert!(sink.received().is_empty(), "nothing sent without TLS");
+    assert!(
+        sink.passwords.lock().unwrap().is_empty(),
+        "no password sent"
+    );
+    assert_eq!(
+        env.json(&["mail", "list", "--status", "queued"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
