@@ -408,8 +408,9 @@ pub struct MediaQuery<'a> {
     pub kind: Option<MediaType>,
     /// A case-insensitive substring of the title.
     pub search: Option<&'a str>,
-    /// How the search is answered, when the caller has asked already
-    /// ([`traits::MediaReads::media_search_plan`]: asking costs a look at the index).
+    /// How the search is answered, as the caller asked
+    /// ([`traits::MediaReads::media_search_plan`]: asking costs a look at the index, so
+    /// it is asked once); none with a search: the scan's SQL.
     pub plan: Option<SearchPlan>,
     /// Keyset: only items after this place in list order.
     pub after: Option<&'a MediaPlace>,

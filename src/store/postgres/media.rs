@@ -387,13 +387,11 @@ impl MediaReads for PgTx<'_> {
              AND (nocase(m.title), m.id) > (nocase($2), $3)",
             cols!()
         );
-        match q.kinds {
-            HeadKinds::All => {}
-            HeadKinds::Only(_) => {
-                args.push(kind.as_ref().expect("a kind"));
-                sql.push_str(&format!(" AND m.type = ${}", args.len()));
-            }
-            HeadKinds::NotMovies => sql.push_str(" AND m.type <> 'movie'"),
+        if let Some(kind) = &kind {
+            args.push(kind);
+            sql.push_str(&format!(" AND m.type = ${}", args.len()));
+        } else if q.kinds == HeadKinds::NotMovies {
+            sql.push_str(" AND m.type <> 'movie'");
         }
         if patterns.is_some() {
             sql.push_str(&format!(" AND ({matched} OR {episodes})"));

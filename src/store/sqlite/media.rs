@@ -271,11 +271,8 @@ impl MediaReads for SqliteTx<'_> {
     }
 
     fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
-        let plan = match (q.search, q.plan) {
-            (Some(_), Some(plan)) => Some(plan),
-            (Some(term), None) => Some(self.media_search_plan(term)?),
-            (None, _) => None,
-        };
+        // The plan the caller asked for (the index's plan, or the scan's SQL without one).
+        let plan = q.search.and(q.plan);
         let start = MediaPlace::start();
         let after = q.after.unwrap_or(&start);
         let mut args: Vec<SqlValue> = vec![
