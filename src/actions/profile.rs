@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::access::{self, Place, Request};
 use super::{Ctx, OnExists, Outcome, allow, profile_for, validate};
 use crate::error::{Error, Result};
-use crate::model::{JsonObject, Member, Profile, Role, new_id};
+use crate::model::{JsonObject, Member, Profile, Role, User, new_id};
 use crate::output::Record;
 use crate::store::Tx;
 
@@ -122,6 +122,9 @@ pub fn create(
         };
     }
     names_free(tx, input.id.as_deref(), &slug)?;
+    if let Some(user) = &owner {
+        may_own(user, &slug)?;
+    }
     let mut profile = Profile {
         id: input.id.unwrap_or_else(new_id),
         slug,
@@ -149,6 +152,29 @@ pub fn create(
         profile.access = Some(true);
     }
     Ok(Outcome::Created(profile))
+}
+
+/// A disabled user cannot be made an owner: of a new profile (`--owner`), or by a transfer.
+fn may_own(user: &User, slug: &str) -> Result<()> {
+    if user.active {
+        return Ok(());
+    }
+    Err(Error::conflict(format!(
+        "user {} is disabled and cannot own profile {slug}",
+        user.label()
+    ))
+    .hint(format!(
+        "a global admin can run `roster user enable {}` first",
+        user.label()
+    )))
+}
+
+/// The user `reference` names, checked as `create` checks its `owner` for the profile
+/// `slug`: read-only, for the owner prompt of `profile create`.
+pub fn new_owner(tx: &Tx<'_>, reference: &str, slug: &str) -> Result<User> {
+    let user = super::need_user(tx, reference)?;
+    may_own(&user, slug)?;
+    Ok(user)
 }
 
 /// Gives an existing profile with no owner its `owner` (a converging seed's): added as a
@@ -550,16 +576,7 @@ pub fn transfer(
             "name the new owner: `roster profile transfer {slug} USER`"
         )));
     }
-    if !user.active {
-        return Err(Error::conflict(format!(
-            "user {} is disabled and cannot own profile {slug}",
-            user.label()
-        ))
-        .hint(format!(
-            "a global admin can run `roster user enable {}` first",
-            user.label()
-        )));
-    }
+    may_own(&user, &slug)?;
 
     let role_before = target.as_ref().map(|m| m.role.as_str().to_string());
     let new_owner = match target {

@@ -94,8 +94,55 @@ pub fn existing(tx: &Tx<'_>, input: &NewUser) -> Result<Option<User>> {
     }
 }
 
+/// What `create` would refuse `input` for because of another user, read-only: an email,
+/// username, phone or id that another user holds — unless `on_exists` takes the user that
+/// `input` names as success. The prompts of `user create` and `init` ask it of each
+/// answer, so a taken email is asked again at its prompt, before the password is typed;
+/// the permission is checked first, as `create` does.
+pub fn check_free(tx: &Tx<'_>, ctx: &Ctx, input: &NewUser, on_exists: OnExists) -> Result<()> {
+    allow(tx, ctx, Request::new("user-create").at(Place::Global))?;
+    if on_exists != OnExists::Fail && existing(tx, input)?.is_some() {
+        return Ok(());
+    }
+    if let Some(id) = &input.id
+        && let Some(other) = tx.user_by_id(id)?
+    {
+        return Err(Error::conflict(format!(
+            "id {id:?} already belongs to user {}",
+            other.label()
+        )));
+    }
+    let handles = Handles {
+        id: input.id.as_deref().unwrap_or_default(),
+        email: input.email.as_deref(),
+        username: input.username.as_deref(),
+        phone: input.phone.as_deref(),
+    };
+    handles.check(tx)
+}
+
+/// A user's names, as [`check_unique`] looks them up.
+struct Handles<'a> {
+    id: &'a str,
+    email: Option<&'a str>,
+    username: Option<&'a str>,
+    phone: Option<&'a str>,
+}
+
 /// Refuses an email, username or phone that another user already holds.
 fn check_unique(tx: &Tx<'_>, u: &User) -> Result<()> {
+    Handles {
+        id: &u.id,
+        email: u.email.as_deref(),
+        username: u.username.as_deref(),
+        phone: u.phone.as_deref(),
+    }
+    .check(tx)
+}
+
+impl Handles<'_> {
+    fn check(&self, tx: &Tx<'_>) -> Result<()> {
+        let u = self;
     let clash = |field: &str, value: &str, other: User| {
         Err(Error::conflict(format!(
             "{field} {value:?} already belongs to user {} ({})",
@@ -127,7 +174,9 @@ fn check_unique(tx: &Tx<'_>, u: &User) -> Result<()> {
             other.label()
         )));
     }
-    if let Some(other) = tx.user_by_username(&u.id)?.filter(|o| o.id != u.id) {
+    if !u.id.is_empty()
+        && let Some(other) = tx.user_by_username(u.id)?.filter(|o| o.id != u.id)
+    {
         return Err(Error::conflict(format!(
             "id {:?} is the username of user {}; a reference to it would be ambiguous",
             u.id,
@@ -135,6 +184,7 @@ fn check_unique(tx: &Tx<'_>, u: &User) -> Result<()> {
         )));
     }
     Ok(())
+}
 }
 
 /// What the audit log keeps of a user: everything public, and whether a password is set.

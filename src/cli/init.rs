@@ -8,7 +8,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{App, said};
-use crate::actions::onboard;
+use crate::actions::{OnExists, onboard};
 use crate::actions::profile::NewProfile;
 use crate::actions::user::NewUser;
 use crate::audit_chain;
@@ -143,11 +143,19 @@ fn onboarding(app: &App, store: &mut Store) -> Result<Option<(User, Option<Profi
     out.note("");
     out.note("Welcome to roster. This database has no users yet.");
     out.note("The first account becomes a global admin: it may do everything the operator can.");
-    if !app.ask_yes_no("Create the first admin account now?", true)? {
+    if !app.ask_yes_no("Create the first admin account now?", Some(true))? {
         out.hint("later: `roster user create --email you@example.com --name 'Your Name'`, or load a seed with `roster seed seed.json`");
         return Ok(None);
     }
-    let email = app.ask_email("Email", "roster user create --email")?;
+    // Nobody holds an email yet, unless someone was created meanwhile: asked again then.
+    let email = app.ask_new_email("Email", "roster user create --email", |email| {
+        let probe = NewUser {
+            email: Some(email.to_string()),
+            ..NewUser::default()
+        };
+        app.peek(|tx, ctx| crate::actions::user::check_free(tx, ctx, &probe, OnExists::Fail))?;
+        Ok(())
+    })?;
     let name = app.ask_name("Name", "roster user create --name")?;
     let pw = app
         .ask_new_password("Password (at least 8 characters)", false)?
@@ -155,7 +163,7 @@ fn onboarding(app: &App, store: &mut Store) -> Result<Option<(User, Option<Profi
 
     out.note("");
     out.note("Next, the first profile: a group with its own media library, such as a family.");
-    let profile = if app.ask_yes_no("Create the first profile now?", true)? {
+    let profile = if app.ask_yes_no("Create the first profile now?", Some(true))? {
         let taken: Vec<String> = app.known_profiles()?.into_iter().map(|p| p.slug).collect();
         let name = app.ask_name("Profile name", "roster profile create --name")?;
         let slug = app.ask_slug(&name, &taken)?;

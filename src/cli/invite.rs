@@ -208,10 +208,11 @@ fn ask_missing(app: &App, a: &mut InviteSend) -> Result<String> {
             "Emails to invite (several separated by spaces)",
             "the EMAIL arguments",
             None,
+            "an email is needed here",
             |v| {
                 let emails = super::prompt::several(v);
                 if emails.is_empty() {
-                    return Err(Error::usage("give at least one email"));
+                    return Err(Error::usage("an email is needed here"));
                 }
                 for e in &emails {
                     validate::email(e)?;

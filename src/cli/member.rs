@@ -164,9 +164,10 @@ fn ask_missing(
             "Users to add (email, username or id; several separated by spaces)",
             "the USER arguments",
             None,
+            "a user is needed here",
             |v| {
                 if super::prompt::several(v).is_empty() {
-                    Err(crate::error::Error::usage("name at least one user"))
+                    Err(crate::error::Error::usage("a user is needed here"))
                 } else {
                     Ok(v.to_string())
                 }

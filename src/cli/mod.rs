@@ -266,26 +266,20 @@ impl App {
         })
     }
 
-    /// Asks before a destructive change. `--yes` skips the question; without a terminal
-    /// (or with --no-input) and without `--yes` the command is refused with exit 2.
+    /// Asks before a change (`what`: `remove 3 members from office`), reading a whole
+    /// line: `y`/`yes` goes ahead, Enter or `n`/`no` changes nothing (exit 2). `--yes`
+    /// skips the question; without a terminal (or with --no-input) and without `--yes` the
+    /// command is refused with exit 2. The most destructive changes ask for a name to be
+    /// typed instead ([`App::confirm_by_typing`]).
     pub fn confirm(&self, what: &str) -> Result<()> {
         if self.yes {
             return Ok(());
         }
-        if !self.interactive {
-            return Err(Error::usage(format!(
-                "{what}: confirmation needed, and there is no terminal to ask"
-            ))
-            .hint("add --yes to confirm"));
-        }
-        let answer = dialoguer::Confirm::new()
-            .with_prompt(format!("{}?", safe(what)))
-            .default(false)
-            .interact_on(&dialoguer::console::Term::stderr())
-            .map_err(|e| {
-                Error::usage(format!("{what}: could not ask for confirmation ({e})"))
-                    .hint("add --yes to confirm")
-            })?;
+        self.may_confirm(what)?;
+        let answer = self.ask_yes_no(&format!("{what}?"), Some(false)).map_err(|e| {
+            Error::usage(format!("{what}: could not ask for confirmation ({})", e.message))
+                .hint("add --yes to confirm")
+        })?;
         if answer {
             Ok(())
         } else {
@@ -293,6 +287,17 @@ impl App {
                 "{what}: not confirmed; nothing was changed"
             )))
         }
+    }
+
+    /// Ok when a confirmation can be asked; else the usage error that names `--yes`.
+    pub fn may_confirm(&self, what: &str) -> Result<()> {
+        if self.interactive {
+            return Ok(());
+        }
+        Err(Error::usage(format!(
+            "{what}: confirmation needed, and there is no terminal to ask"
+        ))
+        .hint("add --yes to confirm"))
     }
 
     /// Reads a password from stdin: one line, without its line ending.
@@ -332,17 +337,7 @@ impl App {
             ))
             .hint("pipe it in with --password-stdin (passwords are never taken as arguments)"));
         }
-        loop {
-            let pw = dialoguer::Password::new()
-                .with_prompt(what)
-                .with_confirmation("Repeat it", "The two entries differ; try again")
-                .interact_on(&dialoguer::console::Term::stderr())
-                .map_err(|e| Error::usage(format!("could not read the password: {e}")))?;
-            match crate::password::validate(&pw) {
-                Ok(()) => return Ok(pw),
-                Err(e) => self.out.warning(&e.message),
-            }
-        }
+        Ok(self.ask_new_password(what, false)?.unwrap_or_default())
     }
 }
 

@@ -7,7 +7,7 @@ use crate::actions::member::label;
 use crate::actions::profile::{self, NewProfile, ProfileChanges, Transfer};
 use crate::actions::{OnExists, Outcome, validate};
 use crate::error::{Error, Result};
-use crate::model::Profile;
+use crate::model::{Profile, User};
 use crate::output::{Format, Said};
 use crate::store::OpenMode;
 
@@ -15,7 +15,8 @@ use crate::store::OpenMode;
 pub enum ProfileCmd {
     /// Create a profile (global admins; owned by --owner, else by a user who creates it)
     #[command(
-        after_help = "On a terminal, a missing name is asked for, then the slug (Enter keeps the derived one).\n\n\
+        after_help = "On a terminal, a missing name is asked for, then the slug (Enter keeps the derived one) \
+        and, for the operator, the owner (Enter for none).\n\n\
         Examples:\n  roster profile create --name 'The Smiths' --owner ann@example.com\n  \
         roster profile create --name Office --slug office --color '#0a0' --member-limit 25 --if-not-exists"
     )]
@@ -173,7 +174,7 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
                 "this deletes profile {} ({}) with {} member(s), {} invitation(s) and {} media item(s)",
                 p.slug, p.name, contents.members, contents.invitations, contents.media
             ));
-            app.confirm(&format!("delete profile {}", p.slug))?;
+            app.confirm_by_typing(&format!("delete profile {}", p.slug), &p.slug)?;
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 profile::delete(tx, ctx, &p.id)
             })?;
@@ -184,6 +185,7 @@ pub fn run(app: &App, cmd: ProfileCmd) -> Result<()> {
 
 fn create(app: &App, a: ProfileCreate) -> Result<()> {
     let mut slug = a.slug;
+    let mut owner = a.owner;
     let name = match a.name {
         Some(name) => name,
         None => {
@@ -197,6 +199,9 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
             let name = app.ask_name("Name", "--name")?;
             if slug.is_none() {
                 slug = Some(app.ask_slug(&name, &taken)?);
+            }
+            if owner.is_none() && app.as_user.is_none() {
+                owner = ask_owner(app, slug.as_deref().unwrap_or(&name))?;
             }
             name
         }
@@ -215,7 +220,7 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
             .as_deref()
             .map(validate::metadata_text)
             .transpose()?,
-        owner: a.owner,
+        owner,
     };
     let unowned = input.owner.is_none() && app.as_user.is_none();
     let on_exists = if a.if_not_exists {
@@ -237,6 +242,22 @@ fn create(app: &App, a: ProfileCreate) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The operator's prompted create may name the owner (Enter: none, warned about after).
+/// An unknown or disabled user is refused at the prompt and asked again.
+fn ask_owner(app: &App, slug: &str) -> Result<Option<String>> {
+    app.ask_optional(
+        "Owner (email, username or id; Enter for none)",
+        "--owner",
+        |v| {
+            let user: Option<User> = app.peek(|tx, _| profile::new_owner(tx, v, slug))?;
+            match user {
+                Some(u) => Ok(u.id),
+                None => Err(Error::not_found(format!("user {v:?} does not exist"))),
+            }
+        },
+    )
 }
 
 fn update(app: &App, a: ProfileUpdate) -> Result<()> {

@@ -292,7 +292,7 @@ pub fn run(app: &App, cmd: SessionCmd) -> Result<()> {
                 if live.len() == 1 { "" } else { "s" },
                 u.label()
             ));
-            app.confirm(&format!("revoke every session of {}", u.label()))?;
+            app.confirm_by_typing(&format!("revoke every session of {}", u.label()), u.label())?;
             let ids = app.write(OpenMode::Existing, |tx, ctx| {
                 session::revoke_user(tx, ctx, &user)
             })?;

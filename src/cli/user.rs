@@ -286,7 +286,7 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
                 target.id,
                 if memberships == 1 { "" } else { "s" }
             ));
-            app.confirm(&format!("delete user {}", target.label()))?;
+            app.confirm_by_typing(&format!("delete user {}", target.label()), target.label())?;
             let o = app.write(OpenMode::Existing, |tx, ctx| {
                 user::delete(tx, ctx, &target.id)
             })?;
@@ -308,6 +308,11 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
     // A required value is missing: on a terminal the command becomes a short form (email,
     // name, then an optional password); otherwise it is a usage error naming the flags.
     let guided = !missing.is_empty();
+    let on_exists = if a.if_not_exists {
+        OnExists::Skip
+    } else {
+        OnExists::Fail
+    };
     if guided {
         app.may_prompt(
             "user create",
@@ -315,7 +320,15 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
             "roster user create --email ann@example.com --name Ann",
         )?;
         if no_handle {
-            a.email = Some(app.ask_email("Email", "--email")?);
+            // A taken email is refused at its prompt and asked again.
+            a.email = Some(app.ask_new_email("Email", "--email", |email| {
+                let probe = NewUser {
+                    email: Some(email.to_string()),
+                    ..NewUser::default()
+                };
+                app.peek(|tx, ctx| user::check_free(tx, ctx, &probe, on_exists))?;
+                Ok(())
+            })?);
         }
         if a.name.is_none() {
             a.name = Some(app.ask_name("Name", "--name")?);
@@ -349,17 +362,16 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
     // Validate before asking for, or hashing, a password.
     .validated()?;
     let mut input = input;
+    if guided {
+        // What the flags name, taken by another user: refused before the password is typed.
+        app.peek(|tx, ctx| user::check_free(tx, ctx, &input, on_exists))?;
+    }
     if a.password_stdin {
         let pw = app.read_stdin_lines(1)?.remove(0);
         input.password_hash = Some(password::hash(&pw)?);
     } else if guided && let Some(pw) = app.ask_new_password("Password (Enter for none)", true)? {
         input.password_hash = Some(password::hash(&pw)?);
     }
-    let on_exists = if a.if_not_exists {
-        OnExists::Skip
-    } else {
-        OnExists::Fail
-    };
     let o = app.write(OpenMode::Create, |tx, ctx| {
         user::create(tx, ctx, input, on_exists)
     })?;

@@ -501,6 +501,23 @@ impl Printer {
             self.err_line(&e.to_json().to_string());
         }
     }
+
+    /// An answer refused under a prompt: its `error:` and `hint:` lines alone (the question
+    /// is asked again: no JSON error object, and shown even with `-q`).
+    pub fn refused(&self, e: &Error) {
+        self.err_line(&format!(
+            "{} {}",
+            self.paint("error:", "1;31"),
+            safe_lines(&e.message)
+        ));
+        for h in &e.hints {
+            self.err_line(&format!(
+                "{} {}",
+                self.paint("hint:", "1;36"),
+                safe_lines(h)
+            ));
+        }
+    }
 }
 
 /// A test of a record's one definition against itself: every field of its shape is a key

@@ -568,6 +568,7 @@ fn a_profile_the_operator_creates_without_an_owner_is_flagged() {
             "--owner",
             "bob@example.com",
         ],
+        vec!["--as", "bob@example.com", "profile", "create", "--name", "Bob's"],
     ] {
         let out = env.run(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
@@ -577,6 +578,99 @@ fn a_profile_the_operator_creates_without_an_owner_is_flagged() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+#[test]
+fn owner_is_written_with_the_profile_and_audited_as_one_change() {
+    let env = Env::init();
+    env.user("ada@example.com", "Ada");
+    let bob = env.user("bob@example.com", "Bob");
+    env.ok(&["user", "update", "bob@example.com", "--username", "bobby"]);
+    let before = env.audit_len();
+    // By username; JSON shows the profile with its one member.
+    let p = env.json(&["profile", "create", "--name", "Family", "--owner", "bobby"]);
+    assert_eq!(p["slug"], "family");
+    assert_eq!(p["member_count"], 1);
+    let rows = env.json(&["audit"]);
+    let rows = &rows.as_array().unwrap()[before..];
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0]["event"], "profile-create");
+    assert_eq!(rows[0]["subject"], p["id"]);
+    assert_eq!(rows[1]["event"], "member-add");
+    assert_eq!(rows[1]["data"]["profile"], "family");
+    assert_eq!(rows[1]["data"]["user_id"], bob["id"]);
+    assert_eq!(rows[1]["data"]["role"], "owner");
+    assert_eq!(rows[0]["actor"], rows[1]["actor"]);
+    // The table line names the profile; no warning, as it has an owner.
+    let out = env.run(&[
+        "--format", "table", "profile", "create", "--name", "Office", "--owner", bob["id"].as_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("created profile office"));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    env.ok(&["doctor"]);
+}
+
+#[test]
+fn a_disabled_or_unknown_owner_creates_nothing() {
+    let env = Env::init();
+    env.user("ada@example.com", "Ada");
+    env.user("dan@example.com", "Dan");
+    env.ok(&["user", "disable", "dan@example.com"]);
+    let before = env.audit_len();
+    let err = env.fails(
+        68,
+        &["profile", "create", "--name", "Club", "--owner", "dan@example.com"],
+    );
+    insta::assert_snapshot!(err, @r"
+    error: user dan@example.com is disabled and cannot own profile club
+    hint: a global admin can run `roster user enable dan@example.com` first
+    ");
+    let err = env.fails(
+        67,
+        &["profile", "create", "--name", "Club", "--owner", "dam@example.com"],
+    );
+    assert!(err.contains("user \"dam@example.com\" does not exist"), "{err}");
+    assert!(err.contains("did you mean \"dan@example.com\"?"), "{err}");
+    let err = env.fails(
+        67,
+        &["--json", "profile", "create", "--name", "Club", "--owner", "nobody"],
+    );
+    let json: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(json["error"]["code"], 67);
+    assert_eq!(profile_count(&env), 0);
+    assert_eq!(env.audit_len(), before);
+    // With --if-not-exists an existing profile is unchanged, whoever --owner names.
+    env.profile("Club");
+    let o = env.json(&[
+        "profile", "create", "--name", "Club", "--owner", "ada@example.com", "--if-not-exists",
+    ]);
+    assert_eq!(o["member_count"], 0);
+}
+
+#[test]
+fn the_command_the_ownerless_warning_gives_works() {
+    let env = Env::init();
+    env.user("ada@example.com", "Ada");
+    env.user("bob@example.com", "Bob");
+    let out = env.run(&["profile", "create", "--name", "Family"]);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    // The command between the backquotes, with USER filled in.
+    let command = stderr
+        .split('`')
+        .nth(1)
+        .unwrap_or_else(|| panic!("no command in {stderr}"))
+        .replace("USER", "bob@example.com");
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    assert_eq!(args[..3], ["member", "add", "family"], "{command}");
+    env.ok(&args);
+    assert_eq!(
+        roles_in(&env, "family"),
+        [("bob@example.com".to_string(), "owner".to_string())]
+    );
+    // Bob now manages it himself: the profile has an owner.
+    env.ok(&["--as", "bob@example.com", "profile", "update", "family", "--name", "Smiths"]);
+    env.ok(&["doctor"]);
 }
 
 #[test]

@@ -123,8 +123,11 @@ fn profile_create_asks_for_the_name_and_offers_the_derived_slug() {
     t.line("The Smiths");
     t.expect("the-smiths");
     t.line("");
+    t.expect("Owner (email, username or id; Enter for none)");
+    t.line("");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.contains("has no owner"), "{screen}");
     let p = env.json(&["profile", "show", "the-smiths"]);
     assert_eq!(p["name"], "The Smiths");
     assert_eq!(p["member_limit"], 5);
@@ -137,6 +140,8 @@ fn profile_create_asks_for_the_name_and_offers_the_derived_slug() {
     t.line("");
     t.expect("already belongs to another profile");
     t.line("smiths-2");
+    t.expect("Owner");
+    t.line("");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
     assert_eq!(
@@ -242,7 +247,7 @@ fn init_on_a_terminal_onboards_the_first_admin_and_profile() {
     // The screen is not redacted: the database as roster names it.
     t.expect(&format!("created {}", shown_db(&env)));
     t.expect("Create the first admin account now?");
-    t.key("y");
+    t.line("y");
     t.expect("Email");
     t.line("ann@example.com");
     t.expect("Name");
@@ -252,7 +257,7 @@ fn init_on_a_terminal_onboards_the_first_admin_and_profile() {
     t.expect("Repeat it");
     t.secret(PASSWORD);
     t.expect("Create the first profile now?");
-    t.key("y");
+    t.line("y");
     t.expect("Profile name");
     t.line("The Smiths");
     t.expect("Slug");
@@ -290,7 +295,7 @@ fn onboarding_may_skip_the_profile() {
     let env = Env::new();
     let mut t = Pty::spawn(&env, &["init"]);
     t.expect("Create the first admin account now?");
-    t.key("y");
+    t.line("y");
     t.expect("Email");
     t.line("ann@example.com");
     t.expect("Name");
@@ -300,7 +305,7 @@ fn onboarding_may_skip_the_profile() {
     t.expect("Repeat it");
     t.secret(PASSWORD);
     t.expect("Create the first profile now?");
-    t.key("n");
+    t.line("n");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
     assert!(screen.contains("roster profile create"), "{screen}");
@@ -319,7 +324,7 @@ fn onboarding_may_be_declined_and_is_offered_again() {
     let env = Env::new();
     let mut t = Pty::spawn(&env, &["init"]);
     t.expect("Create the first admin account now?");
-    t.key("n");
+    t.line("n");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
     assert!(screen.contains("roster user create"), "{screen}");
@@ -328,7 +333,7 @@ fn onboarding_may_be_declined_and_is_offered_again() {
     let t = Pty::spawn(&env, &["init"]);
     let mut t = t;
     t.expect("Create the first admin account now?");
-    t.key("n");
+    t.line("n");
     assert_eq!(t.finish().0, Some(0));
 }
 
@@ -408,4 +413,325 @@ fn given_every_value_nothing_is_asked() {
     env.ok(&["invite", "send", "family", "dan@example.com"]);
     env.ok(&["profile", "create", "--name", "Office"]);
     env.ok(&["user", "create", "--email", "c@example.com", "--name", "C"]);
+}
+
+// ---------------------------------------------------------------- confirmations
+
+/// `family` with Bob as its member, and the profile `office`.
+fn family_with_bob() -> Env {
+    let env = family_and_bob();
+    env.ok(&["member", "add", "family", "bob@example.com"]);
+    env
+}
+
+#[test]
+fn a_typed_y_without_enter_deletes_nothing() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_with_bob();
+    let mut t = Pty::spawn(&env, &["profile", "delete", "family"]);
+    t.expect("this deletes profile family");
+    t.expect("Type family to confirm: ");
+    t.key("y");
+    // The key is echoed and waits for Enter: nothing has happened yet.
+    t.expect("y");
+    assert_eq!(env.json(&["profile", "show", "family"])["slug"], "family");
+    // Enter: "y" is not the slug, so nothing is deleted either (exit 2).
+    t.line("");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(2), "{screen}");
+    assert!(
+        screen.contains(
+            "error: delete profile family: not confirmed (\"y\" is not \"family\"); nothing was changed"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("hint: type family exactly to confirm, or add --yes"),
+        "{screen}"
+    );
+    assert_eq!(env.json(&["member", "list", "family"])[0]["email"], "bob@example.com");
+
+    // A yes/no confirmation waits for Enter too.
+    env.user("cy@example.com", "Cy");
+    env.ok(&["member", "add", "family", "cy@example.com"]);
+    let mut t = Pty::spawn(
+        &env,
+        &["member", "remove", "family", "bob@example.com", "cy@example.com"],
+    );
+    t.expect("remove 2 members from family? [y/N] ");
+    t.key("y");
+    t.expect("y");
+    assert_eq!(env.json(&["member", "list", "family"]).as_array().map(Vec::len), Some(2));
+    t.line("");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert_eq!(env.json(&["member", "list", "family"]), Value::Array(vec![]));
+}
+
+#[test]
+fn yes_and_enter_is_one_answer_and_nothing_is_left_over() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_with_bob();
+    env.user("cy@example.com", "Cy");
+    env.ok(&["member", "add", "family", "cy@example.com"]);
+    let mut t = Pty::spawn_then_read(
+        &env,
+        &["member", "remove", "family", "bob@example.com", "cy@example.com"],
+    );
+    t.expect("[y/N]");
+    t.line("yes");
+    t.expect("exit: 0");
+    // The shell reads the next line: had roster acted on the `y`, `es` would come first.
+    t.line("after");
+    t.expect("next: [after]");
+    let (_, screen) = t.finish();
+    assert!(!screen.contains("next: [es"), "{screen}");
+    assert_eq!(env.json(&["member", "list", "family"]), Value::Array(vec![]));
+
+    // Neither yes nor no: asked again.
+    env.ok(&["member", "add", "family", "bob@example.com", "cy@example.com"]);
+    let mut t = Pty::spawn(
+        &env,
+        &["member", "remove", "family", "bob@example.com", "cy@example.com"],
+    );
+    t.expect("[y/N]");
+    t.line("yeah");
+    t.expect("error: answer yes or no (y or n)");
+    t.expect("[y/N]");
+    t.line("No");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(2), "{screen}");
+    assert!(screen.contains("not confirmed; nothing was changed"), "{screen}");
+    assert_eq!(env.json(&["member", "list", "family"]).as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn destructive_commands_ask_for_the_slug_or_email_to_be_typed() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_with_bob();
+    env.ok(&["session", "issue", "bob@example.com"]);
+    // A wrong slug, and an empty answer: nothing is deleted, exit 2.
+    for typed in ["famly", ""] {
+        let mut t = Pty::spawn(&env, &["profile", "delete", "family"]);
+        t.expect("Type family to confirm");
+        t.line(typed);
+        let (code, screen) = t.finish();
+        assert_eq!(code, Some(2), "{typed:?}: {screen}");
+        assert!(screen.contains("nothing was changed"), "{screen}");
+    }
+    assert_eq!(env.json(&["profile", "show", "family"])["member_count"], 1);
+
+    // The user's email for `user delete` and `session revoke --user`: wrong, then right.
+    let mut t = Pty::spawn(&env, &["session", "revoke", "--user", "bob@example.com"]);
+    t.expect("this revokes 1 live session of bob@example.com");
+    t.expect("Type bob@example.com to confirm");
+    t.line("bob");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(2), "{screen}");
+    assert_eq!(
+        env.json(&["session", "list", "--user", "bob@example.com"])
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    let mut t = Pty::spawn(&env, &["session", "revoke", "--user", "bob@example.com"]);
+    t.expect("Type bob@example.com to confirm");
+    t.line("Bob@Example.com");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(screen.contains("revoked 1 session of bob@example.com"), "{screen}");
+
+    let mut t = Pty::spawn(&env, &["user", "delete", "bob@example.com"]);
+    t.expect("this deletes user bob@example.com");
+    t.expect("Type bob@example.com to confirm");
+    t.line("yes");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(2), "{screen}");
+    assert!(screen.contains("\"yes\" is not \"bob@example.com\""), "{screen}");
+    env.ok(&["user", "show", "bob@example.com"]);
+    let mut t = Pty::spawn(&env, &["user", "delete", "bob@example.com"]);
+    t.expect("Type bob@example.com to confirm");
+    t.line("bob@example.com");
+    assert_eq!(t.finish().0, Some(0));
+    env.fails(67, &["user", "show", "bob@example.com"]);
+
+    // The right slug deletes; --yes still skips the question.
+    let mut t = Pty::spawn(&env, &["profile", "delete", "family"]);
+    t.expect("Type family to confirm");
+    t.line("family");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    env.fails(67, &["profile", "show", "family"]);
+    env.profile("Office");
+    let t = Pty::spawn(&env, &["--yes", "profile", "delete", "office"]);
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(!screen.contains("to confirm"), "{screen}");
+}
+
+#[test]
+fn without_a_terminal_a_confirmation_needs_yes() {
+    let env = family_with_bob();
+    env.ok(&["member", "add", "family", "ann@example.com"]);
+    for args in [
+        &["profile", "delete", "family"][..],
+        &["user", "delete", "bob@example.com"],
+        &["member", "remove", "family", "bob@example.com", "ann@example.com"],
+    ] {
+        let err = env.fails(2, args);
+        assert!(err.contains("confirmation needed, and there is no terminal to ask"), "{err}");
+        assert!(err.contains("hint: add --yes to confirm"), "{err}");
+    }
+    assert_eq!(env.json(&["profile", "show", "family"])["member_count"], 2);
+    env.ok(&["--yes", "profile", "delete", "family"]);
+}
+
+// ---------------------------------------------------------------- forms
+
+#[test]
+fn a_taken_email_is_asked_again_before_the_password() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_and_bob();
+    let mut t = Pty::spawn(&env, &["user", "create"]);
+    t.expect("Email");
+    t.line("");
+    t.expect("error: an email is needed here");
+    t.expect("Email");
+    t.line("Bob@Example.com");
+    t.expect("error: email \"bob@example.com\" already belongs to user bob@example.com");
+    t.expect("Email");
+    t.line("cy@example.com");
+    t.expect("Name");
+    t.line(" ");
+    t.expect("error: a name is needed here");
+    t.expect("Name");
+    t.line("Cy");
+    t.expect("Password (Enter for none)");
+    t.secret("");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    // Refused before the password was asked: the refusal comes first on the screen.
+    let refused = screen.find("already belongs").unwrap();
+    let password = screen.find("Password").unwrap();
+    assert!(refused < password, "{screen}");
+    assert!(!screen.contains("warning:"), "{screen}");
+    assert_eq!(env.json(&["user", "show", "cy@example.com"])["name"], "Cy");
+
+    // A taken name given as a flag is refused before the password too (68, nothing asked).
+    env.ok(&["user", "update", "bob@example.com", "--username", "bobby"]);
+    let mut t = Pty::spawn(&env, &["user", "create", "--username", "bobby"]);
+    t.expect("Name");
+    t.line("Another Bob");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(68), "{screen}");
+    assert!(screen.contains("username \"bobby\" already belongs to user bob@example.com"), "{screen}");
+    assert!(!screen.contains("Password"), "{screen}");
+}
+
+#[test]
+fn init_asks_again_for_an_email_taken_meanwhile_and_reads_yes_as_one_answer() {
+    if !pty::available() {
+        return;
+    }
+    let env = Env::new();
+    let mut t = Pty::spawn(&env, &["init"]);
+    t.expect("Create the first admin account now? [Y/n] ");
+    t.line("yo");
+    t.expect("error: answer yes or no (y or n)");
+    // Someone else creates a user while the question waits.
+    env.user("ann@example.com", "Ann");
+    t.line("yes");
+    t.expect("Email");
+    t.line("ann@example.com");
+    t.expect("already belongs to user ann@example.com");
+    t.expect("Email");
+    t.line("bob@example.com");
+    t.expect("Name");
+    let screen = t.screen();
+    // `yes⏎` was one answer: nothing of it reached the email prompt.
+    assert!(!screen.contains("\"es"), "{screen}");
+    assert!(!screen.contains("Password"), "{screen}");
+}
+
+#[test]
+fn a_bad_slug_offers_the_corrected_one_and_a_taken_one_the_next_free() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_and_bob();
+    let t = Pty::spawn(&env, &["profile", "create", "--name", "The Smiths"]);
+    // --name given: nothing is asked (the slug is derived).
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    let mut t = Pty::spawn(&env, &["profile", "create"]);
+    t.expect("Name");
+    t.line("Smiths Again");
+    t.expect("Slug (its name in URLs) [smiths-again]: ");
+    t.line("The Smiths!");
+    t.expect("error: slug");
+    t.expect("hint: press Enter for the-smiths-2");
+    t.expect("Slug (its name in URLs) [the-smiths-2]: ");
+    t.line("the-smiths");
+    t.expect("error: slug \"the-smiths\" already belongs to another profile");
+    t.expect("[the-smiths-2]");
+    t.line("Family Two!");
+    t.expect("hint: press Enter for family-two");
+    t.expect("[family-two]");
+    t.line("");
+    t.expect("Owner");
+    t.line("");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert_eq!(env.json(&["profile", "show", "family-two"])["name"], "Smiths Again");
+}
+
+#[test]
+fn the_operators_prompted_profile_may_name_its_owner() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_and_bob();
+    env.user("dan@example.com", "Dan");
+    env.ok(&["user", "disable", "dan@example.com"]);
+    let mut t = Pty::spawn(&env, &["profile", "create"]);
+    t.expect("Name");
+    t.line("Book Club");
+    t.expect("Slug");
+    t.line("");
+    t.expect("Owner (email, username or id; Enter for none)");
+    t.line("bob@exmple.com");
+    t.expect("error: user \"bob@exmple.com\" does not exist");
+    t.expect("did you mean \"bob@example.com\"?");
+    t.expect("Owner");
+    t.line("dan@example.com");
+    t.expect("error: user dan@example.com is disabled and cannot own profile book-club");
+    t.expect("Owner");
+    t.line("bob@example.com");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(!screen.contains("has no owner"), "{screen}");
+    let members = env.json(&["member", "list", "book-club"]);
+    assert_eq!(members[0]["email"], "bob@example.com");
+    assert_eq!(members[0]["role"], "owner");
+
+    // A user's own prompted create makes them the owner: no owner is asked.
+    let mut t = Pty::spawn(&env, &["--as", "ann@example.com", "profile", "create"]);
+    t.expect("Name");
+    t.line("Ann's");
+    t.expect("Slug");
+    t.line("");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(!screen.contains("Owner"), "{screen}");
+    let members = env.json(&["member", "list", "ann-s"]);
+    assert_eq!(members[0]["email"], "ann@example.com");
+    assert_eq!(members[0]["role"], "owner");
 }

@@ -74,17 +74,22 @@ pub fn available() -> bool {
 impl Pty {
     /// Starts `roster ARGS` on a new terminal in the test's directory and environment.
     pub fn spawn(env: &Env, args: &[&str]) -> Pty {
+        let mut roster = format!("exec {}", quote(env!("CARGO_BIN_EXE_roster")));
+        for a in args {
+            roster.push(' ');
+            roster.push_str(&quote(a));
+        }
+        Pty::start(env, &roster)
+    }
+
+    /// Runs the shell command `then` on a new terminal, once its name is written down.
+    fn start(env: &Env, then: &str) -> Pty {
         let tty_file = env.path(&format!("tty-{}", std::process::id()));
         let _ = std::fs::remove_file(&tty_file);
-        let mut cmd = format!(
-            "tty > {} && exec {}",
+        let cmd = format!(
+            "tty > {} && {then}",
             quote(&tty_file.display().to_string()),
-            quote(env!("CARGO_BIN_EXE_roster"))
         );
-        for a in args {
-            cmd.push(' ');
-            cmd.push_str(&quote(a));
-        }
         let mut child = env
             .command("script")
             .args(["-qec", &cmd, "/dev/null"])
@@ -116,6 +121,22 @@ impl Pty {
             seen: 0,
             tty_file,
         }
+    }
+
+    /// Starts `roster ARGS` as [`Pty::spawn`] does, but from a shell that stays on the
+    /// terminal after roster exits: it prints `exit: CODE`, then reads one line and shows it
+    /// as `next: [LINE]`. Whatever roster left unread of what was typed arrives there first,
+    /// as it would at the prompt of an interactive shell.
+    pub fn spawn_then_read(env: &Env, args: &[&str]) -> Pty {
+        let mut roster = quote(env!("CARGO_BIN_EXE_roster"));
+        for a in args {
+            roster.push(' ');
+            roster.push_str(&quote(a));
+        }
+        Pty::start(
+            env,
+            &format!(r#"{roster}; echo "exit: $?"; read -r rest; echo "next: [$rest]""#),
+        )
     }
 
     /// Everything shown so far, without escape sequences.
