@@ -143,48 +143,48 @@ fn check_unique(tx: &Tx<'_>, u: &User) -> Result<()> {
 impl Handles<'_> {
     fn check(&self, tx: &Tx<'_>) -> Result<()> {
         let u = self;
-    let clash = |field: &str, value: &str, other: User| {
-        Err(Error::conflict(format!(
-            "{field} {value:?} already belongs to user {} ({})",
-            other.label(),
-            other.id
-        )))
-    };
-    if let Some(email) = &u.email
-        && let Some(other) = tx.user_by_email(email)?.filter(|o| o.id != u.id)
-    {
-        return clash("email", email, other);
+        let clash = |field: &str, value: &str, other: User| {
+            Err(Error::conflict(format!(
+                "{field} {value:?} already belongs to user {} ({})",
+                other.label(),
+                other.id
+            )))
+        };
+        if let Some(email) = &u.email
+            && let Some(other) = tx.user_by_email(email)?.filter(|o| o.id != u.id)
+        {
+            return clash("email", email, other);
+        }
+        if let Some(username) = &u.username
+            && let Some(other) = tx.user_by_username(username)?.filter(|o| o.id != u.id)
+        {
+            return clash("username", username, other);
+        }
+        if let Some(phone) = &u.phone
+            && let Some(other) = tx.user_by_phone(phone)?.filter(|o| o.id != u.id)
+        {
+            return clash("phone", phone, other);
+        }
+        // Users are named on the command line by id or username: neither may be the other's.
+        if let Some(username) = &u.username
+            && let Some(other) = tx.user_by_id(username)?.filter(|o| o.id != u.id)
+        {
+            return Err(Error::conflict(format!(
+                "username {username:?} is the id of user {}; a reference to it would be ambiguous",
+                other.label()
+            )));
+        }
+        if !u.id.is_empty()
+            && let Some(other) = tx.user_by_username(u.id)?.filter(|o| o.id != u.id)
+        {
+            return Err(Error::conflict(format!(
+                "id {:?} is the username of user {}; a reference to it would be ambiguous",
+                u.id,
+                other.label()
+            )));
+        }
+        Ok(())
     }
-    if let Some(username) = &u.username
-        && let Some(other) = tx.user_by_username(username)?.filter(|o| o.id != u.id)
-    {
-        return clash("username", username, other);
-    }
-    if let Some(phone) = &u.phone
-        && let Some(other) = tx.user_by_phone(phone)?.filter(|o| o.id != u.id)
-    {
-        return clash("phone", phone, other);
-    }
-    // Users are named on the command line by id or username: neither may be the other's.
-    if let Some(username) = &u.username
-        && let Some(other) = tx.user_by_id(username)?.filter(|o| o.id != u.id)
-    {
-        return Err(Error::conflict(format!(
-            "username {username:?} is the id of user {}; a reference to it would be ambiguous",
-            other.label()
-        )));
-    }
-    if !u.id.is_empty()
-        && let Some(other) = tx.user_by_username(u.id)?.filter(|o| o.id != u.id)
-    {
-        return Err(Error::conflict(format!(
-            "id {:?} is the username of user {}; a reference to it would be ambiguous",
-            u.id,
-            other.label()
-        )));
-    }
-    Ok(())
-}
 }
 
 /// What the audit log keeps of a user: everything public, and whether a password is set.

@@ -8,9 +8,9 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{App, said};
-use crate::actions::{OnExists, onboard};
 use crate::actions::profile::NewProfile;
 use crate::actions::user::NewUser;
+use crate::actions::{OnExists, onboard};
 use crate::audit_chain;
 use crate::error::Result;
 use crate::model::{Profile, User};

@@ -124,8 +124,13 @@ fn required(app: &App, value: Option<String>, flag: &str, example: &str) -> Resu
         return Err(Error::usage(format!("media add: --{flag} is required"))
             .hint(format!("for example: {example}")));
     }
+    if flag != "type" {
+        return app.ask("Title", "--title", None, "a title is needed here", |v| {
+            Ok(v.to_string())
+        });
+    }
     let term = dialoguer::console::Term::stderr();
-    let answer = if flag == "type" {
+    let answer = {
         dialoguer::Select::new()
             .with_prompt("Type")
             .items(MediaType::ALL)
@@ -138,10 +143,6 @@ fn required(app: &App, value: Option<String>, flag: &str, example: &str) -> Resu
                     .unwrap_or("movie")
                     .to_string()
             })
-    } else {
-        dialoguer::Input::<String>::new()
-            .with_prompt("Title")
-            .interact_text_on(&term)
     };
     answer.map_err(|e| {
         Error::usage(format!("media add: could not ask for --{flag} ({e})"))

@@ -276,10 +276,15 @@ impl App {
             return Ok(());
         }
         self.may_confirm(what)?;
-        let answer = self.ask_yes_no(&format!("{what}?"), Some(false)).map_err(|e| {
-            Error::usage(format!("{what}: could not ask for confirmation ({})", e.message))
+        let answer = self
+            .ask_yes_no(&format!("{what}?"), Some(false))
+            .map_err(|e| {
+                Error::usage(format!(
+                    "{what}: could not ask for confirmation ({})",
+                    e.message
+                ))
                 .hint("add --yes to confirm")
-        })?;
+            })?;
         if answer {
             Ok(())
         } else {

@@ -275,10 +275,28 @@ impl App {
         } else {
             format!("{answer:?} is not {expected:?}")
         };
-        Err(
-            Error::usage(format!("{what}: not confirmed ({said}); nothing was changed"))
-                .hint(format!("type {expected} exactly to confirm, or add --yes")),
-        )
+        Err(Error::usage(format!(
+            "{what}: not confirmed ({said}); nothing was changed"
+        ))
+        .hint(format!("type {expected} exactly to confirm, or add --yes")))
+    }
+
+    /// A password, hidden and typed once (the current one, or to sign in).
+    pub fn ask_password(&self, prompt: &str) -> Result<String> {
+        loop {
+            let pw = Password::with_theme(&Theme)
+                .with_prompt(prompt)
+                .allow_empty_password(true)
+                .interact_on(&Term::stderr())
+                .map_err(|e| {
+                    Error::usage(format!("could not read the password ({e})"))
+                        .hint("pipe it in with --password-stdin instead")
+                })?;
+            if !pw.is_empty() {
+                return Ok(pw);
+            }
+            self.out.refused(&Error::usage("a password is needed here"));
+        }
     }
 
     /// A new password, hidden and typed twice, checked by the password rules. With

@@ -154,10 +154,7 @@ pub fn login(app: &App, a: LoginArgs) -> Result<()> {
                 ),
             );
         }
-        dialoguer::Password::new()
-            .with_prompt("Password")
-            .interact_on(&dialoguer::console::Term::stderr())
-            .map_err(|e| Error::usage(format!("could not read the password: {e}")))?
+        app.ask_password("Password")?
     };
     // Verified outside the write transaction (argon2 takes a while); the action checks the
     // hash is still the stored one.

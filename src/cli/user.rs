@@ -426,12 +426,7 @@ fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
                 return Err(Error::usage("user passwd: no terminal to ask for the passwords")
                     .hint("pipe the current and the new password, one per line, with --password-stdin"));
             }
-            Some(
-                dialoguer::Password::new()
-                    .with_prompt("Current password")
-                    .interact_on(&dialoguer::console::Term::stderr())
-                    .map_err(|e| Error::usage(format!("could not read the password: {e}")))?,
-            )
+            Some(app.ask_password("Current password")?)
         } else {
             None
         };

@@ -568,7 +568,14 @@ fn a_profile_the_operator_creates_without_an_owner_is_flagged() {
             "--owner",
             "bob@example.com",
         ],
-        vec!["--as", "bob@example.com", "profile", "create", "--name", "Bob's"],
+        vec![
+            "--as",
+            "bob@example.com",
+            "profile",
+            "create",
+            "--name",
+            "Bob's",
+        ],
     ] {
         let out = env.run(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
@@ -603,11 +610,22 @@ fn owner_is_written_with_the_profile_and_audited_as_one_change() {
     assert_eq!(rows[0]["actor"], rows[1]["actor"]);
     // The table line names the profile; no warning, as it has an owner.
     let out = env.run(&[
-        "--format", "table", "profile", "create", "--name", "Office", "--owner", bob["id"].as_str().unwrap(),
+        "--format",
+        "table",
+        "profile",
+        "create",
+        "--name",
+        "Office",
+        "--owner",
+        bob["id"].as_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("created profile office"));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     env.ok(&["doctor"]);
 }
 
@@ -620,7 +638,14 @@ fn a_disabled_or_unknown_owner_creates_nothing() {
     let before = env.audit_len();
     let err = env.fails(
         68,
-        &["profile", "create", "--name", "Club", "--owner", "dan@example.com"],
+        &[
+            "profile",
+            "create",
+            "--name",
+            "Club",
+            "--owner",
+            "dan@example.com",
+        ],
     );
     insta::assert_snapshot!(err, @r"
     error: user dan@example.com is disabled and cannot own profile club
@@ -628,13 +653,25 @@ fn a_disabled_or_unknown_owner_creates_nothing() {
     ");
     let err = env.fails(
         67,
-        &["profile", "create", "--name", "Club", "--owner", "dam@example.com"],
+        &[
+            "profile",
+            "create",
+            "--name",
+            "Club",
+            "--owner",
+            "dam@example.com",
+        ],
     );
-    assert!(err.contains("user \"dam@example.com\" does not exist"), "{err}");
+    assert!(
+        err.contains("user \"dam@example.com\" does not exist"),
+        "{err}"
+    );
     assert!(err.contains("did you mean \"dan@example.com\"?"), "{err}");
     let err = env.fails(
         67,
-        &["--json", "profile", "create", "--name", "Club", "--owner", "nobody"],
+        &[
+            "--json", "profile", "create", "--name", "Club", "--owner", "nobody",
+        ],
     );
     let json: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
     assert_eq!(json["error"]["code"], 67);
@@ -643,7 +680,13 @@ fn a_disabled_or_unknown_owner_creates_nothing() {
     // With --if-not-exists an existing profile is unchanged, whoever --owner names.
     env.profile("Club");
     let o = env.json(&[
-        "profile", "create", "--name", "Club", "--owner", "ada@example.com", "--if-not-exists",
+        "profile",
+        "create",
+        "--name",
+        "Club",
+        "--owner",
+        "ada@example.com",
+        "--if-not-exists",
     ]);
     assert_eq!(o["member_count"], 0);
 }
@@ -669,7 +712,15 @@ fn the_command_the_ownerless_warning_gives_works() {
         [("bob@example.com".to_string(), "owner".to_string())]
     );
     // Bob now manages it himself: the profile has an owner.
-    env.ok(&["--as", "bob@example.com", "profile", "update", "family", "--name", "Smiths"]);
+    env.ok(&[
+        "--as",
+        "bob@example.com",
+        "profile",
+        "update",
+        "family",
+        "--name",
+        "Smiths",
+    ]);
     env.ok(&["doctor"]);
 }
 

@@ -451,23 +451,40 @@ fn a_typed_y_without_enter_deletes_nothing() {
         screen.contains("hint: type family exactly to confirm, or add --yes"),
         "{screen}"
     );
-    assert_eq!(env.json(&["member", "list", "family"])[0]["email"], "bob@example.com");
+    assert_eq!(
+        env.json(&["member", "list", "family"])[0]["email"],
+        "bob@example.com"
+    );
 
     // A yes/no confirmation waits for Enter too.
     env.user("cy@example.com", "Cy");
     env.ok(&["member", "add", "family", "cy@example.com"]);
     let mut t = Pty::spawn(
         &env,
-        &["member", "remove", "family", "bob@example.com", "cy@example.com"],
+        &[
+            "member",
+            "remove",
+            "family",
+            "bob@example.com",
+            "cy@example.com",
+        ],
     );
     t.expect("remove 2 members from family? [y/N] ");
     t.key("y");
     t.expect("y");
-    assert_eq!(env.json(&["member", "list", "family"]).as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        env.json(&["member", "list", "family"])
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
     t.line("");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
-    assert_eq!(env.json(&["member", "list", "family"]), Value::Array(vec![]));
+    assert_eq!(
+        env.json(&["member", "list", "family"]),
+        Value::Array(vec![])
+    );
 }
 
 #[test]
@@ -480,7 +497,13 @@ fn yes_and_enter_is_one_answer_and_nothing_is_left_over() {
     env.ok(&["member", "add", "family", "cy@example.com"]);
     let mut t = Pty::spawn_then_read(
         &env,
-        &["member", "remove", "family", "bob@example.com", "cy@example.com"],
+        &[
+            "member",
+            "remove",
+            "family",
+            "bob@example.com",
+            "cy@example.com",
+        ],
     );
     t.expect("[y/N]");
     t.line("yes");
@@ -490,13 +513,28 @@ fn yes_and_enter_is_one_answer_and_nothing_is_left_over() {
     t.expect("next: [after]");
     let (_, screen) = t.finish();
     assert!(!screen.contains("next: [es"), "{screen}");
-    assert_eq!(env.json(&["member", "list", "family"]), Value::Array(vec![]));
+    assert_eq!(
+        env.json(&["member", "list", "family"]),
+        Value::Array(vec![])
+    );
 
     // Neither yes nor no: asked again.
-    env.ok(&["member", "add", "family", "bob@example.com", "cy@example.com"]);
+    env.ok(&[
+        "member",
+        "add",
+        "family",
+        "bob@example.com",
+        "cy@example.com",
+    ]);
     let mut t = Pty::spawn(
         &env,
-        &["member", "remove", "family", "bob@example.com", "cy@example.com"],
+        &[
+            "member",
+            "remove",
+            "family",
+            "bob@example.com",
+            "cy@example.com",
+        ],
     );
     t.expect("[y/N]");
     t.line("yeah");
@@ -505,8 +543,16 @@ fn yes_and_enter_is_one_answer_and_nothing_is_left_over() {
     t.line("No");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(2), "{screen}");
-    assert!(screen.contains("not confirmed; nothing was changed"), "{screen}");
-    assert_eq!(env.json(&["member", "list", "family"]).as_array().map(Vec::len), Some(2));
+    assert!(
+        screen.contains("not confirmed; nothing was changed"),
+        "{screen}"
+    );
+    assert_eq!(
+        env.json(&["member", "list", "family"])
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
 }
 
 #[test]
@@ -545,7 +591,10 @@ fn destructive_commands_ask_for_the_slug_or_email_to_be_typed() {
     t.line("Bob@Example.com");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
-    assert!(screen.contains("revoked 1 session of bob@example.com"), "{screen}");
+    assert!(
+        screen.contains("revoked 1 session of bob@example.com"),
+        "{screen}"
+    );
 
     let mut t = Pty::spawn(&env, &["user", "delete", "bob@example.com"]);
     t.expect("this deletes user bob@example.com");
@@ -553,7 +602,10 @@ fn destructive_commands_ask_for_the_slug_or_email_to_be_typed() {
     t.line("yes");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(2), "{screen}");
-    assert!(screen.contains("\"yes\" is not \"bob@example.com\""), "{screen}");
+    assert!(
+        screen.contains("\"yes\" is not \"bob@example.com\""),
+        "{screen}"
+    );
     env.ok(&["user", "show", "bob@example.com"]);
     let mut t = Pty::spawn(&env, &["user", "delete", "bob@example.com"]);
     t.expect("Type bob@example.com to confirm");
@@ -582,10 +634,19 @@ fn without_a_terminal_a_confirmation_needs_yes() {
     for args in [
         &["profile", "delete", "family"][..],
         &["user", "delete", "bob@example.com"],
-        &["member", "remove", "family", "bob@example.com", "ann@example.com"],
+        &[
+            "member",
+            "remove",
+            "family",
+            "bob@example.com",
+            "ann@example.com",
+        ],
     ] {
         let err = env.fails(2, args);
-        assert!(err.contains("confirmation needed, and there is no terminal to ask"), "{err}");
+        assert!(
+            err.contains("confirmation needed, and there is no terminal to ask"),
+            "{err}"
+        );
         assert!(err.contains("hint: add --yes to confirm"), "{err}");
     }
     assert_eq!(env.json(&["profile", "show", "family"])["member_count"], 2);
@@ -632,7 +693,10 @@ fn a_taken_email_is_asked_again_before_the_password() {
     t.line("Another Bob");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(68), "{screen}");
-    assert!(screen.contains("username \"bobby\" already belongs to user bob@example.com"), "{screen}");
+    assert!(
+        screen.contains("username \"bobby\" already belongs to user bob@example.com"),
+        "{screen}"
+    );
     assert!(!screen.contains("Password"), "{screen}");
 }
 
@@ -690,7 +754,10 @@ fn a_bad_slug_offers_the_corrected_one_and_a_taken_one_the_next_free() {
     t.line("");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
-    assert_eq!(env.json(&["profile", "show", "family-two"])["name"], "Smiths Again");
+    assert_eq!(
+        env.json(&["profile", "show", "family-two"])["name"],
+        "Smiths Again"
+    );
 }
 
 #[test]

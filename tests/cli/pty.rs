@@ -86,10 +86,7 @@ impl Pty {
     fn start(env: &Env, then: &str) -> Pty {
         let tty_file = env.path(&format!("tty-{}", std::process::id()));
         let _ = std::fs::remove_file(&tty_file);
-        let cmd = format!(
-            "tty > {} && {then}",
-            quote(&tty_file.display().to_string()),
-        );
+        let cmd = format!("tty > {} && {then}", quote(&tty_file.display().to_string()),);
         let mut child = env
             .command("script")
             .args(["-qec", &cmd, "/dev/null"])
