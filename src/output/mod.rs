@@ -485,18 +485,7 @@ impl Printer {
         if e.kind == Kind::BrokenPipe || e.message.is_empty() {
             return;
         }
-        self.err_line(&format!(
-            "{} {}",
-            self.paint("error:", "1;31"),
-            safe_lines(&e.message)
-        ));
-        for h in &e.hints {
-            self.err_line(&format!(
-                "{} {}",
-                self.paint("hint:", "1;36"),
-                safe_lines(h)
-            ));
-        }
+        self.refused(e);
         if self.json_asked {
             self.err_line(&e.to_json().to_string());
         }

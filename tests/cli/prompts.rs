@@ -417,11 +417,26 @@ fn given_every_value_nothing_is_asked() {
 
 // ---------------------------------------------------------------- confirmations
 
-/// `family` with Bob as its member, and the profile `office`.
+/// `family` with Bob as its member.
 fn family_with_bob() -> Env {
     let env = family_and_bob();
     env.ok(&["member", "add", "family", "bob@example.com"]);
     env
+}
+
+/// How many members `family` has.
+fn family_size(env: &Env) -> Option<usize> {
+    env.json(&["member", "list", "family"])
+        .as_array()
+        .map(Vec::len)
+}
+
+/// Answers each prompt in turn: waits for the text shown, then types the line.
+fn answer(t: &mut Pty, steps: &[(&str, &str)]) {
+    for (shown, typed) in steps {
+        t.expect(shown);
+        t.line(typed);
+    }
 }
 
 #[test]
@@ -472,12 +487,7 @@ fn a_typed_y_without_enter_deletes_nothing() {
     t.expect("remove 2 members from family? [y/N] ");
     t.key("y");
     t.expect("y");
-    assert_eq!(
-        env.json(&["member", "list", "family"])
-            .as_array()
-            .map(Vec::len),
-        Some(2)
-    );
+    assert_eq!(family_size(&env), Some(2));
     t.line("");
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
@@ -547,12 +557,7 @@ fn yes_and_enter_is_one_answer_and_nothing_is_left_over() {
         screen.contains("not confirmed; nothing was changed"),
         "{screen}"
     );
-    assert_eq!(
-        env.json(&["member", "list", "family"])
-            .as_array()
-            .map(Vec::len),
-        Some(2)
-    );
+    assert_eq!(family_size(&env), Some(2));
 }
 
 #[test]
@@ -668,10 +673,7 @@ fn a_taken_email_is_asked_again_before_the_password() {
     t.expect("Email");
     t.line("Bob@Example.com");
     t.expect("error: email \"bob@example.com\" already belongs to user bob@example.com");
-    t.expect("Email");
-    t.line("cy@example.com");
-    t.expect("Name");
-    t.line(" ");
+    answer(&mut t, &[("Email", "cy@example.com"), ("Name", " ")]);
     t.expect("error: a name is needed here");
     t.expect("Name");
     t.line("Cy");
@@ -736,10 +738,13 @@ fn a_bad_slug_offers_the_corrected_one_and_a_taken_one_the_next_free() {
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
     let mut t = Pty::spawn(&env, &["profile", "create"]);
-    t.expect("Name");
-    t.line("Smiths Again");
-    t.expect("Slug (its name in URLs) [smiths-again]: ");
-    t.line("The Smiths!");
+    answer(
+        &mut t,
+        &[
+            ("Name", "Smiths Again"),
+            ("Slug (its name in URLs) [smiths-again]: ", "The Smiths!"),
+        ],
+    );
     t.expect("error: slug");
     t.expect("hint: press Enter for the-smiths-2");
     t.expect("Slug (its name in URLs) [the-smiths-2]: ");
@@ -748,10 +753,7 @@ fn a_bad_slug_offers_the_corrected_one_and_a_taken_one_the_next_free() {
     t.expect("[the-smiths-2]");
     t.line("Family Two!");
     t.expect("hint: press Enter for family-two");
-    t.expect("[family-two]");
-    t.line("");
-    t.expect("Owner");
-    t.line("");
+    answer(&mut t, &[("[family-two]", ""), ("Owner", "")]);
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
     assert_eq!(
@@ -769,10 +771,7 @@ fn the_operators_prompted_profile_may_name_its_owner() {
     env.user("dan@example.com", "Dan");
     env.ok(&["user", "disable", "dan@example.com"]);
     let mut t = Pty::spawn(&env, &["profile", "create"]);
-    t.expect("Name");
-    t.line("Book Club");
-    t.expect("Slug");
-    t.line("");
+    answer(&mut t, &[("Name", "Book Club"), ("Slug", "")]);
     t.expect("Owner (email, username or id; Enter for none)");
     t.line("bob@exmple.com");
     t.expect("error: user \"bob@exmple.com\" does not exist");
@@ -791,10 +790,7 @@ fn the_operators_prompted_profile_may_name_its_owner() {
 
     // A user's own prompted create makes them the owner: no owner is asked.
     let mut t = Pty::spawn(&env, &["--as", "ann@example.com", "profile", "create"]);
-    t.expect("Name");
-    t.line("Ann's");
-    t.expect("Slug");
-    t.line("");
+    answer(&mut t, &[("Name", "Ann's"), ("Slug", "")]);
     let (code, screen) = t.finish();
     assert_eq!(code, Some(0), "{screen}");
     assert!(!screen.contains("Owner"), "{screen}");
