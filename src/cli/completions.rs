@@ -38,7 +38,7 @@ use crate::store::names::{NameKind, NameReader};
 #[command(after_help = "Examples:\n  \
     roster completions bash > ~/.local/share/bash-completion/completions/roster\n  \
     roster completions zsh > ~/.zfunc/_roster      (a directory in $fpath)\n  \
-    source <(COMPLETE=bash roster)                 (the same, for this shell only)\n\n\
+    source <(COMPLETE=bash roster)                 (the same, for this session only)\n\n\
     bash, zsh and fish complete names from the database (slugs, users, ids, roles, events);\n\
     every shell's setup is in the README (\"Shell completions\"); copies live in completions/.")]
 pub struct CompletionsArgs {

@@ -243,21 +243,26 @@ fn lines(o: &Output, what: &str) -> Vec<String> {
         .collect()
 }
 
+/// `words` quoted for bash and zsh, separated by spaces.
+fn sh_words(words: &[&str]) -> String {
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|w| format!("'{}'", w.replace('\'', r"'\''")))
+        .collect();
+    quoted.join(" ")
+}
+
 /// What bash offers at the end of `words` (the last one is the word being completed): the
 /// registration `roster completions bash` prints, sourced, and its function called as
 /// bash's programmable completion calls it; COMPREPLY, one a line.
 fn bash(env: &Env, words: &[&str]) -> Vec<String> {
     let script = env.ok(&["completions", "bash"]);
-    let quoted: Vec<String> = words
-        .iter()
-        .map(|w| format!("'{}'", w.replace('\'', r"'\''")))
-        .collect();
     let program = format!(
         r#"{script}
 COMP_WORDS=({words}); COMP_CWORD={cword}; COMP_LINE="${{COMP_WORDS[*]}}"; COMP_POINT=${{#COMP_LINE}}
 _clap_complete_roster roster "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
 printf '%s\n' "${{COMPREPLY[@]}}""#,
-        words = quoted.join(" "),
+        words = sh_words(words),
         cword = words.len() - 1,
     );
     let o = shell(env, "bash")
@@ -275,10 +280,6 @@ fn zsh(env: &Env, words: &[&str]) -> Vec<String> {
     let zfunc = env.tmpdir().join("zfunc");
     std::fs::create_dir_all(&zfunc).expect("zfunc");
     std::fs::write(zfunc.join("_roster"), env.ok(&["completions", "zsh"])).expect("_roster");
-    let quoted: Vec<String> = words
-        .iter()
-        .map(|w| format!("'{}'", w.replace('\'', r"'\''")))
-        .collect();
     let program = format!(
         r#"fpath=({zfunc} $fpath)
 autoload -Uz compinit && compinit -u -d "$HOME/.zcompdump" || exit 3
@@ -287,7 +288,7 @@ _describe() {{ print -rl -- "${{(@P)${{@[-1]}}}}" }}
 words=({words}); CURRENT={current}
 _roster"#,
         zfunc = zfunc.display(),
-        words = quoted.join(" "),
+        words = sh_words(words),
         current = words.len(),
     );
     let o = shell(env, "zsh")
@@ -353,29 +354,14 @@ fn with_names() -> Env {
         "--username",
         "ann",
     ]);
-    env.ok(&[
-        "user",
-        "create",
-        "--email",
-        "bob@example.com",
-        "--name",
-        "Bob",
-    ]);
+    env.user("bob@example.com", "Bob");
     env.ok(&["profile", "create", "--name", "Smith Family"]);
     env.ok(&["profile", "create", "--name", "Book Club"]);
     env.ok(&["member", "add", "smith-family", "bob@example.com"]);
     env.ok(&[
         "role", "create", "editor", "--scope", "profile", "--allow", "media-*",
     ]);
-    env.ok(&[
-        "role",
-        "create",
-        "support",
-        "--scope",
-        "global",
-        "--allow",
-        "user-list",
-    ]);
+    env.global_roles(&["support"]);
     env.ok(&["invite", "send", "smith-family", "dan@example.com"]);
     env.ok(&["session", "issue", "bob@example.com"]);
     env
@@ -500,7 +486,7 @@ fn profiles_invitations_and_sessions_complete_by_id_or_slug() {
     let session = env.sql_value("SELECT id FROM sessions");
     assert_eq!(
         names(&env, &["roster", "session", "show", ""]),
-        [session.clone()]
+        std::slice::from_ref(&session)
     );
     // A revoked session and a canceled invitation are no longer offered.
     env.ok(&["--yes", "session", "revoke", &session]);
