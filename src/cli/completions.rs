@@ -66,29 +66,36 @@ fn dynamic(shell: Shell) -> Option<&'static dyn EnvCompleter> {
 /// dynamic engine (which runs `roster` from `$PATH` on each Tab); for the others the
 /// static script.
 pub fn script(shell: Shell) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    match dynamic(shell) {
-        Some(adapter) => {
-            adapter
-                .write_registration(VAR, "roster", "roster", "roster", &mut buf)
-                .map_err(|e| Error::internal(format!("the {shell} registration: {e}")))?;
-            if shell == Shell::Zsh {
-                buf = autoloadable(buf);
-            }
-        }
+    let buf = match dynamic(shell) {
+        Some(adapter) => registration(adapter, "roster")?,
         None => {
+            let mut buf = Vec::new();
             let mut cmd = super::help::command();
             // clap_complete panics when its writer fails, so it writes to memory and the
             // printer, which treats a closed stdout as success, writes the result.
             clap_complete::generate(shell, &mut cmd, "roster", &mut buf);
+            buf
         }
-    }
+    };
     if buf.is_empty() {
         return Err(Error::internal(format!(
             "no completion script was generated for {shell}"
         )));
     }
     Ok(buf)
+}
+
+/// The engine's registration for one shell, running `completer` on each Tab.
+fn registration(adapter: &dyn EnvCompleter, completer: &str) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    adapter
+        .write_registration(VAR, "roster", "roster", completer, &mut buf)
+        .map_err(|e| Error::internal(format!("the {} registration: {e}", adapter.name())))?;
+    Ok(if adapter.name() == "zsh" {
+        autoloadable(buf)
+    } else {
+        buf
+    })
 }
 
 /// The zsh registration ends with `compdef`, which is right when it is sourced but, in a
@@ -116,16 +123,53 @@ pub fn run(app: &App, a: CompletionsArgs) -> Result<()> {
 }
 
 /// Runs first in every process: with `COMPLETE` set to bash, zsh or fish, prints the
-/// registration (no words after `--`) or the candidates for the words after `--`, and
-/// exits; otherwise returns at once. A completion that fails prints nothing and exits 1
-/// (the shells then offer nothing); only a registration asked for an unknown shell says
-/// why.
+/// registration (no words after `--`: `source <(COMPLETE=bash roster)`) or the candidates
+/// for the words after `--`, and exits; otherwise returns at once. A completion that fails
+/// (another shell included) prints nothing and exits 1 (the shells then offer nothing); a
+/// registration asked for another shell is a usage error naming the three.
 pub fn answer_if_asked() {
-    if std::env::var_os(VAR).is_none_or(|v| v.is_empty() || v == "0") {
+    let Some(shell) = std::env::var_os(VAR).filter(|v| !v.is_empty() && v != "0") else {
         return;
-    }
+    };
     let args: Vec<OsString> = std::env::args_os().collect();
     let completing = args.iter().any(|a| a == "--");
+    // `$SHELL` may be given: its file name is the shell.
+    let name = std::path::Path::new(&shell)
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(adapter) = SHELLS.completer(&name).filter(|_| !completing) {
+        // The registration runs this binary on each Tab, as it was started (a relative
+        // path made absolute); written as every output is, so a closed pipe is success.
+        let mut path = PathBuf::from(args.first().cloned().unwrap_or_else(|| "roster".into()));
+        if path.components().count() > 1
+            && let Ok(cwd) = std::env::current_dir()
+        {
+            path = cwd.join(path);
+        }
+        let code = match registration(adapter, &path.to_string_lossy()) {
+            Ok(bytes) => match std::io::Write::write_all(&mut std::io::stdout(), &bytes) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: could not write the registration: {e}");
+                    crate::error::Kind::Output.exit_code()
+                }
+                _ => 0,
+            },
+            Err(e) => {
+                eprintln!("error: {}", e.message);
+                e.exit_code()
+            }
+        };
+        std::process::exit(code);
+    }
+    if !completing {
+        eprintln!(
+            "error: COMPLETE={}: roster registers its completion with bash, zsh or fish",
+            safe(&shell.to_string_lossy())
+        );
+        eprintln!("hint: for another shell, `roster completions SHELL` prints a static script");
+        std::process::exit(crate::error::Kind::Usage.exit_code());
+    }
     let cwd = std::env::current_dir().ok();
     match CompleteEnv::with_factory(command)
         .var(VAR)
@@ -134,7 +178,6 @@ pub fn answer_if_asked() {
     {
         Ok(true) => std::process::exit(0),
         Ok(false) => {}
-        Err(e) if !completing => e.exit(),
         Err(_) => std::process::exit(1),
     }
 }

@@ -256,7 +256,11 @@ fn sh_words(words: &[&str]) -> String {
 /// registration `roster completions bash` prints, sourced, and its function called as
 /// bash's programmable completion calls it; COMPREPLY, one a line.
 fn bash(env: &Env, words: &[&str]) -> Vec<String> {
-    let script = env.ok(&["completions", "bash"]);
+    bash_with(env, &env.ok(&["completions", "bash"]), words)
+}
+
+/// [`bash`] with the registration `script`.
+fn bash_with(env: &Env, script: &str, words: &[&str]) -> Vec<String> {
     let program = format!(
         r#"{script}
 COMP_WORDS=({words}); COMP_CWORD={cword}; COMP_LINE="${{COMP_WORDS[*]}}"; COMP_POINT=${{#COMP_LINE}}
@@ -656,4 +660,79 @@ fn a_database_in_use_is_read_with_its_newest_rows() {
         ["chess-club"]
     );
     drop(holder);
+}
+
+#[test]
+fn complete_env_prints_a_registration_that_runs_this_binary() {
+    let env = with_names();
+    let o = env
+        .roster()
+        .env("COMPLETE", "bash")
+        .output()
+        .expect("run roster");
+    let script = lines(&o, "COMPLETE=bash roster").join("\n");
+    assert!(script.contains(env!("CARGO_BIN_EXE_roster")), "{script}");
+    if have("bash") {
+        assert_eq!(
+            bash_with(&env, &script, &["roster", "profile", "show", "b"]),
+            ["book-club"]
+        );
+    }
+    // Also through `source <(COMPLETE=bash roster)`, as the README says.
+    if have("bash") {
+        let o = shell(&env, "bash")
+            .args([
+                "--norc",
+                "--noprofile",
+                "-c",
+                r#"source <(COMPLETE=bash roster) && complete -p roster"#,
+            ])
+            .output()
+            .expect("bash");
+        assert_eq!(
+            lines(&o, "source"),
+            ["complete -o bashdefault -o nosort -o nospace -F _clap_complete_roster roster"]
+        );
+    }
+    // A closed stdout is success, as for every output.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let o = env
+        .roster()
+        .env("COMPLETE", "zsh")
+        .stdout(Stdio::from(writer))
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run roster");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+}
+
+#[test]
+fn complete_env_for_another_shell_is_refused_and_a_completion_stays_silent() {
+    let env = Env::new();
+    let o = env
+        .roster()
+        .env("COMPLETE", "tcsh")
+        .output()
+        .expect("run roster");
+    assert_eq!(o.status.code(), Some(2));
+    insta::assert_snapshot!(String::from_utf8_lossy(&o.stderr), @"
+    error: COMPLETE=tcsh: roster registers its completion with bash, zsh or fish
+    hint: for another shell, `roster completions SHELL` prints a static script
+    ");
+    let o = complete_raw(&env, &["roster", "doc"]);
+    assert_eq!(
+        lines(&o, "fish"),
+        ["doctor\tCheck integrity, the audit chain and the invariants; suggest fixes"]
+    );
+    let o = env
+        .roster()
+        .env("COMPLETE", "tcsh")
+        .args(["--", "roster", "doc"])
+        .output()
+        .expect("run roster");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "");
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }
