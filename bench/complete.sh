@@ -28,7 +28,7 @@ bench() { # DB-ARGS...
     -n 'roster --version (the floor)' "$bin --version" \
     -n 'profile show <Tab> (slugs)' "$(tab 3 "$@" profile show "''")" \
     -n 'member add smith-family b<Tab> (users)' "$(tab 4 "$@" member add smith-family b)" \
-    -n '--as <Tab> (users)' "$(tab 2 "$@" --as "''")" \
+    -n 'roster --as <Tab> (users)' "$(tab 2 "$@" --as "''")" \
     -n 'role show <Tab> (roles)' "$(tab 3 "$@" role show "''")" \
     -n 'can bob member-<Tab> (events, no database)' "$(tab 3 "$@" can bob member-)" \
     -n 'profile show <Tab>, no database' "env COMPLETE=bash _CLAP_COMPLETE_INDEX=5 $bin -- roster --db missing.db profile show ''"
