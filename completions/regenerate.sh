@@ -1,6 +1,8 @@
 #!/bin/sh
-# Rewrites the checked-in completion scripts from the current command tree.
-# Run it after adding or changing a command, a flag or a value (CI fails until you do):
+# Rewrites the checked-in completion scripts: the registrations of the dynamic engine for
+# bash, zsh and fish (they change only with clap_complete), the static scripts for
+# PowerShell and elvish (which change with every command, flag or value; CI fails until
+# you run this):
 #   completions/regenerate.sh
 set -eu
 cd "$(dirname "$0")/.."

@@ -19,6 +19,9 @@ use crate::error::{Error, Kind};
 /// Runs roster with the process arguments and returns the exit code.
 pub fn run() -> i32 {
     install_panic_hook();
+    // `COMPLETE=bash roster -- …`: a shell asking for completions (README "Shell
+    // completions"); answered and exited before anything else is read.
+    cli::completions::answer_if_asked();
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err(e) => return clap_exit(e),

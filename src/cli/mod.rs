@@ -5,7 +5,7 @@
 mod audit;
 mod backup;
 mod can;
-mod completions;
+pub mod completions;
 mod copy;
 mod doctor;
 pub mod help;
@@ -70,6 +70,17 @@ pub struct App {
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// What a PostgreSQL URL takes from the environment: `PGPASSWORD`, the password file.
+fn pg_env() -> PgEnv {
+    PgEnv {
+        password: env("PGPASSWORD"),
+        passfile: env("PGPASSFILE")
+            .map(PathBuf::from)
+            .or_else(|| env("HOME").map(|h| PathBuf::from(h).join(".pgpass")))
+            .and_then(|p| std::fs::read_to_string(p).ok()),
+    }
 }
 
 /// A numeric setting from the environment: unset is `None`; a value that does not parse,
@@ -160,13 +171,7 @@ impl App {
         let login = env("USER")
             .or_else(|| env("LOGNAME"))
             .map_or_else(|| "unknown".to_string(), |l| safe(&l).into_owned());
-        let pg_env = PgEnv {
-            password: env("PGPASSWORD"),
-            passfile: env("PGPASSFILE")
-                .map(PathBuf::from)
-                .or_else(|| env("HOME").map(|h| PathBuf::from(h).join(".pgpass")))
-                .and_then(|p| std::fs::read_to_string(p).ok()),
-        };
+        let pg_env = pg_env();
         let db = Location::parse(&g.db, env("ROSTER_PG_SCHEMA").as_deref(), &pg_env)?;
         let db_from_env = std::env::var_os("ROSTER_DB").is_some_and(|v| v == g.db.as_os_str());
         Ok(App {

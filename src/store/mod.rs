@@ -10,6 +10,7 @@
 //! [`crate::audit_chain`], the rules in [`crate::actions`].
 
 pub mod location;
+pub mod names;
 mod postgres;
 mod sqlite;
 pub mod traits;

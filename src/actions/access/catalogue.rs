@@ -137,3 +137,23 @@ pub fn families() -> Vec<String> {
 pub fn names() -> Vec<String> {
     PERMISSIONS.iter().map(|p| p.name.to_string()).collect()
 }
+
+/// Events the audit log holds that are not permissions of their own (README "audit"): a
+/// resend, an expiry, a seed converging an item, a sign-in, a seeded session, mail.
+pub const AUDIT_ONLY: &[&str] = &[
+    "invite-resend",
+    "invite-expire",
+    "media-update",
+    "login",
+    "login-failed",
+    "session-create",
+    "mail-sent",
+    "mail-failed",
+];
+
+/// Every event name an audit row may hold: the permissions, then [`AUDIT_ONLY`].
+pub fn audit_names() -> Vec<String> {
+    let mut out = names();
+    out.extend(AUDIT_ONLY.iter().map(|n| n.to_string()));
+    out
+}

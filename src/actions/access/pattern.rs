@@ -86,6 +86,20 @@ pub fn expanded_names(role: &RoleDef) -> Vec<String> {
         .collect()
 }
 
+/// Every pattern a custom role may be given: each event, each family glob, and `NAME:own`
+/// where the event has owned records (for "did you mean" hints and completion).
+pub fn names() -> Vec<String> {
+    let mut out = catalogue::names();
+    out.extend(catalogue::families());
+    out.extend(
+        PERMISSIONS
+            .iter()
+            .filter(|p| p.own.is_some())
+            .map(|p| format!("{}:own", p.name)),
+    );
+    out
+}
+
 /// Checks the patterns given for a custom role of `scope` and returns them normalised
 /// (trimmed, lower-case, each once, in the order given). Every refusal is 65 and names the
 /// pattern.
@@ -95,14 +109,7 @@ pub fn check(scope: Scope, patterns: &[String]) -> Result<Vec<String>> {
         let text = given.trim().to_ascii_lowercase();
         let bad = |why: String| Error::invalid(format!("permission {given:?}: {why}"));
         let Some(pattern) = parse(&text) else {
-            let mut candidates = catalogue::names();
-            candidates.extend(catalogue::families());
-            candidates.extend(
-                PERMISSIONS
-                    .iter()
-                    .filter(|p| p.own.is_some())
-                    .map(|p| format!("{}:own", p.name)),
-            );
+            let candidates = names();
             let mut e = bad("matches no event".into());
             if let Some(near) = nearest(&text, &candidates) {
                 e = e.hint(format!("did you mean {near:?}?"));

@@ -30,6 +30,7 @@ mod error;
 mod invitations;
 mod media;
 mod members;
+pub(super) mod names;
 mod outbox;
 mod profiles;
 mod roles;
@@ -299,6 +300,15 @@ impl PgStore {
 /// server is 75 (retry), a wrong password 77, a missing database 66. The password is never
 /// in a message.
 fn connect(url: &PgUrl, busy_timeout_ms: u64) -> Result<Client> {
+    connect_within(
+        url,
+        Duration::from_millis(busy_timeout_ms.clamp(1000, 30_000)),
+    )
+}
+
+/// [`connect`], waiting at most `timeout` for the server unless the URL sets its own
+/// `connect_timeout`.
+fn connect_within(url: &PgUrl, timeout: Duration) -> Result<Client> {
     let mut config: postgres::Config = url.driver.parse().map_err(|e: postgres::Error| {
         Error::usage(format!(
             "--db {}: {}",
@@ -313,7 +323,7 @@ fn connect(url: &PgUrl, busy_timeout_ms: u64) -> Result<Client> {
         config.application_name("roster");
     }
     if config.get_connect_timeout().is_none() {
-        config.connect_timeout(Duration::from_millis(busy_timeout_ms.clamp(1000, 30_000)));
+        config.connect_timeout(timeout);
     }
     let where_ = server_name(&config);
     let result = match url.tls {

@@ -14,6 +14,7 @@ mod error;
 mod invitations;
 mod media;
 mod members;
+pub(super) mod names;
 mod outbox;
 mod profiles;
 mod roles;
