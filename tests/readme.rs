@@ -148,8 +148,14 @@ fn every_readme_example_runs_in_order_on_the_demo_database() {
 /// hashes, cursors and timings. Command lines are left as written.
 fn redact_new_outputs(readme: &str) -> String {
     let rules: Vec<(regex::Regex, &str)> = [
-        (r"\b([0-9a-f]{8}-[0-9a-f]{4})-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\b", "$1-[..]"),
-        (r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", "[..]"),
+        (
+            r"\b([0-9a-f]{8}-[0-9a-f]{4})-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\b",
+            "$1-[..]",
+        ),
+        (
+            r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",
+            "[..]",
+        ),
         (r"\brst_[A-Za-z0-9_-]{43}\b", "rst_[..]"),
         (r"\b[0-9a-f]{64}\b", "[..]"),
         (r"--after [A-Za-z0-9_-]{20,}", "--after [..]"),
@@ -230,7 +236,10 @@ fn every_flag_of_every_command_is_in_the_readme() {
         .collect();
     let mut missing = BTreeSet::new();
     let shorts = root.get_arguments().filter_map(|a| a.get_short());
-    for short in shorts.chain(root.get_version().map(|_| 'V')).filter(|c| *c != 'h') {
+    for short in shorts
+        .chain(root.get_version().map(|_| 'V'))
+        .filter(|c| *c != 'h')
+    {
         if !names(&readme, &format!("`-{short}`")) && !names(&readme, &format!("`-{short},")) {
             missing.insert(format!("roster -{short}"));
         }

@@ -421,7 +421,7 @@ pub struct Global {
     /// Act as this user (id, email or username) under the rules; default: the operator
     #[arg(long = "as", global = true, env = "ROSTER_AS", value_name = "USER")]
     pub as_user: Option<String>,
-    /// Output format [default: $ROSTER_FORMAT, else table on a terminal, json otherwise]
+    /// Output format [default: table on a terminal, json otherwise]
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
     /// Same as --format json
