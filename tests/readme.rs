@@ -71,6 +71,10 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Held by each test of this binary: the README test changes the process environment,
+/// which must not happen while another thread reads it.
+static ENVIRONMENT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -80,9 +84,9 @@ fn repo() -> &'static Path {
 fn clear_roster_environment() {
     for (key, _) in std::env::vars_os() {
         let Some(key) = key.to_str() else { continue };
-        if key.starts_with("ROSTER_") || key.starts_with("PG") || key == "TRYCMD_TEST" {
-            // SAFETY: this test binary's other test reads no environment and starts no
-            // process, so nothing reads the environment while it is changed.
+        if key.starts_with("ROSTER_") || key.starts_with("PG") {
+            // SAFETY: the tests of this binary hold ENVIRONMENT while they run, so no
+            // other thread reads the environment while it is changed.
             unsafe { std::env::remove_var(key) };
         }
     }
@@ -90,6 +94,7 @@ fn clear_roster_environment() {
 
 #[test]
 fn every_readme_example_runs_in_order_on_the_demo_database() {
+    let _env = ENVIRONMENT.lock().unwrap_or_else(|e| e.into_inner());
     clear_roster_environment();
     let roster = PathBuf::from(env!("CARGO_BIN_EXE_roster"));
     let tmp = tempfile::tempdir().expect("a temporary directory");
@@ -195,6 +200,7 @@ fn redact_new_outputs(readme: &str) -> String {
 /// Global flags (`--db`, `--format`, …) count once, anywhere.
 #[test]
 fn every_flag_of_every_command_is_in_the_readme() {
+    let _env = ENVIRONMENT.lock().unwrap_or_else(|e| e.into_inner());
     let readme = std::fs::read_to_string(repo().join("README.md")).expect("README.md");
     // Paragraphs, each with the heading it stands under.
     let mut paragraphs: Vec<(String, String)> = Vec::new();
