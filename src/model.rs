@@ -22,9 +22,31 @@ pub fn parse_timestamp(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// The clock of generated ids when `ROSTER_NOW` pins the time: (seconds, nanoseconds).
+static ID_CLOCK: std::sync::OnceLock<(u64, u32)> = std::sync::OnceLock::new();
+
+thread_local! {
+    /// Keeps ids made at one pinned instant in the order they were made.
+    static ID_CONTEXT: uuid::ContextV7 = const { uuid::ContextV7::new() };
+}
+
+/// Pins the time part of the ids this process generates (`ROSTER_NOW`), so that a
+/// session or media id made at a known time starts with a known prefix (the README's
+/// examples name sessions that way). Only the first call counts.
+pub fn pin_id_clock(at: DateTime<Utc>) {
+    if let Ok(secs) = u64::try_from(at.timestamp()) {
+        let _ = ID_CLOCK.set((secs, at.timestamp_subsec_nanos()));
+    }
+}
+
 /// A time-ordered id (UUID v7) for users, profiles, members and media.
 pub fn new_id() -> String {
-    uuid::Uuid::now_v7().to_string()
+    match ID_CLOCK.get() {
+        None => uuid::Uuid::now_v7().to_string(),
+        Some(&(secs, nanos)) => ID_CONTEXT.with(|ctx| {
+            uuid::Uuid::new_v7(uuid::Timestamp::from_unix(ctx, secs, nanos)).to_string()
+        }),
+    }
 }
 
 /// A random, unguessable id (UUID v4) for invitations: the id is the invitation link.

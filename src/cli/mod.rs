@@ -102,8 +102,20 @@ fn env_number<T: std::str::FromStr>(
 
 /// Format, colours, width and verbosity: decided once, from the flags, the terminal and
 /// `NO_COLOR` / `TERM` / `COLUMNS`.
-fn printer(g: &Global, stderr_tty: bool) -> Printer {
+fn printer(g: &Global, stderr_tty: bool) -> Result<Printer> {
     let stdout_tty = std::io::stdout().is_terminal();
+    // ROSTER_FORMAT is the default --format (the README's examples run with it set to
+    // table); read here rather than by clap, so that `--json` still wins over it.
+    let env_format = match env("ROSTER_FORMAT") {
+        None => None,
+        Some(v) => Some(Format::from_str(&v, true).map_err(|_| {
+            Error::usage(format!(
+                "ROSTER_FORMAT {v:?} is not one of table, json, jsonl, csv"
+            ))
+            .hint("for example ROSTER_FORMAT=table, or unset it")
+        })?),
+    };
+    let format_asked = g.format.or(env_format);
     let no_color = env("NO_COLOR").is_some() || env("TERM").as_deref() == Some("dumb");
     let (color, err_color) = match g.color {
         ColorChoice::Always => (true, true),
@@ -113,7 +125,7 @@ fn printer(g: &Global, stderr_tty: bool) -> Printer {
     let format = if g.json {
         Format::Json
     } else {
-        g.format.unwrap_or(if stdout_tty {
+        format_asked.unwrap_or(if stdout_tty {
             Format::Table
         } else {
             Format::Json
@@ -123,15 +135,15 @@ fn printer(g: &Global, stderr_tty: bool) -> Printer {
         .and_then(|c| c.parse::<u16>().ok())
         .filter(|w| *w >= 20)
         .or_else(|| if stdout_tty { terminal_width() } else { None });
-    Printer {
+    Ok(Printer {
         format,
         color,
         err_color,
         quiet: g.quiet,
         verbose: g.verbose,
         width,
-        json_asked: g.json || g.format == Some(Format::Json),
-    }
+        json_asked: g.json || format_asked == Some(Format::Json),
+    })
 }
 
 impl App {
@@ -139,10 +151,15 @@ impl App {
         let g = &cli.global;
         let stderr_tty = std::io::stderr().is_terminal();
         let now = match env("ROSTER_NOW") {
-            Some(t) => crate::model::parse_timestamp(&t).ok_or_else(|| {
-                Error::usage(format!("ROSTER_NOW {t:?} is not an RFC 3339 time"))
-                    .hint("for example ROSTER_NOW=2026-11-21T12:00:00Z, or unset it")
-            })?,
+            Some(t) => {
+                let at = crate::model::parse_timestamp(&t).ok_or_else(|| {
+                    Error::usage(format!("ROSTER_NOW {t:?} is not an RFC 3339 time"))
+                        .hint("for example ROSTER_NOW=2026-11-21T12:00:00Z, or unset it")
+                })?;
+                // A pinned clock pins the time part of new ids too (README "Global options").
+                crate::model::pin_id_clock(at);
+                at
+            }
             None => Utc::now(),
         };
         let busy_timeout_ms = env_number(
@@ -180,7 +197,7 @@ impl App {
             pg_env,
             as_user: g.as_user.clone().filter(|s| !s.is_empty()),
             yes: g.yes,
-            out: printer(g, stderr_tty),
+            out: printer(g, stderr_tty)?,
             login,
             now,
             busy_timeout_ms,

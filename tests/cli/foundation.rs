@@ -580,6 +580,91 @@ fn a_malformed_roster_now_is_a_usage_error() {
     "#);
 }
 
+/// ROSTER_NOW pins the time part of new ids too (README "Global options"): a session
+/// started at a known time is named by that time's prefix (the README's examples do).
+#[test]
+fn roster_now_pins_the_time_of_new_ids() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    let started = |at: &str| -> String {
+        let o = run_env(
+            &env,
+            &[("ROSTER_NOW", at)],
+            &["session", "issue", "ann@example.com"],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let v: Value = serde_json::from_str(&stdout(&o)).expect("the session");
+        v["id"].as_str().expect("an id").to_string()
+    };
+    // 2026-12-01T12:30:00Z is 0x01a231955540 milliseconds after the epoch.
+    let first = started("2026-12-01T12:30:00Z");
+    let second = started("2026-12-01T12:31:00Z");
+    assert!(first.starts_with("01a23195-5540-7"), "{first}");
+    assert!(second.starts_with("01a23196-3fa0-7"), "{second}");
+    let shown = env.json(&["session", "show", "01a23195-5540"]);
+    assert_eq!(shown["id"], first.as_str());
+    // Two ids made at one pinned instant, by one command, share the time and keep their
+    // order: the profile, then its owner's membership.
+    let out = env.ok(&[
+        "profile",
+        "create",
+        "--name",
+        "One",
+        "--slug",
+        "one",
+        "--owner",
+        "ann@example.com",
+    ]);
+    let profile: Value = serde_json::from_str(&out).expect("a profile");
+    let members = env.json(&["member", "list", "one"]);
+    let (profile, member) = (
+        profile["id"].as_str().expect("an id"),
+        members[0]["id"].as_str().expect("an id"),
+    );
+    assert_eq!(profile[..13], member[..13], "{profile} {member}");
+    assert!(profile < member, "{profile} {member}");
+}
+
+/// ROSTER_FORMAT is the default --format; --format and --json win over it; another value
+/// is a usage error naming it.
+#[test]
+fn roster_format_is_the_default_format() {
+    let env = Env::init();
+    env.user("ann@example.com", "Ann");
+    let o = run_env(&env, &[("ROSTER_FORMAT", "csv")], &["user", "list"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("id,email,"), "{}", stdout(&o));
+    let o = run_env(&env, &[("ROSTER_FORMAT", "TABLE")], &["user", "list"]);
+    assert!(stdout(&o).contains("┆ ann@example.com"), "{}", stdout(&o));
+    let o = run_env(
+        &env,
+        &[("ROSTER_FORMAT", "table")],
+        &["--json", "user", "list"],
+    );
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("--json wins");
+    assert_eq!(v[0]["email"], "ann@example.com");
+    let o = run_env(
+        &env,
+        &[("ROSTER_FORMAT", "table")],
+        &["--format", "jsonl", "user", "list"],
+    );
+    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
+    // Asked for through the variable, JSON errors carry the object too.
+    let o = run_env(
+        &env,
+        &[("ROSTER_FORMAT", "json")],
+        &["user", "show", "nobody"],
+    );
+    assert_eq!(o.status.code(), Some(67));
+    assert_eq!(error_json(&stderr(&o))["error"]["code"], 67);
+    let o = run_env(&env, &[("ROSTER_FORMAT", "yaml")], &["user", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    insta::assert_snapshot!(stderr(&o), @r#"
+    error: ROSTER_FORMAT "yaml" is not one of table, json, jsonl, csv
+    hint: for example ROSTER_FORMAT=table, or unset it
+    "#);
+}
+
 // ---------------------------------------------------------------- usage
 
 #[test]
