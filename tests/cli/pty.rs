@@ -74,6 +74,12 @@ pub fn available() -> bool {
 impl Pty {
     /// Starts `roster ARGS` on a new terminal in the test's directory and environment.
     pub fn spawn(env: &Env, args: &[&str]) -> Pty {
+        Pty::spawn_env(env, args, &[])
+    }
+
+    /// [`Pty::spawn`] with variables set (`Some`) or removed (`None`) from the
+    /// environment (a seed whose passwords take real time to hash, say).
+    pub fn spawn_env(env: &Env, args: &[&str], vars: &[(&str, Option<&str>)]) -> Pty {
         let tty_file = env.path(&format!("tty-{}", std::process::id()));
         let _ = std::fs::remove_file(&tty_file);
         let mut cmd = format!(
@@ -85,8 +91,14 @@ impl Pty {
             cmd.push(' ');
             cmd.push_str(&quote(a));
         }
-        let mut child = env
-            .command("script")
+        let mut script = env.command("script");
+        for (name, value) in vars {
+            match value {
+                Some(v) => script.env(name, v),
+                None => script.env_remove(name),
+            };
+        }
+        let mut child = script
             .args(["-qec", &cmd, "/dev/null"])
             .env("SHELL", "/bin/sh")
             .env("TERM", "xterm")

@@ -390,14 +390,16 @@ fn named(h: &Header, raw: &RawEvent, errors: &mut Vec<ShapeError>) -> Option<&'s
 }
 
 /// Substitutes `${env:…}` in the fields of `data`, and files the fields given twice and
-/// those `def` does not take (with the nearest it does).
+/// those `def` does not take (with the nearest it does). Returns the fields named by a
+/// "did you mean": a misspelt `titel` is the one mistake of a missing `title`.
 fn data_fields(
     def: &Def,
     fields: &mut [Field],
     env: &dyn Fn(&str) -> Option<String>,
     errors: &mut Vec<ShapeError>,
     person: bool,
-) {
+) -> Vec<&'static str> {
+    let mut near_misses = Vec::new();
     for (i, f) in fields.iter().enumerate() {
         if fields[..i].iter().any(|g| g.key == f.key) {
             errors.push(ShapeError {
@@ -418,7 +420,10 @@ fn data_fields(
         if !reported && !def.fields.iter().any(|s| s.name == f.key) {
             let known: Vec<String> = def.fields.iter().map(|s| s.name.to_string()).collect();
             let hint = match nearest(&f.key, &known) {
-                Some(n) => format!("; did you mean {n:?}?"),
+                Some(n) => {
+                    near_misses.extend(def.fields.iter().find(|s| s.name == n).map(|s| s.name));
+                    format!("; did you mean {n:?}?")
+                }
                 None => format!("; {} takes {}", def.name, known.join(", ")),
             };
             errors.push(ShapeError {
@@ -427,6 +432,7 @@ fn data_fields(
             });
         }
     }
+    near_misses
 }
 
 /// Checks one raw event and builds its typed input, or returns every problem found in it.
@@ -463,8 +469,8 @@ pub fn check(
             message: stackpress::person_hint(&fields),
         });
     }
-    data_fields(def, &mut fields, env, &mut errors, person);
-    let mut d = Data::new(&fields, event_pos, errors, validate, now);
+    let near_misses = data_fields(def, &mut fields, env, &mut errors, person);
+    let mut d = Data::new(&fields, event_pos, errors, near_misses, validate, now);
     let op = (def.build)(&mut d);
     if !d.errors.is_empty() {
         return Err(d.errors);
@@ -516,7 +522,14 @@ mod tests {
                     f.name
                 );
             }
-            let mut d = Data::new(&[], Pos::default(), Vec::new(), true, chrono::Utc::now());
+            let mut d = Data::new(
+                &[],
+                Pos::default(),
+                Vec::new(),
+                Vec::new(),
+                true,
+                chrono::Utc::now(),
+            );
             (def.build)(&mut d);
             let mut reads = d.reads.clone();
             let mut declared = def.fields.to_vec();
