@@ -986,7 +986,7 @@ json\t''
 jsonl\t''
 csv\t''"
 complete -c roster -n "__fish_roster_using_subcommand seed" -l schema -d 'Print the JSON Schema (draft 2020-12) of seed files, and exit'
-complete -c roster -n "__fish_roster_using_subcommand seed" -l dry-run -d 'Apply inside a transaction that is rolled back, and print the plan'
+complete -c roster -n "__fish_roster_using_subcommand seed" -l dry-run -d 'Apply inside a transaction that is rolled back, and print the plan: the events that would change, then the totals (-v lists the unchanged ones too)'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l check -d 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l jsonl -d 'Standard input is JSON Lines (files ending in .jsonl always are)'
 complete -c roster -n "__fish_roster_using_subcommand seed" -l notify -d 'Email the invitations the seed sends (needs ROSTER_SMTP_URL); without it a seed never emails anyone'

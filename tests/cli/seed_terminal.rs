@@ -265,6 +265,27 @@ fn a_missing_field_and_a_bad_value_are_both_reported() {
 // ---------------------------------------------------------------------------------------
 // Ctrl-C and SIGTERM
 
+/// Runs `roster seed FILE` on a terminal, types Ctrl-C once `phase` shows, and expects
+/// the roll-back's message and exit 130.
+fn interrupt(env: &Env, file: &str, vars: &[(&str, Option<&str>)], phase: &str) {
+    let mut pty = Pty::spawn_env(env, &["seed", file], vars);
+    pty.expect(phase);
+    pty.key("\x03");
+    pty.expect(INTERRUPTED);
+    let (code, screen) = pty.finish();
+    assert_eq!(code, Some(130), "{screen}");
+}
+
+/// No database after a seed that was creating one: no file (nor its private name, WAL or
+/// shared memory) on SQLite, no schema on PostgreSQL.
+fn no_database_left(env: &Env) {
+    assert!(
+        !database_exists(env),
+        "the seed created a database and left it"
+    );
+    assert_eq!(left_behind(env), Vec::<String>::new());
+}
+
 #[test]
 fn ctrl_c_while_hashing_rolls_back_and_leaves_no_new_database() {
     if !pty::available() {
@@ -272,18 +293,8 @@ fn ctrl_c_while_hashing_rolls_back_and_leaves_no_new_database() {
     }
     let env = Env::new();
     write(&env, "p.json", &people(100));
-    let mut pty = Pty::spawn_env(&env, &["seed", "p.json"], SLOW_HASHING);
-    pty.expect("hashing passwords");
-    pty.key("\x03");
-    pty.expect(INTERRUPTED);
-    let (code, screen) = pty.finish();
-    assert_eq!(code, Some(130), "{screen}");
-    assert!(
-        !database_exists(&env),
-        "the seed created a database and left it"
-    );
-    // Nor its private file, its WAL or its shared memory.
-    assert_eq!(left_behind(&env), Vec::<String>::new());
+    interrupt(&env, "p.json", SLOW_HASHING, "hashing passwords");
+    no_database_left(&env);
 }
 
 #[test]
@@ -293,27 +304,13 @@ fn ctrl_c_while_applying_rolls_back_a_new_database_and_an_existing_one() {
     }
     let env = Env::new();
     write(&env, "lib.json", &library(5000));
-    let mut pty = Pty::spawn(&env, &["seed", "lib.json"]);
-    pty.expect("applying");
-    pty.key("\x03");
-    pty.expect(INTERRUPTED);
-    let (code, screen) = pty.finish();
-    assert_eq!(code, Some(130), "{screen}");
-    assert!(
-        !database_exists(&env),
-        "the seed created a database and left it"
-    );
-    assert_eq!(left_behind(&env), Vec::<String>::new());
+    interrupt(&env, "lib.json", &[], "applying");
+    no_database_left(&env);
 
     // Into a database that exists: it is left as it was.
     env.ok(&["init"]);
     let before = snapshot(&env);
-    let mut pty = Pty::spawn(&env, &["seed", "lib.json"]);
-    pty.expect("applying");
-    pty.key("\x03");
-    pty.expect(INTERRUPTED);
-    let (code, screen) = pty.finish();
-    assert_eq!(code, Some(130), "{screen}");
+    interrupt(&env, "lib.json", &[], "applying");
     assert_eq!(
         snapshot(&env),
         before,
@@ -388,7 +385,7 @@ fn sigterm_while_hashing_rolls_back_and_removes_the_staged_database() {
         format!("{INTERRUPTED}\n")
     );
     assert!(out.stdout.is_empty());
-    assert_eq!(left_behind(&env), Vec::<String>::new());
+    no_database_left(&env);
 }
 
 #[test]

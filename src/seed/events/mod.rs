@@ -588,6 +588,55 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_required_field_is_one_error_in_every_event() {
+        for def in catalogue() {
+            for field in def.fields.iter().filter(|f| f.required) {
+                let typo = format!("{}x", field.name);
+                let text = serde_json::json!([{"event": def.name, "data": {typo.as_str(): "v"}}])
+                    .to_string();
+                let errs = one(&text).unwrap_err();
+                let about: Vec<&ShapeError> = errs
+                    .iter()
+                    .filter(|e| {
+                        e.message.contains(&format!("{:?}", field.name))
+                            || e.message.starts_with(field.name)
+                    })
+                    .collect();
+                assert_eq!(about.len(), 1, "{} {}: {errs:?}", def.name, field.name);
+                assert_eq!(
+                    about[0].message,
+                    format!("unknown field {typo:?}; did you mean {:?}?", field.name),
+                    "{}",
+                    def.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_field_does_not_hide_another_fields_problem() {
+        let errs = one(r#"[{"event": "profile-create", "data": {"color": "blue"}}]"#).unwrap_err();
+        let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "name: required",
+                "color \"blue\": is not a colour like #6366F1 or #abc"
+            ]
+        );
+        let errs =
+            one(r#"[{"event": "media-add", "data": {"profile": "f", "title": "T", "year": 1}}]"#)
+                .unwrap_err();
+        let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0], "type: required");
+        assert!(
+            messages[1].starts_with("year \"1\": must be between"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
     fn all_problems_of_an_event_are_reported() {
         let errs = one(r#"[{"event": "profile-create", "data": {"name": 3, "color": "blue", "member_limit": "x"}}]"#).unwrap_err();
         assert!(errs.len() >= 2, "{errs:?}");
