@@ -1388,7 +1388,7 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
             [CompletionResult]::new('--schema', '--schema', [CompletionResultType]::ParameterName, 'Print the JSON Schema (draft 2020-12) of seed files, and exit')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Apply inside a transaction that is rolled back, and print the plan')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Apply inside a transaction that is rolled back, and print the plan: the events that would change, then the totals (-v lists the unchanged ones too)')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise')
             [CompletionResult]::new('--jsonl', '--jsonl', [CompletionResultType]::ParameterName, 'Standard input is JSON Lines (files ending in .jsonl always are)')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Email the invitations the seed sends (needs ROSTER_SMTP_URL); without it a seed never emails anyone')

@@ -1264,7 +1264,7 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
             cand --schema 'Print the JSON Schema (draft 2020-12) of seed files, and exit'
-            cand --dry-run 'Apply inside a transaction that is rolled back, and print the plan'
+            cand --dry-run 'Apply inside a transaction that is rolled back, and print the plan: the events that would change, then the totals (-v lists the unchanged ones too)'
             cand --check 'Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise'
             cand --jsonl 'Standard input is JSON Lines (files ending in .jsonl always are)'
             cand --notify 'Email the invitations the seed sends (needs ROSTER_SMTP_URL); without it a seed never emails anyone'

@@ -31,6 +31,9 @@ pub enum Kind {
     Unusable,
     /// stdout was closed by the reader (`roster user list | head -1`): exit 0, say nothing.
     BrokenPipe,
+    /// Stopped by Ctrl-C (SIGINT) or SIGTERM before it committed: rolled back (130, as a
+    /// shell reports a command ended by Ctrl-C).
+    Interrupted,
 }
 
 impl Kind {
@@ -49,6 +52,7 @@ impl Kind {
             Kind::Busy => 75,
             Kind::Denied => 77,
             Kind::Unusable => 78,
+            Kind::Interrupted => 130,
         }
     }
 
@@ -67,6 +71,7 @@ impl Kind {
             Kind::Busy => "busy",
             Kind::Denied => "denied",
             Kind::Unusable => "unusable",
+            Kind::Interrupted => "interrupted",
         }
     }
 }
@@ -116,6 +121,13 @@ impl Error {
     }
     pub fn differs(message: impl Into<String>) -> Self {
         Self::new(Kind::Differs, message)
+    }
+    /// Ctrl-C or SIGTERM, heeded before anything was committed.
+    pub fn interrupted() -> Self {
+        Self::new(
+            Kind::Interrupted,
+            "interrupted: rolled back, nothing was written",
+        )
     }
 
     /// Adds a `hint:` line.
@@ -202,6 +214,7 @@ mod tests {
             (Kind::Denied, 77),
             (Kind::Unusable, 78),
             (Kind::BrokenPipe, 0),
+            (Kind::Interrupted, 130),
         ];
         for (kind, code) in table {
             assert_eq!(kind.exit_code(), code, "{kind:?}");

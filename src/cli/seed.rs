@@ -2,6 +2,8 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use clap::Args;
 use serde_json::{Value, json};
@@ -13,14 +15,15 @@ use crate::output::{
     safe,
 };
 use crate::seed::events::Event;
-use crate::seed::{self, Dialect, Input, Observer, Options, Report, RunAs, Source};
+use crate::seed::{self, Dialect, Input, Observer, Options, Phase, Report, RunAs, Source};
 use crate::store::OpenMode;
 
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  roster seed                          load ./seed.json\n  \
     roster seed users.jsonl profiles.json  several files, one transaction\n  \
-    roster seed --dry-run seed.json       show the plan, write nothing\n  \
+    roster seed --dry-run seed.json       show what would change, write nothing\n  \
+    roster seed --dry-run -v seed.json    ... and every unchanged event too\n  \
     roster seed --check seed.json         exit 1 if the database differs\n  \
     generate | roster seed --jsonl -      JSON Lines from stdin\n  \
     roster seed --from stackpress populate.json   a Stackpress populate list\n  \
@@ -35,7 +38,8 @@ pub struct SeedArgs {
     /// Print the JSON Schema (draft 2020-12) of seed files, and exit
     #[arg(long, conflicts_with_all = ["files", "dry_run", "check", "jsonl", "from"])]
     pub schema: bool,
-    /// Apply inside a transaction that is rolled back, and print the plan
+    /// Apply inside a transaction that is rolled back, and print the plan: the events that
+    /// would change, then the totals (-v lists the unchanged ones too)
     #[arg(long)]
     pub dry_run: bool,
     /// Like --dry-run but silent: exit 0 when nothing would change, 1 otherwise
@@ -93,23 +97,62 @@ impl Record for Step<'_> {
 struct Watch {
     bar: Option<indicatif::ProgressBar>,
     plan: bool,
+    /// The table plan lists unchanged events too (`-v`); it lists only the changes
+    /// otherwise, as `terraform plan` does. JSON, JSON Lines and CSV list every event.
+    unchanged_too: bool,
     format: Format,
     json_plan: Vec<Value>,
     failed: Option<Error>,
 }
 
 impl Observer for Watch {
-    fn total(&mut self, events: u64) {
+    fn phase(&mut self, phase: Phase, steps: Option<u64>) {
+        let Some(old) = self.bar.take() else {
+            return;
+        };
+        old.finish_and_clear();
+        // The phase, how far it is, its rate and (when its length is known) its ETA. A bar
+        // of its own for each phase: its rate and ETA are that phase's.
+        let unit = if phase == Phase::Hashing {
+            "passwords"
+        } else {
+            "events"
+        };
+        let template = match steps {
+            None => "{spinner} {prefix:<17} {human_pos} {msg}  {per_sec:0}  {elapsed}",
+            Some(_) => {
+                "{spinner} {prefix:<17} {wide_bar} {human_pos}/{human_len} {msg}  {per_sec:0}  ETA {eta}"
+            }
+        };
+        let bar = indicatif::ProgressBar::with_draw_target(
+            steps,
+            indicatif::ProgressDrawTarget::stderr(),
+        )
+        .with_style(
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        )
+        .with_prefix(phase.name())
+        .with_message(unit);
+        // The spinner turns and the rate moves even while one slow step runs; and every
+        // phase is shown, however short (redraws are otherwise rate-limited).
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        bar.force_draw();
+        self.bar = Some(bar);
+    }
+
+    fn step(&self) {
         if let Some(bar) = &self.bar {
-            bar.set_length(events);
+            bar.inc(1);
         }
     }
 
     fn applied(&mut self, event: &Event, outcome: &'static str, subject: &str) {
-        if let Some(bar) = &self.bar {
-            bar.inc(1);
-        }
+        self.step();
         if !self.plan || self.failed.is_some() {
+            return;
+        }
+        if outcome == "unchanged" && self.format == Format::Table && !self.unchanged_too {
             return;
         }
         let step = Step {
@@ -134,11 +177,29 @@ impl Observer for Watch {
                 safe(step.subject)
             ),
         };
-        let mut out = std::io::stdout().lock();
-        if let Err(e) = out.write_all(text.as_bytes()) {
+        // Printed above the bar, which is drawn again below it.
+        let write = || std::io::stdout().lock().write_all(text.as_bytes());
+        let written = match &self.bar {
+            Some(bar) => bar.suspend(write),
+            None => write(),
+        };
+        if let Err(e) = written {
             self.failed = Some(e.into());
         }
     }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM set `stop`, which the seed looks at between events and
+/// passwords: it then rolls back and says so (130). A second one ends roster at once.
+fn on_interrupt(stop: &Arc<AtomicBool>) -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    for signal in [SIGINT, SIGTERM] {
+        // The shutdown first: it looks at the flag before the second registration sets it.
+        signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(stop))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(stop)))
+            .map_err(|e| Error::internal(format!("cannot watch for Ctrl-C: {e}")))?;
+    }
+    Ok(())
 }
 
 pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
@@ -177,11 +238,14 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     let inputs = inputs(&files, a.jsonl, from)?;
     let mut watch = watch(app, &a);
     let rollback = a.dry_run || a.check;
+    let stop = Arc::new(AtomicBool::new(false));
+    on_interrupt(&stop)?;
     let options = Options {
         rollback,
         threads: app.threads,
         max_input: app.max_input,
         notify: mailing.as_ref().map(|m| m.notify.clone()),
+        stop,
     };
     let env = |name: &str| std::env::var(name).ok();
     let who = RunAs {
@@ -223,12 +287,12 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
         let phases: Vec<String> = report
             .phases
             .iter()
-            .map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1000.0))
+            .map(|(name, d)| format!("{name} {}", millis(*d)))
             .collect();
         app.out.note(&format!(
-            "seed: {} events, {} passwords hashed; {}",
-            report.events,
-            report.passwords_hashed,
+            "seed: {}, {} hashed; {}",
+            count(report.events, "event"),
+            count(report.passwords_hashed as u64, "password"),
             phases.join(", ")
         ));
     }
@@ -238,7 +302,42 @@ pub fn seed(app: &App, a: SeedArgs) -> Result<()> {
     if app.out.quiet {
         return Ok(());
     }
-    print_report(app, &report, a.dry_run, watch.json_plan)
+    print_report(
+        app,
+        &report,
+        a.dry_run,
+        watch.unchanged_too,
+        watch.json_plan,
+    )
+}
+
+/// `1,234,567`: a count as people read it.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1 event`, `100,000 events`.
+fn count(n: u64, noun: &str) -> String {
+    format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
+/// `1,234 ms`.
+fn millis(d: std::time::Duration) -> String {
+    format!("{} ms", thousands(d.as_millis() as u64))
+}
+
+/// `81,037 events/s` over the whole run.
+fn rate(events: u64, d: std::time::Duration) -> String {
+    let per_second = events as f64 / d.as_secs_f64().max(1e-6);
+    format!("{} events/s", thousands(per_second.round() as u64))
 }
 
 /// `roster seed --schema`: the schema of the event catalogue, described by the help of
@@ -302,20 +401,16 @@ fn inputs(files: &[String], jsonl: bool, from: Dialect) -> Result<Vec<Input>> {
 
 /// The progress bar (on a terminal, unless `-q` or `--check`) and the plan (`--dry-run`).
 fn watch(app: &App, a: &SeedArgs) -> Watch {
-    let show_bar = !app.out.quiet && std::io::stderr().is_terminal() && !a.check;
+    // Never in -q, nor with JSON output (whose reader is a program), nor for --check.
+    let show_bar = !app.out.quiet
+        && std::io::stderr().is_terminal()
+        && !a.check
+        && app.out.format != Format::Json;
     Watch {
-        bar: show_bar.then(|| {
-            let bar = indicatif::ProgressBar::new(0);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} {bar:30} {pos}/{len} events {elapsed}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-            bar
-        }),
+        // Hidden until the first phase starts: each phase draws a bar of its own.
+        bar: show_bar.then(indicatif::ProgressBar::hidden),
         plan: a.dry_run && !app.out.quiet,
+        unchanged_too: app.out.verbose > 0,
         format: app.out.format,
         json_plan: Vec::new(),
         failed: None,
@@ -326,20 +421,31 @@ fn watch(app: &App, a: &SeedArgs) -> Watch {
 fn check(report: &Report) -> Result<()> {
     if report.changed() {
         return Err(Error::differs(format!(
-            "the database differs from the seed: {} of {} events would change it",
-            report
-                .summary
-                .iter()
-                .map(|(_, c)| c.created + c.updated + c.removed)
-                .sum::<u64>(),
-            report.events
+            "the database differs from the seed: {} of {} would change it",
+            thousands(changes(report)),
+            count(report.events, "event")
         ))
         .hint("apply it with `roster seed`, or see what would change with --dry-run"));
     }
     Ok(())
 }
 
-fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> Result<()> {
+/// How many events change (or would change) anything.
+fn changes(report: &Report) -> u64 {
+    report
+        .summary
+        .iter()
+        .map(|(_, c)| c.created + c.updated + c.removed)
+        .sum()
+}
+
+fn print_report(
+    app: &App,
+    report: &Report,
+    dry_run: bool,
+    unchanged_listed: bool,
+    plan: Vec<Value>,
+) -> Result<()> {
     match app.out.format {
         Format::Table => {
             let rows = report.summary_rows();
@@ -348,21 +454,32 @@ fn print_report(app: &App, report: &Report, dry_run: bool, plan: Vec<Value>) -> 
             } else {
                 render_table(&SUMMARY, &rows, app.out.width, app.out.color)
             };
-            let ms = report.elapsed.as_secs_f64() * 1000.0;
+            let took = format!(
+                "{}, {}",
+                millis(report.elapsed),
+                rate(report.events, report.elapsed)
+            );
+            let events = count(report.events, "event");
+            let unchanged: u64 = report.summary.iter().map(|(_, c)| c.unchanged).sum();
             text.push_str(&if dry_run {
                 format!(
-                    "dry run: {} events checked in {ms:.0} ms; nothing was written\n",
-                    report.events
+                    "dry run: {events} checked ({took}): {} would change, {} unchanged; nothing was written\n",
+                    thousands(changes(report)),
+                    thousands(unchanged),
                 )
             } else if report.changed() {
-                format!("applied {} events in {ms:.0} ms\n", report.events)
+                format!("applied {events} ({took})\n")
             } else {
-                format!(
-                    "{} events, all unchanged ({ms:.0} ms); nothing was written\n",
-                    report.events
-                )
+                format!("{events}, all unchanged ({took}); nothing was written\n")
             });
-            app.out.out(&text)
+            app.out.out(&text)?;
+            if dry_run && unchanged > 0 && !unchanged_listed {
+                app.out.hint(&format!(
+                    "not listed: {} unchanged; `--dry-run -v` lists every event",
+                    count(unchanged, "event")
+                ));
+            }
+            Ok(())
         }
         Format::Json => {
             let mut v = report.to_json();

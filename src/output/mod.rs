@@ -485,6 +485,14 @@ impl Printer {
         if e.kind == Kind::BrokenPipe || e.message.is_empty() {
             return;
         }
+        // Not a mistake to explain: what the person asked for happened (`interrupted: …`).
+        if e.kind == Kind::Interrupted {
+            self.err_line(&safe_lines(&e.message));
+            if self.json_asked {
+                self.err_line(&e.to_json().to_string());
+            }
+            return;
+        }
         self.refused(e);
         if self.json_asked {
             self.err_line(&e.to_json().to_string());

@@ -115,6 +115,7 @@ fn seed(db: &Path, file: &Path, lines: bool) -> Result<super::Report> {
         threads: 1,
         max_input: Limit::default(),
         notify: None,
+        stop: Default::default(),
     };
     super::run(
         &open,

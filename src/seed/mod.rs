@@ -19,6 +19,8 @@ pub mod schema;
 pub mod stackpress;
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -56,6 +58,25 @@ pub struct Options {
     /// `seed --notify`: the invitations the seed sends are emailed (queued in the
     /// outbox; the caller delivers them once the seed has committed).
     pub notify: Option<std::sync::Arc<crate::actions::mail::Notify>>,
+    /// Set (by Ctrl-C or SIGTERM) when the seed is to stop: every phase looks at it
+    /// between events and passwords, and stops with [`Error::interrupted`] before
+    /// anything is committed, so the transaction rolls back and a database this run
+    /// was creating is removed.
+    pub stop: Arc<AtomicBool>,
+}
+
+impl Options {
+    /// [`Error::interrupted`] once [`Options::stop`] is set.
+    fn go_on(&self) -> Result<()> {
+        go_on(&self.stop)
+    }
+}
+
+fn go_on(stop: &AtomicBool) -> Result<()> {
+    if stop.load(Ordering::Relaxed) {
+        return Err(Error::interrupted());
+    }
+    Ok(())
 }
 
 /// Created / updated / unchanged / removed counts of one event name.
@@ -120,12 +141,37 @@ impl Report {
     }
 }
 
-/// Watches the run: progress and the plan.
-pub trait Observer {
-    /// The number of events, known after the first pass.
-    fn total(&mut self, _events: u64) {}
+/// The phases of a seed, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Pass one: every event read and checked (how many there are is not known yet).
+    Checking,
+    /// The plain-text passwords hashed, on every thread (skipped when there are none).
+    Hashing,
+    /// Pass two: every event applied, in the write transaction.
+    Applying,
+}
+
+impl Phase {
+    /// How progress names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Checking => "checking",
+            Phase::Hashing => "hashing passwords",
+            Phase::Applying => "applying",
+        }
+    }
+}
+
+/// Watches the run: progress and the plan. Shared with the hashing threads, hence `Sync`.
+pub trait Observer: Sync {
+    /// A phase begins, with the number of steps it will take when that is known (the
+    /// passwords to hash, the events to apply).
+    fn phase(&mut self, _phase: Phase, _steps: Option<u64>) {}
+    /// One more step of the phase: an event checked, a password hashed (from any thread).
+    fn step(&self) {}
     /// One event applied, with its outcome (`created`, `updated`, `unchanged`, `removed`)
-    /// and what it acted on.
+    /// and what it acted on (also the step of [`Phase::Applying`]).
     fn applied(&mut self, _event: &Event, _outcome: &'static str, _subject: &str) {}
 }
 
@@ -171,8 +217,10 @@ fn check_all(
     inputs: &[Input],
     now: DateTime<Utc>,
     env: &dyn Fn(&str) -> Option<String>,
-    limit: Limit,
+    options: &Options,
+    observer: &dyn Observer,
 ) -> Result<(Vec<Opened>, u64, Vec<PendingPassword>)> {
+    let limit = options.max_input;
     let mut errors: Vec<String> = Vec::new();
     let mut total_errors = 0usize;
     let mut passwords = Vec::new();
@@ -190,6 +238,8 @@ fn check_all(
             }
         };
         for next in Events::new(scanner, input.from) {
+            options.go_on()?;
+            observer.step();
             match next {
                 Next::Syntax(e) => {
                     // The file cannot be read past here: name the event it was reading.
@@ -262,8 +312,11 @@ fn refusal(total_errors: usize, shown: &[String]) -> Error {
 fn hash_passwords(
     store: &mut Store,
     passwords: Vec<PendingPassword>,
-    threads: usize,
+    options: &Options,
+    observer: &dyn Observer,
 ) -> Result<HashMap<usize, Prehashed>> {
+    let threads = options.threads;
+    let stop = &*options.stop;
     if passwords.is_empty() {
         return Ok(HashMap::new());
     }
@@ -291,10 +344,12 @@ fn hash_passwords(
                     let mut hasher = password::Hasher::new();
                     part.iter()
                         .map(|(i, pw, old)| {
+                            go_on(stop)?;
                             let hash = match old {
                                 Some(h) if hasher.verify(pw, h) => h.clone(),
                                 _ => hasher.hash(pw)?,
                             };
+                            observer.step();
                             Ok((
                                 *i,
                                 Prehashed {
@@ -383,17 +438,22 @@ pub fn run(
     observer: &mut dyn Observer,
 ) -> Result<Report> {
     let started = Instant::now();
-    let (opened, total, passwords) = check_all(inputs, now, env, options.max_input)?;
+    observer.phase(Phase::Checking, None);
+    let (opened, total, passwords) = check_all(inputs, now, env, &options, observer)?;
     let checked = started.elapsed();
-    observer.total(total);
     // Only now, every event checked, is the database opened (and created when missing): a
     // malformed seed leaves no empty database behind.
     let mut store = open()?;
     store.expect_many_rows();
     let login = who.login;
     let passwords_hashed = passwords.len();
-    let hashes = hash_passwords(&mut store, passwords, options.threads)?;
+    if passwords_hashed > 0 {
+        observer.phase(Phase::Hashing, Some(passwords_hashed as u64));
+    }
+    let hashes = hash_passwords(&mut store, passwords, &options, observer)?;
     let hashed = started.elapsed();
+    options.go_on()?;
+    observer.phase(Phase::Applying, Some(total));
 
     let mut apply = |tx: &mut Tx<'_>| -> Result<Vec<(&'static str, Counts)>> {
         let mut counts: Vec<(&'static str, Counts)> = events::catalogue()
@@ -409,6 +469,7 @@ pub fn run(
             let mut scanner = file.replay()?;
             let applied = apply_input(
                 tx,
+                &options,
                 &base,
                 login,
                 &runner,
@@ -427,6 +488,8 @@ pub fn run(
             file.end_replay(scanner)?;
             applied?;
         }
+        // The last look before the commit: once committed, a seed is done.
+        options.go_on()?;
         Ok(counts)
     };
     let counts = if options.rollback {
@@ -458,6 +521,7 @@ pub fn run(
 #[allow(clippy::too_many_arguments)]
 fn apply_input<R: std::io::Read>(
     tx: &mut Tx<'_>,
+    options: &Options,
     base: &Ctx,
     login: &str,
     runner: &actions::Actor,
@@ -472,6 +536,7 @@ fn apply_input<R: std::io::Read>(
     observer: &mut dyn Observer,
 ) -> Result<()> {
     for next in Events::new(scanner, dialect) {
+        options.go_on()?;
         *index += 1;
         let index = *index;
         let raw = match next {

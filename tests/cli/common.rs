@@ -476,21 +476,28 @@ pub fn tool_present(tool: &str, found: bool) -> bool {
 /// `[n] ms`. In a table cell the placeholder keeps the id's width, so that the columns stay
 /// aligned.
 pub fn redact(text: &str) -> String {
-    redact_millis(&redact_hashes(&redact_ids(text)))
+    let text = redact_hashes(&redact_ids(text));
+    // Timings, and the rates a seed's summary gives (`1,234 ms, 81,037 events/s`).
+    redact_unit(&redact_unit(&text, " ms"), " events/s")
 }
 
-fn redact_millis(text: &str) -> String {
+/// A number (digits, maybe with thousands separators) before `unit` as `[n]`.
+fn redact_unit(text: &str, unit: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(" ms") {
+    while let Some(at) = rest.find(unit) {
         let (before, after) = rest.split_at(at);
-        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        let number = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+        let number = before.len() - number.len();
+        let digits = before[before.len() - number..]
+            .trim_start_matches(',')
+            .len();
         let word_start = before.len() - digits;
         let starts = before[..word_start]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        let ends = after[3..]
+        let ends = after[unit.len()..]
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric());
@@ -500,8 +507,8 @@ fn redact_millis(text: &str) -> String {
         } else {
             out.push_str(before);
         }
-        out.push_str(" ms");
-        rest = &after[3..];
+        out.push_str(unit);
+        rest = &after[unit.len()..];
     }
     out.push_str(rest);
     out
@@ -593,5 +600,9 @@ fn redact_replaces_ids_and_keeps_table_columns() {
     assert_eq!(
         redact("applied 5 events in 13 ms (check 2 ms); 10 msgs, a2 ms"),
         "applied 5 events in [n] ms (check [n] ms); 10 msgs, a2 ms"
+    );
+    assert_eq!(
+        redact("applied 1,201 events (1,234 ms, 81,037 events/s)"),
+        "applied 1,201 events ([n] ms, [n] events/s)"
     );
 }

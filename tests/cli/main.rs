@@ -29,6 +29,7 @@ mod review;
 mod review14;
 mod safety;
 mod seed_schema;
+mod seed_terminal;
 mod seeds;
 mod sessions;
 mod stackpress;

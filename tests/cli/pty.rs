@@ -74,21 +74,38 @@ pub fn available() -> bool {
 impl Pty {
     /// Starts `roster ARGS` on a new terminal in the test's directory and environment.
     pub fn spawn(env: &Env, args: &[&str]) -> Pty {
+        Pty::spawn_env(env, args, &[])
+    }
+
+    /// [`Pty::spawn`] with variables set (`Some`) or removed (`None`) from the
+    /// environment (a seed whose passwords take real time to hash, say).
+    pub fn spawn_env(env: &Env, args: &[&str], vars: &[(&str, Option<&str>)]) -> Pty {
         let mut roster = format!("exec {}", quote(env!("CARGO_BIN_EXE_roster")));
         for a in args {
             roster.push(' ');
             roster.push_str(&quote(a));
         }
-        Pty::start(env, &roster)
+        Pty::start_with(env, &roster, vars)
     }
 
     /// Runs the shell command `then` on a new terminal, once its name is written down.
     fn start(env: &Env, then: &str) -> Pty {
+        Pty::start_with(env, then, &[])
+    }
+
+    /// [`Pty::start`] with variables set or removed, as [`Pty::spawn_env`] says.
+    fn start_with(env: &Env, then: &str, vars: &[(&str, Option<&str>)]) -> Pty {
         let tty_file = env.path(&format!("tty-{}", std::process::id()));
         let _ = std::fs::remove_file(&tty_file);
         let cmd = format!("tty > {} && {then}", quote(&tty_file.display().to_string()),);
-        let mut child = env
-            .command("script")
+        let mut script = env.command("script");
+        for (name, value) in vars {
+            match value {
+                Some(v) => script.env(name, v),
+                None => script.env_remove(name),
+            };
+        }
+        let mut child = script
             .args(["-qec", &cmd, "/dev/null"])
             .env("SHELL", "/bin/sh")
             .env("TERM", "xterm")

@@ -440,18 +440,18 @@ fn seed_plans_escape_their_subjects() {
         assert!(out.contains(BIDI_SHOWN), "{format}: {out}");
         plans.push_str(&out);
     }
-    insta::assert_snapshot!(redact(&plans), @r#"
+    insta::assert_snapshot!(redact(&plans), @r"
          1  user-create     created   ann\u{202e}moc.elgoog@example.com
     ╭─────────────┬─────────┬─────────┬───────────┬─────────╮
     │ event       ┆ created ┆ updated ┆ unchanged ┆ removed │
     ╞═════════════╪═════════╪═════════╪═══════════╪═════════╡
     │ user-create ┆ 1       ┆ 0       ┆ 0         ┆ 0       │
     ╰─────────────┴─────────┴─────────┴───────────┴─────────╯
-    dry run: 1 events checked in [n] ms; nothing was written
+    dry run: 1 event checked ([n] ms, [n] events/s): 1 would change, 0 unchanged; nothing was written
     1,user-create,created,ann\u{202e}moc.elgoog@example.com
     event,created,updated,unchanged,removed
     user-create,1,0,0,0
-    "#);
+    ");
     let plan = env.json(&["seed", "--dry-run", "seed.json"]);
     assert_eq!(plan["plan"][0]["subject"], BIDI_EMAIL, "{plan}");
 }

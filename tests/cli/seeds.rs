@@ -1638,7 +1638,6 @@ fn dry_run_prints_the_plan_and_writes_nothing() {
     insta::assert_snapshot!(redact(&out), @"
          1  user-create     created   new@example.com
          2  member-add      created   family: new@example.com
-         3  member-add      unchanged family: mike
          4  profile-update  updated   family
          5  member-remove   removed   family: alice
     ╭────────────────┬─────────┬─────────┬───────────┬─────────╮
@@ -1649,7 +1648,7 @@ fn dry_run_prints_the_plan_and_writes_nothing() {
     │ member-add     ┆ 1       ┆ 0       ┆ 1         ┆ 0       │
     │ member-remove  ┆ 0       ┆ 0       ┆ 0         ┆ 1       │
     ╰────────────────┴─────────┴─────────┴───────────┴─────────╯
-    dry run: 5 events checked in [n] ms; nothing was written
+    dry run: 5 events checked ([n] ms, [n] events/s): 4 would change, 1 unchanged; nothing was written
     ");
     let out = env.ok(&["--format", "jsonl", "seed", "--dry-run", "plan.json"]);
     let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
@@ -1704,7 +1703,7 @@ fn check_exits_0_when_nothing_would_change_and_1_otherwise() {
     );
     let stderr = env.fails(1, &["seed", "--check", "extra.json"]);
     insta::assert_snapshot!(stderr, @"
-    error: the database differs from the seed: 1 of 1 events would change it
+    error: the database differs from the seed: 1 of 1 event would change it
     hint: apply it with `roster seed`, or see what would change with --dry-run
     ");
     env.ok(&["profile", "delete", "extra", "--yes"]);

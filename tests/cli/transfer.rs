@@ -485,10 +485,9 @@ fn the_profile_transfer_event_is_checked_first() {
     let before = snapshot(&env);
     let err = env.fails(65, &["seed", "bad.json"]);
     insta::assert_snapshot!(err, @r#"
-    error: the seed has 3 errors; nothing was written
+    error: the seed has 2 errors; nothing was written
       bad.json:1:93: event 1 (profile-transfer): keep_as "owner": must be one of admin, member
       bad.json:1:158: event 2 (profile-transfer): unknown field "usr"; did you mean "user"?
-      bad.json:1:103: event 2 (profile-transfer): user: required
     "#);
     assert_eq!(snapshot(&env), before);
     // A seed's refusal is the command's: an admin may not.

@@ -15,6 +15,11 @@ pub struct Data<'a> {
     fields: &'a [Field],
     event_pos: Pos,
     pub(super) errors: Vec<ShapeError>,
+    /// Fields the event does take that an unknown field's "did you mean" already named
+    /// (`titel` → `title`): one mistake, one error, so their absence is not reported again.
+    near_misses: Vec<&'static str>,
+    /// Required fields that are missing: what stands in for them is never reported on.
+    missing: Vec<&'static str>,
     /// Run the inputs' own validation (the first pass); see [`Data::valid`].
     validate: bool,
     /// The clock of the run, for checks that depend on it (a release year).
@@ -30,6 +35,7 @@ impl<'a> Data<'a> {
         fields: &'a [Field],
         event_pos: Pos,
         errors: Vec<ShapeError>,
+        near_misses: Vec<&'static str>,
         validate: bool,
         now: DateTime<Utc>,
     ) -> Data<'a> {
@@ -37,6 +43,8 @@ impl<'a> Data<'a> {
             fields,
             event_pos,
             errors,
+            near_misses,
+            missing: Vec::new(),
             validate,
             now,
             #[cfg(test)]
@@ -70,8 +78,36 @@ impl<'a> Data<'a> {
         self.field(key).map_or(self.event_pos, |f| f.value_pos)
     }
 
+    /// Files a problem; one about a missing field's stand-in (`title "": must not be
+    /// empty`, found by a check of the event as a whole) is not a problem of the input, and
+    /// is dropped: the field was reported missing once already.
+    /// So is a problem of the event as a whole that a misspelling explains (`emial` for
+    /// `email`: not also "a user needs at least one of email, username and phone").
     pub fn push(&mut self, pos: Pos, message: String) {
+        let first = message.split([' ', ':']).next().unwrap_or("");
+        if self.missing.contains(&first) {
+            return;
+        }
+        let of_a_field = self.field(first).is_some();
+        let explained = || {
+            let mut words = message.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'));
+            words.any(|w| self.near_misses.contains(&w) && self.field(w).is_none())
+        };
+        if !of_a_field && explained() {
+            return;
+        }
         self.errors.push(ShapeError { pos, message });
+    }
+
+    /// Files that none of `keys` (one field, or its one and many spellings) was given,
+    /// with `message`; unless an unknown field's "did you mean" named one of them already.
+    /// Either way, checks of the event then ignore what stands in for them.
+    pub fn absent(&mut self, keys: &[&'static str], message: String) {
+        if !keys.iter().any(|k| self.near_misses.contains(k)) {
+            let pos = self.event_pos;
+            self.errors.push(ShapeError { pos, message });
+        }
+        self.missing.extend_from_slice(keys);
     }
 
     fn wrong_type(&mut self, f: &Field, want: Kind) {
@@ -111,15 +147,22 @@ impl<'a> Data<'a> {
         self.text(f)
     }
 
-    /// A string that must be given ([`Kind::Text`], required); `""` stands in for it when
-    /// it is missing, after the problem is filed.
+    /// A string that must be given ([`Kind::Text`], required). When it is missing, the
+    /// problem is filed ([`Data::absent`]) and `x` stands in for it, so that the checks of
+    /// the whole event still find the other fields' problems (a missing `name` and a bad
+    /// `color` are both reported). The stand-in is never applied: the event is refused.
     pub fn required(&mut self, key: &'static str) -> String {
+        self.required_or(key, "x")
+    }
+
+    /// [`Data::required`] for a field whose stand-in must be some other valid value
+    /// (a media `type`).
+    pub fn required_or(&mut self, key: &'static str, stand_in: &str) -> String {
         match self.read(FieldSpec::required(key)) {
             Some(f) => self.text(f).unwrap_or_default(),
             None => {
-                let pos = self.event_pos;
-                self.push(pos, format!("{key}: required"));
-                String::new()
+                self.absent(&[key], format!("{key}: required"));
+                stand_in.to_string()
             }
         }
     }
@@ -232,9 +275,8 @@ impl<'a> Data<'a> {
             ..FieldSpec::text(key)
         };
         let Some(f) = self.read(spec) else {
-            let pos = self.event_pos;
-            self.push(
-                pos,
+            self.absent(
+                &[key],
                 format!("{key}: required (owner, admin, member or a custom role)"),
             );
             return Role::member();
@@ -270,6 +312,7 @@ impl<'a> Data<'a> {
     /// the event.
     /// A field already reported (a wrong type, an unset variable) is not reported again
     /// for the placeholder value that stood in for it (`name "": must not be empty`).
+    /// So is one about a missing field's stand-in ([`Data::push`]).
     fn invalid(&mut self, e: Error) {
         let first = e.message.split([' ', ':']).next().unwrap_or("");
         let pos = self.value_pos(first);

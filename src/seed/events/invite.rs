@@ -43,8 +43,10 @@ impl SeedEvent for InviteSend {
         let profile = d.required("profile");
         let emails = d.strings("email", "emails").unwrap_or_default();
         if emails.is_empty() {
-            let pos = d.event_pos();
-            d.push(pos, "email: required (or emails, an array)".into());
+            d.absent(
+                &["email", "emails"],
+                "email: required (or emails, an array)".into(),
+            );
         }
         let role = d.role("role");
         let text = d.string("expires_in");

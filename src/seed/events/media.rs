@@ -40,7 +40,7 @@ impl SeedEvent for MediaAdd {
         let profile = d.required("profile");
         let input = NewMedia {
             id: d.string("id"),
-            kind: Some(d.required("type")),
+            kind: Some(d.required_or("type", "movie")),
             title: Some(d.required("title")),
             year: d.int("year"),
             tmdb_id: d.int("tmdb_id"),

@@ -19,8 +19,10 @@ fn profile_and_users(d: &mut Data<'_>) -> (String, Vec<String>) {
     let profile = d.required("profile");
     let users = d.strings("user", "users").unwrap_or_default();
     if users.is_empty() {
-        let pos = d.event_pos();
-        d.push(pos, "user: required (or users, an array)".into());
+        d.absent(
+            &["user", "users"],
+            "user: required (or users, an array)".into(),
+        );
     }
     (profile, users)
 }

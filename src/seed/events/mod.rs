@@ -390,14 +390,16 @@ fn named(h: &Header, raw: &RawEvent, errors: &mut Vec<ShapeError>) -> Option<&'s
 }
 
 /// Substitutes `${env:…}` in the fields of `data`, and files the fields given twice and
-/// those `def` does not take (with the nearest it does).
+/// those `def` does not take (with the nearest it does). Returns the fields named by a
+/// "did you mean": a misspelt `titel` is the one mistake of a missing `title`.
 fn data_fields(
     def: &Def,
     fields: &mut [Field],
     env: &dyn Fn(&str) -> Option<String>,
     errors: &mut Vec<ShapeError>,
     person: bool,
-) {
+) -> Vec<&'static str> {
+    let mut near_misses = Vec::new();
     for (i, f) in fields.iter().enumerate() {
         if fields[..i].iter().any(|g| g.key == f.key) {
             errors.push(ShapeError {
@@ -418,7 +420,10 @@ fn data_fields(
         if !reported && !def.fields.iter().any(|s| s.name == f.key) {
             let known: Vec<String> = def.fields.iter().map(|s| s.name.to_string()).collect();
             let hint = match nearest(&f.key, &known) {
-                Some(n) => format!("; did you mean {n:?}?"),
+                Some(n) => {
+                    near_misses.extend(def.fields.iter().find(|s| s.name == n).map(|s| s.name));
+                    format!("; did you mean {n:?}?")
+                }
                 None => format!("; {} takes {}", def.name, known.join(", ")),
             };
             errors.push(ShapeError {
@@ -427,6 +432,7 @@ fn data_fields(
             });
         }
     }
+    near_misses
 }
 
 /// Checks one raw event and builds its typed input, or returns every problem found in it.
@@ -463,8 +469,8 @@ pub fn check(
             message: stackpress::person_hint(&fields),
         });
     }
-    data_fields(def, &mut fields, env, &mut errors, person);
-    let mut d = Data::new(&fields, event_pos, errors, validate, now);
+    let near_misses = data_fields(def, &mut fields, env, &mut errors, person);
+    let mut d = Data::new(&fields, event_pos, errors, near_misses, validate, now);
     let op = (def.build)(&mut d);
     if !d.errors.is_empty() {
         return Err(d.errors);
@@ -516,7 +522,14 @@ mod tests {
                     f.name
                 );
             }
-            let mut d = Data::new(&[], Pos::default(), Vec::new(), true, chrono::Utc::now());
+            let mut d = Data::new(
+                &[],
+                Pos::default(),
+                Vec::new(),
+                Vec::new(),
+                true,
+                chrono::Utc::now(),
+            );
             (def.build)(&mut d);
             let mut reads = d.reads.clone();
             let mut declared = def.fields.to_vec();
@@ -572,6 +585,55 @@ mod tests {
                 .unwrap_err();
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert!(errs[0].message.contains("NOPE is not set"), "{errs:?}");
+    }
+
+    #[test]
+    fn a_misspelt_required_field_is_one_error_in_every_event() {
+        for def in catalogue() {
+            for field in def.fields.iter().filter(|f| f.required) {
+                let typo = format!("{}x", field.name);
+                let text = serde_json::json!([{"event": def.name, "data": {typo.as_str(): "v"}}])
+                    .to_string();
+                let errs = one(&text).unwrap_err();
+                let about: Vec<&ShapeError> = errs
+                    .iter()
+                    .filter(|e| {
+                        e.message.contains(&format!("{:?}", field.name))
+                            || e.message.starts_with(field.name)
+                    })
+                    .collect();
+                assert_eq!(about.len(), 1, "{} {}: {errs:?}", def.name, field.name);
+                assert_eq!(
+                    about[0].message,
+                    format!("unknown field {typo:?}; did you mean {:?}?", field.name),
+                    "{}",
+                    def.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_field_does_not_hide_another_fields_problem() {
+        let errs = one(r#"[{"event": "profile-create", "data": {"color": "blue"}}]"#).unwrap_err();
+        let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "name: required",
+                "color \"blue\": is not a colour like #6366F1 or #abc"
+            ]
+        );
+        let errs =
+            one(r#"[{"event": "media-add", "data": {"profile": "f", "title": "T", "year": 1}}]"#)
+                .unwrap_err();
+        let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0], "type: required");
+        assert!(
+            messages[1].starts_with("year \"1\": must be between"),
+            "{messages:?}"
+        );
     }
 
     #[test]
