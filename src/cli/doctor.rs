@@ -45,7 +45,8 @@ pub fn run(app: &App) -> Result<()> {
 }
 
 /// The findings at a terminal, as lines rather than table cells, so that no fix command is
-/// ever split: for each, `check  subject`, the message wrapped to `width` at spaces, and
+/// ever split: for each, `check  subject` (the subject on a line of its own when the two
+/// do not fit on one), the message wrapped to `width` at spaces, and
 /// `fix: …` on one line; when that line is too long, the fix's words before its command
 /// on one line and the command whole on the next. A blank line between findings.
 fn render(findings: &[Finding], width: Option<u16>) -> String {
@@ -55,7 +56,12 @@ fn render(findings: &[Finding], width: Option<u16>) -> String {
         if n > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{}  {}\n", f.check, safe(&f.subject)));
+        let subject = safe(&f.subject);
+        if width.is_some_and(|w| fit::width(f.check) + 2 + fit::width(&subject) > w) {
+            out.push_str(&format!("{}\n  {subject}\n", f.check));
+        } else {
+            out.push_str(&format!("{}  {subject}\n", f.check));
+        }
         let message = safe(&f.message);
         match width {
             Some(w) => {
@@ -114,11 +120,18 @@ mod tests {
              fix: roster session revoke 0193a5b0-7c1d-7e2f-8a3b-4c5d6e7f8091\n"
         );
         let narrow = render(&findings, Some(60));
-        assert!(narrow.contains("\n  fix: give it an owner:\n    roster member add office USER --role owner\n"));
-        assert!(narrow.contains("\n  fix: roster session revoke 0193a5b0-7c1d-7e2f-8a3b-4c5d6e7f8091\n"));
         assert!(narrow.contains(
-            "\n  ann@example.com is disabled but this session of theirs is\n  live\n"
+            "\n  fix: give it an owner:\n    roster member add office USER --role owner\n"
         ));
+        assert!(
+            narrow
+                .contains("\n  fix: roster session revoke 0193a5b0-7c1d-7e2f-8a3b-4c5d6e7f8091\n")
+        );
+        assert!(
+            narrow.contains(
+                "\n  ann@example.com is disabled but this session of theirs is\n  live\n"
+            )
+        );
     }
 
     #[test]

@@ -150,6 +150,9 @@ mod tests {
         );
         assert!(!text.contains("tip:"), "{text}");
         let painted = super::render_error(&e, true);
-        assert!(painted.contains("\x1b[1;36mhint:\x1b[0m a similar"), "{painted}");
+        assert!(
+            painted.contains("\x1b[1;36mhint:\x1b[0m a similar"),
+            "{painted}"
+        );
     }
 }

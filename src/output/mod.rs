@@ -203,10 +203,14 @@ pub fn render_fitted(shape: &Shape, items: &[Value], width: Option<u16>, color: 
             .map(|(i, _)| header(shape.columns[*i].name, color)),
     );
     for row in &rows {
-        t.add_row(fit.shown.iter().map(|&(i, w)| match shape.columns[i].cells {
-            Cells::Text => fit::cut(&row[i], w),
-            Cells::Whole | Cells::Number => row[i].clone(),
-        }));
+        t.add_row(
+            fit.shown
+                .iter()
+                .map(|&(i, w)| match shape.columns[i].cells {
+                    Cells::Text => fit::cut(&row[i], w),
+                    Cells::Whole | Cells::Number => row[i].clone(),
+                }),
+        );
     }
     for (n, (i, _)) in fit.shown.iter().enumerate() {
         if shape.columns[*i].cells == Cells::Number
@@ -217,7 +221,11 @@ pub fn render_fitted(shape: &Shape, items: &[Value], width: Option<u16>, color: 
     }
     Fitted {
         text: format!("{t}\n"),
-        left_out: fit.left_out.iter().map(|i| shape.columns[*i].name).collect(),
+        left_out: fit
+            .left_out
+            .iter()
+            .map(|i| shape.columns[*i].name)
+            .collect(),
     }
 }
 
