@@ -129,7 +129,7 @@ pub fn render_error(e: &clap::Error, color: bool) -> String {
 
 /// `'list'` as `` `list` ``, when the quotes pair up; else the text as it is.
 pub fn backticks(tip: &str) -> String {
-    if tip.matches('\'').count() % 2 == 0 {
+    if tip.matches('\'').count().is_multiple_of(2) {
         tip.replace('\'', "`")
     } else {
         tip.to_string()
