@@ -221,14 +221,8 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const COLUMNS: &[Column] = &[
-        Column::whole("id", 9),
-        Column::whole("email", 8),
-        Column::whole("username", 5),
-        Column::text("name", 6),
-        Column::whole("roles", 4),
-        Column::whole("active", 3),
-    ];
+    /// The user list's columns: id, email, username, name, roles, active.
+    const COLUMNS: &[Column] = <crate::model::User as crate::output::Record>::SHAPE.columns;
 
     fn rows() -> Vec<Vec<String>> {
         [

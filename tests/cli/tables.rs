@@ -68,10 +68,15 @@ fn demo() -> Env {
 
 /// Runs a table command at `width` columns: (stdout, stderr) and whether it exited 0.
 fn at(env: &Env, width: u16, args: &[&str]) -> (String, String, bool) {
+    in_format(env, width, "table", args)
+}
+
+/// [`at`] in another `--format`.
+fn in_format(env: &Env, width: u16, format: &str, args: &[&str]) -> (String, String, bool) {
     let out = env
         .cmd()
         .env("COLUMNS", width.to_string())
-        .args(["--format", "table"])
+        .args(["--format", format])
         .args(args)
         .output()
         .expect("run roster");
@@ -228,7 +233,7 @@ fn a_record_keeps_its_keys_and_ids_whole_and_wraps_at_spaces() {
 #[test]
 fn doctor_prints_each_fix_whole_on_one_line() {
     let env = demo();
-    let report = env.json_fails_doctor();
+    let report = doctor_json(&env);
     for width in WIDTHS {
         let (stdout, stderr, ok) = at(&env, width, &["doctor"]);
         assert!(!ok);
@@ -249,43 +254,25 @@ fn doctor_prints_each_fix_whole_on_one_line() {
     }
 }
 
-trait DoctorJson {
-    fn json_fails_doctor(&self) -> Value;
-}
-
-impl DoctorJson for Env {
-    /// `roster --json doctor`, which exits 1 with findings.
-    fn json_fails_doctor(&self) -> Value {
-        let out = self.run(&["--json", "doctor"]);
-        assert_eq!(out.status.code(), Some(1));
-        serde_json::from_slice(&out.stdout).expect("doctor's JSON")
-    }
+/// `roster --json doctor`, which exits 1 with findings.
+fn doctor_json(env: &Env) -> Value {
+    let out = env.run(&["--json", "doctor"]);
+    assert_eq!(out.status.code(), Some(1));
+    serde_json::from_slice(&out.stdout).expect("doctor's JSON")
 }
 
 #[test]
 fn csv_and_json_keep_every_column_uncut() {
     let env = demo();
-    let out = env
-        .cmd()
-        .env("COLUMNS", "60")
-        .args(["--format", "csv", "user", "list"])
-        .output()
-        .unwrap();
-    let csv = String::from_utf8_lossy(&out.stdout);
+    let (csv, _, _) = in_format(&env, 60, "csv", &["user", "list"]);
     assert!(csv.starts_with("id,email,username,phone,name,"), "{csv}");
     assert!(csv.contains(LONG_NAME) && csv.contains(LONG_EMAIL), "{csv}");
-    let out = env
-        .cmd()
-        .env("COLUMNS", "60")
-        .args(["--format", "json", "user", "list"])
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (json, stderr, _) = in_format(&env, 60, "json", &["user", "list"]);
     assert!(
         stderr.is_empty(),
         "no count line nor note for JSON: {stderr}"
     );
-    let users: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let users: Value = serde_json::from_str(&json).unwrap();
     assert!(
         users
             .as_array()
