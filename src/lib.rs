@@ -58,14 +58,28 @@ fn clap_exit(e: clap::Error) -> i32 {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
         _ => Kind::Usage.exit_code(),
     };
-    let e = if code == 0 { e } else { quoting_safely(e) };
-    let _ = e.print();
-    if code != 0 && wants_json(std::env::args_os().skip(1)) {
+    if code == 0 {
+        let _ = e.print();
+        return code;
+    }
+    let e = quoting_safely(e);
+    // roster's own error style: clap's `tip:` lines read as roster's `hint:` lines.
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        cli::help::render_error(&e, stderr_color(std::env::args_os().skip(1))).as_bytes(),
+    );
+    if wants_json(std::env::args_os().skip(1)) {
         // The command line did not parse, but it asked for JSON: give the error object too.
         let rendered = e.render().to_string();
         let first = rendered.lines().next().unwrap_or("invalid command line");
         let text = first.strip_prefix("error: ").unwrap_or(first).to_string();
-        let err = Error::usage(text).hint("see `roster --help`");
+        let tips = rendered
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("tip: "))
+            .map(cli::help::backticks);
+        let err = tips
+            .fold(Error::usage(text), Error::hint)
+            .hint("see `roster --help`");
         eprintln!("{}", err.to_json());
     }
     code
@@ -104,6 +118,29 @@ fn quoting_safely(e: clap::Error) -> clap::Error {
             "the command line holds control characters and could not be read\n",
         )
         .with_cmd(&cli::help::command()),
+    }
+}
+
+/// Whether a usage error is painted: `--color always` or `never` if the raw arguments
+/// say so, else when stderr is a terminal and neither `NO_COLOR` nor `TERM=dumb` is set
+/// (as the Printer decides for every other error).
+fn stderr_color(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let asked = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--color=")
+            .map(str::to_string)
+            .or_else(|| (a == "--color").then(|| args.get(i + 1).cloned().unwrap_or_default()))
+    });
+    match asked.as_deref() {
+        Some("always") => true,
+        Some("never") => false,
+        _ => {
+            use std::io::IsTerminal;
+            let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+            std::io::stderr().is_terminal()
+                && !set("NO_COLOR")
+                && std::env::var("TERM").ok().as_deref() != Some("dumb")
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Map, Value, json};
 
-use crate::output::{Record, Shape};
+use crate::output::{Column, Record, Shape};
 
 pub type JsonObject = Map<String, Value>;
 
@@ -113,7 +113,14 @@ impl Record for User {
             "created_at",
             "updated_at",
         ],
-        columns: &["id", "email", "username", "name", "roles", "active"],
+        columns: &[
+            Column::whole("id", 9),
+            Column::whole("email", 8),
+            Column::whole("username", 5),
+            Column::text("name", 6),
+            Column::whole("roles", 4),
+            Column::whole("active", 3),
+        ],
     };
 
     /// The public JSON shape: every column but `password_hash`, plus `has_password` and
@@ -190,13 +197,13 @@ impl Record for Profile {
             "updated_at",
         ],
         columns: &[
-            "slug",
-            "name",
-            "color",
-            "member_count",
-            "member_limit",
-            "invitation_limit",
-            "access",
+            Column::whole("slug", 9),
+            Column::text("name", 8),
+            Column::whole("color", 2),
+            Column::number("member_count", 6),
+            Column::number("member_limit", 4),
+            Column::number("invitation_limit", 3),
+            Column::whole("access", 7),
         ],
     };
 
@@ -335,12 +342,12 @@ impl Record for RoleDef {
             "updated_at",
         ],
         columns: &[
-            "scope",
-            "name",
-            "permissions",
-            "builtin",
-            "holders",
-            "description",
+            Column::whole("scope", 8),
+            Column::whole("name", 9),
+            Column::text("permissions", 5),
+            Column::whole("builtin", 3),
+            Column::number("holders", 4),
+            Column::text("description", 6),
         ],
     };
 
@@ -396,7 +403,13 @@ impl Record for Member {
             "created_at",
             "updated_at",
         ],
-        columns: &["email", "username", "name", "role", "created_at"],
+        columns: &[
+            Column::whole("email", 9),
+            Column::whole("username", 6),
+            Column::text("name", 7),
+            Column::whole("role", 8),
+            Column::whole("created_at", 4),
+        ],
     };
 
     /// The membership, with the user's email, username and name and the profile's slug.
@@ -584,7 +597,14 @@ impl Record for InvitationAt<'_> {
             "reject_command",
             "delivery",
         ],
-        columns: &["id", "profile", "email", "role", "status", "expires_at"],
+        columns: &[
+            Column::whole("id", 9),
+            Column::whole("profile", 7),
+            Column::whole("email", 8),
+            Column::whole("role", 5),
+            Column::whole("status", 6),
+            Column::whole("expires_at", 4),
+        ],
     };
 
     fn to_json(&self) -> Value {
@@ -675,13 +695,13 @@ impl Record for Media {
             "added_at",
         ],
         columns: &[
-            "id",
-            "type",
-            "title",
-            "year",
-            "season_number",
-            "episode_number",
-            "status",
+            Column::whole("id", 9),
+            Column::whole("type", 6),
+            Column::text("title", 8),
+            Column::number("year", 5),
+            Column::number("season_number", 3),
+            Column::number("episode_number", 4),
+            Column::whole("status", 2),
         ],
     };
 
@@ -737,7 +757,14 @@ impl Record for AuditEntry {
             "hash",
             "keyed",
         ],
-        columns: &["seq", "at", "actor", "event", "subject", "source"],
+        columns: &[
+            Column::number("seq", 9),
+            Column::whole("at", 7),
+            Column::whole("actor", 6),
+            Column::whole("event", 8),
+            Column::whole("subject", 5),
+            Column::text("source", 3),
+        ],
     };
 
     /// Every column, `data` as the JSON it holds (as text if it is not JSON).
@@ -866,13 +893,13 @@ impl Record for SessionAt<'_> {
             "revoked_at",
         ],
         columns: &[
-            "id",
-            "user",
-            "status",
-            "active_profile",
-            "origin",
-            "created_at",
-            "expires_at",
+            Column::whole("id", 9),
+            Column::whole("user", 8),
+            Column::whole("status", 7),
+            Column::whole("active_profile", 5),
+            Column::whole("origin", 3),
+            Column::whole("created_at", 4),
+            Column::whole("expires_at", 6),
         ],
     };
 
@@ -1176,12 +1203,12 @@ impl Record for OutboxMessage {
             "sent_at",
         ],
         columns: &[
-            "id",
-            "recipient",
-            "status",
-            "attempts",
-            "created_at",
-            "sent_at",
+            Column::whole("id", 9),
+            Column::whole("recipient", 8),
+            Column::whole("status", 7),
+            Column::number("attempts", 4),
+            Column::whole("created_at", 5),
+            Column::whole("sent_at", 6),
         ],
     };
 

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::access::{Place, Request};
 use super::{Ctx, allow, audit};
 use crate::error::Result;
-use crate::output::{Record, Shape};
+use crate::output::{Column, Record, Shape};
 use crate::store::Tx;
 
 /// The checks, in the order they run and report.
@@ -63,7 +63,12 @@ impl Record for Finding {
     const SHAPE: Shape = Shape {
         noun: "finding",
         fields: &["check", "subject", "message", "fix"],
-        columns: &["check", "subject", "message", "fix"],
+        columns: &[
+            Column::whole("check", 9),
+            Column::whole("subject", 8),
+            Column::text("message", 7),
+            Column::whole("fix", 6),
+        ],
     };
 
     fn to_json(&self) -> Value {

@@ -680,7 +680,13 @@ impl Record for WhoAmI {
             "is_admin",
             "memberships",
         ],
-        columns: &["actor", "kind", "user", "global_roles", "memberships"],
+        columns: &[
+            crate::output::Column::whole("actor", 9),
+            crate::output::Column::whole("kind", 8),
+            crate::output::Column::whole("user", 7),
+            crate::output::Column::whole("global_roles", 6),
+            crate::output::Column::text("memberships", 5),
+        ],
     };
 
     fn to_json(&self) -> Value {

@@ -78,7 +78,15 @@ impl Record for Verified<'_> {
     const SHAPE: Shape = Shape {
         noun: "audit verification",
         fields: VERIFIED,
-        columns: VERIFIED,
+        columns: &[
+            crate::output::Column::whole("ok", 9),
+            crate::output::Column::number("rows", 8),
+            crate::output::Column::number("keyed", 5),
+            crate::output::Column::number("unkeyed", 4),
+            crate::output::Column::whole("anchor", 6),
+            crate::output::Column::number("first_bad_seq", 7),
+            crate::output::Column::text("problem", 7),
+        ],
     };
 
     fn to_json(&self) -> Value {
@@ -102,7 +110,11 @@ impl Record for Head {
     const SHAPE: Shape = Shape {
         noun: "audit anchor",
         fields: &["seq", "hash", "anchor"],
-        columns: &["seq", "hash", "anchor"],
+        columns: &[
+            crate::output::Column::number("seq", 9),
+            crate::output::Column::whole("hash", 8),
+            crate::output::Column::whole("anchor", 7),
+        ],
     };
 
     fn to_json(&self) -> Value {

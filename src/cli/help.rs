@@ -95,3 +95,64 @@ fn template(cmd: &clap::Command) -> StyledStr {
         heading("Options")
     ))
 }
+
+/// A usage error as roster prints every error: clap's text, with each of its `tip:` lines
+/// made a `hint:` line right under the error, quoting as roster's hints do (`` `list` ``
+/// rather than `'list'`), and `error:` and `hint:` in roster's colours when `color`.
+pub fn render_error(e: &clap::Error, color: bool) -> String {
+    let paint = |word: &str, code: &str| {
+        if color {
+            format!("\x1b[{code}m{word}\x1b[0m")
+        } else {
+            word.to_string()
+        }
+    };
+    // Plain text: roster paints its own two words, as Printer::error does.
+    let text = e.render().to_string();
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if let Some(tip) = line.trim_start().strip_prefix("tip: ") {
+            while lines.last().is_some_and(|l| l.is_empty()) {
+                lines.pop();
+            }
+            lines.push(format!("{} {}", paint("hint:", "1;36"), backticks(tip)));
+        } else if let Some(message) = line.strip_prefix("error: ") {
+            lines.push(format!("{} {message}", paint("error:", "1;31")));
+        } else {
+            lines.push(line.to_string());
+        }
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// `'list'` as `` `list` ``, when the quotes pair up; else the text as it is.
+pub fn backticks(tip: &str) -> String {
+    if tip.matches('\'').count().is_multiple_of(2) {
+        tip.replace('\'', "`")
+    } else {
+        tip.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_tip_reads_as_a_hint() {
+        let e = super::parse_from(["roster", "user", "lst"]).unwrap_err();
+        let text = super::render_error(&e, false);
+        assert!(
+            text.starts_with(
+                "error: unrecognized subcommand 'lst'\nhint: a similar subcommand exists: `list`\n\nUsage: roster user"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("tip:"), "{text}");
+        let painted = super::render_error(&e, true);
+        assert!(
+            painted.contains("\x1b[1;36mhint:\x1b[0m a similar"),
+            "{painted}"
+        );
+    }
+}

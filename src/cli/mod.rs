@@ -410,7 +410,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The flags every command takes. Each subcommand's help lists its own options first and
+/// these under their own heading, as gh's "INHERITED FLAGS".
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)
     #[arg(

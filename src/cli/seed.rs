@@ -85,7 +85,12 @@ impl Record for Step<'_> {
     const SHAPE: Shape = Shape {
         noun: "plan step",
         fields: &["index", "event", "outcome", "subject"],
-        columns: &["index", "event", "outcome", "subject"],
+        columns: &[
+            crate::output::Column::number("index", 9),
+            crate::output::Column::whole("event", 8),
+            crate::output::Column::whole("outcome", 7),
+            crate::output::Column::whole("subject", 6),
+        ],
     };
 
     fn to_json(&self) -> Value {
@@ -506,7 +511,13 @@ fn print_report(
 const SUMMARY: Shape = Shape {
     noun: "event",
     fields: &["event", "created", "updated", "unchanged", "removed"],
-    columns: &["event", "created", "updated", "unchanged", "removed"],
+    columns: &[
+        crate::output::Column::whole("event", 9),
+        crate::output::Column::number("created", 8),
+        crate::output::Column::number("updated", 7),
+        crate::output::Column::number("unchanged", 5),
+        crate::output::Column::number("removed", 6),
+    ],
 };
 
 pub fn export(app: &App, a: ExportArgs) -> Result<()> {
@@ -573,7 +584,8 @@ mod tests {
             .map(String::as_str)
             .collect();
         assert_eq!(keys, SUMMARY.fields);
-        assert_eq!(SUMMARY.columns, SUMMARY.fields);
+        let columns: Vec<&str> = SUMMARY.columns.iter().map(|c| c.name).collect();
+        assert_eq!(columns, SUMMARY.fields);
     }
 
     #[test]

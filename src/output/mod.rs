@@ -4,11 +4,15 @@
 //! format and where the text goes, and [`Printer::changed`] turns any outcome of an
 //! action, or list of them, into output.
 
+pub mod fit;
+
 use std::borrow::Cow;
 use std::io::Write;
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use comfy_table::{Attribute, Cell, CellAlignment, ContentArrangement, Table, presets};
 use serde_json::Value;
+
+pub use fit::{Cells, Column};
 
 use crate::actions::Outcome;
 use crate::error::{Error, Kind, Result};
@@ -22,12 +26,24 @@ pub enum Format {
 }
 
 /// The fields of one kind of record: all of them (JSON and CSV order) and the few a table
-/// shows.
+/// shows, each with what its cells are and how long it stays on a narrow terminal
+/// ([`Column`]; the rules are in `output/fit.rs`).
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
     pub noun: &'static str,
     pub fields: &'static [&'static str],
-    pub columns: &'static [&'static str],
+    pub columns: &'static [Column],
+}
+
+impl Shape {
+    /// `1 user`, `4 users`: the count line under a table.
+    pub fn count(&self, n: usize) -> String {
+        if n == 1 {
+            format!("1 {}", self.noun)
+        } else {
+            format!("{n} {}s", self.noun)
+        }
+    }
 }
 
 /// A kind of record, and the one definition of how every format shows it: [`Self::SHAPE`]
@@ -128,7 +144,9 @@ fn json_text(v: &Value) -> String {
     }
 }
 
-fn new_table(width: Option<u16>, color: bool) -> Table {
+/// A table in roster's style; its cells are already cut or wrapped to fit ([`fit`]), so
+/// comfy-table lays them out as they are.
+fn new_table(color: bool) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
     if color {
@@ -136,15 +154,7 @@ fn new_table(width: Option<u16>, color: bool) -> Table {
     } else {
         t.force_no_tty();
     }
-    match width {
-        Some(w) => {
-            t.set_content_arrangement(ContentArrangement::Dynamic);
-            t.set_width(w);
-        }
-        None => {
-            t.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
+    t.set_content_arrangement(ContentArrangement::Disabled);
     t
 }
 
@@ -157,46 +167,103 @@ fn header(text: &str, color: bool) -> Cell {
     }
 }
 
-/// A table of records with the shape's columns; only columns present in some record show.
-pub fn render_table(shape: &Shape, items: &[Value], width: Option<u16>, color: bool) -> String {
-    let columns: Vec<&str> = shape
-        .columns
-        .iter()
-        .copied()
-        .filter(|c| items.iter().any(|i| i.get(*c).is_some()))
-        .collect();
-    let mut t = new_table(width, color);
-    t.set_header(columns.iter().map(|c| header(c, color)));
-    for item in items {
-        t.add_row(
-            columns
-                .iter()
-                .map(|c| cell_text(item.get(*c).unwrap_or(&Value::Null))),
-        );
-    }
-    // Ids are copied into the next command: never wrap them.
-    for (i, c) in columns.iter().enumerate() {
-        if *c == "id"
-            && let Some(col) = t.column_mut(i)
-        {
-            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-    }
-    format!("{t}\n")
+/// A table of records, fitted to `width` characters (`None`: as wide as it takes), and
+/// the columns it left out to fit (see `output/fit.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fitted {
+    pub text: String,
+    pub left_out: Vec<&'static str>,
 }
 
-/// One record as a two-column table of every field.
+/// A table of records with the shape's columns, as [`render_fitted`] fits it.
+pub fn render_table(shape: &Shape, items: &[Value], width: Option<u16>, color: bool) -> String {
+    render_fitted(shape, items, width, color).text
+}
+
+/// A table of records with the shape's columns: those empty in every record left out, ids
+/// and other whole words never split nor cut, free text cut with `…`, numbers
+/// right-aligned, and, when the table is wider than `width`, the least kept columns left
+/// out (named in [`Fitted::left_out`]).
+pub fn render_fitted(shape: &Shape, items: &[Value], width: Option<u16>, color: bool) -> Fitted {
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            shape
+                .columns
+                .iter()
+                .map(|c| cell_text(item.get(c.name).unwrap_or(&Value::Null)))
+                .collect()
+        })
+        .collect();
+    let fit = fit::fit(shape.columns, &rows, width.map(usize::from));
+    let mut t = new_table(color);
+    t.set_header(
+        fit.shown
+            .iter()
+            .map(|(i, _)| header(shape.columns[*i].name, color)),
+    );
+    for row in &rows {
+        t.add_row(
+            fit.shown
+                .iter()
+                .map(|&(i, w)| match shape.columns[i].cells {
+                    Cells::Text => fit::cut(&row[i], w),
+                    Cells::Whole | Cells::Number => row[i].clone(),
+                }),
+        );
+    }
+    for (n, (i, _)) in fit.shown.iter().enumerate() {
+        if shape.columns[*i].cells == Cells::Number
+            && let Some(col) = t.column_mut(n)
+        {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    Fitted {
+        text: format!("{t}\n"),
+        left_out: fit
+            .left_out
+            .iter()
+            .map(|i| shape.columns[*i].name)
+            .collect(),
+    }
+}
+
+/// One record as a two-column table of every field. Field names are never split; a long
+/// value is wrapped to the width left, only after a space or a comma, so an id, an email
+/// or a timestamp stays whole (one longer than the line stays whole too, on its own line).
 pub fn render_record_table(shape: &Shape, item: &Value, width: Option<u16>, color: bool) -> String {
-    let mut t = new_table(width, color);
-    t.set_header([header("field", color), header("value", color)]);
-    for f in shape.fields {
-        if let Some(v) = item.get(*f) {
+    let rows: Vec<(&str, String)> = shape
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let v = item.get(*f)?;
             let text = match v {
                 Value::Object(_) => json_text(v),
                 other => cell_text(other),
             };
-            t.add_row([f.to_string(), text]);
-        }
+            Some((*f, text))
+        })
+        .collect();
+    let key_width = rows
+        .iter()
+        .map(|(f, _)| fit::width(f))
+        .chain([fit::width("field")])
+        .max()
+        .unwrap_or(0);
+    let room = width.map(|w| {
+        usize::from(w)
+            .saturating_sub(key_width + fit::overhead(2))
+            .max(fit::width("value"))
+    });
+    let mut t = new_table(color);
+    t.set_header([header("field", color), header("value", color)]);
+    for (f, text) in rows {
+        let text = match room {
+            Some(room) => fit::wrap(&text, room).join("\n"),
+            None => text,
+        };
+        t.add_row([f.to_string(), text]);
     }
     format!("{t}\n")
 }
@@ -243,6 +310,15 @@ pub fn render_csv_row(fields: &[&str], item: &Value) -> String {
     let mut out = row.join(",");
     out.push('\n');
     out
+}
+
+/// The hint under a table that left columns out to fit the terminal: which, and how to
+/// see them.
+pub fn left_out(columns: &[&str], width: u16) -> String {
+    format!(
+        "left out to fit {width} columns: {}; a wider terminal shows them, `--format json` every field",
+        columns.join(", ")
+    )
 }
 
 /// A table's report of a change: every line of every outcome, each made [`safe`], so a
@@ -412,7 +488,13 @@ impl Printer {
                 if items.is_empty() {
                     return Ok(());
                 }
-                render_table(shape, items, self.width, self.color)
+                let fitted = render_fitted(shape, items, self.width, self.color);
+                self.out(&fitted.text)?;
+                self.note(&shape.count(items.len()));
+                if let (false, Some(width)) = (fitted.left_out.is_empty(), self.width) {
+                    self.hint(&left_out(&fitted.left_out, width));
+                }
+                return Ok(());
             }
             Format::Json => render_json(&Value::Array(items.to_vec())),
             Format::Jsonl => render_jsonl(items),
@@ -549,8 +631,19 @@ pub(crate) fn assert_shape_of_all<R: Record>(records: &[&R], json_only: &[&str])
             shape.noun
         );
     }
-    for c in shape.columns {
-        assert!(shape.fields.contains(c), "{}: column {c:?}", shape.noun);
+    for (i, c) in shape.columns.iter().enumerate() {
+        assert!(
+            shape.fields.contains(&c.name),
+            "{}: column {:?}",
+            shape.noun,
+            c.name
+        );
+        assert!(
+            !shape.columns[..i].iter().any(|d| d.name == c.name),
+            "{}: column {:?} twice",
+            shape.noun,
+            c.name
+        );
     }
     for k in objects.iter().flat_map(|keys| keys.keys()) {
         assert!(

@@ -433,14 +433,14 @@ fn audit_in_every_format() {
     ╭─────┬──────────────────────────┬───────────────────────────────────────────┬────────────────┬──────────────────────────────────────┬────────╮
     │ seq ┆ at                       ┆ actor                                     ┆ event          ┆ subject                              ┆ source │
     ╞═════╪══════════════════════════╪═══════════════════════════════════════════╪════════════════╪══════════════════════════════════════╪════════╡
-    │ 1   ┆ 2026-01-01T10:00:00.000Z ┆ operator:tester                           ┆ user-create    ┆ [id]                                 ┆ cli    │
-    │ 2   ┆ 2026-01-02T10:00:00.000Z ┆ user:[id]                                 ┆ user-create    ┆ [id]                                 ┆ cli    │
-    │ 3   ┆ 2026-01-03T10:00:00.000Z ┆ user:[id]                                 ┆ profile-create ┆ [id]                                 ┆ cli    │
-    │ 4   ┆ 2026-01-03T10:00:00.000Z ┆ user:[id]                                 ┆ member-add     ┆ [id]                                 ┆ cli    │
-    │ 5   ┆ 2026-01-04T10:00:00.000Z ┆ operator:tester                           ┆ user-update    ┆ [id]                                 ┆ cli    │
-    │ 6   ┆ 2026-01-05T10:00:00.000Z ┆ operator:tester                           ┆ user-grant     ┆ [id]                                 ┆ cli    │
-    │ 7   ┆ 2026-01-06T10:00:00.000Z ┆ user:[id]                                 ┆ user-update    ┆ [id]                                 ┆ cli    │
-    │ 8   ┆ 2026-01-07T10:00:00.000Z ┆ operator:tester                           ┆ profile-update ┆ [id]                                 ┆ cli    │
+    │   1 ┆ 2026-01-01T10:00:00.000Z ┆ operator:tester                           ┆ user-create    ┆ [id]                                 ┆ cli    │
+    │   2 ┆ 2026-01-02T10:00:00.000Z ┆ user:[id]                                 ┆ user-create    ┆ [id]                                 ┆ cli    │
+    │   3 ┆ 2026-01-03T10:00:00.000Z ┆ user:[id]                                 ┆ profile-create ┆ [id]                                 ┆ cli    │
+    │   4 ┆ 2026-01-03T10:00:00.000Z ┆ user:[id]                                 ┆ member-add     ┆ [id]                                 ┆ cli    │
+    │   5 ┆ 2026-01-04T10:00:00.000Z ┆ operator:tester                           ┆ user-update    ┆ [id]                                 ┆ cli    │
+    │   6 ┆ 2026-01-05T10:00:00.000Z ┆ operator:tester                           ┆ user-grant     ┆ [id]                                 ┆ cli    │
+    │   7 ┆ 2026-01-06T10:00:00.000Z ┆ user:[id]                                 ┆ user-update    ┆ [id]                                 ┆ cli    │
+    │   8 ┆ 2026-01-07T10:00:00.000Z ┆ operator:tester                           ┆ profile-update ┆ [id]                                 ┆ cli    │
     ╰─────┴──────────────────────────┴───────────────────────────────────────────┴────────────────┴──────────────────────────────────────┴────────╯
     ");
 }

@@ -722,6 +722,9 @@ fn usage_errors_exit_2() {
       help     Print this message or the help of the given subcommand(s)
 
     Options:
+      -h, --help  Print help
+
+    Global options:
           --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
                              (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --as <USER>        Act as this user (id, email or username) under the rules; default: the
@@ -734,7 +737,6 @@ fn usage_errors_exit_2() {
           --no-input         Never prompt; a missing value is an error
       -q, --quiet            No confirmations, notes or hints on success (data asked for still prints)
       -v, --verbose...       More detail on stderr
-      -h, --help             Print help
 
     Examples:
       roster user create --email ann@example.com --name 'Ann Smith'
@@ -773,8 +775,7 @@ fn usage_errors_exit_2() {
     For more information, try '--help'.
     $ roster user create --password secret123
     error: unexpected argument '--password' found
-
-      tip: a similar argument exists: '--password-stdin'
+    hint: a similar argument exists: `--password-stdin`
 
     Usage: roster user create --password-stdin
 
@@ -927,11 +928,11 @@ fn table_format_draws_tables_and_confirmation_lines() {
     insta::assert_snapshot!(redact(&out), @"created user ann@example.com (id [id])");
     let out = env.ok(&["--format", "table", "user", "list"]);
     insta::assert_snapshot!(redact(&out), @"
-    ╭──────────────────────────────────────┬─────────────────┬──────────┬──────┬───────┬────────╮
-    │ id                                   ┆ email           ┆ username ┆ name ┆ roles ┆ active │
-    ╞══════════════════════════════════════╪═════════════════╪══════════╪══════╪═══════╪════════╡
-    │ [id]                                 ┆ ann@example.com ┆          ┆ Ann  ┆ admin ┆ true   │
-    ╰──────────────────────────────────────┴─────────────────┴──────────┴──────┴───────┴────────╯
+    ╭──────────────────────────────────────┬─────────────────┬──────┬───────┬────────╮
+    │ id                                   ┆ email           ┆ name ┆ roles ┆ active │
+    ╞══════════════════════════════════════╪═════════════════╪══════╪═══════╪════════╡
+    │ [id]                                 ┆ ann@example.com ┆ Ann  ┆ admin ┆ true   │
+    ╰──────────────────────────────────────┴─────────────────┴──────┴───────┴────────╯
     ");
     assert!(!out.contains("\x1b["), "NO_COLOR: no escapes: {out}");
     let width = out.lines().map(|l| l.chars().count()).max().unwrap();

@@ -233,32 +233,33 @@ fn a_command_help_shows_its_arguments_and_examples() {
     Usage: roster user create [OPTIONS]
 
     Options:
-          --db <PATH>            The database: a SQLite file, or a PostgreSQL URL
-                                 (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --email <EMAIL>        Email address (stored lower-case)
-          --as <USER>            Act as this user (id, email or username) under the rules; default: the
-                                 operator [env: ROSTER_AS=]
           --name <NAME>          Display name
-          --format <FORMAT>      Output format [default: table on a terminal, json otherwise] [possible
-                                 values: table, json, jsonl, csv]
           --username <USERNAME>  Username (2-32 of letters, digits, '.', '_', '-')
-          --json                 Same as --format json
           --phone <PHONE>        Phone number in E.164 form, such as +14155550123
           --role <ROLE>          A global role; repeat for several
-      -y, --yes                  Answer yes to confirmations (needed for destructive commands without a
-                                 terminal)
           --image <IMAGE>        Avatar URL
-          --no-input             Never prompt; a missing value is an error
-      -q, --quiet                No confirmations, notes or hints on success (data asked for still
-                                 prints)
           --type <TYPE>          User type [default: person]
           --tag <TAG>            A tag; repeat for several
-      -v, --verbose...           More detail on stderr
           --metadata <JSON>      Metadata as a JSON object
           --password-stdin       Read the password from the first line of stdin
           --id <ID>              An explicit id ([A-Za-z0-9._-], at most 64)
           --if-not-exists        Succeed without change when the user already exists
       -h, --help                 Print help
+
+    Global options:
+          --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
+                             (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
+          --as <USER>        Act as this user (id, email or username) under the rules; default: the
+                             operator [env: ROSTER_AS=]
+          --format <FORMAT>  Output format [default: table on a terminal, json otherwise] [possible
+                             values: table, json, jsonl, csv]
+          --json             Same as --format json
+      -y, --yes              Answer yes to confirmations (needed for destructive commands without a
+                             terminal)
+          --no-input         Never prompt; a missing value is an error
+      -q, --quiet            No confirmations, notes or hints on success (data asked for still prints)
+      -v, --verbose...       More detail on stderr
 
     On a terminal, a missing email or name is asked for, then a password (hidden, typed
     twice; an empty answer leaves the user without one).
@@ -281,6 +282,9 @@ fn help_goes_to_stdout_and_a_help_subcommand_works() {
     Usage: roster doctor [OPTIONS]
 
     Options:
+      -h, --help  Print help
+
+    Global options:
           --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
                              (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --as <USER>        Act as this user (id, email or username) under the rules; default: the
@@ -293,7 +297,6 @@ fn help_goes_to_stdout_and_a_help_subcommand_works() {
           --no-input         Never prompt; a missing value is an error
       -q, --quiet            No confirmations, notes or hints on success (data asked for still prints)
       -v, --verbose...       More detail on stderr
-      -h, --help             Print help
 
     Examples:
       roster doctor

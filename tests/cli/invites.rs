@@ -1242,20 +1242,15 @@ fn invite_list_with_and_without_a_profile_and_a_status() {
     assert_eq!(summary(&env.json(&["invite", "list"])), all);
     let table = env.ok(&["--format", "table", "invite", "list"]);
     insta::assert_snapshot!(redact(&table), @"
-    ╭──────────────────────────────────────┬─────────┬──────────────┬────────┬──────────┬──────────────╮
-    │ id                                   ┆ profile ┆ email        ┆ role   ┆ status   ┆ expires_at   │
-    ╞══════════════════════════════════════╪═════════╪══════════════╪════════╪══════════╪══════════════╡
-    │ [id]                                 ┆ office  ┆ gil@example. ┆ member ┆ rejected ┆ 2026-11-23T1 │
-    │                                      ┆         ┆ com          ┆        ┆          ┆ 2:00:22.000Z │
-    │ [id]                                 ┆ office  ┆ dan@example. ┆ member ┆ pending  ┆ 2026-11-23T1 │
-    │                                      ┆         ┆ com          ┆        ┆          ┆ 2:00:21.000Z │
-    │ [id]                                 ┆ family  ┆ fay@example. ┆ member ┆ canceled ┆ 2026-11-23T1 │
-    │                                      ┆         ┆ com          ┆        ┆          ┆ 2:00:19.000Z │
-    │ [id]                                 ┆ family  ┆ eve@example. ┆ member ┆ accepted ┆ 2026-11-23T1 │
-    │                                      ┆         ┆ com          ┆        ┆          ┆ 2:00:17.000Z │
-    │ [id]                                 ┆ family  ┆ dan@example. ┆ member ┆ pending  ┆ 2026-11-23T1 │
-    │                                      ┆         ┆ com          ┆        ┆          ┆ 2:00:16.000Z │
-    ╰──────────────────────────────────────┴─────────┴──────────────┴────────┴──────────┴──────────────╯
+    ╭──────────────────────────────────────┬─────────┬─────────────────┬────────┬──────────╮
+    │ id                                   ┆ profile ┆ email           ┆ role   ┆ status   │
+    ╞══════════════════════════════════════╪═════════╪═════════════════╪════════╪══════════╡
+    │ [id]                                 ┆ office  ┆ gil@example.com ┆ member ┆ rejected │
+    │ [id]                                 ┆ office  ┆ dan@example.com ┆ member ┆ pending  │
+    │ [id]                                 ┆ family  ┆ fay@example.com ┆ member ┆ canceled │
+    │ [id]                                 ┆ family  ┆ eve@example.com ┆ member ┆ accepted │
+    │ [id]                                 ┆ family  ┆ dan@example.com ┆ member ┆ pending  │
+    ╰──────────────────────────────────────┴─────────┴─────────────────┴────────┴──────────╯
     ");
     assert_eq!(summary(&env.json(&["--as", ROOT, "invite", "list"])), all);
     assert_eq!(summary(&env.json(&["invite", "list", "family"])), all[..3]);

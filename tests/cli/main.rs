@@ -34,5 +34,6 @@ mod seeds;
 mod sessions;
 mod stackpress;
 mod strict_json;
+mod tables;
 mod transfer;
 mod users;

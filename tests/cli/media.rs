@@ -1159,16 +1159,18 @@ fn other_formats_print_items_and_the_next_page_on_stderr() {
     ]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     insta::assert_snapshot!(redact(&stdout), @"
-    ╭──────────────────────────────────────┬───────┬───────┬──────┬─────────────┬────────────┬─────────╮
-    │ id                                   ┆ type  ┆ title ┆ year ┆ season_numb ┆ episode_nu ┆ status  │
-    │                                      ┆       ┆       ┆      ┆ er          ┆ mber       ┆         │
-    ╞══════════════════════════════════════╪═══════╪═══════╪══════╪═════════════╪════════════╪═════════╡
-    │ [id]                                 ┆ movie ┆ A     ┆      ┆             ┆            ┆ pending │
-    │ [id]                                 ┆ movie ┆ B     ┆      ┆             ┆            ┆ pending │
-    ╰──────────────────────────────────────┴───────┴───────┴──────┴─────────────┴────────────┴─────────╯
+    ╭──────────────────────────────────────┬───────┬───────┬─────────╮
+    │ id                                   ┆ type  ┆ title ┆ status  │
+    ╞══════════════════════════════════════╪═══════╪═══════╪═════════╡
+    │ [id]                                 ┆ movie ┆ A     ┆ pending │
+    │ [id]                                 ┆ movie ┆ B     ┆ pending │
+    ╰──────────────────────────────────────┴───────┴───────┴─────────╯
     ");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    insta::assert_snapshot!(redact_cursor(&stderr), @"hint: next page: roster --as ann@example.com media list family --limit 2 --after [cursor]");
+    insta::assert_snapshot!(redact_cursor(&stderr), @"
+    2 media items
+    hint: next page: roster --as ann@example.com media list family --limit 2 --after [cursor]
+    ");
     let command = stderr
         .lines()
         .find_map(|l| l.strip_prefix("hint: next page: "))
@@ -1184,12 +1186,11 @@ fn other_formats_print_items_and_the_next_page_on_stderr() {
     words.extend(command.split(' ').skip(1));
     let rest = env.ok(&words);
     insta::assert_snapshot!(redact(&rest), @"
-    ╭──────────────────────────────────────┬───────┬───────┬──────┬─────────────┬────────────┬─────────╮
-    │ id                                   ┆ type  ┆ title ┆ year ┆ season_numb ┆ episode_nu ┆ status  │
-    │                                      ┆       ┆       ┆      ┆ er          ┆ mber       ┆         │
-    ╞══════════════════════════════════════╪═══════╪═══════╪══════╪═════════════╪════════════╪═════════╡
-    │ [id]                                 ┆ movie ┆ C     ┆      ┆             ┆            ┆ pending │
-    ╰──────────────────────────────────────┴───────┴───────┴──────┴─────────────┴────────────┴─────────╯
+    ╭──────────────────────────────────────┬───────┬───────┬─────────╮
+    │ id                                   ┆ type  ┆ title ┆ status  │
+    ╞══════════════════════════════════════╪═══════╪═══════╪═════════╡
+    │ [id]                                 ┆ movie ┆ C     ┆ pending │
+    ╰──────────────────────────────────────┴───────┴───────┴─────────╯
     ");
     let out = env.run(&words);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("next page"));

@@ -807,13 +807,13 @@ fn member_list_is_for_members_and_global_admins() {
         "--as", MEMBER, "--format", "table", "member", "list", "family",
     ]);
     insta::assert_snapshot!(table, @"
-    ╭───────────────────┬──────────┬───────┬────────┬──────────────────────────╮
-    │ email             ┆ username ┆ name  ┆ role   ┆ created_at               │
-    ╞═══════════════════╪══════════╪═══════╪════════╪══════════════════════════╡
-    │ olive@example.com ┆          ┆ Olive ┆ owner  ┆ 2026-11-21T12:00:07.000Z │
-    │ alice@example.com ┆          ┆ Alice ┆ admin  ┆ 2026-11-21T12:00:08.000Z │
-    │ mike@example.com  ┆          ┆ Mike  ┆ member ┆ 2026-11-21T12:00:09.000Z │
-    ╰───────────────────┴──────────┴───────┴────────┴──────────────────────────╯
+    ╭───────────────────┬───────┬────────┬──────────────────────────╮
+    │ email             ┆ name  ┆ role   ┆ created_at               │
+    ╞═══════════════════╪═══════╪════════╪══════════════════════════╡
+    │ olive@example.com ┆ Olive ┆ owner  ┆ 2026-11-21T12:00:07.000Z │
+    │ alice@example.com ┆ Alice ┆ admin  ┆ 2026-11-21T12:00:08.000Z │
+    │ mike@example.com  ┆ Mike  ┆ member ┆ 2026-11-21T12:00:09.000Z │
+    ╰───────────────────┴───────┴────────┴──────────────────────────╯
     ");
     // The profile may also be named by id.
     let id = env.json(&["profile", "show", "family"])["id"]
@@ -980,12 +980,12 @@ fn a_table_page_prints_the_command_of_the_next_one() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout), @"
-    ╭───────────────────┬──────────┬───────┬───────┬──────────────────────────╮
-    │ email             ┆ username ┆ name  ┆ role  ┆ created_at               │
-    ╞═══════════════════╪══════════╪═══════╪═══════╪══════════════════════════╡
-    │ olive@example.com ┆          ┆ Olive ┆ owner ┆ 2026-11-21T12:00:07.000Z │
-    │ alice@example.com ┆          ┆ Alice ┆ admin ┆ 2026-11-21T12:00:08.000Z │
-    ╰───────────────────┴──────────┴───────┴───────┴──────────────────────────╯
+    ╭───────────────────┬───────┬───────┬──────────────────────────╮
+    │ email             ┆ name  ┆ role  ┆ created_at               │
+    ╞═══════════════════╪═══════╪═══════╪══════════════════════════╡
+    │ olive@example.com ┆ Olive ┆ owner ┆ 2026-11-21T12:00:07.000Z │
+    │ alice@example.com ┆ Alice ┆ admin ┆ 2026-11-21T12:00:08.000Z │
+    ╰───────────────────┴───────┴───────┴──────────────────────────╯
     ");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let command = stderr
@@ -996,7 +996,8 @@ fn a_table_page_prints_the_command_of_the_next_one() {
     let cursor = command
         .strip_prefix(&prefix)
         .unwrap_or_else(|| panic!("{command}"));
-    assert_eq!(stderr, format!("hint: next page: {command}\n"));
+    // The count line, then the next page's command.
+    assert_eq!(stderr, format!("2 members\nhint: next page: {command}\n"));
     // The same cursor as the JSON page's.
     let page = env.json(&["--as", MEMBER, "member", "list", "family", "--limit", "2"]);
     assert_eq!(page["next_cursor"], cursor);
@@ -1006,17 +1007,14 @@ fn a_table_page_prints_the_command_of_the_next_one() {
     let out = env.run(&words);
     assert_eq!(out.status.code(), Some(0));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout), @"
-    ╭──────────────────┬──────────┬──────┬────────┬──────────────────────────╮
-    │ email            ┆ username ┆ name ┆ role   ┆ created_at               │
-    ╞══════════════════╪══════════╪══════╪════════╪══════════════════════════╡
-    │ mike@example.com ┆          ┆ Mike ┆ member ┆ 2026-11-21T12:00:09.000Z │
-    ╰──────────────────┴──────────┴──────┴────────┴──────────────────────────╯
+    ╭──────────────────┬──────┬────────┬──────────────────────────╮
+    │ email            ┆ name ┆ role   ┆ created_at               │
+    ╞══════════════════╪══════╪════════╪══════════════════════════╡
+    │ mike@example.com ┆ Mike ┆ member ┆ 2026-11-21T12:00:09.000Z │
+    ╰──────────────────┴──────┴────────┴──────────────────────────╯
     ");
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The last page: its count line, and no next page.
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "1 member\n");
 
     // jsonl and csv: the members on stdout, the cursor and the command on stderr.
     let out = env.run(&[
@@ -1038,7 +1036,7 @@ fn a_table_page_prints_the_command_of_the_next_one() {
     // Without --limit, nothing about pages: the whole list, as before.
     let out = env.run(&["--format", "table", "member", "list", "family"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 7);
-    assert!(out.stderr.is_empty());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "3 members\n");
 }
 
 #[test]

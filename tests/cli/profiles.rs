@@ -897,8 +897,8 @@ fn profile_list_in_every_format() {
     ╭────────┬─────────────────────┬─────────┬──────────────┬──────────────┬──────────────────╮
     │ slug   ┆ name                ┆ color   ┆ member_count ┆ member_limit ┆ invitation_limit │
     ╞════════╪═════════════════════╪═════════╪══════════════╪══════════════╪══════════════════╡
-    │ office ┆ Office              ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              │
-    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              │
+    │ office ┆ Office              ┆ #6366F1 ┆            0 ┆          100 ┆              100 │
+    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆            0 ┆          100 ┆              100 │
     ╰────────┴─────────────────────┴─────────┴──────────────┴──────────────┴──────────────────╯
     "#);
     // For a user, with the access column.
@@ -914,8 +914,8 @@ fn profile_list_in_every_format() {
     ╭────────┬─────────────────────┬─────────┬──────────────┬──────────────┬──────────────────┬────────╮
     │ slug   ┆ name                ┆ color   ┆ member_count ┆ member_limit ┆ invitation_limit ┆ access │
     ╞════════╪═════════════════════╪═════════╪══════════════╪══════════════╪══════════════════╪════════╡
-    │ office ┆ Office              ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              ┆ true   │
-    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              ┆ true   │
+    │ office ┆ Office              ┆ #6366F1 ┆            0 ┆          100 ┆              100 ┆ true   │
+    │ smith  ┆ Smith, "The" Family ┆ #6366F1 ┆            0 ┆          100 ┆              100 ┆ true   │
     ╰────────┴─────────────────────┴─────────┴──────────────┴──────────────┴──────────────────┴────────╯
     "#);
     let out = env.ok(&["--format", "table", "profile", "show", "office"]);

@@ -99,11 +99,11 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     }
     insta::assert_snapshot!(redact(&shown), @r#"
     $ roster --format table user list
-    ╭──────────────────────────────────────┬─────────────────┬──────────┬──────────────────────────────┬───────┬────────╮
-    │ id                                   ┆ email           ┆ username ┆ name                         ┆ roles ┆ active │
-    ╞══════════════════════════════════════╪═════════════════╪══════════╪══════════════════════════════╪═══════╪════════╡
-    │ [id]                                 ┆ ann@example.com ┆          ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ admin ┆ true   │
-    ╰──────────────────────────────────────┴─────────────────┴──────────┴──────────────────────────────┴───────┴────────╯
+    ╭──────────────────────────────────────┬─────────────────┬──────────────────────────────┬───────┬────────╮
+    │ id                                   ┆ email           ┆ name                         ┆ roles ┆ active │
+    ╞══════════════════════════════════════╪═════════════════╪══════════════════════════════╪═══════╪════════╡
+    │ [id]                                 ┆ ann@example.com ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ admin ┆ true   │
+    ╰──────────────────────────────────────┴─────────────────┴──────────────────────────────┴───────┴────────╯
     $ roster --format csv user list
     id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,email_verified_at,phone_verified_at,created_at,updated_at
     [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,,,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
@@ -136,7 +136,7 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     ╭────────┬──────────────────────────────┬─────────┬──────────────┬──────────────┬──────────────────╮
     │ slug   ┆ name                         ┆ color   ┆ member_count ┆ member_limit ┆ invitation_limit │
     ╞════════╪══════════════════════════════╪═════════╪══════════════╪══════════════╪══════════════════╡
-    │ family ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ #6366F1 ┆ 0            ┆ 100          ┆ 100              │
+    │ family ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ #6366F1 ┆            0 ┆          100 ┆              100 │
     ╰────────┴──────────────────────────────┴─────────┴──────────────┴──────────────┴──────────────────╯
     $ roster --format csv profile list
     id,slug,name,logo,color,member_limit,invitation_limit,require_verified_email,metadata,member_count,created_at,updated_at
@@ -159,11 +159,11 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     │ updated_at             ┆ 2026-11-21T12:00:02.000Z             │
     ╰────────────────────────┴──────────────────────────────────────╯
     $ roster --format table media list family
-    ╭──────────────────────────────────────┬───────┬──────────────────────────────┬──────┬───────────────┬────────────────┬─────────╮
-    │ id                                   ┆ type  ┆ title                        ┆ year ┆ season_number ┆ episode_number ┆ status  │
-    ╞══════════════════════════════════════╪═══════╪══════════════════════════════╪══════╪═══════════════╪════════════════╪═════════╡
-    │ [id]                                 ┆ movie ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ 1995 ┆               ┆                ┆ pending │
-    ╰──────────────────────────────────────┴───────┴──────────────────────────────┴──────┴───────────────┴────────────────┴─────────╯
+    ╭──────────────────────────────────────┬───────┬──────────────────────────────┬──────┬─────────╮
+    │ id                                   ┆ type  ┆ title                        ┆ year ┆ status  │
+    ╞══════════════════════════════════════╪═══════╪══════════════════════════════╪══════╪═════════╡
+    │ [id]                                 ┆ movie ┆ \u{1b}]0;pwned\u{7}\u{1b}[2J ┆ 1995 ┆ pending │
+    ╰──────────────────────────────────────┴───────┴──────────────────────────────┴──────┴─────────╯
     $ roster --format csv media list family
     id,profile_id,type,title,year,tmdb_id,imdb_id,infohash,file_path,parent_id,season_number,episode_number,status,added_by,added_at
     [id],[id],movie,\u{1b}]0;pwned\u{7}\u{1b}[2J,1995,,,,,,,,pending,,2026-11-21T12:00:03.000Z
@@ -445,7 +445,7 @@ fn seed_plans_escape_their_subjects() {
     ╭─────────────┬─────────┬─────────┬───────────┬─────────╮
     │ event       ┆ created ┆ updated ┆ unchanged ┆ removed │
     ╞═════════════╪═════════╪═════════╪═══════════╪═════════╡
-    │ user-create ┆ 1       ┆ 0       ┆ 0         ┆ 0       │
+    │ user-create ┆       1 ┆       0 ┆         0 ┆       0 │
     ╰─────────────┴─────────┴─────────┴───────────┴─────────╯
     dry run: 1 event checked ([n] ms, [n] events/s): 1 would change, 0 unchanged; nothing was written
     1,user-create,created,ann\u{202e}moc.elgoog@example.com

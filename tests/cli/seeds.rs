@@ -1643,10 +1643,10 @@ fn dry_run_prints_the_plan_and_writes_nothing() {
     ╭────────────────┬─────────┬─────────┬───────────┬─────────╮
     │ event          ┆ created ┆ updated ┆ unchanged ┆ removed │
     ╞════════════════╪═════════╪═════════╪═══════════╪═════════╡
-    │ user-create    ┆ 1       ┆ 0       ┆ 0         ┆ 0       │
-    │ profile-update ┆ 0       ┆ 1       ┆ 0         ┆ 0       │
-    │ member-add     ┆ 1       ┆ 0       ┆ 1         ┆ 0       │
-    │ member-remove  ┆ 0       ┆ 0       ┆ 0         ┆ 1       │
+    │ user-create    ┆       1 ┆       0 ┆         0 ┆       0 │
+    │ profile-update ┆       0 ┆       1 ┆         0 ┆       0 │
+    │ member-add     ┆       1 ┆       0 ┆         1 ┆       0 │
+    │ member-remove  ┆       0 ┆       0 ┆         0 ┆       1 │
     ╰────────────────┴─────────┴─────────┴───────────┴─────────╯
     dry run: 5 events checked ([n] ms, [n] events/s): 4 would change, 1 unchanged; nothing was written
     ");

@@ -975,7 +975,11 @@ impl crate::output::Record for Decision {
         fields: &[
             "allowed", "actor", "event", "profile", "verdict", "by", "steps", "hint",
         ],
-        columns: &["event", "verdict", "by"],
+        columns: &[
+            crate::output::Column::whole("event", 9),
+            crate::output::Column::whole("verdict", 8),
+            crate::output::Column::text("by", 7),
+        ],
     };
 
     fn to_json(&self) -> Value {
