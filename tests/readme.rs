@@ -165,7 +165,8 @@ fn redact_new_outputs(readme: &str) -> String {
         (r"\b[0-9a-f]{64}\b", "[..]"),
         (r"--after [A-Za-z0-9_-]{20,}", "--after [..]"),
         (r"\b(next_cursor\W+)[A-Za-z0-9_-]{20,}", "$1[..]"),
-        (r"\b[0-9]+ ms\b", "[..] ms"),
+        (r"\b[0-9][0-9,]* ms\b", "[..] ms"),
+        (r"\b[0-9][0-9,]* events/s\b", "[..] events/s"),
     ]
     .into_iter()
     .map(|(re, with)| (regex::Regex::new(re).expect("a valid pattern"), with))
