@@ -88,8 +88,8 @@ fn the_summary_separates_thousands_and_gives_a_rate_and_json_is_unchanged() {
     ╭────────────────┬─────────┬─────────┬───────────┬─────────╮
     │ event          ┆ created ┆ updated ┆ unchanged ┆ removed │
     ╞════════════════╪═════════╪═════════╪═══════════╪═════════╡
-    │ profile-create ┆ 1       ┆ 0       ┆ 0         ┆ 0       │
-    │ media-add      ┆ 1200    ┆ 0       ┆ 0         ┆ 0       │
+    │ profile-create ┆       1 ┆       0 ┆         0 ┆       0 │
+    │ media-add      ┆    1200 ┆       0 ┆         0 ┆       0 │
     ╰────────────────┴─────────┴─────────┴───────────┴─────────╯
     applied 1,201 events ([n] ms, [n] events/s)
     ");
@@ -152,11 +152,11 @@ fn a_dry_run_lists_the_changes_and_the_totals_and_v_lists_every_event() {
     ╭────────────────┬─────────┬─────────┬───────────┬─────────╮
     │ event          ┆ created ┆ updated ┆ unchanged ┆ removed │
     ╞════════════════╪═════════╪═════════╪═══════════╪═════════╡
-    │ user-create    ┆ 1       ┆ 0       ┆ 1         ┆ 0       │
-    │ profile-create ┆ 0       ┆ 0       ┆ 1         ┆ 0       │
-    │ profile-update ┆ 0       ┆ 1       ┆ 0         ┆ 0       │
-    │ member-add     ┆ 0       ┆ 0       ┆ 1         ┆ 0       │
-    │ member-remove  ┆ 0       ┆ 0       ┆ 0         ┆ 1       │
+    │ user-create    ┆       1 ┆       0 ┆         1 ┆       0 │
+    │ profile-create ┆       0 ┆       0 ┆         1 ┆       0 │
+    │ profile-update ┆       0 ┆       1 ┆         0 ┆       0 │
+    │ member-add     ┆       0 ┆       0 ┆         1 ┆       0 │
+    │ member-remove  ┆       0 ┆       0 ┆         0 ┆       1 │
     ╰────────────────┴─────────┴─────────┴───────────┴─────────╯
     dry run: 6 events checked ([n] ms, [n] events/s): 3 would change, 3 unchanged; nothing was written
     ");
