@@ -111,7 +111,7 @@ fn record(
             Err(e) => return Err(e),
         },
         "invite" => tx
-            .invite_by_id(given)?
+            .invite_by_id(&super::invite::resolve(tx, None, given)?)?
             .map_or(Record::Missing, Record::Invitation),
         _ => {
             return Err(Error::usage(format!(

@@ -615,25 +615,70 @@ pub fn reject(
     Ok(Outcome::Updated(inv))
 }
 
+/// What deciding `event` on an invitation asks: at its profile, on it.
+fn request_on<'a>(event: &'static str, i: &'a Invitation, named: &'a str) -> Request<'a> {
+    let mut req = Request::new(event)
+        .at(Place::Profile {
+            id: &i.profile_id,
+            slug: &i.profile_slug,
+        })
+        .on(Target::Invitation(i));
+    req.place_of_record = true;
+    req.named = Some(named);
+    req
+}
+
 /// An invitation the actor may `event` (its profile's owners and admins, global admins;
-/// for `invite-show` also the invitee). A missing invitation is a 67 only for an actor a
-/// global role lets do it anywhere; anyone else gets 77.
+/// for `invite-show` also the invitee). A missing invitation is refused as one sent to
+/// someone else is: a 67 only for an actor a global role lets do it anywhere, 77 for anyone
+/// else, so that nobody learns whether an id exists (README "Rules").
 fn decided_invite(tx: &Tx<'_>, ctx: &Ctx, id: &str, event: &'static str) -> Result<Invitation> {
     let found = tx.invite_by_id(id)?;
     let req = match &found {
-        Some(i) => Request::new(event)
-            .at(Place::Profile {
-                id: &i.profile_id,
-                slug: &i.profile_slug,
-            })
-            .on(Target::Invitation(i)),
-        None => Request::new(event).at(Place::Missing("")),
+        Some(i) => request_on(event, i, id),
+        None => {
+            let mut req = Request::new(event).at(Place::Missing(""));
+            req.place_of_record = true;
+            req.named = Some(id);
+            req
+        }
     };
-    let mut req = req;
-    req.place_of_record = true;
-    req.named = Some(id);
     allow(tx, ctx, req)?;
     found.ok_or_else(|| Error::not_found(format!("invitation {id:?} does not exist")))
+}
+
+/// The invitation id `given` names at the command line: the id itself, or a unique prefix
+/// of at least [`super::MIN_PREFIX`] characters, as git names commits. Only invitations the
+/// actor may see (`invite-show`: the profile's managers, global admins, the invitee) are
+/// candidates (with `actor`; without, everyone's are, as for `can --record`), so a prefix
+/// tells no one about invitations that are not theirs. Several
+/// candidates are 68, listing them; none leaves `given` as it is, to be refused as a
+/// missing invitation always is. Seeds name invitations by their whole id and never come
+/// here.
+pub fn resolve(tx: &Tx<'_>, actor: Option<&super::Actor>, given: &str) -> Result<String> {
+    if given.len() < super::MIN_PREFIX
+        || validate::id("invitation", given).is_err()
+        || tx.invite_by_id(given)?.is_some()
+    {
+        return Ok(given.to_string());
+    }
+    let mut seen = Vec::new();
+    for i in tx.invites_by_prefix(given, 6)? {
+        let visible = match actor {
+            Some(a @ super::Actor::User(_)) => {
+                super::access::authorize(tx, a, &request_on("invite-show", &i, given))?.allowed()
+            }
+            _ => true,
+        };
+        if visible {
+            seen.push(i.id);
+        }
+    }
+    match seen.as_slice() {
+        [] => Ok(given.to_string()),
+        [one] => Ok(one.clone()),
+        many => Err(super::ambiguous("invitation", given, many)),
+    }
 }
 
 /// `invite-cancel`: the profile's owners and admins, and global admins; while pending,

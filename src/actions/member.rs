@@ -3,9 +3,7 @@
 use serde_json::{Value, json};
 
 use super::access::{Place, Request, Target};
-use super::{
-    Ctx, OnExists, Outcome, allow, find_profile, need_user, page, profile_for, profile_ref_for,
-};
+use super::{Ctx, OnExists, Outcome, allow, find_profile, page, profile_for, profile_ref_for};
 use crate::error::{Error, Result};
 use crate::model::{Member, Profile, ProfileRef, Role, RoleDef, Scope, User, new_id};
 use crate::output::Record;
@@ -128,7 +126,9 @@ pub fn add(
     };
     let mut out = Vec::with_capacity(user_refs.len());
     for reference in user_refs {
-        let user = need_user(tx, reference)?;
+        let Some(user) = super::find_user(tx, reference)? else {
+            return Err(no_account(tx, &profile, reference));
+        };
         if let Some(current) = tx.member_get(&profile.id, &user.id)? {
             match on_exists {
                 OnExists::Fail => {
@@ -153,6 +153,21 @@ pub fn add(
         out.push(Outcome::Created(member));
     }
     Ok(out)
+}
+
+/// `member add` of someone with no account: an email that is no near miss of a user's is
+/// pointed at an invitation, which needs no account until it is accepted.
+fn no_account(tx: &Tx<'_>, profile: &Profile, reference: &str) -> Error {
+    let e = super::user_not_found(tx, reference);
+    let near_miss = e.hints.iter().any(|h| h.starts_with("did you mean"));
+    match super::validate::email(reference) {
+        Ok(email) if !near_miss => e.hint(format!(
+            "to offer them a place instead: roster invite send {} {}",
+            profile.slug,
+            crate::output::shell_quote(&email)
+        )),
+        _ => e,
+    }
 }
 
 fn change_role(

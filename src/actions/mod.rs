@@ -324,6 +324,22 @@ pub fn need_user(tx: &Tx<'_>, reference: &str) -> Result<User> {
     find_user(tx, reference)?.ok_or_else(|| user_not_found(tx, reference))
 }
 
+/// The fewest characters of an id that name a record by prefix (sessions, invitations), as
+/// git's short commit names do.
+pub const MIN_PREFIX: usize = 4;
+
+/// A name that starts several records' ids (`ids`, of which the store gave at most six):
+/// 68, listing up to five of them.
+pub fn ambiguous(kind: &str, given: &str, ids: &[String]) -> Error {
+    let names: Vec<&str> = ids.iter().take(5).map(String::as_str).collect();
+    Error::conflict(format!(
+        "{kind} {given:?} is ambiguous: it is the start of {}{}",
+        names.join(", "),
+        if ids.len() > 5 { ", …" } else { "" }
+    ))
+    .hint("give more of the id")
+}
+
 pub fn user_not_found(tx: &Tx<'_>, reference: &str) -> Error {
     let mut e = Error::not_found(format!("user {reference:?} does not exist"));
     if let Ok(handles) = tx.user_handles()

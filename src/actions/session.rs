@@ -299,7 +299,7 @@ pub fn issue(
 /// lower-cased.
 fn prefix_of(given: &str) -> Result<String> {
     let prefix = given.trim().to_ascii_lowercase();
-    if prefix.len() < 4
+    if prefix.len() < super::MIN_PREFIX
         || prefix.len() > 36
         || !prefix.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')
     {
@@ -324,13 +324,8 @@ fn find_among(tx: &Tx<'_>, given: &str, only: Option<&str>) -> Result<Session> {
         ),
         [one] => Ok(one.clone()),
         many => {
-            let names: Vec<&str> = many.iter().take(5).map(|s| s.id.as_str()).collect();
-            Err(Error::conflict(format!(
-                "session {given:?} is ambiguous: it is the start of {}{}",
-                names.join(", "),
-                if many.len() > 5 { ", …" } else { "" }
-            ))
-            .hint("give more of the id"))
+            let ids: Vec<String> = many.iter().map(|s| s.id.clone()).collect();
+            Err(super::ambiguous("session", given, &ids))
         }
     }
 }

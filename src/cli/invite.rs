@@ -30,7 +30,7 @@ pub enum InviteCmd {
         after_help = "Examples:\n  roster --as dan@example.com invite accept 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
     )]
     Accept {
-        /// The invitation id
+        /// The invitation id, or a unique prefix of it (4+ characters)
         id: String,
     },
     /// Decline an invitation, expired or not (the invitee only)
@@ -38,7 +38,7 @@ pub enum InviteCmd {
         after_help = "Examples:\n  roster --as dan@example.com invite reject 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
     )]
     Reject {
-        /// The invitation id
+        /// The invitation id, or a unique prefix of it (4+ characters)
         id: String,
     },
     /// Withdraw a pending or expired invitation (the profile's owners and admins, global admins)
@@ -46,13 +46,15 @@ pub enum InviteCmd {
         after_help = "Examples:\n  roster invite cancel 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a"
     )]
     Cancel {
-        /// The invitation id
+        /// The invitation id, or a unique prefix of it (4+ characters)
         id: String,
     },
     /// Show one invitation (its profile's managers, global admins, the invitee)
-    #[command(after_help = "Examples:\n  roster invite show 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a")]
+    #[command(
+        after_help = "Examples:\n  roster invite show 3f2c9a4e-8d1b-4c6f-9a57-1e0b2d3c4f5a\n  roster invite show 3f2c                  # a unique prefix of the id"
+    )]
     Show {
-        /// The invitation id
+        /// The invitation id, or a unique prefix of it (4+ characters)
         id: String,
     },
     /// List invitations, of one profile or of all you may see
@@ -108,6 +110,7 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
         InviteCmd::Send(a) => send(app, a, &now),
         InviteCmd::Accept { id } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
+                let id = invite::resolve(tx, Some(&ctx.actor), &id)?;
                 invite::accept(tx, ctx, &id, OnExists::Fail)
             })?;
             let o = o.map(|(inv, member)| InvitationAt {
@@ -126,6 +129,7 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
         }
         InviteCmd::Reject { id } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
+                let id = invite::resolve(tx, Some(&ctx.actor), &id)?;
                 invite::reject(tx, ctx, &id, OnExists::Fail)
             })?;
             app.out.changed(&o.map(|inv| inv.at(&now)), |o| {
@@ -135,6 +139,7 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
         }
         InviteCmd::Cancel { id } => {
             let o = app.write(OpenMode::Existing, |tx, ctx| {
+                let id = invite::resolve(tx, Some(&ctx.actor), &id)?;
                 invite::cancel(tx, ctx, &id, OnExists::Fail)
             })?;
             app.out.changed(&o.map(|inv| inv.at(&now)), |o| {
@@ -146,7 +151,10 @@ pub fn run(app: &App, cmd: InviteCmd) -> Result<()> {
             })
         }
         InviteCmd::Show { id } => {
-            let inv = app.read(|tx, ctx| invite::show(tx, ctx, &id))?;
+            let inv = app.read(|tx, ctx| {
+                let id = invite::resolve(tx, Some(&ctx.actor), &id)?;
+                invite::show(tx, ctx, &id)
+            })?;
             app.out.record(&InvitationAt {
                 offer: invite::offer(&inv, &now),
                 ..inv.at(&now)
@@ -250,10 +258,19 @@ fn send(app: &App, mut a: InviteSend, now: &str) -> Result<()> {
         })
         .collect();
     let notify = mailing.as_ref().map(|m| m.notify.clone());
-    let outcomes = app.write_notifying(OpenMode::Existing, notify, |tx, ctx| {
-        invite::send(tx, ctx, &profile, invites, a.resend, OnExists::Fail)
+    let (outcomes, newcomers) = app.write_notifying(OpenMode::Existing, notify, |tx, ctx| {
+        let sent = invite::send(tx, ctx, &profile, invites, a.resend, OnExists::Fail)?;
+        let newcomers = without_account(tx, &sent)?;
+        Ok((sent, newcomers))
     })?;
-    report(app, outcomes, now, mailing.as_ref(), a.no_notify)
+    report(
+        app,
+        outcomes,
+        &newcomers,
+        now,
+        mailing.as_ref(),
+        a.no_notify,
+    )
 }
 
 /// `invite send PROFILE --csv FILE`: the file is read whole and every row checked before
@@ -288,19 +305,46 @@ fn send_csv(
     let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
     let invites: Vec<NewInvite> = rows.into_iter().map(|r| r.invite).collect();
     let notify = mailing.as_ref().map(|m| m.notify.clone());
-    let outcomes = app.write_notifying(OpenMode::Existing, notify, |tx, ctx| {
-        invite::send_each(tx, ctx, &profile, invites, a.resend, OnExists::Fail)?
-            .map_err(|refusals| csv_file::refused(&name, &lines, refusals))
+    let (outcomes, newcomers) = app.write_notifying(OpenMode::Existing, notify, |tx, ctx| {
+        let sent = invite::send_each(tx, ctx, &profile, invites, a.resend, OnExists::Fail)?
+            .map_err(|refusals| csv_file::refused(&name, &lines, refusals))?;
+        let newcomers = without_account(tx, &sent)?;
+        Ok((sent, newcomers))
     })?;
-    report(app, outcomes, now, mailing.as_ref(), a.no_notify)
+    report(
+        app,
+        outcomes,
+        &newcomers,
+        now,
+        mailing.as_ref(),
+        a.no_notify,
+    )
+}
+
+/// The invitees of `sent` who have no account yet, as the transaction that sent them sees
+/// it: their accept command can run only once the account exists.
+fn without_account(
+    tx: &crate::store::Tx<'_>,
+    sent: &[Outcome<crate::model::Invitation>],
+) -> Result<std::collections::HashSet<String>> {
+    let mut out = std::collections::HashSet::new();
+    for o in sent {
+        let email = &o.value().email;
+        if tx.user_by_email(email)?.is_none() {
+            out.insert(email.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// What `invite send` prints: a line (and the accept command) for each invitation, and
-/// what became of its email; JSON, an array of them, each with `delivery`. The emails the
-/// command queued are delivered first, now that it has committed.
+/// what became of its email; JSON, an array of them, each with `delivery`. For an invitee
+/// with no account the accept command comes after the `user create` that makes it. The
+/// emails the command queued are delivered first, now that it has committed.
 fn report(
     app: &App,
     outcomes: Vec<Outcome<crate::model::Invitation>>,
+    newcomers: &std::collections::HashSet<String>,
     now: &str,
     mailing: Option<&super::mail::Mailing>,
     no_notify: bool,
@@ -335,8 +379,23 @@ fn report(
             inv.profile_slug,
             inv.role.as_str(),
             inv.expires_at,
-        ))
-        .then(format!("  accept with: {}", inv.command(Answer::Accept)));
+        ));
+        let said = if newcomers.contains(&inv.email) {
+            said.then(format!(
+                "  {} has no account yet: create it first with",
+                inv.email
+            ))
+            .then(format!(
+                "    roster user create --email {}",
+                super::page::shell_quote(&inv.email)
+            ))
+            .then(format!(
+                "  then accept with: {}",
+                inv.command(Answer::Accept)
+            ))
+        } else {
+            said.then(format!("  accept with: {}", inv.command(Answer::Accept)))
+        };
         match o.value().delivery {
             Some(Some(MailStatus::Sent)) => said.then(format!("  emailed to {}", inv.email)),
             Some(Some(_)) => said.then("  email queued: not delivered yet"),

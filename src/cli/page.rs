@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::output::Format;
+pub use crate::output::shell_quote;
 
 /// The command that prints the next page: `roster`, the global flags this run was given
 /// that change what a list shows (`--db`, `--as`, a jsonl or csv `--format`), then
@@ -42,19 +43,6 @@ pub fn hint_next(app: &App, command: &[String], cursor: Option<&str>) {
         Format::Jsonl | Format::Csv => app
             .out
             .hint(&format!("next_cursor: {cursor}  (next page: {next})")),
-    }
-}
-
-/// Quotes a word for a POSIX shell when it needs it.
-pub fn shell_quote(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-/:@%+=,".contains(&b));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
     }
 }
 

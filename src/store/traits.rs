@@ -123,6 +123,11 @@ pub trait MemberWrites: MemberReads {
 pub trait InviteReads {
     fn invite_by_id(&self, id: &str) -> Result<Option<Invitation>>;
 
+    /// Invitations whose id starts with `prefix` (the characters of an id:
+    /// `[A-Za-z0-9._-]`, which the caller checks), by id, at most `limit`: a range of the
+    /// primary key, since every such character sorts below '~'.
+    fn invites_by_prefix(&self, prefix: &str, limit: i64) -> Result<Vec<Invitation>>;
+
     /// The stored-pending invitation of an email to a profile (it may have lapsed).
     fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>>;
 

@@ -103,9 +103,11 @@ fn a_near_miss_user_or_profile_gets_a_suggestion() {
     $ roster member add family zed@nowhere.org
     error: user "zed@nowhere.org" does not exist
     hint: list users with `roster user list`
+    hint: to offer them a place instead: roster invite send family zed@nowhere.org
     $ roster member add family bill@example.com
     error: user "bill@example.com" does not exist
     hint: list users with `roster user list`
+    hint: to offer them a place instead: roster invite send family bill@example.com
     "#);
     // Nothing was added by the failed commands.
     assert_eq!(

@@ -13,6 +13,7 @@ mod foundation;
 mod help;
 mod hints;
 mod invite_csv;
+mod invite_ids;
 mod invites;
 mod limits;
 mod mail;

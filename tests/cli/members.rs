@@ -231,6 +231,7 @@ fn an_unknown_user_is_67_naming_it() {
     insta::assert_snapshot!(err, @r#"
     error: user "ghost@example.com" does not exist
     hint: list users with `roster user list`
+    hint: to offer them a place instead: roster invite send family ghost@example.com
     "#);
     let err = env.fails(67, &["member", "role", "family", "ghost", "admin"]);
     insta::assert_snapshot!(err, @r#"
@@ -315,6 +316,7 @@ fn several_users_are_one_transaction() {
     insta::assert_snapshot!(err, @r#"
     error: user "ghost@example.com" does not exist
     hint: list users with `roster user list`
+    hint: to offer them a place instead: roster invite send family ghost@example.com
     "#);
     assert_eq!(roles(&env, "family"), members_before, "nobody was added");
     assert_eq!(env.audit_len(), audit_before);

@@ -59,6 +59,17 @@ impl InviteReads for PgTx<'_> {
             .transpose()
     }
 
+    fn invites_by_prefix(&self, prefix: &str, limit: i64) -> Result<Vec<Invitation>> {
+        // Ids compare byte-wise (COLLATE "C"): a range of the primary key.
+        all(self.query(
+            concat!(
+                select!(),
+                " WHERE i.id >= $1 AND i.id < ($1 || '~') ORDER BY i.id LIMIT $2"
+            ),
+            &[&prefix, &limit],
+        )?)
+    }
+
     fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
         self.opt(
             concat!(

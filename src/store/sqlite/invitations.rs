@@ -49,6 +49,15 @@ impl InviteReads for SqliteTx<'_> {
         )
     }
 
+    fn invites_by_prefix(&self, prefix: &str, limit: i64) -> Result<Vec<Invitation>> {
+        let mut stmt = self.conn.prepare_cached(concat!(
+            select!(),
+            " WHERE i.id >= ?1 AND i.id < ?1 || '~' ORDER BY i.id LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![prefix, limit], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn invite_pending(&self, profile_id: &str, email: &str) -> Result<Option<Invitation>> {
         one(
             self.conn,
