@@ -102,6 +102,23 @@ fn env_number<T: std::str::FromStr>(
 
 /// Format, colours, width and verbosity: decided once, from the flags, the terminal and
 /// `NO_COLOR` / `TERM` / `COLUMNS`.
+/// `--db PATH` for the commands roster prints, when the database is neither the default
+/// `roster.db` nor `ROSTER_DB`'s (where a command printed without it finds it anyway).
+fn db_flag(db: &Location, from_env: bool) -> Option<crate::output::DbFlag> {
+    if from_env || db.file() == Some(std::path::Path::new("roster.db")) {
+        return None;
+    }
+    let commands = <Cli as clap::CommandFactory>::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let words = format!("--db {}", crate::output::shell_quote(&db.to_string()));
+    Some(crate::output::DbFlag {
+        words: safe(&words).into_owned(),
+        commands,
+    })
+}
+
 fn printer(g: &Global, stderr_tty: bool) -> Result<Printer> {
     let stdout_tty = std::io::stdout().is_terminal();
     // ROSTER_FORMAT is the default --format (the README's examples run with it set to
@@ -143,6 +160,7 @@ fn printer(g: &Global, stderr_tty: bool) -> Result<Printer> {
         verbose: g.verbose,
         width,
         json_asked: g.json || format_asked == Some(Format::Json),
+        db_flag: None,
     })
 }
 
@@ -191,13 +209,15 @@ impl App {
         let pg_env = pg_env();
         let db = Location::parse(&g.db, env("ROSTER_PG_SCHEMA").as_deref(), &pg_env)?;
         let db_from_env = std::env::var_os("ROSTER_DB").is_some_and(|v| v == g.db.as_os_str());
+        let mut out = printer(g, stderr_tty)?;
+        out.db_flag = db_flag(&db, db_from_env);
         Ok(App {
             db,
             db_from_env,
             pg_env,
             as_user: g.as_user.clone().filter(|s| !s.is_empty()),
             yes: g.yes,
-            out: printer(g, stderr_tty)?,
+            out,
             login,
             now,
             busy_timeout_ms,

@@ -10,10 +10,8 @@ pub use crate::output::shell_quote;
 /// `command` (the list and its own flags, already quoted), then `--after CURSOR`.
 pub fn next_page_command(app: &App, command: &[String], cursor: &str) -> String {
     let mut words: Vec<String> = vec!["roster".into()];
-    let default = app.db.file() == Some(std::path::Path::new("roster.db"));
-    if !default && !app.db_from_env {
-        words.push("--db".into());
-        words.push(shell_quote(&app.db.to_string()));
+    if let Some(flag) = &app.out.db_flag {
+        words.push(flag.words.clone());
     }
     if let Some(user) = &app.as_user {
         words.push("--as".into());

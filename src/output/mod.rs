@@ -429,9 +429,68 @@ pub struct Printer {
     /// JSON was asked for (`--json`, `--format json`), not only chosen because stdout is
     /// not a terminal: errors then carry the JSON error object too.
     pub json_asked: bool,
+    /// The database named by `--db` (when it is not the default and not `ROSTER_DB`), to
+    /// be carried by every command roster prints for a person to run.
+    pub db_flag: Option<DbFlag>,
+}
+
+/// `--db PATH` as the commands roster prints must carry it, so that a hint run as shown
+/// acts on the database it was given about (not on `./roster.db`, nor creates one).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbFlag {
+    /// `--db WORD`, the location shell-quoted (a PostgreSQL URL with its password masked).
+    pub words: String,
+    /// The top-level command names: `roster ` starts a command only before one of them
+    /// or a flag.
+    pub commands: Vec<String>,
+}
+
+impl DbFlag {
+    /// `text` with `--db …` after every `roster` that starts a command and has none. A
+    /// command starts where `roster` follows the start, a space, a backtick, a quote or
+    /// `(`, and is followed by a space and a top-level command or a flag.
+    pub fn apply<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        const WORD: &str = "roster ";
+        if !text.contains(WORD) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut rest = text;
+        let mut prev: Option<char> = None;
+        while let Some(at) = rest.find(WORD) {
+            let before = rest[..at].chars().next_back().or(prev);
+            let starts = before.is_none_or(|c| c.is_whitespace() || "`'\"(".contains(c));
+            let after = &rest[at + WORD.len()..];
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .unwrap_or(after.len());
+            let next = &after[..end];
+            let command = !after.starts_with("--db")
+                && (next.starts_with("--")
+                    || next.starts_with('-') && next.len() == 2
+                    || self.commands.iter().any(|c| c == next));
+            out.push_str(&rest[..at + WORD.len()]);
+            if starts && command {
+                out.push_str(&self.words);
+                out.push(' ');
+            }
+            prev = Some(' ');
+            rest = after;
+        }
+        out.push_str(rest);
+        Cow::Owned(out)
+    }
 }
 
 impl Printer {
+    /// `text` with `--db` carried into the commands it shows (see [`DbFlag`]).
+    fn with_db<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        match &self.db_flag {
+            Some(flag) => flag.apply(text),
+            None => Cow::Borrowed(text),
+        }
+    }
+
     pub fn out(&self, text: &str) -> Result<()> {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(text.as_bytes())?;
@@ -464,7 +523,8 @@ impl Printer {
         }
         let outcomes = changes.outcomes();
         if self.format == Format::Table {
-            return self.out(&render_said(outcomes.iter().map(|o| said(o).into())));
+            let text = render_said(outcomes.iter().map(|o| said(o).into()));
+            return self.out(&self.with_db(&text));
         }
         for o in outcomes {
             if let Outcome::Unchanged(_) = o
@@ -517,6 +577,7 @@ impl Printer {
     /// Lines for a person on stdout (what `init` did, say): each line roster wrote is
     /// kept, and every stored value in it escaped.
     pub fn say(&self, text: &str) -> Result<()> {
+        let text = self.with_db(text);
         let lines: Vec<Cow<'_, str>> = text.split('\n').map(safe).collect();
         self.out(&lines.join("\n"))
     }
@@ -537,7 +598,7 @@ impl Printer {
     /// A note on stderr (progress, what happened), unless `-q`.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            self.err_line(&safe_lines(text));
+            self.err_line(&safe_lines(&self.with_db(text)));
         }
     }
 
@@ -547,7 +608,7 @@ impl Printer {
             self.err_line(&format!(
                 "{} {}",
                 self.paint("hint:", "1;36"),
-                safe_lines(text)
+                safe_lines(&self.with_db(text))
             ));
         }
     }
@@ -556,7 +617,7 @@ impl Printer {
         self.err_line(&format!(
             "{} {}",
             self.paint("warning:", "1;33"),
-            safe_lines(text)
+            safe_lines(&self.with_db(text))
         ));
     }
 
@@ -593,7 +654,7 @@ impl Printer {
             self.err_line(&format!(
                 "{} {}",
                 self.paint("hint:", "1;36"),
-                safe_lines(h)
+                safe_lines(&self.with_db(h))
             ));
         }
     }
@@ -669,6 +730,44 @@ pub fn shell_quote(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    fn flag() -> DbFlag {
+        DbFlag {
+            words: "--db 'my dir/x.db'".into(),
+            commands: ["user", "init", "invite", "seed"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+
+    #[test]
+    fn printed_commands_carry_the_db_flag() {
+        let f = flag();
+        assert_eq!(
+            f.apply("list users with `roster user list`"),
+            "list users with `roster --db 'my dir/x.db' user list`"
+        );
+        assert_eq!(
+            f.apply("roster --as a@b.c invite accept X, then roster seed s.json"),
+            "roster --db 'my dir/x.db' --as a@b.c invite accept X, then roster --db 'my dir/x.db' seed s.json"
+        );
+        assert_eq!(
+            f.apply("(roster init) or \"roster -q init\""),
+            "(roster --db 'my dir/x.db' init) or \"roster --db 'my dir/x.db' -q init\""
+        );
+        // Prose, a file name, a command already naming its database, an unknown word.
+        for same in [
+            "this roster writes version 8",
+            "a newer roster reads it",
+            "roster.db is the default",
+            "roster's own",
+            "`roster --db other.db user list`",
+            "roster frobnicate",
+            "myroster user list",
+        ] {
+            assert_eq!(f.apply(same), same);
+        }
+    }
+
     use super::*;
     use serde_json::json;
 

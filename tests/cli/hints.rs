@@ -262,3 +262,47 @@ fn a_long_table_into_head_is_success_without_a_message() {
         assert_eq!(rc.trim(), "0", "{format}");
     }
 }
+
+/// A database named by `--db` is named in every command roster prints for a person to
+/// run, so that a hint run as shown acts on it, and never creates `./roster.db`.
+#[test]
+fn printed_commands_carry_the_db_they_were_given_about() {
+    let env = Env::new();
+    if !env.sqlite_only("--db names a file here; on PostgreSQL ROSTER_DB names the server") {
+        return;
+    }
+    env.ok(&["--db", "other.db", "init"]);
+    let err = env.fails(
+        67,
+        &[
+            "--db",
+            "other.db",
+            "member",
+            "add",
+            "nope",
+            "zed@example.com",
+        ],
+    );
+    assert!(
+        err.contains("hint: list profiles with `roster --db other.db profile list`"),
+        "{err}"
+    );
+    assert!(!err.contains("`roster profile"), "{err}");
+    let err = env.fails(66, &["--db", "missing dir.db", "user", "list"]);
+    assert!(err.contains("`roster --db 'missing dir.db' init`"), "{err}");
+    // The default database and ROSTER_DB's need no --db: commands print as before.
+    let err = env.fails(66, &["user", "list"]);
+    assert!(err.contains("`roster init`"), "{err}");
+    let out = env
+        .cmd()
+        .env("ROSTER_DB", "other.db")
+        .args(["member", "add", "nope", "zed@example.com"])
+        .output()
+        .expect("run roster");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("--db"), "{err}");
+    assert!(
+        !env.path("roster.db").exists(),
+        "no command created ./roster.db"
+    );
+}

@@ -286,7 +286,7 @@ fn errors_and_hints_escape_the_values_they_echo() {
     assert_eq!(out.status.code(), Some(66));
     insta::assert_snapshot!(stderr_of(&out), @r"
     error: database not found: gone\u{1b}[2J/roster.db
-    hint: create it with `roster init` (or load data with `roster seed`), or point --db / ROSTER_DB at an existing file
+    hint: create it with `roster --db 'gone\u{1b}[2J/roster.db' init` (or load data with `roster --db 'gone\u{1b}[2J/roster.db' seed`), or point --db / ROSTER_DB at an existing file
     ");
 
     // The refusal of a confirmation quotes the record.
