@@ -167,6 +167,9 @@ impl SqliteStore {
             .enumerate()
             .skip(version.max(0) as usize)
         {
+            if i + 1 == 8 {
+                refuse_bad_rows_8(&txn, &self.path)?;
+            }
             txn.execute_batch(sql)
                 .map_err(|e| Error::internal(format!("migration {} failed: {e}", i + 1)))?;
         }
@@ -497,6 +500,33 @@ fn identify(conn: &Connection, path: &Path, mode: OpenMode) -> Result<i64> {
         .hint("upgrade roster to open this database; it has not been modified"));
     }
     Ok(version)
+}
+
+/// Refuses (78) to run migration 8 on a database holding rows its triggers would refuse
+/// (written by hand or by another program): the migration would succeed and leave them,
+/// and every later update of such a row would fail far from its cause.
+fn refuse_bad_rows_8(conn: &Connection, path: &Path) -> Result<()> {
+    let mut stmt = conn.prepare(schema::BAD_ROWS_8)?;
+    let mut total = 0;
+    let bad = stmt
+        .query_map([], |r| {
+            total = r.get(4)?;
+            Ok(crate::store::BadRow {
+                table: r.get(0)?,
+                id: r.get(1)?,
+                column: r.get(2)?,
+                value: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if bad.is_empty() {
+        return Ok(());
+    }
+    Err(crate::store::refuse_migration_8(
+        &path.display().to_string(),
+        &bad,
+        total,
+    ))
 }
 
 /// What kind of file this is, for messages.
