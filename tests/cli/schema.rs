@@ -184,7 +184,7 @@ fn another_program_cannot_write_a_slug_colour_or_infohash_roster_would_refuse() 
         refused(&insert_profile("p-bad", "fine", color), "profiles.color");
     }
     // What roster writes is accepted: the forms match validate.rs exactly.
-    env.sql(&insert_profile("p-ok", &"a1-b2".repeat(1), "#AABBCC"));
+    env.sql(&insert_profile("p-ok", "a1-b2", "#AABBCC"));
     env.sql(&insert_profile("p-long", &"a".repeat(64), "#000000"));
     // Updates are held to the same forms.
     refused(
