@@ -91,8 +91,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a user (the first user ever created becomes a global admin)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (a non-admin user sees only themself)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users, oldest first; a page at a time with --limit (a non-admin sees only themself)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user and the profiles they belong to')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s name, image, tags or metadata (identity fields: global admins only)')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Set a user''s password (read from stdin; never from the command line)')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add global roles to a user (global admins only, never yourself)')
@@ -133,6 +133,9 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
             break
         }
         'roster;user;list' {
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only users whose email, username, name or phone contains this text, ignoring case')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Users per page, 1 to 1000 [default: every user; 50 with --after]')
+            [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Continue after this cursor (the next_cursor a previous page gave)')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, json otherwise]')
@@ -307,8 +310,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         }
         'roster;user;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a user (the first user ever created becomes a global admin)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (a non-admin user sees only themself)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users, oldest first; a page at a time with --limit (a non-admin sees only themself)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user and the profiles they belong to')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s name, image, tags or metadata (identity fields: global admins only)')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Set a user''s password (read from stdin; never from the command line)')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add global roles to a user (global admins only, never yourself)')
@@ -1588,8 +1591,8 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         }
         'roster;help;user' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a user (the first user ever created becomes a global admin)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users (a non-admin user sees only themself)')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List users, oldest first; a page at a time with --limit (a non-admin sees only themself)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one user and the profiles they belong to')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a user''s name, image, tags or metadata (identity fields: global admins only)')
             [CompletionResult]::new('passwd', 'passwd', [CompletionResultType]::ParameterValue, 'Set a user''s password (read from stdin; never from the command line)')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Add global roles to a user (global admins only, never yourself)')

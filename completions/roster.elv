@@ -86,8 +86,8 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a user (the first user ever created becomes a global admin)'
-            cand list 'List users (a non-admin user sees only themself)'
-            cand show 'Show one user'
+            cand list 'List users, oldest first; a page at a time with --limit (a non-admin sees only themself)'
+            cand show 'Show one user and the profiles they belong to'
             cand update 'Change a user''s name, image, tags or metadata (identity fields: global admins only)'
             cand passwd 'Set a user''s password (read from stdin; never from the command line)'
             cand grant 'Add global roles to a user (global admins only, never yourself)'
@@ -126,6 +126,9 @@ set edit:completion:arg-completer[roster] = {|@words|
             cand --help 'Print help'
         }
         &'roster;user;list'= {
+            cand --search 'Only users whose email, username, name or phone contains this text, ignoring case'
+            cand --limit 'Users per page, 1 to 1000 [default: every user; 50 with --after]'
+            cand --after 'Continue after this cursor (the next_cursor a previous page gave)'
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'
             cand --format 'Output format [default: table on a terminal, json otherwise]'
@@ -290,8 +293,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;user;help'= {
             cand create 'Create a user (the first user ever created becomes a global admin)'
-            cand list 'List users (a non-admin user sees only themself)'
-            cand show 'Show one user'
+            cand list 'List users, oldest first; a page at a time with --limit (a non-admin sees only themself)'
+            cand show 'Show one user and the profiles they belong to'
             cand update 'Change a user''s name, image, tags or metadata (identity fields: global admins only)'
             cand passwd 'Set a user''s password (read from stdin; never from the command line)'
             cand grant 'Add global roles to a user (global admins only, never yourself)'
@@ -1449,8 +1452,8 @@ set edit:completion:arg-completer[roster] = {|@words|
         }
         &'roster;help;user'= {
             cand create 'Create a user (the first user ever created becomes a global admin)'
-            cand list 'List users (a non-admin user sees only themself)'
-            cand show 'Show one user'
+            cand list 'List users, oldest first; a page at a time with --limit (a non-admin sees only themself)'
+            cand show 'Show one user and the profiles they belong to'
             cand update 'Change a user''s name, image, tags or metadata (identity fields: global admins only)'
             cand passwd 'Set a user''s password (read from stdin; never from the command line)'
             cand grant 'Add global roles to a user (global admins only, never yourself)'

@@ -91,36 +91,53 @@ impl User {
     }
 }
 
+/// The fields of a user, in JSON and CSV order.
+const USER_FIELDS: [&str; 17] = [
+    "id",
+    "email",
+    "username",
+    "phone",
+    "name",
+    "image",
+    "type",
+    "roles",
+    "tags",
+    "metadata",
+    "active",
+    "has_password",
+    "is_admin",
+    "email_verified_at",
+    "phone_verified_at",
+    "created_at",
+    "updated_at",
+];
+
+/// The fields of `user show`: a user's, then their memberships.
+const USER_DETAIL_FIELDS: [&str; 18] = {
+    let mut out = [""; 18];
+    let mut i = 0;
+    while i < USER_FIELDS.len() {
+        out[i] = USER_FIELDS[i];
+        i += 1;
+    }
+    out[17] = "memberships";
+    out
+};
+
+const USER_COLUMNS: &[Column] = &[
+    Column::whole("id", 9),
+    Column::whole("email", 8),
+    Column::whole("username", 5),
+    Column::text("name", 6),
+    Column::whole("roles", 4),
+    Column::whole("active", 3),
+];
+
 impl Record for User {
     const SHAPE: Shape = Shape {
         noun: "user",
-        fields: &[
-            "id",
-            "email",
-            "username",
-            "phone",
-            "name",
-            "image",
-            "type",
-            "roles",
-            "tags",
-            "metadata",
-            "active",
-            "has_password",
-            "is_admin",
-            "email_verified_at",
-            "phone_verified_at",
-            "created_at",
-            "updated_at",
-        ],
-        columns: &[
-            Column::whole("id", 9),
-            Column::whole("email", 8),
-            Column::whole("username", 5),
-            Column::text("name", 6),
-            Column::whole("roles", 4),
-            Column::whole("active", 3),
-        ],
+        fields: &USER_FIELDS,
+        columns: USER_COLUMNS,
     };
 
     /// The public JSON shape: every column but `password_hash`, plus `has_password` and
@@ -145,6 +162,62 @@ impl Record for User {
             "created_at": self.created_at,
             "updated_at": self.updated_at,
         })
+    }
+}
+
+/// One of a user's memberships, as `user show` lists them: the profile's slug, the role
+/// held there, and when they joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub profile: String,
+    pub role: String,
+    pub joined_at: String,
+}
+
+impl Record for Membership {
+    const SHAPE: Shape = Shape {
+        noun: "membership",
+        fields: &["profile", "role", "joined_at"],
+        columns: &[
+            Column::whole("profile", 9),
+            Column::whole("role", 8),
+            Column::whole("joined_at", 7),
+        ],
+    };
+
+    fn to_json(&self) -> Value {
+        json!({
+            "profile": self.profile,
+            "role": self.role,
+            "joined_at": self.joined_at,
+        })
+    }
+}
+
+/// `user show`: the user, and the profiles they belong to (by slug).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserDetail {
+    pub user: User,
+    pub memberships: Vec<Membership>,
+}
+
+impl Record for UserDetail {
+    const SHAPE: Shape = Shape {
+        noun: "user",
+        fields: &USER_DETAIL_FIELDS,
+        columns: USER_COLUMNS,
+    };
+
+    /// The user's JSON, every key in its place, then `memberships`.
+    fn to_json(&self) -> Value {
+        let mut v = self.user.to_json();
+        if let Value::Object(o) = &mut v {
+            o.insert(
+                "memberships".into(),
+                Value::Array(self.memberships.iter().map(Membership::to_json).collect()),
+            );
+        }
+        v
     }
 }
 

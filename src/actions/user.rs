@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use super::access::{Place, Request};
 use super::{Ctx, OnExists, Outcome, allow, find_user, validate};
 use crate::error::{Error, Result};
-use crate::model::{JsonObject, User, new_id};
+use crate::model::{JsonObject, Membership, User, UserDetail, new_id};
 use crate::model::{RoleDef, Scope};
 use crate::output::Record;
 use crate::password;
@@ -652,19 +652,117 @@ pub fn delete(tx: &mut Tx<'_>, ctx: &Ctx, reference: &str) -> Result<Outcome<Use
     Ok(Outcome::Deleted(user))
 }
 
-/// `user list`: global admins see everyone; a user sees only themself.
-pub fn list(tx: &Tx<'_>, ctx: &Ctx) -> Result<Vec<User>> {
-    let d = super::access::authorize(tx, &ctx.actor, &Request::new("user-list").at(Place::Global))?;
-    d.check()?;
-    match ctx.actor.user() {
-        Some(u) if d.by_rule() => Ok(vec![u.clone()]),
-        _ => tx.user_list(),
+/// The `--search`, `--limit` and `--after` of `user list`, as given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListQuery {
+    /// Only users whose email, username, name or phone contains this, ignoring case.
+    pub search: Option<String>,
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub after: Option<String>,
+}
+
+impl ListQuery {
+    /// Without `--limit` and `--after`, `user list` is the whole list (a JSON array), as it
+    /// always was; with either, one page (`member list` pages the same way).
+    pub fn pages(&self) -> bool {
+        self.limit.is_some() || self.after.is_some()
     }
 }
 
-/// `user show`: the user themself, and whoever holds `user-show` (global admins).
-pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<User> {
-    decided_user(tx, ctx, reference, "user-show")
+/// The users `user list` shows: all of them, or one page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserPage {
+    pub items: Vec<User>,
+    /// Where the next page starts; None on the last page and for the whole list.
+    pub next_cursor: Option<String>,
+    /// The page size; None for the whole list.
+    pub limit: Option<i64>,
+}
+
+impl UserPage {
+    /// The `--format json` document of a page: `{"items": [...], "next_cursor": "..." | null}`,
+    /// as `media list` and `member list` print.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "items": self.items.iter().map(User::to_json).collect::<Vec<_>>(),
+            "next_cursor": self.next_cursor,
+        })
+    }
+}
+
+/// `user list` cursors: the last user of a page, `(created_at, id)`, in the shared cursor
+/// encoding of [`super::page`], tagged "u1".
+const CURSOR_TAG: &str = "u1";
+
+pub fn encode_cursor(u: &User) -> String {
+    super::page::encode(CURSOR_TAG, &[&u.created_at, &u.id])
+}
+
+pub fn decode_cursor(cursor: &str) -> Result<(String, String)> {
+    let malformed = || super::page::malformed(cursor, "user list");
+    let Some([created_at, id]) =
+        super::page::decode(cursor, CURSOR_TAG, 2).and_then(|f| <[String; 2]>::try_from(f).ok())
+    else {
+        return Err(malformed());
+    };
+    if created_at.is_empty() || validate::id("id", &id).is_err() {
+        return Err(malformed());
+    }
+    Ok((created_at, id))
+}
+
+/// The longest `--search` text.
+const MAX_SEARCH_CHARS: usize = 200;
+
+/// `user list`: global admins (and holders of `user-list`) see everyone; a user sees only
+/// themself. Oldest first (`created_at`, then id): all of them (no `--limit` nor
+/// `--after`), or `limit` per page (default 50) after the cursor of the previous page;
+/// with `search`, only those whose email, username, name or phone contains it.
+pub fn list(tx: &Tx<'_>, ctx: &Ctx, q: ListQuery) -> Result<UserPage> {
+    let d = super::access::authorize(tx, &ctx.actor, &Request::new("user-list").at(Place::Global))?;
+    d.check()?;
+    let only = match ctx.actor.user() {
+        Some(u) if d.by_rule() => Some(u.id.as_str()),
+        _ => None,
+    };
+    let search = q
+        .search
+        .as_deref()
+        .map(|s| validate::text("search", s, MAX_SEARCH_CHARS))
+        .transpose()?;
+    let limit = q.pages().then(|| super::page::limit(q.limit)).transpose()?;
+    let after = q.after.as_deref().map(decode_cursor).transpose()?;
+    let mut items = tx.user_page(&crate::store::UserQuery {
+        only,
+        search: search.as_deref(),
+        after: after.as_ref().map(|(at, id)| (at.as_str(), id.as_str())),
+        // One more than a page: whether another follows.
+        limit: limit.map(|l| l + 1),
+    })?;
+    let next_cursor = limit.and_then(|l| super::page::cut(&mut items, l, encode_cursor));
+    Ok(UserPage {
+        items,
+        next_cursor,
+        limit,
+    })
+}
+
+/// `user show`: the user themself, and whoever holds `user-show` (global admins). With
+/// the user, the profiles they belong to, by slug: who may see the user sees where they
+/// belong (as `whoami` shows a user their own).
+pub fn show(tx: &Tx<'_>, ctx: &Ctx, reference: &str) -> Result<UserDetail> {
+    let user = decided_user(tx, ctx, reference, "user-show")?;
+    let memberships = tx
+        .member_of_user(&user.id)?
+        .into_iter()
+        .map(|m| Membership {
+            role: m.role.as_str().to_string(),
+            profile: m.profile_slug,
+            joined_at: m.created_at,
+        })
+        .collect();
+    Ok(UserDetail { user, memberships })
 }
 
 /// Which identifier `user verify` marks.

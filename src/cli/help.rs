@@ -91,9 +91,36 @@ fn template(cmd: &clap::Command) -> StyledStr {
     }
 
     StyledStr::from(format!(
-        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{sections}{}\n{{options}}{{after-help}}",
-        heading("Options")
+        "{{before-help}}{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{sections}{}{{after-help}}",
+        options(cmd)
     ))
+}
+
+/// The option sections of the top-level help, each under its heading as every
+/// subcommand's help shows them (`Options:` for `--help` and `--version`, then `Global
+/// options:`). A template's `{options}` lists every option under one heading, whatever
+/// theirs, so the sections are rendered by clap from a command holding only the
+/// top-level arguments, as wide as the help they go into.
+fn options(cmd: &clap::Command) -> String {
+    let mut only_args = clap::Command::new("roster")
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .styles(cmd.get_styles().clone())
+        .max_term_width(super::MAX_HELP_WIDTH)
+        // The copied `--version` needs a version to pass clap's checks; never printed.
+        .version(env!("CARGO_PKG_VERSION"))
+        .help_template("{all-args}");
+    for arg in cmd.get_arguments() {
+        only_args = only_args.arg(arg.clone());
+    }
+    // Into the template as it is: these texts hold no braces, which would read as tags
+    // (a test below keeps it so).
+    only_args
+        .render_help()
+        .ansi()
+        .to_string()
+        .trim_end()
+        .to_string()
 }
 
 /// A usage error as roster prints every error: clap's text, with each of its `tip:` lines
@@ -138,6 +165,24 @@ pub fn backticks(tip: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_top_level_options_go_into_the_template_as_they_are() {
+        let mut cmd = <super::Cli as clap::CommandFactory>::command();
+        cmd.build();
+        let text = super::options(&cmd);
+        assert!(!text.contains(['{', '}']), "{text}");
+        let plain = text
+            .replace("\x1b[1m", "")
+            .replace("\x1b[4m", "")
+            .replace("\x1b[0m", "");
+        let options = plain.find("Options:\n  -h, --help").expect("the options");
+        let global = plain
+            .find("\n\nGlobal options:\n      --db")
+            .expect("the global options");
+        assert!(options < global, "{plain}");
+        assert!(!plain[global..].contains("--help"), "{plain}");
+    }
+
     #[test]
     fn a_tip_reads_as_a_hint() {
         let e = super::parse_from(["roster", "user", "lst"]).unwrap_err();

@@ -421,8 +421,11 @@ Examples:
 
 Environment: ROSTER_DB, ROSTER_AS, ROSTER_BUSY_TIMEOUT_MS, NO_COLOR (see the README).";
 
+/// The widest help text, whatever the terminal.
+pub const MAX_HELP_WIDTH: usize = 100;
+
 #[derive(Debug, Parser)]
-#[command(name = "roster", version, about = ABOUT, after_help = EXAMPLES, max_term_width = 100)]
+#[command(name = "roster", version, about = ABOUT, after_help = EXAMPLES, max_term_width = MAX_HELP_WIDTH)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

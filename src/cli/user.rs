@@ -2,12 +2,14 @@
 
 use clap::{Args, Subcommand};
 
+use super::page::{self, shell_quote};
 use super::{App, said};
+use crate::actions::page::DEFAULT_LIMIT;
 use crate::actions::user::{self, NewUser, UserChanges};
 use crate::actions::{OnExists, Outcome, clearable, validate};
 use crate::error::{Error, Result};
 use crate::model::User;
-use crate::output::{Format, Said};
+use crate::output::{Format, Said, render_json};
 use crate::password;
 use crate::store::OpenMode;
 
@@ -21,12 +23,13 @@ pub enum UserCmd {
         printf '%s\\n' \"$PW\" | roster user create --email bob@example.com --name Bob --password-stdin --if-not-exists"
     )]
     Create(UserCreate),
-    /// List users (a non-admin user sees only themself)
+    /// List users, oldest first; a page at a time with --limit (a non-admin sees only themself)
     #[command(
-        after_help = "Examples:\n  roster user list\n  roster user list --format csv > users.csv"
+        after_help = "Examples:\n  roster user list --search smith\n  roster user list --format csv > users.csv\n  \
+        roster --json user list --limit 200 --after \"$CURSOR\"   (the next_cursor of the previous page)"
     )]
-    List,
-    /// Show one user
+    List(UserList),
+    /// Show one user and the profiles they belong to
     #[command(
         after_help = "Examples:\n  roster user show ann@example.com\n  roster --json user show ann"
     )]
@@ -109,6 +112,19 @@ pub enum UserCmd {
         #[arg(long)]
         undo: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct UserList {
+    /// Only users whose email, username, name or phone contains this text, ignoring case
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Users per page, 1 to 1000 [default: every user; 50 with --after]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub limit: Option<i64>,
+    /// Continue after this cursor (the next_cursor a previous page gave)
+    #[arg(long, value_name = "CURSOR")]
+    pub after: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -196,18 +212,22 @@ fn changed(o: &Outcome<User>) -> Said {
 pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
     match cmd {
         UserCmd::Create(args) => create(app, args),
-        UserCmd::List => {
-            let users = app.read(|tx, ctx| user::list(tx, ctx))?;
-            if users.is_empty() && app.out.format == Format::Table {
-                app.out.note("no users yet");
-                app.out.hint("create the first one (it becomes a global admin): roster user create --email you@example.com --name 'Your Name'");
-                return Ok(());
-            }
-            app.out.list(&users)
-        }
+        UserCmd::List(a) => list(app, a),
         UserCmd::Show { user: reference } => {
-            let u = app.read(|tx, ctx| user::show(tx, ctx, &reference))?;
-            app.out.record(&u)
+            let d = app.read(|tx, ctx| user::show(tx, ctx, &reference))?;
+            if app.out.format != Format::Table {
+                return app.out.record(&d);
+            }
+            // The user, then a table of their memberships.
+            app.out.record(&d.user)?;
+            if d.memberships.is_empty() {
+                app.out
+                    .note(&format!("{} is a member of no profile", d.user.label()));
+                Ok(())
+            } else {
+                app.out.out("\n")?;
+                app.out.list(&d.memberships)
+            }
         }
         UserCmd::Update(args) => update(app, args),
         UserCmd::Passwd {
@@ -293,6 +313,42 @@ pub fn run(app: &App, cmd: UserCmd) -> Result<()> {
             app.out.changed(&o, changed)
         }
     }
+}
+
+/// `user list`: without --limit and --after, every user (matching --search), as a list (a
+/// JSON array) as it always was; with either, one page: JSON `{"items": [...],
+/// "next_cursor": ...}` as `media list` prints, and the next page's command on stderr under
+/// the other formats.
+fn list(app: &App, a: UserList) -> Result<()> {
+    let query = user::ListQuery {
+        search: a.search.clone(),
+        limit: a.limit,
+        after: a.after.clone(),
+    };
+    let pages = query.pages();
+    let page = app.read(|tx, ctx| user::list(tx, ctx, query))?;
+    match app.out.format {
+        Format::Json if pages => app.out.out(&render_json(&page.to_json()))?,
+        Format::Table if page.items.is_empty() => {
+            if a.search.is_some() || a.after.is_some() {
+                app.out.note("no users match");
+            } else {
+                app.out.note("no users yet");
+                app.out.hint("create the first one (it becomes a global admin): roster user create --email you@example.com --name 'Your Name'");
+            }
+        }
+        _ => app.out.list(&page.items)?,
+    }
+    let mut command = vec!["user list".to_string()];
+    if let Some(search) = &a.search {
+        command.push("--search".into());
+        command.push(shell_quote(search));
+    }
+    if let Some(limit) = page.limit.filter(|l| *l != DEFAULT_LIMIT) {
+        command.push(format!("--limit {limit}"));
+    }
+    page::hint_next(app, &command, page.next_cursor.as_deref());
+    Ok(())
 }
 
 fn create(app: &App, a: UserCreate) -> Result<()> {

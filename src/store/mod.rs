@@ -256,6 +256,72 @@ pub fn postgres_backup(schema: &str) -> Error {
         .hint(format!("use the server's own `pg_dump --schema={schema} DBNAME > roster.sql`, or `roster copy --to roster-backup.db` for a SQLite copy with every row and the audit log"))
 }
 
+/// A stored row that breaks a form a migration is about to enforce (migration 8's slugs,
+/// colours and infohashes): found before the migration runs, by each backend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BadRow {
+    pub table: String,
+    pub id: String,
+    pub column: String,
+    pub value: Option<String>,
+}
+
+/// What each form of migration 8 is, for the refusal (the triggers and constraints say the
+/// same): `(table, column, form)`.
+const FORMS_8: &[(&str, &str, &str)] = &[
+    (
+        "profiles",
+        "slug",
+        "lower-case letters and digits in words joined by single hyphens, at most 64 characters",
+    ),
+    ("profiles", "color", "#RRGGBB, six upper-case hex digits"),
+    ("media", "infohash", "40 or 64 lower-case hex digits"),
+];
+
+/// The refusal (78) of a database whose rows break migration 8's forms: the first rows
+/// named (`bad`, a few of `total`), and how to go on. The migration has not run: nothing
+/// was changed, and the database stays at its version, readable by the roster that wrote it.
+pub(crate) fn refuse_migration_8(shown: &str, bad: &[BadRow], total: i64) -> Error {
+    let rows: Vec<String> = bad
+        .iter()
+        .map(|b| {
+            let form = FORMS_8
+                .iter()
+                .find(|(t, c, _)| *t == b.table && *c == b.column)
+                .map_or("", |f| f.2);
+            let value = match &b.value {
+                Some(v) => format!("{v:?}"),
+                None => "null".into(),
+            };
+            format!(
+                "{} row {:?}: {} {value} is not {form}",
+                b.table, b.id, b.column
+            )
+        })
+        .collect();
+    let more = total - bad.len() as i64;
+    let mut message = format!(
+        "cannot upgrade {shown} to schema version 8: {total} row{} break{} the forms it enforces\n  {}",
+        if total == 1 { "" } else { "s" },
+        if total == 1 { "s" } else { "" },
+        rows.join("\n  ")
+    );
+    if more > 0 {
+        message.push_str(&format!("\n  and {more} more"));
+    }
+    let example = bad.first().map_or(String::new(), |b| {
+        format!(
+            " (UPDATE {} SET {} = … WHERE id = '{}')",
+            b.table,
+            b.column,
+            b.id.replace('\'', "''")
+        )
+    });
+    Error::unusable(message).hint(format!(
+        "nothing was changed; correct those rows{example} with the roster that wrote them or another SQL client, then run roster again (README \"Storage\": migration 8)"
+    ))
+}
+
 /// A row a scratch database wrote, passed on as it was written (see
 /// `PgStore::write_staged`).
 #[derive(Debug, Clone)]
@@ -427,6 +493,21 @@ pub struct SessionQuery<'a> {
     /// Every session (else live ones only).
     pub all: bool,
     pub now: &'a str,
+}
+
+/// What `user list` asks for: users in list order (`created_at`, then id), all of them or
+/// one page, optionally only those matching a search.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct UserQuery<'a> {
+    /// Only this user (a user who may list no one but themself).
+    pub only: Option<&'a str>,
+    /// Only users whose email, username, name or phone contains this text, ignoring case
+    /// (every character lower-cased, as media search folds), taken literally.
+    pub search: Option<&'a str>,
+    /// Keyset: only users after this `(created_at, id)` (the last user of the previous page).
+    pub after: Option<(&'a str, &'a str)>,
+    /// At most this many users; None: all of them.
+    pub limit: Option<i64>,
 }
 
 /// One page of `member list`.

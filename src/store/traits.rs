@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::{
     AuditFilter, AuditHead, HeadQuery, LapsedInvitation, MediaKey, MediaPlace, MediaQuery,
     MemberQuery, MisplacedMedia, OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan,
-    SessionQuery,
+    SessionQuery, UserQuery,
 };
 use crate::error::Result;
 use crate::model::{
@@ -31,8 +31,9 @@ pub trait UserReads {
     /// True when no user exists yet (the next one becomes a global admin).
     fn no_users(&self) -> Result<bool>;
 
-    /// Every user, oldest first.
-    fn user_list(&self) -> Result<Vec<User>>;
+    /// The users `q` asks for, oldest first (`created_at`, then id), from the index
+    /// `users_by_created` whatever the page's depth.
+    fn user_page(&self, q: &UserQuery<'_>) -> Result<Vec<User>>;
 
     /// Users holding the global role `admin`, oldest first (for `roster doctor`).
     fn user_global_admins(&self) -> Result<Vec<User>>;
@@ -108,6 +109,9 @@ pub trait MemberReads {
 
     /// Every profile the user belongs to, with the role held there.
     fn memberships_of(&self, user_id: &str) -> Result<HashMap<String, Role>>;
+
+    /// Every membership of a user, by the profile's slug (`user show`).
+    fn member_of_user(&self, user_id: &str) -> Result<Vec<Member>>;
 }
 
 /// Writes of members.

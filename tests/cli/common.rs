@@ -212,6 +212,31 @@ impl Env {
         }
     }
 
+    /// [`Env::sql`] for a statement that may be refused (a CHECK, a trigger): the
+    /// database's message when it is.
+    pub fn try_sql(&self, sql: &str) -> Result<(), String> {
+        if let Some(pg) = &self.pg {
+            let program = pg
+                .psql
+                .expect("psql is needed by this test and is missing (.ci/run installs it)");
+            let out = pg::psql(program, pg.base)
+                .env("PGOPTIONS", format!("-c search_path={}", pg.name))
+                .arg("-c")
+                .arg(sql)
+                .output()
+                .expect("run psql");
+            if out.status.success() {
+                Ok(())
+            } else {
+                Err(String::from_utf8_lossy(&out.stderr).into_owned())
+            }
+        } else {
+            sqlite(&self.db())
+                .execute_batch(sql)
+                .map_err(|e| e.to_string())
+        }
+    }
+
     /// One value of a query (the first column of the first row, as text; empty when
     /// null or no row), whichever the backend.
     pub fn sql_value(&self, sql: &str) -> String {

@@ -174,9 +174,9 @@ fn init_twice_keeps_the_data() {
 fn init_in_table_format_says_what_it_did() {
     let env = Env::new();
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(env.redact(&out), @"created roster.db (schema version 7 of 7)");
+    insta::assert_snapshot!(env.redact(&out), @"created roster.db (schema version 8 of 8)");
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(env.redact(&out), @"ready: roster.db (schema version 7 of 7)");
+    insta::assert_snapshot!(env.redact(&out), @"ready: roster.db (schema version 8 of 8)");
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
         let err = env.redact(&env.fails(78, args));
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @"
-            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 7)
+            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 8)
             hint: upgrade roster to open this database; it has not been modified
             ");
         }
@@ -241,7 +241,7 @@ fn a_fresh_sqlite_file_marked_as_roster_with_a_newer_version_is_refused() {
     assert!(!before.is_empty());
     let err = env.fails(78, &["init"]);
     insta::assert_snapshot!(err, @"
-    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 7)
+    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 8)
     hint: upgrade roster to open this database; it has not been modified
     ");
     env.fails(
@@ -709,8 +709,8 @@ fn usage_errors_exit_2() {
 
     Commands:
       create   Create a user (the first user ever created becomes a global admin)
-      list     List users (a non-admin user sees only themself)
-      show     Show one user
+      list     List users, oldest first; a page at a time with --limit (a non-admin sees only themself)
+      show     Show one user and the profiles they belong to
       update   Change a user's name, image, tags or metadata (identity fields: global admins only)
       passwd   Set a user's password (read from stdin; never from the command line)
       grant    Add global roles to a user (global admins only, never yourself)

@@ -197,6 +197,10 @@ fn top_level_help() {
       copy         Copy every row (audit log, sessions, secrets) into an empty database of either backend
 
     Options:
+      -h, --help     Print help
+      -V, --version  Print version
+
+    Global options:
           --db <PATH>        The database: a SQLite file, or a PostgreSQL URL
                              (postgres://USER@HOST:PORT/DB) [env: ROSTER_DB] [default: roster.db]
           --as <USER>        Act as this user (id, email or username) under the rules; default: the
@@ -211,8 +215,6 @@ fn top_level_help() {
       -v, --verbose...       More detail on stderr
           --color <WHEN>     When to use colours; give it before the command (NO_COLOR turns them off in
                              auto) [default: auto] [possible values: auto, always, never]
-      -h, --help             Print help
-      -V, --version          Print version
 
     Examples:
       roster init                                   create ./roster.db

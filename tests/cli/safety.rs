@@ -130,8 +130,8 @@ fn stored_names_are_escaped_in_tables_csv_and_record_tables() {
     │ updated_at        ┆ 2026-11-21T12:00:01.000Z             │
     ╰───────────────────┴──────────────────────────────────────╯
     $ roster --format csv user show ann@example.com
-    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,email_verified_at,phone_verified_at,created_at,updated_at
-    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,,,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z
+    id,email,username,phone,name,image,type,roles,tags,metadata,active,has_password,is_admin,email_verified_at,phone_verified_at,created_at,updated_at,memberships
+    [id],ann@example.com,,,\u{1b}]0;pwned\u{7}\u{1b}[2J,,person,"[""admin""]",[],{},true,false,true,,,2026-11-21T12:00:01.000Z,2026-11-21T12:00:01.000Z,[]
     $ roster --format table profile list
     ╭────────┬──────────────────────────────┬─────────┬──────────────┬──────────────┬──────────────────╮
     │ slug   ┆ name                         ┆ color   ┆ member_count ┆ member_limit ┆ invitation_limit │

@@ -71,7 +71,7 @@ fn from_row(r: &postgres::Row) -> Result<Media> {
 /// Lower-cases every character (Unicode), as SQLite's backend folds both sides of a
 /// search (`sqlite::media::fold`, private to that backend): per character, without
 /// Final_Sigma.
-fn sqlite_fold(s: &str) -> String {
+pub(super) fn sqlite_fold(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
@@ -80,7 +80,7 @@ fn first(row: Option<postgres::Row>) -> Result<Option<Media>> {
 }
 
 /// `s` with LIKE's wildcards and its escape character (`\`, the default) escaped.
-fn like_escape(s: &str) -> String {
+pub(super) fn like_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     for c in s.chars() {
         if matches!(c, '%' | '_' | '\\') {

@@ -104,7 +104,7 @@ const PAGE_FROM: &str = concat!(
 /// "from this time on". Stored spellings have a fixed width over years 0 to 9999, where
 /// their byte order is their time order, so this is a binary search; past that range, a
 /// time after every stored one.
-fn first_time_after(text: &str) -> DateTime<Utc> {
+pub(super) fn first_time_after(text: &str) -> DateTime<Utc> {
     let at = |ms: i64| DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default();
     // 0000-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z.
     let (mut lo, mut hi) = (-62_167_219_200_000_i64, 253_402_300_799_999_i64);
@@ -210,6 +210,13 @@ impl MemberReads for PgTx<'_> {
         .iter()
         .map(|r| Ok((r.text(0)?, role_col(r, 1)?)))
         .collect()
+    }
+
+    fn member_of_user(&self, user_id: &str) -> Result<Vec<Member>> {
+        all(self.query(
+            concat!(select!(), " WHERE m.user_id = $1 ORDER BY p.slug"),
+            &[&user_id],
+        )?)
     }
 }
 

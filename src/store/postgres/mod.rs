@@ -489,6 +489,9 @@ fn migrate(txn: &mut Transaction<'_>, url: &PgUrl) -> Result<bool> {
         if v <= version {
             continue;
         }
+        if v == 8 {
+            refuse_bad_rows_8(txn, url)?;
+        }
         txn.batch_execute(&sql.replace("{fold}", &fold))
             .map_err(|e| {
                 Error::internal(format!("migration {v} failed: {}", error::describe(&e)))
@@ -502,6 +505,27 @@ fn migrate(txn: &mut Transaction<'_>, url: &PgUrl) -> Result<bool> {
         &[&schema::CURRENT],
     )?;
     Ok(creating)
+}
+
+/// Refuses (78) to run migration 8 on a schema holding rows its CHECKs would refuse, naming
+/// them (the failed `ALTER TABLE … ADD CONSTRAINT` would name only the constraint).
+fn refuse_bad_rows_8(txn: &mut Transaction<'_>, url: &PgUrl) -> Result<()> {
+    let rows = txn.query(schema::BAD_ROWS_8, &[])?;
+    let mut total = 0;
+    let mut bad = Vec::new();
+    for r in &rows {
+        total = r.try_get(4)?;
+        bad.push(crate::store::BadRow {
+            table: r.try_get(0)?,
+            id: r.try_get(1)?,
+            column: r.try_get(2)?,
+            value: r.try_get(3)?,
+        });
+    }
+    if bad.is_empty() {
+        return Ok(());
+    }
+    Err(crate::store::refuse_migration_8(url.shown(), &bad, total))
 }
 
 /// The collation title search lower-cases under: ICU's root locale when the server has ICU

@@ -12,6 +12,25 @@
 //! (usernames, media titles), PostgreSQL compares `nocase(x)`, the same ASCII-only folding,
 //! through expression indexes.
 
+/// Migration 8's forms, as CHECK conditions (and the test of the rows already there,
+/// [`BAD_ROWS_8`]): what `actions::validate` stores, as SQLite's migration 8 spells them
+/// in GLOB. The columns are `COLLATE "C"`, so `[a-z]` is ASCII's.
+macro_rules! slug_ok {
+    () => {
+        "(length(slug) <= 64 AND slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$')"
+    };
+}
+macro_rules! color_ok {
+    () => {
+        "(color ~ '^#[0-9A-F]{6}$')"
+    };
+}
+macro_rules! infohash_ok {
+    () => {
+        "(infohash IS NULL OR infohash ~ '^([0-9a-f]{40}|[0-9a-f]{64})$')"
+    };
+}
+
 /// The version PostgreSQL's first migration creates (SQLite's version then).
 pub const BASE: i64 = 5;
 
@@ -233,7 +252,41 @@ CREATE INDEX outbox_by_invitation ON outbox (invitation_id);
 CREATE INDEX outbox_unsent ON outbox (status, next_attempt_at) WHERE status <> 'sent';
 CREATE INDEX outbox_by_created ON outbox (created_at, id);
 "#,
+    // 8: the forms roster validates, as CHECKs, and the index of `audit --subject`, as
+    // SQLite's migration 8 (whose BEFORE triggers do what these constraints do; `user
+    // list`'s index `users_by_created` is here since migration 5). Rows already there
+    // that break a form stop the migration before it runs ([`BAD_ROWS_8`]: exit 78).
+    concat!(
+        "
+CREATE INDEX audit_by_subject ON audit (subject, seq);
+ALTER TABLE profiles ADD CONSTRAINT profiles_slug_form CHECK ",
+        slug_ok!(),
+        ";
+ALTER TABLE profiles ADD CONSTRAINT profiles_color_form CHECK ",
+        color_ok!(),
+        ";
+ALTER TABLE media ADD CONSTRAINT media_infohash_form CHECK ",
+        infohash_ok!(),
+        ";
+"
+    ),
 ];
+
+/// The rows already in a schema that migration 8's CHECKs would refuse, as SQLite's
+/// `BAD_ROWS_8`: `(table, id, column, value, how many in all)`, the first few.
+pub const BAD_ROWS_8: &str = concat!(
+    "SELECT t, id, col, val, count(*) OVER () FROM (",
+    "SELECT 'profiles' AS t, id, 'slug' AS col, slug AS val FROM profiles WHERE NOT coalesce(",
+    slug_ok!(),
+    ", false)",
+    " UNION ALL SELECT 'profiles', id, 'color', color FROM profiles WHERE NOT coalesce(",
+    color_ok!(),
+    ", false)",
+    " UNION ALL SELECT 'media', id, 'infohash', infohash FROM media WHERE NOT coalesce(",
+    infohash_ok!(),
+    ", false)",
+    ") AS bad ORDER BY t, col, id LIMIT 5"
+);
 
 /// Title search through `pg_trgm`, when the extension is there (or can be created):
 /// `{trgm}` is the schema holding it. Created by the migration that finds it; `roster

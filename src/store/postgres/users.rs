@@ -1,6 +1,9 @@
+use postgres::types::ToSql;
+
 use super::{Get, PgTx, json, ts, ts_opt};
 use crate::error::Result;
 use crate::model::User;
+use crate::store::UserQuery;
 use crate::store::traits::*;
 
 macro_rules! cols {
@@ -82,11 +85,63 @@ impl UserReads for PgTx<'_> {
             .flag(0)
     }
 
-    fn user_list(&self) -> Result<Vec<User>> {
-        all(self.query(
-            concat!("SELECT ", cols!(), " FROM users ORDER BY created_at, id"),
-            &[],
-        )?)
+    fn user_page(&self, q: &UserQuery<'_>) -> Result<Vec<User>> {
+        let mut sql = String::from(concat!("SELECT ", cols!(), " FROM users WHERE true"));
+        let mut args: Vec<Box<dyn ToSql + Sync>> = Vec::new();
+        // Adds a parameter, and `text` naming it (its `$` numbered).
+        fn arg(
+            sql: &mut String,
+            args: &mut Vec<Box<dyn ToSql + Sync>>,
+            text: &str,
+            value: Box<dyn ToSql + Sync>,
+        ) {
+            args.push(value);
+            sql.push_str(&text.replace('$', &format!("${}", args.len())));
+        }
+        if let Some(id) = q.only {
+            arg(&mut sql, &mut args, " AND id = $", Box::new(id.to_string()));
+        }
+        if let Some(term) = q.search {
+            // Each column folded per character, as SQLite's search folds it (see
+            // `media`: the server's lower() alone would apply Final_Sigma); `%`, `_` and
+            // `\` of the term are literal.
+            let pattern = format!(
+                "%{}%",
+                super::media::like_escape(&super::media::sqlite_fold(term))
+            );
+            args.push(Box::new(pattern));
+            let n = args.len();
+            sql.push_str(&format!(
+                " AND (fold(translate(email, 'Σ', 'σ')) LIKE ${n} OR fold(translate(username, 'Σ', 'σ')) LIKE ${n} \
+                 OR fold(translate(name, 'Σ', 'σ')) LIKE ${n} OR fold(translate(phone, 'Σ', 'σ')) LIKE ${n})"
+            ));
+        }
+        if let Some((at, id)) = q.after {
+            // A creation time spelled as stored compares as that time; any other spelling
+            // as SQLite compares it, byte-wise (see `members::first_time_after`).
+            let stored =
+                crate::model::parse_timestamp(at).filter(|t| crate::model::timestamp(*t) == at);
+            match stored {
+                Some(t) => {
+                    args.push(Box::new(t));
+                    args.push(Box::new(id.to_string()));
+                    let n = args.len();
+                    sql.push_str(&format!(" AND (created_at, id) > (${}, ${n})", n - 1));
+                }
+                None => arg(
+                    &mut sql,
+                    &mut args,
+                    " AND created_at >= $",
+                    Box::new(super::members::first_time_after(at)),
+                ),
+            }
+        }
+        sql.push_str(" ORDER BY created_at, id");
+        if let Some(limit) = q.limit {
+            arg(&mut sql, &mut args, " LIMIT $", Box::new(limit));
+        }
+        let params: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a.as_ref()).collect();
+        all(self.query_dyn(&sql, &params)?)
     }
 
     fn user_global_admins(&self) -> Result<Vec<User>> {

@@ -173,6 +173,14 @@ impl MemberReads for SqliteTx<'_> {
         let rows = stmt.query_map([user_id], |r| Ok((r.get::<_, String>(0)?, role_col(r, 1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    fn member_of_user(&self, user_id: &str) -> Result<Vec<Member>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(concat!(select!(), " WHERE m.user_id = ?1 ORDER BY p.slug"))?;
+        let rows = stmt.query_map([user_id], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }
 
 impl MemberWrites for SqliteTx<'_> {

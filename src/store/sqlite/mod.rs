@@ -128,12 +128,17 @@ impl SqliteStore {
             tap,
         };
         store.migrate()?;
-        // Never searched, nor listed by audit event, actor or inviter: no title index, and
-        // none of the indexes only reports and doctor read (fewer indexes to write).
+        // Never searched, nor listed by audit event, actor, subject or inviter, nor its users
+        // paged: no title index, and none of the indexes only reports and doctor read (fewer
+        // indexes to write). Migration 8's form triggers go too: every row here passed the
+        // actions' validation, and the server's CHECKs test each row again as it arrives.
         store.conn.execute_batch(
             "DROP TRIGGER media_fts_delete; DROP TRIGGER media_fts_update; DROP TABLE media_fts;
              DROP INDEX audit_by_event; DROP INDEX audit_by_actor; DROP INDEX media_by_added_by;
-             DROP INDEX invitations_by_inviter; DROP INDEX sessions_by_profile;",
+             DROP INDEX invitations_by_inviter; DROP INDEX sessions_by_profile;
+             DROP INDEX audit_by_subject; DROP INDEX users_by_created;
+             DROP TRIGGER profiles_check_insert; DROP TRIGGER profiles_check_update;
+             DROP TRIGGER media_check_insert; DROP TRIGGER media_check_update;",
         )?;
         Ok(store)
     }
@@ -167,6 +172,9 @@ impl SqliteStore {
             .enumerate()
             .skip(version.max(0) as usize)
         {
+            if i + 1 == 8 {
+                refuse_bad_rows_8(&txn, &self.path)?;
+            }
             txn.execute_batch(sql)
                 .map_err(|e| Error::internal(format!("migration {} failed: {e}", i + 1)))?;
         }
@@ -497,6 +505,33 @@ fn identify(conn: &Connection, path: &Path, mode: OpenMode) -> Result<i64> {
         .hint("upgrade roster to open this database; it has not been modified"));
     }
     Ok(version)
+}
+
+/// Refuses (78) to run migration 8 on a database holding rows its triggers would refuse
+/// (written by hand or by another program): the migration would succeed and leave them,
+/// and every later update of such a row would fail far from its cause.
+fn refuse_bad_rows_8(conn: &Connection, path: &Path) -> Result<()> {
+    let mut stmt = conn.prepare(schema::BAD_ROWS_8)?;
+    let mut total = 0;
+    let bad = stmt
+        .query_map([], |r| {
+            total = r.get(4)?;
+            Ok(crate::store::BadRow {
+                table: r.get(0)?,
+                id: r.get(1)?,
+                column: r.get(2)?,
+                value: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if bad.is_empty() {
+        return Ok(());
+    }
+    Err(crate::store::refuse_migration_8(
+        &path.display().to_string(),
+        &bad,
+        total,
+    ))
 }
 
 /// What kind of file this is, for messages.

@@ -2,6 +2,95 @@
 //! `user_version` holds the number of migrations applied. Never edit a migration that has
 //! shipped; add a new one at the end.
 
+/// Migration 8's forms, as SQL conditions on a column (`NEW.slug` in a trigger, `slug` in
+/// the check of the rows already there, [`BAD_ROWS_8`]): what `actions::validate` stores.
+/// Written with GLOB (SQLite has no regular expressions built in), which matches the whole
+/// text and is case-sensitive.
+///
+/// A slug: `^[a-z0-9]+(-[a-z0-9]+)*$`, at most 64 characters (`validate::slug`).
+macro_rules! slug_ok {
+    ($c:literal) => {
+        concat!(
+            "(length(",
+            $c,
+            ") BETWEEN 1 AND 64 AND NOT ",
+            $c,
+            " GLOB '*[^a-z0-9-]*' AND NOT ",
+            $c,
+            " GLOB '-*' AND NOT ",
+            $c,
+            " GLOB '*-' AND NOT ",
+            $c,
+            " GLOB '*--*')"
+        )
+    };
+}
+
+/// A colour as stored: `#RRGGBB`, upper-case (`validate::color` normalises `#rgb` and
+/// lower case to it).
+macro_rules! color_ok {
+    ($c:literal) => {
+        concat!(
+            "(",
+            $c,
+            " GLOB '#[0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F][0-9A-F]')"
+        )
+    };
+}
+
+/// An infohash as stored: null, or 40 or 64 lower-case hex digits
+/// (`actions::media::validate::infohash`).
+macro_rules! infohash_ok {
+    ($c:literal) => {
+        concat!(
+            "(",
+            $c,
+            " IS NULL OR (length(",
+            $c,
+            ") IN (40, 64) AND NOT ",
+            $c,
+            " GLOB '*[^0-9a-f]*'))"
+        )
+    };
+}
+
+/// The messages the triggers of migration 8 abort with: the table and column, and the
+/// form. (A constant text: SQLite before 3.48 takes nothing else in RAISE, and this
+/// schema must stay readable by the `sqlite3` other programs have.)
+macro_rules! slug_message {
+    () => {
+        "profiles.slug: must be lower-case letters and digits in words joined by single hyphens, at most 64 characters (^[a-z0-9]+(-[a-z0-9]+)*$)"
+    };
+}
+macro_rules! color_message {
+    () => {
+        "profiles.color: must be #RRGGBB, six upper-case hex digits"
+    };
+}
+macro_rules! infohash_message {
+    () => {
+        "media.infohash: must be 40 or 64 lower-case hex digits"
+    };
+}
+
+/// Migration 8's checks of a profile row, the body of its two triggers.
+macro_rules! profile_checks {
+    () => {
+        concat!(
+            "    SELECT RAISE(ABORT, '",
+            slug_message!(),
+            "') WHERE NOT ",
+            slug_ok!("NEW.slug"),
+            ";\n",
+            "    SELECT RAISE(ABORT, '",
+            color_message!(),
+            "') WHERE NOT ",
+            color_ok!("NEW.color"),
+            ";\n"
+        )
+    };
+}
+
 pub const MIGRATIONS: &[&str] = &[
     // 1: the data model of README "Storage: the schema is a contract".
     r#"
@@ -278,7 +367,59 @@ CREATE INDEX outbox_by_invitation ON outbox(invitation_id);
 CREATE INDEX outbox_unsent ON outbox(status, next_attempt_at) WHERE status <> 'sent';
 CREATE INDEX outbox_by_created ON outbox(created_at, id);
 "#,
+    // 8: the forms roster validates, enforced for every program that writes the file
+    // (README "Storage": migration 8), and two indexes: `user list` pages by
+    // (created_at, id), and `audit --subject` reads one subject's rows in order. SQLite
+    // cannot add a CHECK to a table, and rebuilding `profiles` and `media` (with
+    // media's FTS triggers and rowids) is a risk for nothing: BEFORE triggers refuse the
+    // rows instead, naming the column. Rows already there that break a form stop the
+    // migration before it runs (`store::sqlite::bad_rows_8`: exit 78, nothing changed).
+    concat!(
+        "
+CREATE INDEX users_by_created ON users(created_at, id);
+CREATE INDEX audit_by_subject ON audit(subject, seq);
+CREATE TRIGGER profiles_check_insert BEFORE INSERT ON profiles BEGIN
+",
+        profile_checks!(),
+        "END;
+CREATE TRIGGER profiles_check_update BEFORE UPDATE OF slug, color ON profiles BEGIN
+",
+        profile_checks!(),
+        "END;
+CREATE TRIGGER media_check_insert BEFORE INSERT ON media WHEN NOT ",
+        infohash_ok!("NEW.infohash"),
+        " BEGIN
+    SELECT RAISE(ABORT, '",
+        infohash_message!(),
+        "');
+END;
+CREATE TRIGGER media_check_update BEFORE UPDATE OF infohash ON media WHEN NOT ",
+        infohash_ok!("NEW.infohash"),
+        " BEGIN
+    SELECT RAISE(ABORT, '",
+        infohash_message!(),
+        "');
+END;
+"
+    ),
 ];
+
+/// The rows already in a database that migration 8's triggers would refuse: `(table, id,
+/// column, value)`, by table, column and id, the first few of them, with how many there are
+/// in all (every row repeats the count).
+pub const BAD_ROWS_8: &str = concat!(
+    "SELECT t, id, col, val, count(*) OVER () FROM (",
+    "SELECT 'profiles' AS t, id, 'slug' AS col, slug AS val FROM profiles WHERE NOT coalesce(",
+    slug_ok!("slug"),
+    ", 0)",
+    " UNION ALL SELECT 'profiles', id, 'color', color FROM profiles WHERE NOT coalesce(",
+    color_ok!("color"),
+    ", 0)",
+    " UNION ALL SELECT 'media', id, 'infohash', infohash FROM media WHERE NOT coalesce(",
+    infohash_ok!("infohash"),
+    ", 0)",
+    ") ORDER BY t, col, id LIMIT 5"
+);
 
 /// The schema version this roster writes.
 pub const CURRENT: i64 = MIGRATIONS.len() as i64;

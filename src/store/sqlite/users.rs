@@ -3,6 +3,7 @@ use rusqlite::params;
 use super::{SqliteTx, json_col, one};
 use crate::error::Result;
 use crate::model::User;
+use crate::store::UserQuery;
 use crate::store::traits::*;
 
 macro_rules! cols {
@@ -67,13 +68,34 @@ impl UserReads for SqliteTx<'_> {
             .query_row([], |r| r.get(0))?)
     }
 
-    fn user_list(&self) -> Result<Vec<User>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
-            "SELECT ",
-            cols!(),
-            " FROM users ORDER BY created_at, id"
-        ))?;
-        let rows = stmt.query_map([], from_row)?;
+    fn user_page(&self, q: &UserQuery<'_>) -> Result<Vec<User>> {
+        let mut sql = String::from(concat!("SELECT ", cols!(), " FROM users WHERE true"));
+        let folded = q.search.map(super::media::fold);
+        let mut args: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
+        if let Some(id) = &q.only {
+            sql.push_str(" AND id = :only");
+            args.push((":only", id));
+        }
+        if let Some(term) = &folded {
+            // roster_contains folds each column as the term was folded; null never matches.
+            sql.push_str(
+                " AND (roster_contains(email, :term) OR roster_contains(username, :term) \
+                 OR roster_contains(name, :term) OR roster_contains(phone, :term))",
+            );
+            args.push((":term", term));
+        }
+        if let Some((at, id)) = &q.after {
+            sql.push_str(" AND (created_at, id) > (:at, :id)");
+            args.push((":at", at));
+            args.push((":id", id));
+        }
+        sql.push_str(" ORDER BY created_at, id");
+        if let Some(limit) = &q.limit {
+            sql.push_str(" LIMIT :limit");
+            args.push((":limit", limit));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(args.as_slice(), from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
