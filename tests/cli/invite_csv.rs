@@ -84,7 +84,9 @@ fn every_row_is_sent_in_one_command_with_its_accept_command() {
     );
     assert!(audit.iter().all(|r| r["event"] == "invite-send"));
 
-    // The table: one line and one accept command a row.
+    // The table: one line and one accept command a row, after the `user create` of an
+    // invitee with no account (gus has one, hal none).
+    env.user("gus@example.com", "Gus");
     write(
         &env,
         "more.csv",
@@ -94,10 +96,12 @@ fn every_row_is_sent_in_one_command_with_its_accept_command() {
         "--format", "table", "invite", "send", "family", "--csv", "more.csv",
     ]);
     insta::assert_snapshot!(redact(&out), @"
-    sent invitation [id] to gus@example.com for family as member, expires 2026-11-23T12:00:13.000Z
+    sent invitation [id] to gus@example.com for family as member, expires 2026-11-23T12:00:14.000Z
       accept with: roster --as gus@example.com invite accept [id]
-    sent invitation [id] to hal@example.com for family as member, expires 2026-11-23T12:00:13.000Z
-      accept with: roster --as hal@example.com invite accept [id]
+    sent invitation [id] to hal@example.com for family as member, expires 2026-11-23T12:00:14.000Z
+      hal@example.com has no account yet: create it first with
+        roster user create --email hal@example.com
+      then accept with: roster --as hal@example.com invite accept [id]
     ");
 }
 
