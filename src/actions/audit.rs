@@ -95,10 +95,7 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, q: Query) -> Result<Vec<AuditView>> {
                 id: p.id,
                 slug: p.slug,
             },
-            None => AuditProfile {
-                id: given.trim().to_string(),
-                slug: given.trim().to_ascii_lowercase(),
-            },
+            None => gone_profile(tx, given)?,
         }),
     };
     let rows = tx.audit_list(&AuditFilter {
@@ -111,6 +108,33 @@ pub fn list(tx: &Tx<'_>, ctx: &Ctx, q: Query) -> Result<Vec<AuditView>> {
         limit: q.limit,
     })?;
     labelled(tx, rows)
+}
+
+/// A profile that is gone, given by its id or its slug: the id its deletion recorded for
+/// that slug (the latest, should a slug have been reused), else what was given.
+fn gone_profile(tx: &Tx<'_>, given: &str) -> Result<AuditProfile> {
+    let given = given.trim();
+    let lower = given.to_ascii_lowercase();
+    let deletions = tx.audit_list(&AuditFilter {
+        event: Some("profile-delete".into()),
+        ..AuditFilter::default()
+    })?;
+    for r in deletions.iter().rev() {
+        let data: Value = serde_json::from_str(&r.data).unwrap_or(Value::Null);
+        let Some(slug) = text(&data, "slug") else {
+            continue;
+        };
+        if r.subject == given || slug == lower {
+            return Ok(AuditProfile {
+                id: r.subject.clone(),
+                slug: slug.to_string(),
+            });
+        }
+    }
+    Ok(AuditProfile {
+        id: given.to_string(),
+        slug: lower,
+    })
 }
 
 /// An audit row as `roster audit` shows it: the row, its actor and subject by their labels
@@ -129,8 +153,13 @@ enum Subject {
     Kind(LabelKind),
     /// `scope:name`: shown by the name.
     Role,
-    /// An invitation, session or mail: its first 8 characters.
+    /// An invitation: the first 8 characters of its id (random: a UUID v4).
     Short,
+    /// A session: `session of <user>`. Its id is a UUID v7, whose first characters are a
+    /// clock shared by every record made in the same minute, so no prefix of it labels it.
+    Session,
+    /// An email of the outbox (a UUID v7 too): `mail to <recipient>`.
+    Mail,
     /// Shown as stored.
     Raw,
 }
@@ -146,7 +175,9 @@ fn subject_of(event: &str, data: &Value) -> Subject {
         "member" => Subject::Kind(LabelKind::Member),
         "media" => Subject::Kind(LabelKind::Media),
         "role" => Subject::Role,
-        "invite" | "session" | "login" | "mail" => Subject::Short,
+        "invite" => Subject::Short,
+        "session" | "login" if event != "session-prune" => Subject::Session,
+        "mail" => Subject::Mail,
         _ => Subject::Raw,
     }
 }
@@ -180,6 +211,11 @@ pub fn labelled(tx: &Tx<'_>, rows: Vec<AuditEntry>) -> Result<Vec<AuditView>> {
     for (r, data) in rows.iter().zip(&datas) {
         if let Some(id) = r.actor.strip_prefix("user:") {
             want(LabelKind::User, id);
+        }
+        if subject_of(&r.event, data) == Subject::Session
+            && let Some(u) = text(data, "user_id")
+        {
+            want(LabelKind::User, u);
         }
         if let Subject::Kind(kind) = subject_of(&r.event, data) {
             want(kind, &r.subject);
@@ -215,6 +251,17 @@ pub fn labelled(tx: &Tx<'_>, rows: Vec<AuditEntry>) -> Result<Vec<AuditView>> {
             }),
             Subject::Role => id.split_once(':').map_or(id, |(_, name)| name).to_string(),
             Subject::Short => short(id),
+            Subject::Session => match text(&data, "user_id") {
+                Some(u) => format!(
+                    "session of {}",
+                    label(LabelKind::User, u).unwrap_or_else(|| u.to_string())
+                ),
+                None => id.to_string(),
+            },
+            Subject::Mail => match text(&data, "recipient") {
+                Some(r) => format!("mail to {r}"),
+                None => id.to_string(),
+            },
             Subject::Raw => id.to_string(),
         };
         let summary = summary(&entry.event, &data);
@@ -258,6 +305,11 @@ fn gone_label(
             )
         }
     }
+}
+
+/// `1 member`, `2 members`.
+fn counted(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A short account of what an audit row changed, from its data: `role member → admin`,
@@ -339,15 +391,21 @@ pub fn summary(event: &str, data: &Value) -> String {
             }
         }
         "user-delete" | "profile-delete" => {
-            for k in ["memberships", "members", "invitations", "media", "sessions"] {
+            for (k, one) in [
+                ("memberships", "membership"),
+                ("members", "member"),
+                ("invitations", "invitation"),
+                ("media", "media"),
+                ("sessions", "session"),
+            ] {
                 if let Some(n) = count(k) {
-                    parts.push(format!("{n} {k}"));
+                    parts.push(counted(n, one, k));
                 }
             }
         }
         "media-remove" => {
             if let Some(n) = count("episodes_removed") {
-                parts.push(format!("{n} episodes"));
+                parts.push(counted(n, "episode", "episodes"));
             }
         }
         "login" | "session-issue" | "session-create" | "session-use" => {
@@ -363,7 +421,7 @@ pub fn summary(event: &str, data: &Value) -> String {
         }
         "session-revoke" => {
             if let Some(n) = data.get("sessions").and_then(Value::as_array) {
-                parts.push(format!("{} sessions", n.len()));
+                parts.push(counted(n.len() as i64, "session", "sessions"));
             }
             if let Some(why) = t("reason") {
                 parts.push(why.to_string());
@@ -376,7 +434,6 @@ pub fn summary(event: &str, data: &Value) -> String {
         }
         "login-failed" => parts.extend(t("reason").map(str::to_string)),
         "mail-sent" | "mail-failed" => {
-            parts.extend(t("recipient").map(|r| format!("to {r}")));
             if let Some(n) = count("attempts") {
                 parts.push(format!("attempt {n}"));
             }
@@ -482,4 +539,88 @@ pub fn anchor(tx: &Tx<'_>, ctx: &Ctx) -> Result<Option<Anchor>> {
 /// The chain check with the store's key, shared with `roster doctor`.
 pub fn verify_chain(tx: &Tx<'_>) -> Result<Verification> {
     audit_chain::verify(tx, tx.audit_key(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_say_what_changed() {
+        let s = |event: &str, data: Value| summary(event, &data);
+        assert_eq!(
+            s(
+                "member-role",
+                json!({"role": "admin", "role_before": "member"})
+            ),
+            "role member → admin"
+        );
+        // Rows written before `role_before` was recorded.
+        assert_eq!(s("member-role", json!({"role": "admin"})), "role → admin");
+        assert_eq!(
+            s("profile-update", json!({"name": "X", "tags": []})),
+            "name, tags"
+        );
+        assert_eq!(
+            s(
+                "invite-resend",
+                json!({"expires_at": "2026-12-09T10:00:00.000Z"})
+            ),
+            "expires 2026-12-09"
+        );
+        assert_eq!(
+            s("user-verify", json!({"email_verified": false})),
+            "email unverified"
+        );
+        assert_eq!(s("user-grant", json!({"roles": []})), "no global roles");
+        assert_eq!(
+            s(
+                "session-revoke",
+                json!({"sessions": ["a"], "reason": "disabled"})
+            ),
+            "1 session, disabled"
+        );
+        assert_eq!(
+            s("media-remove", json!({"episodes_removed": 2})),
+            "2 episodes"
+        );
+        assert_eq!(s("profile-create", json!({"slug": "x"})), "");
+        // Data that is not an object (a row written by another program) says nothing.
+        assert_eq!(s("user-update", json!("text")), "");
+    }
+
+    #[test]
+    fn subjects_by_event() {
+        let none = Value::Null;
+        assert_eq!(
+            subject_of("user-passwd", &none),
+            Subject::Kind(LabelKind::User)
+        );
+        assert_eq!(
+            subject_of("login-failed", &none),
+            Subject::Kind(LabelKind::User)
+        );
+        assert_eq!(subject_of("login", &none), Subject::Session);
+        assert_eq!(
+            subject_of("session-revoke", &json!({"sessions": []})),
+            Subject::Kind(LabelKind::User)
+        );
+        assert_eq!(
+            subject_of("session-revoke", &json!({"user_id": "u"})),
+            Subject::Session
+        );
+        assert_eq!(subject_of("session-prune", &none), Subject::Raw);
+        assert_eq!(subject_of("invite-accept", &none), Subject::Short);
+        assert_eq!(subject_of("mail-sent", &none), Subject::Mail);
+        assert_eq!(subject_of("role-delete", &none), Subject::Role);
+    }
+
+    #[test]
+    fn every_catalogued_event_is_a_valid_filter() {
+        for name in catalogue::audit_names() {
+            assert_eq!(event_name(&name).unwrap(), name);
+        }
+        let e = event_name("membr-add").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+    }
 }

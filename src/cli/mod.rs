@@ -88,7 +88,8 @@ fn os_login() -> String {
     loop {
         // SAFETY: every pointer is to live memory of the size given; `found` is set to
         // `&mut pwd` or null.
-        let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found) };
+        let rc =
+            unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found) };
         if rc == libc::ERANGE && buf.len() < 1 << 20 {
             buf.resize(buf.len() * 2, 0);
             continue;
@@ -99,7 +100,9 @@ fn os_login() -> String {
         return format!("uid:{uid}");
     }
     // SAFETY: pw_name is a NUL-terminated string in `buf`, which is still alive.
-    let name = unsafe { CStr::from_ptr(pwd.pw_name) }.to_string_lossy().into_owned();
+    let name = unsafe { CStr::from_ptr(pwd.pw_name) }
+        .to_string_lossy()
+        .into_owned();
     if name.is_empty() {
         format!("uid:{uid}")
     } else {
@@ -225,8 +228,12 @@ impl App {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
         // Recorded in the audit log as `operator:<login>`: stored escaped, so that a login
         // name holding control characters never reaches a terminal raw.
-        let login = safe(&env("USER").or_else(|| env("LOGNAME")).unwrap_or_else(os_login))
-            .into_owned();
+        let login = safe(
+            &env("USER")
+                .or_else(|| env("LOGNAME"))
+                .unwrap_or_else(os_login),
+        )
+        .into_owned();
         let pg_env = pg_env();
         let db = Location::parse(&g.db, env("ROSTER_PG_SCHEMA").as_deref(), &pg_env)?;
         let db_from_env = std::env::var_os("ROSTER_DB").is_some_and(|v| v == g.db.as_os_str());
