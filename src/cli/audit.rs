@@ -14,7 +14,11 @@ use crate::output::{Format, Record, Shape};
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  roster audit --event user-create --limit 20\n  \
-        roster audit --actor ann@example.com --since 24h\n  roster audit verify\n  \
+        roster audit --actor ann@example.com --since 24h\n  \
+        roster audit --subject bob@example.com\n  \
+        roster audit --profile smith-family --since 7d --until 1d\n  \
+        roster --format json audit --limit 5    # ids, labels and summaries\n  \
+        roster audit verify\n  \
         roster audit anchor >> /mnt/elsewhere/roster-anchors"
 )]
 pub struct AuditArgs {
