@@ -545,3 +545,59 @@ fn without_user_and_logname_the_operator_is_the_os_account() {
         .success();
     assert_eq!(rows(&env, &[])[1]["actor"], "operator:logger");
 }
+
+/// A uid with no entry in the password database is named `uid:N` (run as root only: the
+/// test drops to an unused uid with `setpriv`).
+#[test]
+fn a_uid_without_an_account_is_named_by_number() {
+    let uid = std::process::Command::new("id").arg("-u").output().unwrap();
+    if text(&uid.stdout).trim() != "0" {
+        eprintln!("skipped: needs root to run roster as an unused uid");
+        return;
+    }
+    let setpriv = std::process::Command::new("setpriv")
+        .arg("--help")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !tool_present("setpriv", setpriv) {
+        return;
+    }
+    let unused = "54321";
+    let getent = std::process::Command::new("getent")
+        .args(["passwd", unused])
+        .output();
+    if getent.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: uid {unused} has an account here");
+        return;
+    }
+    let env = Env::init();
+    // The unused uid must be able to open the database (SQLite: the directory and files).
+    use std::os::unix::fs::PermissionsExt;
+    let open = |p: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    open(env.dir(), 0o777);
+    for f in std::fs::read_dir(env.dir()).unwrap() {
+        let f = f.unwrap().path();
+        if f.is_file() {
+            open(&f, 0o666);
+        }
+    }
+    let mut c = env.command("setpriv");
+    c.args([
+        "--reuid",
+        unused,
+        "--regid",
+        unused,
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_roster"),
+        "--json",
+        "whoami",
+    ])
+    .env_remove("USER")
+    .env_remove("LOGNAME");
+    let o = c.output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: Value = serde_json::from_str(&text(&o.stdout)).unwrap();
+    assert_eq!(v["actor"], format!("operator:uid:{unused}"));
+}
