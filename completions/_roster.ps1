@@ -1463,7 +1463,10 @@ Register-ArgumentCompleter -Native -CommandName 'roster' -ScriptBlock {
         'roster;audit' {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Only changes by this actor: operator:NAME, user:ID, or a user''s email or username')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Only this event, such as user-create')
+            [CompletionResult]::new('--subject', '--subject', [CompletionResultType]::ParameterName, 'Only rows about this: a user (id, email, username), a profile (slug, id), a role name, or a stored subject id')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Only rows about this profile: the profile itself, and its members, invitations, media and sessions')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only changes before this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the most recent N rows')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this user (id, email or username) under the rules; default: the operator')

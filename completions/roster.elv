@@ -1335,7 +1335,10 @@ set edit:completion:arg-completer[roster] = {|@words|
         &'roster;audit'= {
             cand --actor 'Only changes by this actor: operator:NAME, user:ID, or a user''s email or username'
             cand --event 'Only this event, such as user-create'
+            cand --subject 'Only rows about this: a user (id, email, username), a profile (slug, id), a role name, or a stored subject id'
+            cand --profile 'Only rows about this profile: the profile itself, and its members, invitations, media and sessions'
             cand --since 'Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)'
+            cand --until 'Only changes before this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)'
             cand --limit 'Only the most recent N rows'
             cand --db 'The database: a SQLite file, or a PostgreSQL URL (postgres://USER@HOST:PORT/DB)'
             cand --as 'Act as this user (id, email or username) under the rules; default: the operator'

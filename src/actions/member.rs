@@ -181,15 +181,22 @@ fn change_role(
         return Ok(Outcome::Unchanged(current));
     }
     decide(tx, ctx, "member-role", profile, Some(&current), Some(role))?;
+    let before = current.role.clone();
     let mut next = current;
     next.role = Role::parse(&role.name).ok_or_else(|| Error::internal("stored role name"))?;
     next.updated_at = ctx.now_text.clone();
     tx.member_set_role(&next.id, &next.role, &next.updated_at)?;
+    // `role_before` lets `roster audit` say `role member → admin`.
     ctx.audit(
         tx,
         "member-role",
         &next.id,
-        serde_json::json!({ "profile": profile.slug, "user_id": next.user_id, "role": next.role.as_str() }),
+        serde_json::json!({
+            "profile": profile.slug,
+            "user_id": next.user_id,
+            "role": next.role.as_str(),
+            "role_before": before.as_str(),
+        }),
     )?;
     Ok(Outcome::Updated(next))
 }

@@ -9,13 +9,16 @@ use crate::audit_chain::{Anchor, Verification};
 use crate::error::{Error, Result};
 use crate::model::{parse_timestamp, timestamp};
 use crate::output::{Format, Record, Shape};
-use crate::store::AuditFilter;
 
 #[derive(Debug, Args)]
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  roster audit --event user-create --limit 20\n  \
-        roster audit --actor ann@example.com --since 24h\n  roster audit verify\n  \
+        roster audit --actor ann@example.com --since 24h\n  \
+        roster audit --subject bob@example.com\n  \
+        roster audit --profile smith-family --since 7d --until 1d\n  \
+        roster --format json audit --limit 5    # ids, labels and summaries\n  \
+        roster audit verify\n  \
         roster audit anchor >> /mnt/elsewhere/roster-anchors"
 )]
 pub struct AuditArgs {
@@ -27,9 +30,18 @@ pub struct AuditArgs {
     /// Only this event, such as user-create
     #[arg(long)]
     pub event: Option<String>,
+    /// Only rows about this: a user (id, email, username), a profile (slug, id), a role name, or a stored subject id
+    #[arg(long, value_name = "THING")]
+    pub subject: Option<String>,
+    /// Only rows about this profile: the profile itself, and its members, invitations, media and sessions
+    #[arg(long, value_name = "SLUG|ID")]
+    pub profile: Option<String>,
     /// Only changes at or after this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)
     #[arg(long, value_name = "TIME")]
     pub since: Option<String>,
+    /// Only changes before this time: RFC 3339, a date (2026-11-21), or an age (90m, 24h, 7d)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
     /// Only the most recent N rows
     #[arg(long, value_name = "N")]
     pub limit: Option<u32>,
@@ -127,8 +139,8 @@ impl Record for Head {
     }
 }
 
-/// `--since`: RFC 3339, a date, or an age counted back from now.
-fn since(app: &App, text: &str) -> Result<String> {
+/// `--since` and `--until`: RFC 3339, a date, or an age counted back from now.
+fn time(app: &App, flag: &str, text: &str) -> Result<String> {
     if let Some(t) = parse_timestamp(text) {
         return Ok(timestamp(t));
     }
@@ -137,7 +149,7 @@ fn since(app: &App, text: &str) -> Result<String> {
     {
         return Ok(timestamp(t.and_utc()));
     }
-    let age = validate::duration("--since", text)
+    let age = validate::duration(flag, text)
         .map_err(|e| e.hint("or give a time (2026-11-21T12:00:00Z) or a date (2026-11-21)"))?;
     Ok(timestamp(app.now - age))
 }
@@ -147,18 +159,35 @@ pub fn run(app: &App, a: AuditArgs) -> Result<()> {
         Some(AuditCmd::Verify(v)) => verify(app, v),
         Some(AuditCmd::Anchor) => anchor(app),
         None => {
-            let filter = AuditFilter {
+            // An unknown event is a usage error before the database is opened.
+            let event = a.event.as_deref().map(audit::event_name).transpose()?;
+            let query = audit::Query {
                 actor: a.actor,
-                event: a.event,
-                since: a.since.as_deref().map(|s| since(app, s)).transpose()?,
+                event,
+                subject: a.subject,
+                profile: a.profile,
+                since: a
+                    .since
+                    .as_deref()
+                    .map(|s| time(app, "--since", s))
+                    .transpose()?,
+                until: a
+                    .until
+                    .as_deref()
+                    .map(|s| time(app, "--until", s))
+                    .transpose()?,
                 limit: a.limit.map(i64::from),
             };
-            let rows = app.read(|tx, ctx| audit::list(tx, ctx, filter))?;
-            if rows.is_empty() && app.out.format == Format::Table {
+            let rows = app.read(|tx, ctx| audit::list(tx, ctx, query))?;
+            if app.out.format != Format::Table {
+                return app.out.list(&rows);
+            }
+            if rows.is_empty() {
                 app.out.note("no audit rows match");
                 return Ok(());
             }
-            app.out.list(&rows)
+            let lines: Vec<audit::AuditLine<'_>> = rows.iter().map(audit::AuditLine).collect();
+            app.out.list(&lines)
         }
     }
 }
@@ -229,5 +258,24 @@ mod tests {
             &[],
         );
         crate::output::assert_shape(&Head(None), &[]);
+        let view = audit::AuditView {
+            entry: crate::model::AuditEntry {
+                seq: 1,
+                at: "2026-11-21T12:00:00.000Z".into(),
+                actor: "operator:op".into(),
+                event: "user-create".into(),
+                subject: "u1".into(),
+                data: "{}".into(),
+                source: "cli".into(),
+                prev_hash: String::new(),
+                hash: String::new(),
+                keyed: false,
+            },
+            actor_label: "operator:op".into(),
+            subject_label: "ann@example.com".into(),
+            summary: String::new(),
+        };
+        crate::output::assert_shape(&view, &[]);
+        crate::output::assert_shape(&audit::AuditLine(&view), &[]);
     }
 }

@@ -72,6 +72,49 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
+/// The login name of the OS account roster runs as, for when `USER` and `LOGNAME` are
+/// unset (cron, systemd units, containers): the password database's entry for the real
+/// uid, else `uid:N`.
+#[cfg(unix)]
+fn os_login() -> String {
+    use std::ffi::CStr;
+    // SAFETY: getuid has no preconditions and cannot fail.
+    let uid = unsafe { libc::getuid() };
+    // SAFETY: an all-zero passwd is a valid value of the plain C struct (null pointers,
+    // zero ids); getpwuid_r fills it in and points its strings into `buf`.
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf: Vec<libc::c_char> = vec![0; 1024];
+    let mut found: *mut libc::passwd = std::ptr::null_mut();
+    loop {
+        // SAFETY: every pointer is to live memory of the size given; `found` is set to
+        // `&mut pwd` or null.
+        let rc =
+            unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut found) };
+        if rc == libc::ERANGE && buf.len() < 1 << 20 {
+            buf.resize(buf.len() * 2, 0);
+            continue;
+        }
+        break;
+    }
+    if found.is_null() || pwd.pw_name.is_null() {
+        return format!("uid:{uid}");
+    }
+    // SAFETY: pw_name is a NUL-terminated string in `buf`, which is still alive.
+    let name = unsafe { CStr::from_ptr(pwd.pw_name) }
+        .to_string_lossy()
+        .into_owned();
+    if name.is_empty() {
+        format!("uid:{uid}")
+    } else {
+        name
+    }
+}
+
+#[cfg(not(unix))]
+fn os_login() -> String {
+    env("USERNAME").unwrap_or_else(|| "unknown".to_string())
+}
+
 /// What a PostgreSQL URL takes from the environment: `PGPASSWORD`, the password file.
 fn pg_env() -> PgEnv {
     PgEnv {
@@ -203,9 +246,12 @@ impl App {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
         // Recorded in the audit log as `operator:<login>`: stored escaped, so that a login
         // name holding control characters never reaches a terminal raw.
-        let login = env("USER")
-            .or_else(|| env("LOGNAME"))
-            .map_or_else(|| "unknown".to_string(), |l| safe(&l).into_owned());
+        let login = safe(
+            &env("USER")
+                .or_else(|| env("LOGNAME"))
+                .unwrap_or_else(os_login),
+        )
+        .into_owned();
         let pg_env = pg_env();
         let db = Location::parse(&g.db, env("ROSTER_PG_SCHEMA").as_deref(), &pg_env)?;
         let db_from_env = std::env::var_os("ROSTER_DB").is_some_and(|v| v == g.db.as_os_str());

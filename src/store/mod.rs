@@ -361,9 +361,74 @@ pub struct AuditHead {
 pub struct AuditFilter {
     pub actor: Option<String>,
     pub event: Option<String>,
+    /// Rows at or after this time.
     pub since: Option<String>,
+    /// Rows before this time.
+    pub until: Option<String>,
+    /// Rows about one of these subjects, as stored (`subject = ?`, which the
+    /// `audit_by_subject (subject, seq)` index serves).
+    pub subjects: Option<Vec<String>>,
+    /// Rows about a profile: see [`AuditProfile`].
+    pub profile: Option<AuditProfile>,
     /// The most recent N rows (still printed oldest first).
     pub limit: Option<i64>,
+}
+
+/// `audit --profile`: rows whose subject is the profile (`id`), or whose data names it,
+/// by id (`profile_id`: media) or by slug (`profile`: memberships, invitations, a transfer;
+/// `active_profile`: sessions), as the rows record them.
+#[derive(Debug, Clone, Default)]
+pub struct AuditProfile {
+    pub id: String,
+    pub slug: String,
+}
+
+impl AuditProfile {
+    /// The SQL condition, the same on both backends but for how a key of `data` is read
+    /// (`field("profile")`) and the placeholders of the id and the slug.
+    pub fn sql(field: impl Fn(&str) -> String, id: &str, slug: &str) -> String {
+        format!(
+            "(subject = {id} OR {} = {id} OR {} = {slug} OR {} = {slug})",
+            field("profile_id"),
+            field("profile"),
+            field("active_profile"),
+        )
+    }
+}
+
+/// What the ids given to [`traits::AuditReads::audit_labels`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LabelKind {
+    /// A user: their email, else username, else phone, else id.
+    User,
+    /// A profile: its slug.
+    Profile,
+    /// A membership: `slug: email` (the user as [`LabelKind::User`]).
+    Member,
+    /// A media item: `slug: title`.
+    Media,
+}
+
+impl LabelKind {
+    /// `SELECT id, label FROM ... WHERE <id column>`, the same on both backends; each
+    /// appends its own `IN (...)` or `= ANY($1)`.
+    pub fn sql(self) -> &'static str {
+        match self {
+            LabelKind::User => {
+                "SELECT id, COALESCE(email, username, phone, id) FROM users WHERE id"
+            }
+            LabelKind::Profile => "SELECT id, slug FROM profiles WHERE id",
+            LabelKind::Member => {
+                "SELECT m.id, p.slug || ': ' || COALESCE(u.email, u.username, u.phone, u.id) \
+                 FROM members m JOIN profiles p ON p.id = m.profile_id \
+                 JOIN users u ON u.id = m.user_id WHERE m.id"
+            }
+            LabelKind::Media => {
+                "SELECT m.id, p.slug || ': ' || m.title FROM media m \
+                 JOIN profiles p ON p.id = m.profile_id WHERE m.id"
+            }
+        }
+    }
 }
 
 /// How a title search is answered (see the module documentation).

@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 
 use super::{
-    AuditFilter, AuditHead, HeadQuery, LapsedInvitation, MediaKey, MediaPlace, MediaQuery,
-    MemberQuery, MisplacedMedia, OverfullProfile, OwnerlessProfile, ProfileContents, SearchPlan,
-    SessionQuery, UserQuery,
+    AuditFilter, AuditHead, HeadQuery, LabelKind, LapsedInvitation, MediaKey, MediaPlace,
+    MediaQuery, MemberQuery, MisplacedMedia, OverfullProfile, OwnerlessProfile, ProfileContents,
+    SearchPlan, SessionQuery, UserQuery,
 };
 use crate::error::Result;
 use crate::model::{
@@ -284,6 +284,9 @@ pub trait AuditReads {
     fn audit_first_keyed(&self) -> Result<Option<i64>>;
 
     fn audit_list(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>>;
+    /// The labels of these records of one kind, in one query: (id, label) of those that
+    /// still exist (see [`LabelKind`]).
+    fn audit_labels(&self, kind: LabelKind, ids: &[String]) -> Result<Vec<(String, String)>>;
 
     /// Visits every audit row in order, without loading them all.
     fn audit_each(&self, visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>) -> Result<()>;

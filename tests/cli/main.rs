@@ -3,6 +3,7 @@
 
 mod access;
 mod audit;
+mod audit_view;
 mod backup;
 mod common;
 mod completions;

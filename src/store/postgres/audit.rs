@@ -12,9 +12,8 @@ use postgres::types::ToSql;
 use super::{Get, PgTx, ts};
 use crate::error::Result;
 use crate::model::AuditEntry;
-use crate::store::AuditFilter;
-use crate::store::AuditHead;
 use crate::store::traits::*;
+use crate::store::{AuditFilter, AuditHead, AuditProfile, LabelKind};
 
 macro_rules! cols {
     () => {
@@ -63,6 +62,7 @@ impl AuditReads for PgTx<'_> {
 
     fn audit_list(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
         let since = f.since.as_deref().map(ts).transpose()?;
+        let until = f.until.as_deref().map(ts).transpose()?;
         let mut sql = concat!("SELECT ", cols!(), " FROM audit WHERE true").to_string();
         let mut args: Vec<&(dyn ToSql + Sync)> = Vec::new();
         if let Some(actor) = &f.actor {
@@ -76,6 +76,29 @@ impl AuditReads for PgTx<'_> {
         if let Some(since) = &since {
             args.push(since);
             sql.push_str(&format!(" AND at >= ${}", args.len()));
+        }
+        if let Some(until) = &until {
+            args.push(until);
+            sql.push_str(&format!(" AND at < ${}", args.len()));
+        }
+        if let Some(subjects) = &f.subjects {
+            let mut marks = Vec::new();
+            for s in subjects {
+                args.push(s);
+                marks.push(format!("${}", args.len()));
+            }
+            sql.push_str(&match marks.as_slice() {
+                [one] => format!(" AND subject = {one}"),
+                _ => format!(" AND subject IN ({})", marks.join(", ")),
+            });
+        }
+        if let Some(p) = &f.profile {
+            args.push(&p.id);
+            let id = format!("${}", args.len());
+            args.push(&p.slug);
+            let slug = format!("${}", args.len());
+            let field = |k: &str| format!("(data->>'{k}')");
+            sql.push_str(&format!(" AND {}", AuditProfile::sql(field, &id, &slug)));
         }
         sql.push_str(" ORDER BY seq DESC");
         // SQLite reads a negative LIMIT as none; PostgreSQL refuses one (NULL is none).
@@ -91,6 +114,18 @@ impl AuditReads for PgTx<'_> {
             .collect::<Result<Vec<_>>>()?;
         out.reverse();
         Ok(out)
+    }
+
+    fn audit_labels(&self, kind: LabelKind, ids: &[String]) -> Result<Vec<(String, String)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let sql = format!("{} = ANY($1)", kind.sql());
+        self.query_dyn(&sql, &[&ids])?
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?)))
+            .collect()
     }
 
     fn audit_each(&self, visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>) -> Result<()> {

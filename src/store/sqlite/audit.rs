@@ -6,9 +6,8 @@ use rusqlite::params;
 use super::{SqliteTx, one};
 use crate::error::Result;
 use crate::model::AuditEntry;
-use crate::store::AuditFilter;
-use crate::store::AuditHead;
 use crate::store::traits::*;
+use crate::store::{AuditFilter, AuditHead, AuditProfile, LabelKind};
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     Ok(AuditEntry {
@@ -69,6 +68,29 @@ impl AuditReads for SqliteTx<'_> {
             args.push(since.clone().into());
             sql.push_str(&format!(" AND at >= ?{}", args.len()));
         }
+        if let Some(until) = &f.until {
+            args.push(until.clone().into());
+            sql.push_str(&format!(" AND at < ?{}", args.len()));
+        }
+        if let Some(subjects) = &f.subjects {
+            let mut marks = Vec::new();
+            for s in subjects {
+                args.push(s.clone().into());
+                marks.push(format!("?{}", args.len()));
+            }
+            sql.push_str(&match marks.as_slice() {
+                [one] => format!(" AND subject = {one}"),
+                _ => format!(" AND subject IN ({})", marks.join(", ")),
+            });
+        }
+        if let Some(p) = &f.profile {
+            args.push(p.id.clone().into());
+            let id = format!("?{}", args.len());
+            args.push(p.slug.clone().into());
+            let slug = format!("?{}", args.len());
+            let field = |k: &str| format!("json_extract(data, '$.{k}')");
+            sql.push_str(&format!(" AND {}", AuditProfile::sql(field, &id, &slug)));
+        }
         sql.push_str(" ORDER BY seq DESC");
         if let Some(limit) = f.limit {
             args.push(limit.into());
@@ -78,6 +100,23 @@ impl AuditReads for SqliteTx<'_> {
         let rows = stmt.query_map(rusqlite::params_from_iter(args), from_row)?;
         let mut out: Vec<AuditEntry> = rows.collect::<rusqlite::Result<_>>()?;
         out.reverse();
+        Ok(out)
+    }
+
+    fn audit_labels(&self, kind: LabelKind, ids: &[String]) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        // Well under SQLite's limit of bound parameters.
+        for chunk in ids.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("?{i}")).collect();
+            let sql = format!("{} IN ({})", kind.sql(), marks.join(", "));
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(chunk), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+            for row in rows {
+                out.push(row?);
+            }
+        }
         Ok(out)
     }
 
