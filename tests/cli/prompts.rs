@@ -175,6 +175,36 @@ fn member_add_asks_for_the_profile_with_a_suggestion_and_for_the_users() {
 }
 
 #[test]
+fn member_add_asks_again_for_a_user_who_does_not_exist() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_and_bob();
+    let mut t = Pty::spawn(&env, &["member", "add", "family"]);
+    t.expect("Users to add");
+    // One unknown user refuses the whole line; nothing of it is kept.
+    t.line("bob@example.com nobdy");
+    t.expect("error: user \"nobdy\" does not exist");
+    t.expect("Users to add");
+    t.line("bob@example.com");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(
+        screen.contains("added bob@example.com to family as member"),
+        "{screen}"
+    );
+    let members = env.json(&["member", "list", "family"]);
+    assert_eq!(members.as_array().map(Vec::len), Some(1));
+
+    // A profile that does not exist, given as the argument, ends the command before the
+    // users are asked for.
+    let t = Pty::spawn(&env, &["member", "add", "nosuch"]);
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(67), "{screen}");
+    assert!(!screen.contains("Users to add"), "{screen}");
+}
+
+#[test]
 fn invite_send_asks_for_the_emails() {
     if !pty::available() {
         return;
