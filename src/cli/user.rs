@@ -319,6 +319,19 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
             &missing,
             "roster user create --email ann@example.com --name Ann",
         )?;
+        if a.id.is_some() || !no_handle {
+            // What the flags name, checked before the first question: a taken email or
+            // username is refused (68) before anything is typed.
+            let given = NewUser {
+                id: a.id.clone(),
+                email: a.email.clone(),
+                username: a.username.clone(),
+                phone: a.phone.clone(),
+                ..NewUser::default()
+            }
+            .names_validated()?;
+            app.peek(|tx, ctx| user::check_free(tx, ctx, &given, on_exists))?;
+        }
         if no_handle {
             // A taken email is refused at its prompt and asked again.
             a.email = Some(app.ask_new_email("Email", "--email", |email| {

@@ -718,18 +718,40 @@ fn a_taken_email_is_asked_again_before_the_password() {
     assert!(!screen.contains("warning:"), "{screen}");
     assert_eq!(env.json(&["user", "show", "cy@example.com"])["name"], "Cy");
 
-    // A taken name given as a flag is refused before the password too (68, nothing asked).
+    // A taken name given as a flag is refused before the first question (68, nothing
+    // asked, so nothing typed is lost).
     env.ok(&["user", "update", "bob@example.com", "--username", "bobby"]);
-    let mut t = Pty::spawn(&env, &["user", "create", "--username", "bobby"]);
-    t.expect("Name");
-    t.line("Another Bob");
-    let (code, screen) = t.finish();
-    assert_eq!(code, Some(68), "{screen}");
-    assert!(
-        screen.contains("username \"bobby\" already belongs to user bob@example.com"),
-        "{screen}"
+    for args in [
+        &["user", "create", "--username", "bobby"][..],
+        &["user", "create", "--email", "BOB@example.com"],
+    ] {
+        let t = Pty::spawn(&env, args);
+        let (code, screen) = t.finish();
+        assert_eq!(code, Some(68), "{args:?}: {screen}");
+        assert!(
+            screen.contains("already belongs to user bob@example.com"),
+            "{args:?}: {screen}"
+        );
+        assert!(!screen.contains("Name"), "{args:?}: {screen}");
+        assert!(!screen.contains("Password"), "{args:?}: {screen}");
+    }
+    // With --if-not-exists the user named is success, not a clash: still asked.
+    let mut t = Pty::spawn(
+        &env,
+        &[
+            "user",
+            "create",
+            "--email",
+            "bob@example.com",
+            "--if-not-exists",
+        ],
     );
-    assert!(!screen.contains("Password"), "{screen}");
+    t.expect("Name");
+    t.line("Bob");
+    t.expect("Password (Enter for none)");
+    t.secret("");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
 }
 
 #[test]
