@@ -436,8 +436,13 @@ fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
     } else {
         let current = if needs_current {
             if !app.interactive {
-                return Err(Error::usage("user passwd: no terminal to ask for the passwords")
-                    .hint("pipe the current and the new password, one per line, with --password-stdin"));
+                return Err(Error::usage(format!(
+                    "user passwd: the current password is needed, and {}",
+                    app.not_asking()
+                ))
+                .hint(
+                    "pipe the current and the new password, one per line, with --password-stdin",
+                ));
             }
             Some(app.ask_password("Current password")?)
         } else {

@@ -248,8 +248,29 @@ fn no_input_on_a_terminal_never_prompts() {
         let t = Pty::spawn(&env, args);
         let (code, screen) = t.finish();
         assert_eq!(code, Some(2), "{args:?}: {screen}");
-        assert!(screen.contains("prompts are off"), "{args:?}: {screen}");
+        assert!(
+            screen.contains("prompts are off (--no-input)"),
+            "{args:?}: {screen}"
+        );
     }
+    // There is a terminal: the refusal names --no-input as the reason, not a missing terminal.
+    for (args, said) in [
+        (
+            &["--no-input", "profile", "delete", "family"][..],
+            "confirmation needed, and --no-input forbids asking",
+        ),
+        (
+            &["--no-input", "user", "passwd", "bob@example.com"],
+            "no password given, and --no-input forbids asking",
+        ),
+    ] {
+        let t = Pty::spawn(&env, args);
+        let (code, screen) = t.finish();
+        assert_eq!(code, Some(2), "{args:?}: {screen}");
+        assert!(screen.contains(said), "{args:?}: {screen}");
+        assert!(!screen.contains("no terminal"), "{args:?}: {screen}");
+    }
+    assert_eq!(env.json(&["profile", "show", "family"])["slug"], "family");
     assert_eq!(
         env.json(&["user", "list"]).as_array().map(Vec::len),
         Some(2)
