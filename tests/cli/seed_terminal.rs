@@ -89,7 +89,7 @@ fn the_summary_separates_thousands_and_gives_a_rate_and_json_is_unchanged() {
     │ event          ┆ created ┆ updated ┆ unchanged ┆ removed │
     ╞════════════════╪═════════╪═════════╪═══════════╪═════════╡
     │ profile-create ┆       1 ┆       0 ┆         0 ┆       0 │
-    │ media-add      ┆    1200 ┆       0 ┆         0 ┆       0 │
+    │ media-add      ┆   1,200 ┆       0 ┆         0 ┆       0 │
     ╰────────────────┴─────────┴─────────┴───────────┴─────────╯
     applied 1,201 events ([n] ms, [n] events/s)
     ");
