@@ -126,9 +126,7 @@ pub fn add(
     };
     let mut out = Vec::with_capacity(user_refs.len());
     for reference in user_refs {
-        let Some(user) = super::find_user(tx, reference)? else {
-            return Err(no_account(tx, &profile, reference));
-        };
+        let user = user_to_add(tx, &profile, reference)?;
         if let Some(current) = tx.member_get(&profile.id, &user.id)? {
             match on_exists {
                 OnExists::Fail => {
@@ -153,6 +151,27 @@ pub fn add(
         out.push(Outcome::Created(member));
     }
     Ok(out)
+}
+
+/// The users a `member add` into `profile_ref` names, each found or refused as [`add`]
+/// refuses them (the profile's permission first). Nothing is written: a prompt checks its
+/// answer with it, to ask again before the change is made.
+pub fn users_to_add(
+    tx: &Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    user_refs: &[String],
+) -> Result<Vec<User>> {
+    let profile = profile_for(tx, ctx, profile_ref, "member-add")?;
+    user_refs
+        .iter()
+        .map(|r| user_to_add(tx, &profile, r))
+        .collect()
+}
+
+/// The user `reference` names, or the not-found error of [`no_account`].
+fn user_to_add(tx: &Tx<'_>, profile: &Profile, reference: &str) -> Result<User> {
+    super::find_user(tx, reference)?.ok_or_else(|| no_account(tx, profile, reference))
 }
 
 /// `member add` of someone with no account: an email that is no near miss of a user's is

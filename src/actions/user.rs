@@ -36,29 +36,36 @@ pub struct NewUser {
 impl NewUser {
     /// Validates and normalises every field; needs no database, so seeds can check all
     /// their events before writing anything.
-    pub fn validated(mut self) -> Result<NewUser> {
-        self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
-        self.email = self.email.map(|v| validate::email(&v)).transpose()?;
-        self.username = self.username.map(|v| validate::username(&v)).transpose()?;
-        self.phone = self.phone.map(|v| validate::phone(&v)).transpose()?;
-        if self.email.is_none() && self.username.is_none() && self.phone.is_none() {
+    pub fn validated(self) -> Result<NewUser> {
+        let mut s = self.names_validated()?;
+        if s.email.is_none() && s.username.is_none() && s.phone.is_none() {
             return Err(
                 Error::invalid("a user needs at least one of email, username and phone")
                     .hint("add --email (or --username / --phone)"),
             );
         }
-        let name = self
+        let name = s
             .name
             .as_deref()
             .ok_or_else(|| Error::invalid("name: required").hint("add --name"))?;
-        self.name = Some(validate::text("name", name, 200)?);
-        self.image = self.image.map(|v| validate::url("image", &v)).transpose()?;
-        self.kind = self.kind.map(|v| validate::word("type", &v)).transpose()?;
-        self.roles = validate::words("role", &self.roles)?;
-        self.tags = self.tags.map(|t| validate::tags(&t)).transpose()?;
-        if let Some(h) = &self.password_hash {
+        s.name = Some(validate::text("name", name, 200)?);
+        s.image = s.image.map(|v| validate::url("image", &v)).transpose()?;
+        s.kind = s.kind.map(|v| validate::word("type", &v)).transpose()?;
+        s.roles = validate::words("role", &s.roles)?;
+        s.tags = s.tags.map(|t| validate::tags(&t)).transpose()?;
+        if let Some(h) = &s.password_hash {
             password::check_phc(h)?;
         }
+        Ok(s)
+    }
+
+    /// The names a user is found by (id, email, username, phone) validated and normalised,
+    /// the rest untouched: enough for [`check_free`] before the other values are known.
+    pub fn names_validated(mut self) -> Result<NewUser> {
+        self.id = self.id.map(|v| validate::id("id", &v)).transpose()?;
+        self.email = self.email.map(|v| validate::email(&v)).transpose()?;
+        self.username = self.username.map(|v| validate::username(&v)).transpose()?;
+        self.phone = self.phone.map(|v| validate::phone(&v)).transpose()?;
         Ok(self)
     }
 

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use clap::Args;
-use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate, PathCompleter};
 use clap_complete::env::{EnvCompleter, Shells};
 use clap_complete::{CompleteEnv, Shell};
 
@@ -291,6 +291,10 @@ enum Names {
     AuditEvents,
     /// Permission patterns (`role create/update --allow/--deny`).
     Patterns,
+    /// File names, for a file argument that clap does not know is one (`seed FILE…`,
+    /// `invite send --csv FILE`: text, as `-` means stdin there). One a `PathBuf` holds
+    /// completes as a path already.
+    Paths,
 }
 
 /// The names an argument of the command at `path` (`["member", "add"]`) completes to,
@@ -325,6 +329,9 @@ fn names_of(path: &[String], arg: &clap::Arg) -> Option<Names> {
         "EVENT" if family == Some("audit") => Names::AuditEvents,
         "EVENT" => Names::Events,
         "PATTERN" | "PATTERNS" => Names::Patterns,
+        "FILE" | "FILES" | "PATH" | "DIR" if arg.get_value_hint() == clap::ValueHint::Unknown => {
+            Names::Paths
+        }
         _ => return None,
     })
 }
@@ -343,6 +350,10 @@ fn attach(cmd: clap::Command, path: &[String], source: &Arc<Source>) -> clap::Co
 }
 
 fn completer(names: Names, source: &Arc<Source>) -> ArgValueCompleter {
+    if names == Names::Paths {
+        // Directories too, to descend into; `-` (stdin) is typed, not offered.
+        return ArgValueCompleter::new(PathCompleter::file());
+    }
     let source = Arc::clone(source);
     ArgValueCompleter::new(move |current: &OsStr| {
         let Some(prefix) = current.to_str() else {
@@ -359,6 +370,7 @@ fn completer(names: Names, source: &Arc<Source>) -> ArgValueCompleter {
             Names::Events => fixed(catalogue::names()),
             Names::AuditEvents => fixed(catalogue::audit_names()),
             Names::Patterns => fixed(pattern::names()),
+            Names::Paths => Vec::new(),
         }
     })
 }
@@ -474,6 +486,7 @@ mod tests {
         roster member role <USER>: Db(Users)
         roster member role <ROLE>: Db(Roles(Some(Profile)))
         roster invite send <PROFILE>: Db(Profiles)
+        roster invite send --csv: Paths
         roster invite send --role: Db(Roles(Some(Profile)))
         roster invite accept <ID>: Db(Invitations)
         roster invite reject <ID>: Db(Invitations)
@@ -481,6 +494,7 @@ mod tests {
         roster invite show <ID>: Db(Invitations)
         roster invite list <PROFILE>: Db(Profiles)
         roster media add <PROFILE>: Db(Profiles)
+        roster media add --path: Paths
         roster media list <PROFILE>: Db(Profiles)
         roster role create --allow: Patterns
         roster role show <NAME>: Db(Roles(None))
@@ -503,6 +517,7 @@ mod tests {
         roster session use <PROFILE>: Db(Profiles)
         roster session revoke <SESSIONS>: Db(Sessions)
         roster session revoke --user: Db(Users)
+        roster seed <FILES>: Paths
         roster audit --actor: Db(Users)
         roster audit --event: AuditEvents
         ");

@@ -160,17 +160,23 @@ fn ask_missing(
         None => app.ask_profile(&app.known_profiles()?)?,
     };
     let users = if users.is_empty() {
+        // The profile, and the right to add to it, before the users are typed: a refusal
+        // there ends the command, where a user's typo below is asked again.
+        app.peek(|tx, ctx| member::users_to_add(tx, ctx, &profile, &[]))?;
         let answer = app.ask(
             "Users to add (email, username or id; several separated by spaces)",
             "the USER arguments",
             None,
             "a user is needed here",
             |v| {
-                if super::prompt::several(v).is_empty() {
-                    Err(crate::error::Error::usage("a user is needed here"))
-                } else {
-                    Ok(v.to_string())
+                let refs = super::prompt::several(v);
+                if refs.is_empty() {
+                    return Err(Error::usage("a user is needed here"));
                 }
+                // Looked up now, as the profile was: a user who does not exist is asked
+                // again rather than ending the command (nothing of the line is kept).
+                app.peek(|tx, ctx| member::users_to_add(tx, ctx, &profile, &refs))?;
+                Ok(v.to_string())
             },
         )?;
         super::prompt::several(&answer)

@@ -55,6 +55,8 @@ pub struct App {
     pub busy_timeout_ms: u64,
     /// stdin and stderr are terminals and --no-input was not given: prompts are allowed.
     pub interactive: bool,
+    /// --no-input was given: why nothing is asked, even at a terminal.
+    pub no_input: bool,
     /// Threads for password hashing in seeds: `ROSTER_THREADS`, else every core.
     pub threads: usize,
     /// The largest seed input accepted: `ROSTER_MAX_INPUT` bytes, else 4 GiB.
@@ -268,6 +270,7 @@ impl App {
             now,
             busy_timeout_ms,
             interactive: !g.no_input && std::io::stdin().is_terminal() && stderr_tty,
+            no_input: g.no_input,
             threads,
             max_input,
             audit_key_file: env("ROSTER_AUDIT_KEY_FILE").map(PathBuf::from),
@@ -388,9 +391,20 @@ impl App {
             return Ok(());
         }
         Err(Error::usage(format!(
-            "{what}: confirmation needed, and there is no terminal to ask"
+            "{what}: confirmation needed, and {}",
+            self.not_asking()
         ))
         .hint("add --yes to confirm"))
+    }
+
+    /// Why a question cannot be asked (when not [`App::interactive`]): `--no-input` was
+    /// given, or there is no terminal.
+    pub fn not_asking(&self) -> &'static str {
+        if self.no_input {
+            "--no-input forbids asking"
+        } else {
+            "there is no terminal to ask"
+        }
     }
 
     /// Reads a password from stdin: one line, without its line ending.
@@ -426,7 +440,8 @@ impl App {
     pub fn prompt_password(&self, what: &str) -> Result<String> {
         if !self.interactive {
             return Err(Error::usage(format!(
-                "{what}: no password given and no terminal to ask for one"
+                "{what}: no password given, and {}",
+                self.not_asking()
             ))
             .hint("pipe it in with --password-stdin (passwords are never taken as arguments)"));
         }

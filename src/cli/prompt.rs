@@ -130,8 +130,13 @@ impl App {
             return Ok(());
         }
         let verb = if missing.len() == 1 { "is" } else { "are" };
+        let why = if self.no_input {
+            "--no-input"
+        } else {
+            "no terminal, or --no-input"
+        };
         Err(Error::usage(format!(
-            "{command}: {} {verb} missing, and prompts are off (no terminal, or --no-input)",
+            "{command}: {} {verb} missing, and prompts are off ({why})",
             and_list(missing)
         ))
         .hint(format!("for example: {example}")))

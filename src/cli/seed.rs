@@ -329,6 +329,18 @@ fn thousands(n: u64) -> String {
     out
 }
 
+/// A row of the summary table with its counts as [`thousands`] writes them.
+fn grouped(mut row: Value) -> Value {
+    if let Some(fields) = row.as_object_mut() {
+        for v in fields.values_mut() {
+            if let Some(n) = v.as_u64() {
+                *v = Value::String(thousands(n));
+            }
+        }
+    }
+    row
+}
+
 /// `1 event`, `100,000 events`.
 fn count(n: u64, noun: &str) -> String {
     format!("{} {noun}{}", thousands(n), if n == 1 { "" } else { "s" })
@@ -453,7 +465,8 @@ fn print_report(
 ) -> Result<()> {
     match app.out.format {
         Format::Table => {
-            let rows = report.summary_rows();
+            // The counts as the line under the table writes them: `100,000`.
+            let rows: Vec<Value> = report.summary_rows().into_iter().map(grouped).collect();
             let mut text = if rows.is_empty() {
                 String::new()
             } else {
@@ -557,6 +570,31 @@ pub fn export(app: &App, a: ExportArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_table_groups_thousands_as_the_line_below_it() {
+        let row = serde_json::json!({
+            "event": "user-create", "created": 100_000, "updated": 0, "unchanged": 1234, "removed": 7,
+        });
+        let table = render_table(&SUMMARY, &[grouped(row)], Some(80), false);
+        assert!(table.contains("100,000"), "{table}");
+        assert!(table.contains("1,234"), "{table}");
+        assert!(!table.contains("100000"), "{table}");
+        // Right-aligned still: the 7 ends where the header `removed` does.
+        let header = table
+            .lines()
+            .find(|l| l.contains("removed"))
+            .unwrap_or_default();
+        let line = table
+            .lines()
+            .find(|l| l.contains("user-create"))
+            .unwrap_or_default();
+        assert_eq!(
+            header.find("removed").map(|i| i + "removed".len()),
+            line.rfind('7').map(|i| i + 1),
+            "{table}"
+        );
+    }
 
     #[test]
     fn a_plan_step_has_one_shape() {

@@ -148,11 +148,11 @@ pub fn login(app: &App, a: LoginArgs) -> Result<()> {
         app.read_stdin_lines(1)?.remove(0)
     } else {
         if !app.interactive {
-            return Err(
-                Error::usage("login: no password given and no terminal to ask for one").hint(
-                    "pipe it in with --password-stdin (passwords are never taken as arguments)",
-                ),
-            );
+            return Err(Error::usage(format!(
+                "login: no password given, and {}",
+                app.not_asking()
+            ))
+            .hint("pipe it in with --password-stdin (passwords are never taken as arguments)"));
         }
         app.ask_password("Password")?
     };

@@ -375,6 +375,19 @@ fn create(app: &App, a: UserCreate) -> Result<()> {
             &missing,
             "roster user create --email ann@example.com --name Ann",
         )?;
+        if a.id.is_some() || !no_handle {
+            // What the flags name, checked before the first question: a taken email or
+            // username is refused (68) before anything is typed.
+            let given = NewUser {
+                id: a.id.clone(),
+                email: a.email.clone(),
+                username: a.username.clone(),
+                phone: a.phone.clone(),
+                ..NewUser::default()
+            }
+            .names_validated()?;
+            app.peek(|tx, ctx| user::check_free(tx, ctx, &given, on_exists))?;
+        }
         if no_handle {
             // A taken email is refused at its prompt and asked again.
             a.email = Some(app.ask_new_email("Email", "--email", |email| {
@@ -479,8 +492,13 @@ fn passwd(app: &App, reference: &str, from_stdin: bool) -> Result<()> {
     } else {
         let current = if needs_current {
             if !app.interactive {
-                return Err(Error::usage("user passwd: no terminal to ask for the passwords")
-                    .hint("pipe the current and the new password, one per line, with --password-stdin"));
+                return Err(Error::usage(format!(
+                    "user passwd: the current password is needed, and {}",
+                    app.not_asking()
+                ))
+                .hint(
+                    "pipe the current and the new password, one per line, with --password-stdin",
+                ));
             }
             Some(app.ask_password("Current password")?)
         } else {

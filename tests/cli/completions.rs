@@ -396,6 +396,43 @@ fn bash_completes_a_profile_slug_from_the_database() {
 }
 
 #[test]
+fn every_file_argument_completes_file_names() {
+    let env = with_names();
+    std::fs::write(env.path("pw200.json"), "[]").expect("file");
+    std::fs::write(env.path("pw.csv"), "email\n").expect("file");
+    std::fs::create_dir_all(env.path("pwdir")).expect("dir");
+    for words in [
+        &["roster", "seed", "pw"][..],
+        &["roster", "seed", "--dry-run", "pw200.json", "pw"],
+        &["roster", "invite", "send", "book-club", "--csv", "pw"],
+        &["roster", "backup", "pw"],
+        &["roster", "export", "--output", "pw"],
+        &["roster", "init", "--audit-key", "pw"],
+    ] {
+        let offered = names(&env, words);
+        assert!(
+            offered.iter().any(|n| n == "pw200.json") && offered.iter().any(|n| n == "pwdir/"),
+            "{words:?}: {offered:?}"
+        );
+    }
+    if have("bash") {
+        for words in [
+            &["roster", "seed", "pw2"][..],
+            &["roster", "invite", "send", "book-club", "--csv", "pw2"],
+        ] {
+            assert_eq!(bash(&env, words), ["pw200.json"], "{words:?}");
+        }
+    }
+    if have("zsh") {
+        let offered = zsh(&env, &["roster", "seed", "pw2"]);
+        assert!(
+            offered.iter().any(|n| n.starts_with("pw200.json")),
+            "{offered:?}"
+        );
+    }
+}
+
+#[test]
 fn zsh_completes_a_profile_slug_from_the_database() {
     if !have("zsh") {
         return;

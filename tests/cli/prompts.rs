@@ -175,6 +175,36 @@ fn member_add_asks_for_the_profile_with_a_suggestion_and_for_the_users() {
 }
 
 #[test]
+fn member_add_asks_again_for_a_user_who_does_not_exist() {
+    if !pty::available() {
+        return;
+    }
+    let env = family_and_bob();
+    let mut t = Pty::spawn(&env, &["member", "add", "family"]);
+    t.expect("Users to add");
+    // One unknown user refuses the whole line; nothing of it is kept.
+    t.line("bob@example.com nobdy");
+    t.expect("error: user \"nobdy\" does not exist");
+    t.expect("Users to add");
+    t.line("bob@example.com");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(
+        screen.contains("added bob@example.com to family as member"),
+        "{screen}"
+    );
+    let members = env.json(&["member", "list", "family"]);
+    assert_eq!(members.as_array().map(Vec::len), Some(1));
+
+    // A profile that does not exist, given as the argument, ends the command before the
+    // users are asked for.
+    let t = Pty::spawn(&env, &["member", "add", "nosuch"]);
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(67), "{screen}");
+    assert!(!screen.contains("Users to add"), "{screen}");
+}
+
+#[test]
 fn invite_send_asks_for_the_emails() {
     if !pty::available() {
         return;
@@ -218,8 +248,29 @@ fn no_input_on_a_terminal_never_prompts() {
         let t = Pty::spawn(&env, args);
         let (code, screen) = t.finish();
         assert_eq!(code, Some(2), "{args:?}: {screen}");
-        assert!(screen.contains("prompts are off"), "{args:?}: {screen}");
+        assert!(
+            screen.contains("prompts are off (--no-input)"),
+            "{args:?}: {screen}"
+        );
     }
+    // There is a terminal: the refusal names --no-input as the reason, not a missing terminal.
+    for (args, said) in [
+        (
+            &["--no-input", "profile", "delete", "family"][..],
+            "confirmation needed, and --no-input forbids asking",
+        ),
+        (
+            &["--no-input", "user", "passwd", "bob@example.com"],
+            "no password given, and --no-input forbids asking",
+        ),
+    ] {
+        let t = Pty::spawn(&env, args);
+        let (code, screen) = t.finish();
+        assert_eq!(code, Some(2), "{args:?}: {screen}");
+        assert!(screen.contains(said), "{args:?}: {screen}");
+        assert!(!screen.contains("no terminal"), "{args:?}: {screen}");
+    }
+    assert_eq!(env.json(&["profile", "show", "family"])["slug"], "family");
     assert_eq!(
         env.json(&["user", "list"]).as_array().map(Vec::len),
         Some(2)
@@ -688,18 +739,40 @@ fn a_taken_email_is_asked_again_before_the_password() {
     assert!(!screen.contains("warning:"), "{screen}");
     assert_eq!(env.json(&["user", "show", "cy@example.com"])["name"], "Cy");
 
-    // A taken name given as a flag is refused before the password too (68, nothing asked).
+    // A taken name given as a flag is refused before the first question (68, nothing
+    // asked, so nothing typed is lost).
     env.ok(&["user", "update", "bob@example.com", "--username", "bobby"]);
-    let mut t = Pty::spawn(&env, &["user", "create", "--username", "bobby"]);
-    t.expect("Name");
-    t.line("Another Bob");
-    let (code, screen) = t.finish();
-    assert_eq!(code, Some(68), "{screen}");
-    assert!(
-        screen.contains("username \"bobby\" already belongs to user bob@example.com"),
-        "{screen}"
+    for args in [
+        &["user", "create", "--username", "bobby"][..],
+        &["user", "create", "--email", "BOB@example.com"],
+    ] {
+        let t = Pty::spawn(&env, args);
+        let (code, screen) = t.finish();
+        assert_eq!(code, Some(68), "{args:?}: {screen}");
+        assert!(
+            screen.contains("already belongs to user bob@example.com"),
+            "{args:?}: {screen}"
+        );
+        assert!(!screen.contains("Name"), "{args:?}: {screen}");
+        assert!(!screen.contains("Password"), "{args:?}: {screen}");
+    }
+    // With --if-not-exists the user named is success, not a clash: still asked.
+    let mut t = Pty::spawn(
+        &env,
+        &[
+            "user",
+            "create",
+            "--email",
+            "bob@example.com",
+            "--if-not-exists",
+        ],
     );
-    assert!(!screen.contains("Password"), "{screen}");
+    t.expect("Name");
+    t.line("Bob");
+    t.expect("Password (Enter for none)");
+    t.secret("");
+    let (code, screen) = t.finish();
+    assert_eq!(code, Some(0), "{screen}");
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn the_summary_separates_thousands_and_gives_a_rate_and_json_is_unchanged() {
     │ event          ┆ created ┆ updated ┆ unchanged ┆ removed │
     ╞════════════════╪═════════╪═════════╪═══════════╪═════════╡
     │ profile-create ┆       1 ┆       0 ┆         0 ┆       0 │
-    │ media-add      ┆    1200 ┆       0 ┆         0 ┆       0 │
+    │ media-add      ┆   1,200 ┆       0 ┆         0 ┆       0 │
     ╰────────────────┴─────────┴─────────┴───────────┴─────────╯
     applied 1,201 events ([n] ms, [n] events/s)
     ");
@@ -237,6 +237,26 @@ fn a_misspelt_field_is_one_error_with_its_suggestion() {
       typo.json:6:36: event 6 (user-create): unknown field "emial"; did you mean "email"?
       typo.json:7:69: event 7 (member-role): unknown field "rol"; did you mean "role"?
       typo.json:8:36: event 8 (role-create): unknown field "nme"; did you mean "name"?
+    "#);
+    assert!(!database_exists(&env));
+}
+
+#[test]
+fn a_misspelt_event_key_is_one_error_and_seed_hints_name_fields() {
+    let env = Env::new();
+    write(
+        &env,
+        "ev.json",
+        r#"{"version":1,"events":[{"evnt":"user-create","data":{"email":"k@example.com","name":"K"}},
+ {"event":"user-create","dta":{"email":"k@example.com","name":"K"}},
+ {"event":"user-create","data":{"name":"K"}}]}"#,
+    );
+    let err = env.fails(65, &["seed", "--dry-run", "ev.json"]);
+    insta::assert_snapshot!(err, @r#"
+    error: the seed has 3 errors; nothing was written
+      ev.json:1:25: event 1: unknown key "evnt" in the event (expected "event", "data" and "as"); did you mean "event"?
+      ev.json:2:25: event 2 (user-create): unknown key "dta" in the event (expected "event", "data" and "as"); did you mean "data"?
+      ev.json:3:2: event 3 (user-create): a user needs at least one of email, username and phone (hint: add "email" (or "username" / "phone"))
     "#);
     assert!(!database_exists(&env));
 }

@@ -1497,13 +1497,13 @@ fn passwd_without_stdin_and_without_a_terminal_is_a_usage_error() {
     let (env, _, _) = ann_and_bob();
     let err = env.fails(2, &["user", "passwd", "bob"]);
     insta::assert_snapshot!(err, @"
-    error: New password: no password given and no terminal to ask for one
+    error: New password: no password given, and there is no terminal to ask
     hint: pipe it in with --password-stdin (passwords are never taken as arguments)
     ");
     set_password(&env, "bob", "first password");
     let err = env.fails(2, &["--as", "bob", "user", "passwd", "bob"]);
     insta::assert_snapshot!(err, @"
-    error: user passwd: no terminal to ask for the passwords
+    error: user passwd: the current password is needed, and there is no terminal to ask
     hint: pipe the current and the new password, one per line, with --password-stdin
     ");
 }

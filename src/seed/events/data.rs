@@ -321,7 +321,7 @@ impl<'a> Data<'a> {
         }
         let mut message = e.message;
         for h in e.hints {
-            message.push_str(&format!(" (hint: {h})"));
+            message.push_str(&format!(" (hint: {})", as_fields(&h)));
         }
         self.push(pos, message);
     }
@@ -345,5 +345,54 @@ impl<'a> Data<'a> {
                 None
             }
         }
+    }
+}
+
+/// A hint written for the command line, in a seed's words: each flag (`--email`,
+/// `--tmdb-id`) becomes the field it sets (`"email"`, `"tmdb_id"`), as the seed's fields are
+/// the flags' names in snake_case. `add --email (or --username / --phone)` reads
+/// `add "email" (or "username" / "phone")`.
+pub fn as_fields(hint: &str) -> String {
+    let mut out = String::with_capacity(hint.len());
+    let mut rest = hint;
+    while let Some(at) = rest.find("--") {
+        let (before, flag) = rest.split_at(at);
+        let name_len = flag[2..]
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+            .unwrap_or(flag.len() - 2);
+        let name = &flag[2..2 + name_len];
+        // A flag starts a word and has a name: `--` alone, or inside a word, is left be.
+        let starts_word = before.is_empty() || before.ends_with([' ', '(', '/', ',']);
+        out.push_str(before);
+        if starts_word && name.starts_with(|c: char| c.is_ascii_lowercase()) {
+            out.push_str(&format!(
+                "{:?}",
+                name.trim_end_matches('-').replace('-', "_")
+            ));
+        } else {
+            out.push_str(&flag[..2 + name_len]);
+        }
+        rest = &flag[2 + name_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_fields;
+
+    #[test]
+    fn hints_name_the_seed_fields_not_the_flags() {
+        assert_eq!(
+            as_fields("add --email (or --username / --phone)"),
+            r#"add "email" (or "username" / "phone")"#
+        );
+        assert_eq!(
+            as_fields("the id in a TMDB URL: themoviedb.org/movie/603 is --tmdb-id 603"),
+            r#"the id in a TMDB URL: themoviedb.org/movie/603 is "tmdb_id" 603"#
+        );
+        assert_eq!(as_fields("no flags -- here"), "no flags -- here");
+        assert_eq!(as_fields("a-b--c"), "a-b--c");
     }
 }

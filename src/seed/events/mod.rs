@@ -285,6 +285,9 @@ struct Header {
     name: Option<String>,
     name_pos: Pos,
     as_user: Option<String>,
+    /// Keys an unknown key's "did you mean" named (`evnt` → `event`, `dta` → `data`): one
+    /// mistake, one error, so their absence is not reported again.
+    near_misses: Vec<&'static str>,
 }
 
 /// Reads the top-level keys of an event (`event`, `data`, `as`), filing their problems.
@@ -297,6 +300,7 @@ fn header(
         name: None,
         name_pos: raw.pos,
         as_user: None,
+        near_misses: Vec::new(),
     };
     let mut push = |pos, message: String| errors.push(ShapeError { pos, message });
     for (i, f) in raw.top.iter().enumerate() {
@@ -340,8 +344,12 @@ fn header(
                 }
             }
             other => {
-                let top = ["event".to_string(), "data".to_string(), "as".to_string()];
-                let hint = nearest(other, &top)
+                const TOP: [&str; 3] = ["event", "data", "as"];
+                let top = TOP.map(str::to_string);
+                let near = nearest(other, &top);
+                h.near_misses
+                    .extend(TOP.iter().copied().filter(|k| near == Some(*k)));
+                let hint = near
                     .map(|n| format!("; did you mean {n:?}?"))
                     .unwrap_or_default();
                 push(
@@ -359,7 +367,7 @@ fn header(
 /// The catalogue entry the event names, or its problem filed (with the nearest name).
 fn named(h: &Header, raw: &RawEvent, errors: &mut Vec<ShapeError>) -> Option<&'static Def> {
     let Some(given) = &h.name else {
-        if raw.top("event").is_none() {
+        if raw.top("event").is_none() && !h.near_misses.contains(&"event") {
             errors.push(ShapeError {
                 pos: raw.pos,
                 message: "event: required (such as \"user-create\")".into(),
@@ -457,6 +465,10 @@ pub fn check(
     let Some(def) = named(&h, &raw, &mut errors) else {
         return Err(errors);
     };
+    // A misspelt `data` (`dta`) was its one mistake: what its fields lack is not another.
+    if raw.top("data").is_none() && h.near_misses.contains(&"data") {
+        return Err(errors);
+    }
     let event_pos = raw.pos;
     let alias = raw.alias;
     let mut fields: Vec<Field> = raw.data.unwrap_or_default();
