@@ -125,12 +125,12 @@ const USER_DETAIL_FIELDS: [&str; 18] = {
 };
 
 const USER_COLUMNS: &[Column] = &[
-    Column::whole("id", 9),
-    Column::whole("email", 8),
-    Column::whole("username", 5),
-    Column::text("name", 6),
-    Column::whole("roles", 4),
-    Column::whole("active", 3),
+    Column::whole("id", 6),
+    Column::whole("email", 9),
+    Column::whole("username", 7),
+    Column::text("name", 8),
+    Column::whole("roles", 5),
+    Column::whole("active", 4),
 ];
 
 impl Record for User {
@@ -672,10 +672,10 @@ impl Record for InvitationAt<'_> {
         ],
         columns: &[
             Column::whole("id", 9),
-            Column::whole("profile", 7),
+            Column::whole("profile", 6),
             Column::whole("email", 8),
             Column::whole("role", 5),
-            Column::whole("status", 6),
+            Column::whole("status", 7),
             Column::whole("expires_at", 4),
         ],
     };
@@ -768,9 +768,9 @@ impl Record for Media {
             "added_at",
         ],
         columns: &[
-            Column::whole("id", 9),
+            Column::whole("id", 7),
             Column::whole("type", 6),
-            Column::text("title", 8),
+            Column::text("title", 9),
             Column::number("year", 5),
             Column::number("season_number", 3),
             Column::number("episode_number", 4),
