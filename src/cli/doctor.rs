@@ -72,14 +72,56 @@ fn render(findings: &[Finding], width: Option<u16>) -> String {
             None => out.push_str(&format!("  {message}\n")),
         }
         let fix = safe(&f.fix);
-        let command = fix.find("roster ").filter(|at| *at > 0);
-        match (width, command) {
-            (Some(w), Some(at)) if fit::width(&fix) + 7 > w => {
-                out.push_str(&format!("  fix: {}\n", fix[..at].trim_end()));
-                out.push_str(&format!("    {}\n", &fix[at..]));
-            }
+        match width {
+            Some(w) if fit::width(&fix) + 7 > w => out.push_str(&fix_lines(&fix, w)),
             _ => out.push_str(&format!("  fix: {fix}\n")),
         }
+    }
+    out
+}
+
+/// A fix too long for one line of `width`: the words before its command (wrapped, after
+/// `fix:`), the command whole on a line of its own (with the backticks around it, if any),
+/// then the words after it, wrapped. A fix with no command is wrapped as prose.
+fn fix_lines(fix: &str, width: usize) -> String {
+    let Some(mut start) = fix.find("roster ") else {
+        return prose("fix: ", fix, width);
+    };
+    let quoted = start > 0 && fix[..start].ends_with('`');
+    if quoted {
+        start -= 1;
+    }
+    let end = if quoted {
+        let closed = fix[start + 1..]
+            .find('`')
+            .map_or(fix.len(), |i| start + 1 + i + 1);
+        // Punctuation right after the command stays with it (`…`; or `…`.).
+        closed
+            + fix[closed..]
+                .find(|c: char| !matches!(c, ';' | ',' | '.' | ':' | ')'))
+                .unwrap_or(fix.len() - closed)
+    } else {
+        fix.len()
+    };
+    let (before, command, after) = (fix[..start].trim_end(), &fix[start..end], fix[end..].trim());
+    let mut out = if before.is_empty() {
+        "  fix:\n".to_string()
+    } else {
+        prose("fix: ", before, width)
+    };
+    out.push_str(&format!("    {command}\n"));
+    if !after.is_empty() {
+        out.push_str(&prose("", after, width));
+    }
+    out
+}
+
+/// `text` wrapped to `width` under a two-space indent, the first line starting with `lead`.
+fn prose(lead: &str, text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let first = format!("{lead}{text}");
+    for line in fit::wrap(&first, width.saturating_sub(2)) {
+        out.push_str(&format!("  {line}\n"));
     }
     out
 }
@@ -123,14 +165,37 @@ mod tests {
         assert!(narrow.contains(
             "\n  fix: give it an owner:\n    roster member add office USER --role owner\n"
         ));
-        assert!(
-            narrow
-                .contains("\n  fix: roster session revoke 0193a5b0-7c1d-7e2f-8a3b-4c5d6e7f8091\n")
-        );
+        assert!(narrow.contains(
+            "\n  fix:\n    roster session revoke 0193a5b0-7c1d-7e2f-8a3b-4c5d6e7f8091\n"
+        ));
         assert!(
             narrow.contains(
                 "\n  ann@example.com is disabled but this session of theirs is\n  live\n"
             )
+        );
+    }
+
+    #[test]
+    fn a_quoted_command_keeps_its_backticks_and_the_words_after_it_wrap() {
+        let fix = "if erin should not be a global admin, run `roster user revoke erin admin`; \
+                   to keep them, nothing: only the revoke removes the finding";
+        let lines = fix_lines(fix, 60);
+        assert_eq!(
+            lines,
+            "  fix: if erin should not be a global admin, run\n    \
+             `roster user revoke erin admin`;\n  \
+             to keep them, nothing: only the revoke removes the finding\n"
+        );
+        for line in lines.lines() {
+            assert!(fit::width(line) <= 60, "{line:?}");
+        }
+        // Without backticks the command runs to the end.
+        assert_eq!(
+            fix_lines(
+                "give it an owner: roster member add a-very-long-profile-slug USER --role owner",
+                60
+            ),
+            "  fix: give it an owner:\n    roster member add a-very-long-profile-slug USER --role owner\n"
         );
     }
 
