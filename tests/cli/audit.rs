@@ -1159,7 +1159,7 @@ fn init_audit_key_creates_a_private_32_byte_key_and_never_overwrites() {
     assert_eq!(meta.len(), 32);
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     insta::assert_snapshot!(env.redact(&text(&o.stdout)), @r#"
-    created roster.db (schema version 8 of 8)
+    created roster.db (schema version 9 of 9)
     created audit key "audit.key" (32 random bytes, mode 0600)
     "#);
     insta::assert_snapshot!(text(&o.stderr), @r#"

@@ -174,9 +174,9 @@ fn init_twice_keeps_the_data() {
 fn init_in_table_format_says_what_it_did() {
     let env = Env::new();
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(env.redact(&out), @"created roster.db (schema version 8 of 8)");
+    insta::assert_snapshot!(env.redact(&out), @"created roster.db (schema version 9 of 9)");
     let out = env.ok(&["--format", "table", "init"]);
-    insta::assert_snapshot!(env.redact(&out), @"ready: roster.db (schema version 8 of 8)");
+    insta::assert_snapshot!(env.redact(&out), @"ready: roster.db (schema version 9 of 9)");
 }
 
 #[test]

@@ -395,7 +395,7 @@ fn init_with_users_or_without_a_terminal_does_not_onboard() {
     let out = env.ok(&["--format", "table", "init"]);
     assert_eq!(
         env.redact(&out),
-        "ready: roster.db (schema version 8 of 8)\n"
+        "ready: roster.db (schema version 9 of 9)\n"
     );
     if !pty::available() {
         return;
