@@ -530,6 +530,9 @@ pub struct HeadQuery<'a> {
     pub episodes: bool,
     /// After this (title, id).
     pub after: (&'a str, &'a str),
+    /// And up to this one, inclusive (the end of a window from
+    /// [`traits::MediaReads::media_window_end`]); None: to the end of the list.
+    pub until: Option<(&'a str, &'a str)>,
     pub limit: i64,
 }
 

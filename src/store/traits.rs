@@ -244,6 +244,27 @@ pub trait MediaReads {
     /// `q.episodes`, whether it is a show with episodes (matching `q.search`) to list.
     fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool, bool)>>;
 
+    /// The (title, id) of the `size`th item of the profile after `after`, in (title
+    /// ignoring ASCII case, id) order, counting every item (episodes too); None when fewer
+    /// are left. A walk with a search reads its heads one such window at a time.
+    fn media_window_end(
+        &self,
+        profile_id: &str,
+        after: (&str, &str),
+        size: i64,
+    ) -> Result<Option<(String, String)>>;
+
+    /// The page of a search (`q.search`) as the title index answers it, when the index has
+    /// fewer than `candidates` candidates for the term: they are then looked up, filtered
+    /// and sorted by one query. None when it has more, or cannot look the term up (shorter
+    /// than three characters, no index): `media list` walks instead. Asking costs at most
+    /// `candidates` steps of the index, and its answer is the page.
+    fn media_index_page(
+        &self,
+        q: &MediaQuery<'_>,
+        candidates: i64,
+    ) -> Result<Option<Vec<(Media, MediaPlace)>>>;
+
     /// The episodes of the show `parent_id` of the profile `profile_id` in natural order
     /// (season, none first; number; id) after `after`, only those whose title contains
     /// `search` when given. The profile is asked for too: `parent_id` may come from a

@@ -293,6 +293,43 @@ impl MediaReads for PgTx<'_> {
         })
     }
 
+    fn media_window_end(
+        &self,
+        profile_id: &str,
+        after: (&str, &str),
+        size: i64,
+    ) -> Result<Option<(String, String)>> {
+        let offset = (size - 1).max(0);
+        self.opt(
+            "SELECT title, id FROM media WHERE profile_id = $1
+               AND (nocase(title), id) > (nocase($2), $3)
+             ORDER BY nocase(title), id LIMIT 1 OFFSET $4",
+            &[&profile_id, &after.0, &after.1, &offset],
+        )?
+        .map(|r| Ok((r.text(0)?, r.text(1)?)))
+        .transpose()
+    }
+
+    /// Whenever `pg_trgm`'s index can look the term up: the server's planner weighs its
+    /// candidates itself (so the walk runs here only for terms it cannot answer).
+    fn media_index_page(
+        &self,
+        q: &MediaQuery<'_>,
+        _candidates: i64,
+    ) -> Result<Option<Vec<(Media, MediaPlace)>>> {
+        let Some(term) = q.search else {
+            return Ok(None);
+        };
+        if self.media_search_plan(term)? != SearchPlan::Index {
+            return Ok(None);
+        }
+        self.media_page(&MediaQuery {
+            plan: Some(SearchPlan::Index),
+            ..q.clone()
+        })
+        .map(Some)
+    }
+
     fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
         let start = MediaPlace::start();
         let after = q.after.unwrap_or(&start);
@@ -392,6 +429,16 @@ impl MediaReads for PgTx<'_> {
             sql.push_str(&format!(" AND m.type = ${}", args.len()));
         } else if q.kinds == HeadKinds::NotMovies {
             sql.push_str(" AND m.type <> 'movie'");
+        }
+        let (until_title, until_id) = q.until.unwrap_or(("", ""));
+        if q.until.is_some() {
+            args.push(&until_title);
+            args.push(&until_id);
+            sql.push_str(&format!(
+                " AND (nocase(m.title), m.id) <= (nocase(${}), ${})",
+                args.len() - 1,
+                args.len()
+            ));
         }
         if patterns.is_some() {
             sql.push_str(&format!(" AND ({matched} OR {episodes})"));

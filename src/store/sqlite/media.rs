@@ -270,60 +270,63 @@ impl MediaReads for SqliteTx<'_> {
         })
     }
 
-    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
-        // The plan the caller asked for (the index's plan, or the scan's SQL without one).
-        let plan = q.search.and(q.plan);
-        let start = MediaPlace::start();
-        let after = q.after.unwrap_or(&start);
-        let mut args: Vec<SqlValue> = vec![
-            q.profile_id.to_string().into(),
-            after.title.clone().into(),
-            after.group.clone().into(),
-            q.limit.into(),
-            i64::from(after.episode).into(),
-            after.season.into(),
-            after.number.into(),
-            after.id.clone().into(),
-        ];
-        let mut sql = match plan {
-            Some(SearchPlan::Index) => {
-                args.push(phrase(q.search.unwrap_or_default()).into());
-                format!(
-                    "SELECT {COLS}, {GROUP_TITLE} FROM media_fts f CROSS JOIN media m ON m.rowid = f.rowid
-                     LEFT JOIN media s ON s.id = m.parent_id
-                     WHERE f.media_fts MATCH ?{} AND m.profile_id = ?1",
-                    args.len()
-                )
-            }
-            _ => format!(
-                "SELECT {COLS}, {GROUP_TITLE} FROM media m LEFT JOIN media s ON s.id = m.parent_id
-                 WHERE m.profile_id = ?1"
-            ),
+    fn media_window_end(
+        &self,
+        profile_id: &str,
+        after: (&str, &str),
+        size: i64,
+    ) -> Result<Option<(String, String)>> {
+        // Along the (profile_id, title, id) index alone: no row is read.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT title, id FROM media INDEXED BY media_by_title
+             WHERE profile_id = ?1 AND (title, id) > (?2, ?3)
+             ORDER BY title, id LIMIT 1 OFFSET ?4",
+        )?;
+        let mut rows = stmt.query(params![profile_id, after.0, after.1, (size - 1).max(0)])?;
+        Ok(match rows.next()? {
+            Some(r) => Some((r.get(0)?, r.get(1)?)),
+            None => None,
+        })
+    }
+
+    /// The index is asked once: for the candidates' rowids, at most `candidates` of them,
+    /// which the page's query then looks up (so the term's postings are read once, not
+    /// counted first and read again).
+    fn media_index_page(
+        &self,
+        q: &MediaQuery<'_>,
+        candidates: i64,
+    ) -> Result<Option<Vec<(Media, MediaPlace)>>> {
+        let Some(term) = q.search else {
+            return Ok(None);
         };
-        sql.push_str(&format!(" AND ({PLACE}) > (?2, ?3, ?5, ?6, ?7, ?8)"));
-        if let Some(kind) = q.kind {
-            args.push(kind.as_str().to_string().into());
-            sql.push_str(&format!(" AND m.type = ?{}", args.len()));
+        if !self.search_index || term.chars().count() < 3 {
+            return Ok(None);
         }
-        if let Some(term) = q.search {
-            args.push(fold(term).into());
-            sql.push_str(&format!(" AND roster_contains(m.title, ?{})", args.len()));
+        let mut rowids = String::from("[");
+        let mut n = 0i64;
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT rowid FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2")?;
+            let mut rows = stmt.query(params![phrase(term), candidates.max(0)])?;
+            while let Some(r) = rows.next()? {
+                if n > 0 {
+                    rowids.push(',');
+                }
+                rowids.push_str(&r.get::<_, i64>(0)?.to_string());
+                n += 1;
+            }
         }
-        sql.push_str(&format!(" ORDER BY {PLACE} LIMIT ?4"));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            let m = from_row(r)?;
-            let title: String = r.get(15)?;
-            Ok((m, title))
-        })?;
-        let rows: Vec<(Media, String)> = rows.collect::<rusqlite::Result<_>>()?;
-        Ok(rows
-            .into_iter()
-            .map(|(m, title)| {
-                let place = MediaPlace::of(&m, title);
-                (m, place)
-            })
-            .collect())
+        if n >= candidates {
+            return Ok(None);
+        }
+        rowids.push(']');
+        self.page(q, Some(rowids)).map(Some)
+    }
+
+    fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
+        self.page(q, None)
     }
 
     fn media_heads(&self, q: &HeadQuery<'_>) -> Result<Vec<(Media, bool, bool)>> {
@@ -356,6 +359,15 @@ impl MediaReads for SqliteTx<'_> {
                 sql.push_str(&format!(" AND m.type = ?{}", args.len()));
             }
             HeadKinds::NotMovies => sql.push_str(" AND m.type <> 'movie'"),
+        }
+        if let Some((title, id)) = q.until {
+            args.push(title.to_string().into());
+            args.push(id.to_string().into());
+            sql.push_str(&format!(
+                " AND (m.title, m.id) <= (?{}, ?{})",
+                args.len() - 1,
+                args.len()
+            ));
         }
         if q.search.is_some() {
             sql.push_str(&format!(" AND ({MATCHED} OR {episodes})"));
@@ -513,5 +525,74 @@ mod tests {
     #[test]
     fn phrases_quote_everything() {
         assert_eq!(phrase(r#"say "hi" OR x*"#), r#""say ""hi"" OR x*""#);
+    }
+}
+
+impl SqliteTx<'_> {
+    /// [`MediaReads::media_page`]; with `rowids` (a JSON array), over those items only:
+    /// the candidates [`MediaReads::media_index_page`] found.
+    fn page(&self, q: &MediaQuery<'_>, rowids: Option<String>) -> Result<Vec<(Media, MediaPlace)>> {
+        // The plan the caller asked for (the index's plan, or the scan's SQL without one).
+        let plan = q.search.and(q.plan);
+        let start = MediaPlace::start();
+        let after = q.after.unwrap_or(&start);
+        let mut args: Vec<SqlValue> = vec![
+            q.profile_id.to_string().into(),
+            after.title.clone().into(),
+            after.group.clone().into(),
+            q.limit.into(),
+            i64::from(after.episode).into(),
+            after.season.into(),
+            after.number.into(),
+            after.id.clone().into(),
+        ];
+        let mut sql = match (rowids, plan) {
+            (Some(rowids), _) => {
+                args.push(rowids.into());
+                format!(
+                    "SELECT {COLS}, {GROUP_TITLE} FROM json_each(?{}) c CROSS JOIN media m ON m.rowid = c.value
+                     LEFT JOIN media s ON s.id = m.parent_id
+                     WHERE m.profile_id = ?1",
+                    args.len()
+                )
+            }
+            (None, Some(SearchPlan::Index)) => {
+                args.push(phrase(q.search.unwrap_or_default()).into());
+                format!(
+                    "SELECT {COLS}, {GROUP_TITLE} FROM media_fts f CROSS JOIN media m ON m.rowid = f.rowid
+                     LEFT JOIN media s ON s.id = m.parent_id
+                     WHERE f.media_fts MATCH ?{} AND m.profile_id = ?1",
+                    args.len()
+                )
+            }
+            _ => format!(
+                "SELECT {COLS}, {GROUP_TITLE} FROM media m LEFT JOIN media s ON s.id = m.parent_id
+                 WHERE m.profile_id = ?1"
+            ),
+        };
+        sql.push_str(&format!(" AND ({PLACE}) > (?2, ?3, ?5, ?6, ?7, ?8)"));
+        if let Some(kind) = q.kind {
+            args.push(kind.as_str().to_string().into());
+            sql.push_str(&format!(" AND m.type = ?{}", args.len()));
+        }
+        if let Some(term) = q.search {
+            args.push(fold(term).into());
+            sql.push_str(&format!(" AND roster_contains(m.title, ?{})", args.len()));
+        }
+        sql.push_str(&format!(" ORDER BY {PLACE} LIMIT ?4"));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+            let m = from_row(r)?;
+            let title: String = r.get(15)?;
+            Ok((m, title))
+        })?;
+        let rows: Vec<(Media, String)> = rows.collect::<rusqlite::Result<_>>()?;
+        Ok(rows
+            .into_iter()
+            .map(|(m, title)| {
+                let place = MediaPlace::of(&m, title);
+                (m, place)
+            })
+            .collect())
     }
 }
