@@ -216,7 +216,7 @@ fn a_database_from_a_newer_roster_is_refused_and_left_byte_identical() {
         let err = env.redact(&env.fails(78, args));
         insta::allow_duplicates! {
             insta::assert_snapshot!(err, @"
-            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 8)
+            error: roster.db was written by a newer roster (schema version 99; this roster knows up to 9)
             hint: upgrade roster to open this database; it has not been modified
             ");
         }
@@ -241,7 +241,7 @@ fn a_fresh_sqlite_file_marked_as_roster_with_a_newer_version_is_refused() {
     assert!(!before.is_empty());
     let err = env.fails(78, &["init"]);
     insta::assert_snapshot!(err, @"
-    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 8)
+    error: roster.db was written by a newer roster (schema version 99; this roster knows up to 9)
     hint: upgrade roster to open this database; it has not been modified
     ");
     env.fails(
