@@ -16,10 +16,13 @@
 //!
 //! With N items in the database and G of them containing the term, spread evenly, the
 //! index costs about k·G and the scan s·page·N/G; they cross near G = √(page·N·s/k), about
-//! √N for the measured s and k (BENCHMARKS.md, "Media listing"). So the index is used when
-//! fewer than [`Tx::media_search_cap`] ≈ √N titles contain the term, which takes counting at
-//! most that many candidates to find out. The weak spot: a term common in the rest of the
-//! database but rare in a large profile is scanned, at worst one pass over that profile.
+//! √N for the measured s and k (BENCHMARKS.md, "Media listing"). `media list` asks the index
+//! first for at most 4·[`Tx::media_search_cap`] ≈ 4·√N candidates
+//! ([`MediaReads::media_index_page`]: more, and it walks), since matches are not always
+//! spread evenly: a few gathered far into a large library would make the walk read
+//! everything before them. The walk reads a window of titles at a time and asks the index
+//! again after each (`actions::media::walk`), so a term common in the rest of the database
+//! but rare in a large profile no longer costs a pass over that profile.
 //!
 //! Both plans end with the same test, `roster_contains(title, term)` (Unicode lower-case
 //! on both sides, registered by [`register_functions`]), so they return exactly the same
