@@ -510,27 +510,6 @@ impl MediaWrites for SqliteTx<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_is_unicode_and_ascii_is_fast_path() {
-        assert!(contains_folded("The Dark Knight", "dark k"));
-        assert!(contains_folded("THE DARK KNIGHT", &fold("Dark")));
-        assert!(!contains_folded("The Dark Knight", "light"));
-        assert!(contains_folded("МАТРИЦА", &fold("Матрица")));
-        assert!(contains_folded("Amélie", &fold("AMÉLIE")));
-        assert!(contains_folded("anything", ""));
-        assert!(!contains_folded("ab", "abc"));
-    }
-
-    #[test]
-    fn phrases_quote_everything() {
-        assert_eq!(phrase(r#"say "hi" OR x*"#), r#""say ""hi"" OR x*""#);
-    }
-}
-
 impl SqliteTx<'_> {
     /// [`MediaReads::media_page`]; with `rowids` (a JSON array), over those items only:
     /// the candidates [`MediaReads::media_index_page`] found.
@@ -597,5 +576,26 @@ impl SqliteTx<'_> {
                 (m, place)
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_is_unicode_and_ascii_is_fast_path() {
+        assert!(contains_folded("The Dark Knight", "dark k"));
+        assert!(contains_folded("THE DARK KNIGHT", &fold("Dark")));
+        assert!(!contains_folded("The Dark Knight", "light"));
+        assert!(contains_folded("МАТРИЦА", &fold("Матрица")));
+        assert!(contains_folded("Amélie", &fold("AMÉLIE")));
+        assert!(contains_folded("anything", ""));
+        assert!(!contains_folded("ab", "abc"));
+    }
+
+    #[test]
+    fn phrases_quote_everything() {
+        assert_eq!(phrase(r#"say "hi" OR x*"#), r#""say ""hi"" OR x*""#);
     }
 }
