@@ -284,6 +284,9 @@ fn save_changes(
     let changes = changes.validated()?;
     let mut next = current.clone();
     set_given!(next, changes; name, slug, logo, color, member_limit, invitation_limit, require_verified_email, metadata);
+    if next == current {
+        return Ok(Outcome::Unchanged(current));
+    }
     let changed = super::changed_fields(&current.to_json(), &next.to_json(), &[]);
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));

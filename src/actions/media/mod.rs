@@ -314,6 +314,10 @@ fn converge(
         status => status,
         added_by => added_by,
     );
+    // The same record is unchanged without comparing its JSON (a seed's re-run: most events).
+    if next == current {
+        return Ok(Outcome::Unchanged(current));
+    }
     let changed = super::changed_fields(&current.to_json(), &next.to_json(), &[]);
     if changed.is_empty() {
         return Ok(Outcome::Unchanged(current));
@@ -860,6 +864,67 @@ mod tests {
                         }
                     }
                 }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// In a transaction that began with no media, the store answers "not there" from
+    /// memory (store::sqlite::absent): a key a write changed must still be found.
+    #[test]
+    fn an_item_retitled_earlier_in_the_same_transaction_is_found_by_its_new_title() {
+        let (_dir, mut store) = store();
+        setup(&mut store);
+        let ctx = operator();
+        store
+            .write(|tx| {
+                let dune = NewMedia {
+                    id: Some("m1".into()),
+                    kind: Some("movie".into()),
+                    title: Some("Dune".into()),
+                    year: Some(2021),
+                    ..Default::default()
+                };
+                add(tx, &ctx, "family", dune.clone(), OnExists::Converge)?;
+                let retitled = NewMedia {
+                    title: Some("Arrival".into()),
+                    infohash: Some("0123456789abcdef0123456789abcdef01234567".into()),
+                    tmdb_id: Some(329865),
+                    ..dune
+                };
+                assert_eq!(
+                    add(tx, &ctx, "family", retitled, OnExists::Converge)?.label(),
+                    "updated"
+                );
+                // Without an id: found by the natural key the update gave it.
+                let by_title = NewMedia {
+                    kind: Some("movie".into()),
+                    title: Some("ARRIVAL".into()),
+                    year: Some(2021),
+                    ..Default::default()
+                };
+                let again = add(tx, &ctx, "family", by_title, OnExists::Converge)?;
+                assert_eq!(again.value().id, "m1");
+                let by_tmdb = NewMedia {
+                    kind: Some("movie".into()),
+                    title: Some("Something else".into()),
+                    tmdb_id: Some(329865),
+                    ..Default::default()
+                };
+                assert_eq!(
+                    add(tx, &ctx, "family", by_tmdb, OnExists::Converge)?
+                        .value()
+                        .id,
+                    "m1"
+                );
+                let same_hash = NewMedia {
+                    kind: Some("movie".into()),
+                    title: Some("Another".into()),
+                    infohash: Some("0123456789abcdef0123456789abcdef01234567".into()),
+                    ..Default::default()
+                };
+                let e = add(tx, &ctx, "family", same_hash, OnExists::Converge).unwrap_err();
+                assert_eq!(e.kind, Kind::Conflict, "{e:?}");
                 Ok(())
             })
             .unwrap();

@@ -32,7 +32,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, params};
 
-use super::{SqliteTx, one};
+use super::{SqliteTx, absent, one};
 use crate::error::{Error, Result};
 use crate::model::{Media, MediaType};
 use crate::store::traits::*;
@@ -141,6 +141,9 @@ fn insert_error(e: rusqlite::Error, m: &Media) -> Error {
 
 impl MediaReads for SqliteTx<'_> {
     fn media_by_id(&self, id: &str) -> Result<Option<Media>> {
+        if self.media_surely_absent(absent::media_id(id))? {
+            return Ok(None);
+        }
         one(
             self.conn,
             concat!("SELECT ", cols!(), " FROM media m WHERE m.id = ?1"),
@@ -150,6 +153,9 @@ impl MediaReads for SqliteTx<'_> {
     }
 
     fn media_by_infohash(&self, profile_id: &str, infohash: &str) -> Result<Option<Media>> {
+        if self.media_surely_absent(absent::media_infohash(profile_id, infohash))? {
+            return Ok(None);
+        }
         one(
             self.conn,
             concat!(
@@ -168,6 +174,23 @@ impl MediaReads for SqliteTx<'_> {
         key: &MediaKey<'_>,
         except_id: &str,
     ) -> Result<Option<Media>> {
+        let probe = match key {
+            MediaKey::Tmdb { kind, tmdb_id } => {
+                absent::media_tmdb(profile_id, kind.as_str(), *tmdb_id)
+            }
+            MediaKey::Episode {
+                parent_id,
+                season,
+                episode,
+                ..
+            } => absent::media_episode(parent_id, *season, *episode),
+            MediaKey::Title { kind, title, .. } => {
+                absent::media_title(profile_id, kind.as_str(), title)
+            }
+        };
+        if self.media_surely_absent(probe)? {
+            return Ok(None);
+        }
         match key {
             MediaKey::Tmdb { kind, tmdb_id } => one(
                 self.conn,
@@ -463,6 +486,7 @@ impl MediaWrites for SqliteTx<'_> {
             m.added_at
         ])
         .map_err(|e| insert_error(e, m))?;
+        self.media_written(m);
         // Indexed here rather than by an AFTER INSERT trigger: a trigger makes the INSERT a
         // statement with its own savepoint, and FTS5 flushes its pending terms to disk at
         // every savepoint, which made each media insert write a new index segment.
@@ -478,6 +502,7 @@ impl MediaWrites for SqliteTx<'_> {
 
     fn media_update(&self, m: &Media) -> Result<()> {
         self.untapped(crate::store::table::MEDIA);
+        self.media_written(m);
         let mut stmt = self.conn.prepare_cached(
             "UPDATE media SET title = ?2, year = ?3, tmdb_id = ?4, imdb_id = ?5, infohash = ?6,
                  file_path = ?7, parent_id = ?8, season_number = ?9, episode_number = ?10,
@@ -511,6 +536,21 @@ impl MediaWrites for SqliteTx<'_> {
 }
 
 impl SqliteTx<'_> {
+    /// Whether no media row has this key ([`absent`]): then the look-up is not made.
+    fn media_surely_absent(&self, key: u64) -> Result<bool> {
+        self.absent_media
+            .borrow_mut()
+            .surely(self.conn, "media", key)
+    }
+
+    /// Records the keys of a media row just written.
+    fn media_written(&self, m: &Media) {
+        let mut absent = self.absent_media.borrow_mut();
+        for key in absent::media_keys(m) {
+            absent.add(key);
+        }
+    }
+
     /// [`MediaReads::media_page`]; with `rowids` (a JSON array), over those items only:
     /// the candidates [`MediaReads::media_index_page`] found.
     fn page(&self, q: &MediaQuery<'_>, rowids: Option<String>) -> Result<Vec<(Media, MediaPlace)>> {

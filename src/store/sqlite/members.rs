@@ -98,6 +98,14 @@ const PAGE_AFTER: &str = concat!(
 
 impl MemberReads for SqliteTx<'_> {
     fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>> {
+        // Surely no such membership ([`super::absent`]): no look-up.
+        if self.absent_members.borrow_mut().surely(
+            self.conn,
+            "members",
+            super::absent::member(profile_id, user_id),
+        )? {
+            return Ok(None);
+        }
         one(
             self.conn,
             concat!(select!(), " WHERE m.profile_id = ?1 AND m.user_id = ?2"),
@@ -185,6 +193,9 @@ impl MemberReads for SqliteTx<'_> {
 
 impl MemberWrites for SqliteTx<'_> {
     fn member_insert(&self, m: &Member) -> Result<()> {
+        self.absent_members
+            .borrow_mut()
+            .add(super::absent::member(&m.profile_id, &m.user_id));
         let mut stmt = self.conn.prepare_cached(
             "INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

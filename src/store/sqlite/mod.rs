@@ -6,6 +6,7 @@
 //! families of [`crate::store::traits`], one file each; SQLite's errors become kinds in
 //! `error.rs`.
 
+mod absent;
 mod audit;
 mod copy;
 mod doctor;
@@ -61,6 +62,11 @@ pub struct SqliteTx<'c> {
     /// Whether any session exists, asked once per transaction (None: not asked yet): the
     /// session hooks of a membership change cost nothing in a database without sessions.
     any_session: std::cell::Cell<Option<bool>>,
+    /// The ids, natural keys and infohashes surely in no media row, and the memberships in
+    /// no members row ([`absent`]).
+    absent_media: std::cell::RefCell<absent::Absent>,
+    absent_members: std::cell::RefCell<absent::Absent>,
+    absent_users: std::cell::RefCell<absent::Absent>,
     roles: std::cell::RefCell<
         std::collections::HashMap<(crate::model::Scope, String), Option<crate::model::RoleDef>>,
     >,
@@ -76,7 +82,12 @@ impl SqliteStore {
         let file: &Path = staged.as_deref().unwrap_or(path);
         let conn = connect(file, path, busy_timeout_ms)?;
         let version = identify(&conn, path, mode)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // A file this open creates is private until it is published, and discarded if
+        // anything fails: it keeps its rollback journal in memory (so a failed write still
+        // rolls back), and its pages are written once, into the file, not into the WAL
+        // and then again by the checkpoint. It takes WAL mode when it is published.
+        let journal = if staged.is_some() { "MEMORY" } else { "WAL" };
+        conn.pragma_update(None, "journal_mode", journal)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16000)?;
@@ -205,6 +216,7 @@ impl SqliteStore {
         let Some(staged) = self.staged.take() else {
             return Ok(Published::Done);
         };
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
         let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         conn.close().map_err(|(_, e)| Error::from(e))?;
         let shown = self.path.display();
@@ -612,6 +624,9 @@ impl<'c> SqliteTx<'c> {
             audit_head: None,
             roles: Default::default(),
             any_session: Default::default(),
+            absent_media: std::cell::RefCell::new(absent::Absent::new(23)),
+            absent_members: std::cell::RefCell::new(absent::Absent::new(22)),
+            absent_users: std::cell::RefCell::new(absent::Absent::new(22)),
         }
     }
 }

@@ -1,6 +1,6 @@
 use rusqlite::params;
 
-use super::{SqliteTx, json_col, one};
+use super::{SqliteTx, absent, json_col, one};
 use crate::error::Result;
 use crate::model::User;
 use crate::store::UserQuery;
@@ -46,18 +46,32 @@ macro_rules! by {
 
 impl UserReads for SqliteTx<'_> {
     fn user_by_id(&self, id: &str) -> Result<Option<User>> {
+        if self.user_surely_absent(absent::key(&[&"id", &id]))? {
+            return Ok(None);
+        }
         one(self.conn, by!("id"), [id], from_row)
     }
 
     fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+        if self.user_surely_absent(absent::key(&[&"email", &email]))? {
+            return Ok(None);
+        }
         one(self.conn, by!("email"), [email], from_row)
     }
 
     fn user_by_username(&self, username: &str) -> Result<Option<User>> {
+        // NOCASE: ASCII case folded, as the column compares.
+        let folded = username.to_ascii_lowercase();
+        if self.user_surely_absent(absent::key(&[&"username", &folded]))? {
+            return Ok(None);
+        }
         one(self.conn, by!("username"), [username], from_row)
     }
 
     fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
+        if self.user_surely_absent(absent::key(&[&"phone", &phone]))? {
+            return Ok(None);
+        }
         one(self.conn, by!("phone"), [phone], from_row)
     }
 
@@ -122,6 +136,7 @@ impl UserReads for SqliteTx<'_> {
 
 impl UserWrites for SqliteTx<'_> {
     fn user_insert(&self, u: &User) -> Result<()> {
+        self.user_written(u);
         let mut stmt = self.conn.prepare_cached(concat!(
             "INSERT INTO users (",
             cols!(),
@@ -151,6 +166,7 @@ impl UserWrites for SqliteTx<'_> {
 
     fn user_update(&self, u: &User) -> Result<()> {
         self.untapped(crate::store::table::USERS);
+        self.user_written(u);
         let mut stmt = self.conn.prepare_cached(
             "UPDATE users SET email = ?2, username = ?3, phone = ?4, name = ?5, image = ?6, type = ?7,
              roles = ?8, tags = ?9, metadata = ?10, active = ?11, password_hash = ?12, updated_at = ?13,
@@ -189,5 +205,29 @@ impl UserWrites for SqliteTx<'_> {
             .prepare_cached("DELETE FROM users WHERE id = ?1")?
             .execute([id])?;
         Ok(())
+    }
+}
+
+impl SqliteTx<'_> {
+    /// Whether no user row has this key ([`absent`]): then the look-up is not made.
+    fn user_surely_absent(&self, key: u64) -> Result<bool> {
+        self.absent_users
+            .borrow_mut()
+            .surely(self.conn, "users", key)
+    }
+
+    /// Records the keys of a user row about to be written.
+    fn user_written(&self, u: &User) {
+        let mut absent = self.absent_users.borrow_mut();
+        absent.add(absent::key(&[&"id", &u.id]));
+        if let Some(email) = &u.email {
+            absent.add(absent::key(&[&"email", email]));
+        }
+        if let Some(username) = &u.username {
+            absent.add(absent::key(&[&"username", &username.to_ascii_lowercase()]));
+        }
+        if let Some(phone) = &u.phone {
+            absent.add(absent::key(&[&"phone", phone]));
+        }
     }
 }
