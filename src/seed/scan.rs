@@ -144,10 +144,17 @@ impl<R: Read> Scanner<R> {
         }
     }
 
+    #[inline]
     fn fill(&mut self) -> Result<(), SyntaxError> {
         if self.at < self.len || self.eof {
             return Ok(());
         }
+        self.refill()
+    }
+
+    /// Reads the next block of input (the buffer is used up).
+    #[cold]
+    fn refill(&mut self) -> Result<(), SyntaxError> {
         loop {
             match self.src.read(&mut self.buf) {
                 Ok(0) => {
@@ -167,11 +174,13 @@ impl<R: Read> Scanner<R> {
         }
     }
 
+    #[inline]
     fn peek(&mut self) -> Result<Option<u8>, SyntaxError> {
         self.fill()?;
         Ok((self.at < self.len).then(|| self.buf[self.at]))
     }
 
+    #[inline]
     fn bump(&mut self) -> Result<Option<u8>, SyntaxError> {
         let b = self.peek()?;
         if let Some(b) = b {
@@ -187,6 +196,12 @@ impl<R: Read> Scanner<R> {
     }
 
     fn skip_ws(&mut self) -> Result<(), SyntaxError> {
+        // Nearly always: no white space at all, or spaces within the buffer.
+        if let Some(&b) = self.buf[..self.len].get(self.at)
+            && !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0xEF)
+        {
+            return Ok(());
+        }
         while let Some(b) = self.peek()? {
             if matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
                 self.bump()?;
@@ -336,14 +351,27 @@ impl<R: Read> Scanner<R> {
             return None;
         }
         let body = &rest[1..];
-        let end = body
-            .iter()
-            .position(|&c| c == b'"' || c == b'\\' || c < 0x20)?;
+        let end = memchr::memchr2(b'"', b'\\', body)?;
         if body[end] != b'"' {
             return None;
         }
-        let text = std::str::from_utf8(&body[..end]).ok()?.to_string();
-        self.col += 2 + body[..end].iter().filter(|&&c| c & 0xC0 != 0x80).count() as u32;
+        let text = &body[..end];
+        // One pass over the bytes: any control character (then not plain), any byte
+        // beyond ASCII (then UTF-8 to check and characters to count).
+        let (control, high) = text
+            .iter()
+            .fold((false, 0u8), |(c, h), &b| (c | (b < 0x20), h | b));
+        if control {
+            return None;
+        }
+        let (text, chars) = if high < 0x80 {
+            // ASCII: valid UTF-8, one character a byte.
+            (String::from_utf8(text.to_vec()).ok()?, end)
+        } else {
+            let s = std::str::from_utf8(text).ok()?;
+            (s.to_string(), s.chars().count())
+        };
+        self.col += 2 + chars as u32;
         self.at += end + 2;
         Some(text)
     }
@@ -834,6 +862,21 @@ mod tests {
         let (_, err, _) = all("[{\"event\": \"unterminated}]", None);
         assert!(err.is_some());
         let (_, err, _) = all("\"just a string\"", None);
+        assert!(err.is_some());
+    }
+
+    #[test]
+    fn columns_count_characters_through_plain_and_escaped_strings() {
+        // After "é…" (plain, two characters in five bytes) and "a\u00e9" (escaped), columns
+        // still count characters: the error about the stray `x` is given once it is read,
+        // at the column after it, as for ASCII-only lines.
+        let text = "[{\"event\": \"é…\", \"k\": \"a\\u00e9\" x}]";
+        let (_, err, _) = all(text, None);
+        let err = err.expect("an error");
+        let want = text.chars().position(|c| c == 'x').unwrap() as u32 + 2;
+        assert_eq!((err.pos.line, err.pos.col), (1, want), "{err:?}");
+        // A control character makes a string not plain: the parser refuses it, with its place.
+        let (_, err, _) = all("[{\"event\": \"a\u{1}b\"}]", None);
         assert!(err.is_some());
     }
 

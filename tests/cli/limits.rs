@@ -370,3 +370,44 @@ fn a_version_5_database_gets_the_default_limit() {
     let refused = db.execute("UPDATE profiles SET invitation_limit = 0", []);
     assert!(refused.is_err(), "the CHECK refuses 0");
 }
+
+/// A seed's transaction keeps the profiles it has read, member counts and all
+/// (store::sqlite::profiles::Cache): the limit still counts each member added and freed.
+#[test]
+fn a_seed_counts_members_against_the_limit_as_it_adds_and_removes_them() {
+    let env = Env::init();
+    let seed = |name: &str, events: &[&str]| {
+        let path = env.path(name);
+        std::fs::write(&path, events.join("\n")).unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let users: Vec<String> = (1..=4)
+        .map(|i| format!(r#"{{"event": "user-create", "data": {{"email": "u{i}@example.com", "name": "U{i}"}}}}"#))
+        .collect();
+    let mut events: Vec<&str> = users.iter().map(String::as_str).collect();
+    events.extend([
+        r#"{"event": "profile-create", "data": {"slug": "two", "name": "Two", "member_limit": 2}}"#,
+        r#"{"event": "member-add", "data": {"profile": "two", "user": "u1@example.com"}}"#,
+        r#"{"event": "member-add", "data": {"profile": "two", "user": "u2@example.com"}}"#,
+        r#"{"event": "member-remove", "data": {"profile": "two", "user": "u1@example.com"}}"#,
+        r#"{"event": "member-add", "data": {"profile": "two", "user": "u3@example.com"}}"#,
+    ]);
+    let ok = seed("ok.jsonl", &events);
+    env.ok(&["seed", &ok]);
+    assert_eq!(env.json(&["profile", "show", "two"])["member_count"], 2);
+    // In another transaction: a place freed and taken again, then one too many: refused,
+    // and nothing of the seed written.
+    let before = env.audit_len();
+    let full = seed(
+        "full.jsonl",
+        &[
+            r#"{"event": "member-remove", "data": {"profile": "two", "user": "u2@example.com"}}"#,
+            r#"{"event": "member-add", "data": {"profile": "two", "user": "u1@example.com"}}"#,
+            r#"{"event": "member-add", "data": {"profile": "two", "user": "u4@example.com"}}"#,
+        ],
+    );
+    let err = env.fails(68, &["seed", &full]);
+    assert!(err.contains("event 3"), "{err}");
+    assert_eq!(env.audit_len(), before);
+    assert_eq!(env.json(&["profile", "show", "two"])["member_count"], 2);
+}

@@ -215,6 +215,7 @@ impl MemberWrites for SqliteTx<'_> {
             )),
             _ => e.into(),
         })?;
+        self.profiles.borrow_mut().member_added(&m.profile_id);
         self.tapped(|| crate::store::Written::Member(m.clone()))?;
         Ok(())
     }
@@ -229,6 +230,7 @@ impl MemberWrites for SqliteTx<'_> {
 
     fn member_delete(&self, id: &str) -> Result<()> {
         self.untapped(crate::store::table::MEMBERS);
+        self.profiles.borrow_mut().clear();
         self.conn
             .prepare_cached("DELETE FROM members WHERE id = ?1")?
             .execute([id])?;

@@ -67,6 +67,9 @@ pub struct SqliteTx<'c> {
     absent_media: std::cell::RefCell<absent::Absent>,
     absent_members: std::cell::RefCell<absent::Absent>,
     absent_users: std::cell::RefCell<absent::Absent>,
+    /// Profiles read by slug in this transaction ([`profiles::Cache`]): a seed names the
+    /// same few profiles in event after event.
+    profiles: std::cell::RefCell<profiles::Cache>,
     roles: std::cell::RefCell<
         std::collections::HashMap<(crate::model::Scope, String), Option<crate::model::RoleDef>>,
     >,
@@ -627,6 +630,7 @@ impl<'c> SqliteTx<'c> {
             absent_media: std::cell::RefCell::new(absent::Absent::new(23)),
             absent_members: std::cell::RefCell::new(absent::Absent::new(22)),
             absent_users: std::cell::RefCell::new(absent::Absent::new(22)),
+            profiles: Default::default(),
         }
     }
 }

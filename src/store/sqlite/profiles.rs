@@ -40,6 +40,48 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Profile> {
     })
 }
 
+/// The profiles a transaction has read by slug, with their member counts, kept right by
+/// the transaction's own writes: a member added to a cached profile counts one more; a
+/// profile changed or deleted, a member removed, or a user deleted (whose memberships go
+/// with them) empties it. Nothing else writes these tables (a write transaction holds the
+/// database's write lock).
+#[derive(Default)]
+pub(super) struct Cache {
+    by_id: std::collections::HashMap<String, Profile>,
+    /// slug → id.
+    ids: std::collections::HashMap<String, String>,
+}
+
+impl Cache {
+    fn get(&self, slug: &str) -> Option<Profile> {
+        self.ids
+            .get(slug)
+            .and_then(|id| self.by_id.get(id))
+            .cloned()
+    }
+
+    fn put(&mut self, p: &Profile) {
+        // Bounded: a seed of many profiles keeps the last few thousand it read.
+        if self.by_id.len() >= 4096 {
+            self.clear();
+        }
+        self.ids.insert(p.slug.clone(), p.id.clone());
+        self.by_id.insert(p.id.clone(), p.clone());
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.by_id.clear();
+        self.ids.clear();
+    }
+
+    /// A member was added to the profile `id`.
+    pub(super) fn member_added(&mut self, id: &str) {
+        if let Some(p) = self.by_id.get_mut(id) {
+            p.member_count += 1;
+        }
+    }
+}
+
 impl ProfileReads for SqliteTx<'_> {
     fn profile_by_id(&self, id: &str) -> Result<Option<Profile>> {
         one(
@@ -51,12 +93,19 @@ impl ProfileReads for SqliteTx<'_> {
     }
 
     fn profile_by_slug(&self, slug: &str) -> Result<Option<Profile>> {
-        one(
+        if let Some(p) = self.profiles.borrow().get(slug) {
+            return Ok(Some(p));
+        }
+        let found = one(
             self.conn,
             concat!(select!(), " WHERE p.slug = ?1"),
             [slug],
             from_row,
-        )
+        )?;
+        if let Some(p) = &found {
+            self.profiles.borrow_mut().put(p);
+        }
+        Ok(found)
     }
 
     fn profile_ref_by_slug(&self, slug: &str) -> Result<Option<ProfileRef>> {
@@ -133,6 +182,7 @@ impl ProfileWrites for SqliteTx<'_> {
 
     fn profile_update(&self, p: &Profile) -> Result<()> {
         self.untapped(crate::store::table::PROFILES);
+        self.profiles.borrow_mut().clear();
         let mut stmt = self.conn.prepare_cached(
             "UPDATE profiles SET slug = ?2, name = ?3, logo = ?4, color = ?5, member_limit = ?6,
              metadata = ?7, updated_at = ?8, require_verified_email = ?9, invitation_limit = ?10 WHERE id = ?1",
@@ -161,6 +211,7 @@ impl ProfileWrites for SqliteTx<'_> {
                 | crate::store::table::MEDIA
                 | crate::store::table::SESSIONS,
         );
+        self.profiles.borrow_mut().clear();
         self.conn
             .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
             .execute([id])?;

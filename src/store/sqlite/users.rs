@@ -201,6 +201,7 @@ impl UserWrites for SqliteTx<'_> {
                 | crate::store::table::MEDIA
                 | crate::store::table::SESSIONS,
         );
+        self.profiles.borrow_mut().clear();
         self.conn
             .prepare_cached("DELETE FROM users WHERE id = ?1")?
             .execute([id])?;
