@@ -1846,3 +1846,47 @@ fn a_password_hash_that_asks_for_too_much_work_is_refused() {
       heavy.json:1:77: event 1 (user-create): password_hash: parameters m=4194304,t=4000000,p=16 ask for more work than roster allows (hint: at most m=262144 (KiB), t=16, p=16; roster itself uses m=19456,t=2,p=1)
     ");
 }
+
+/// Into an empty database, a seed that changes a member's role after adding it: on
+/// PostgreSQL the membership was already streamed to the server, and just that row is
+/// replaced (store::postgres::bulk::replace_members); one row, with the last role.
+#[test]
+fn a_role_converged_in_the_same_seed_leaves_one_membership_with_the_last_role() {
+    let env = Env::new();
+    let path = env.path("converge.jsonl");
+    std::fs::write(
+        &path,
+        [
+            r#"{"event": "user-create", "data": {"email": "ann@example.com", "name": "Ann"}}"#,
+            r#"{"event": "user-create", "data": {"email": "bob@example.com", "name": "Bob"}}"#,
+            r#"{"event": "profile-create", "data": {"slug": "family", "name": "Family"}}"#,
+            r#"{"event": "member-add", "data": {"profile": "family", "user": "ann@example.com", "role": "member"}}"#,
+            r#"{"event": "member-add", "data": {"profile": "family", "user": "bob@example.com", "role": "member"}}"#,
+            r#"{"event": "member-add", "data": {"profile": "family", "user": "ann@example.com", "role": "admin"}}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    env.ok(&["seed", &path.to_string_lossy()]);
+    let members = env.json(&["member", "list", "family"]);
+    let roles: Vec<(String, String)> = members
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["email"].as_str().unwrap_or_default().to_string(),
+                m["role"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("ann@example.com".to_string(), "admin".to_string()),
+            ("bob@example.com".to_string(), "member".to_string())
+        ],
+        "{members}"
+    );
+    env.ok(&["audit", "verify"]);
+}

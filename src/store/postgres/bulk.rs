@@ -277,6 +277,28 @@ impl PgTx<'_> {
 
     /// Empties the tables ([`crate::store::table`]) a stream filled with rows that were
     /// then changed, before they are loaded again from their final state.
+    /// Replaces the memberships `ids` with their rows in `src`: the ones a seed streamed
+    /// and then changed the role of.
+    pub(super) fn replace_members(&mut self, src: &dyn ReadTx, ids: &[String]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.txn
+            .borrow_mut()
+            .execute("DELETE FROM members WHERE id = ANY($1)", &[&ids])?;
+        let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        self.copy_in(MEMBERS.0, MEMBERS.1, &mut |c| {
+            src.members_each(&mut |m| {
+                if wanted.contains(m.id.as_str()) {
+                    c.row(|l| member_line(l, &m))
+                } else {
+                    Ok(())
+                }
+            })
+        })?;
+        Ok(())
+    }
+
     pub(super) fn truncate(&self, tables: u8) -> Result<()> {
         use crate::store::table;
         let names: Vec<&str> = [

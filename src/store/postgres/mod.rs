@@ -217,10 +217,14 @@ impl PgStore {
                     (_, Err(e)) => Err(e),
                 }
             })?;
-            let (out, changed) = out;
-            // Tables whose rows changed after they were streamed are loaded again whole.
+            let (out, (changed, members)) = out;
+            // Tables whose rows changed after they were streamed are loaded again whole;
+            // memberships whose role alone changed, one by one.
             pg.truncate(changed)?;
-            scratch.read(|s| pg.load_rows(s, bulk::Load::Tables(changed)))?;
+            scratch.read(|s| {
+                pg.load_rows(s, bulk::Load::Tables(changed))?;
+                pg.replace_members(s, &members)
+            })?;
             pg.restore_checks(&deferred)?;
             Ok(out)
         })

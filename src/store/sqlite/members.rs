@@ -221,7 +221,10 @@ impl MemberWrites for SqliteTx<'_> {
     }
 
     fn member_set_role(&self, id: &str, role: &Role, updated_at: &str) -> Result<()> {
-        self.untapped(crate::store::table::MEMBERS);
+        // Only the role and its time change: the server replaces this one row at the end.
+        if let Some(tap) = self.tap {
+            tap.members_updated.borrow_mut().insert(id.to_string());
+        }
         self.conn
             .prepare_cached("UPDATE members SET role = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![id, role.as_str(), updated_at])?;

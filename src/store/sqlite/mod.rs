@@ -123,6 +123,7 @@ impl SqliteStore {
             sender,
             rows: Default::default(),
             changed: Default::default(),
+            members_updated: Default::default(),
         });
         let conn = Connection::open("")?;
         conn.pragma_update(None, "journal_mode", "MEMORY")?;
@@ -152,6 +153,9 @@ impl SqliteStore {
              DROP INDEX audit_by_event; DROP INDEX audit_by_actor; DROP INDEX media_by_added_by;
              DROP INDEX invitations_by_inviter; DROP INDEX sessions_by_profile;
              DROP INDEX audit_by_subject; DROP INDEX users_by_created;
+             DROP INDEX media_by_title; DROP INDEX members_in_list_order; DROP INDEX members_by_role;
+             DROP INDEX invitations_pending_by_expiry; DROP INDEX invitations_pending_by_role;
+             DROP INDEX outbox_by_created; DROP INDEX outbox_unsent;
              DROP TRIGGER profiles_check_insert; DROP TRIGGER profiles_check_update;",
         )?;
         Ok(store)
@@ -159,11 +163,20 @@ impl SqliteStore {
 
     /// Sends what is left and stops sending rows (the receiver then sees the end); the
     /// tables ([`crate::store::table`]) whose rows were changed or deleted after they were
-    /// sent.
-    pub fn close_tap(&mut self) -> Result<u8> {
+    /// sent, and the memberships whose role alone changed after they were sent (by id, in
+    /// no order; their table is not among the first).
+    pub fn close_tap(&mut self) -> Result<(u8, Vec<String>)> {
         match self.tap.take() {
-            Some(tap) => tap.flush().map(|()| tap.changed.get()),
-            None => Ok(0),
+            Some(tap) => tap.flush().map(|()| {
+                let changed = tap.changed.get();
+                let members = if changed & crate::store::table::MEMBERS != 0 {
+                    Vec::new()
+                } else {
+                    tap.members_updated.into_inner().into_iter().collect()
+                };
+                (changed, members)
+            }),
+            None => Ok((0, Vec::new())),
         }
     }
 
@@ -643,6 +656,9 @@ pub struct RowTap {
     sender: std::sync::mpsc::SyncSender<Vec<crate::store::Written>>,
     rows: std::cell::RefCell<Vec<crate::store::Written>>,
     changed: std::cell::Cell<u8>,
+    /// Memberships whose role changed after they were passed on (a seed converging a
+    /// member's role): the server replaces just those rows, not the whole table.
+    members_updated: std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
 impl RowTap {
