@@ -29,6 +29,8 @@ const PROBES: u64 = 4;
 
 /// One table's knowledge.
 pub(super) struct Absent {
+    /// The table it knows of: one of roster's table names, never user input.
+    table: &'static str,
     /// The filter has 2^bits_log2 bits.
     bits_log2: u32,
     /// None: not asked yet. Some(None): the table had rows when first asked, so nothing is
@@ -83,27 +85,28 @@ fn probes(key: u64, bits_log2: u32) -> impl Iterator<Item = usize> {
 }
 
 impl Absent {
-    /// Knowledge of one table, with a filter of 2^bits_log2 bits once it is used (2^23:
+    /// Knowledge of `table`, with a filter of 2^bits_log2 bits once it is used (2^23:
     /// 1 MiB).
-    pub(super) fn new(bits_log2: u32) -> Absent {
+    pub(super) fn new(table: &'static str, bits_log2: u32) -> Absent {
         Absent {
+            table,
             bits_log2,
             state: None,
         }
     }
 
-    /// True when `key` is surely in no row of `table`. Asks once per transaction whether the
-    /// table is empty (`table` is one of roster's table names, never user input).
-    pub(super) fn surely(&mut self, conn: &Connection, table: &str, key: u64) -> Result<bool> {
+    /// True when `key` is surely in no row of the table. Asks once per transaction whether
+    /// the table is empty; the key is computed only when the filter is in use.
+    pub(super) fn surely(&mut self, conn: &Connection, key: impl FnOnce() -> u64) -> Result<bool> {
         if self.state.is_none() {
             let any: bool = conn
-                .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table})"))?
+                .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {})", self.table))?
                 .query_row([], |r| r.get(0))?;
             self.state = Some((!any).then(|| vec![0u64; 1 << (self.bits_log2 - 6)]));
         }
         Ok(match &self.state {
             Some(Some(bits)) => {
-                probes(key, self.bits_log2).any(|b| bits[b >> 6] & (1 << (b & 63)) == 0)
+                probes(key(), self.bits_log2).any(|b| bits[b >> 6] & (1 << (b & 63)) == 0)
             }
             _ => false,
         })
@@ -171,15 +174,15 @@ mod tests {
     fn a_key_added_is_never_surely_absent_and_most_others_are() {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (x)").unwrap();
-        let mut a = Absent::new(20);
-        assert!(a.surely(&conn, "t", 1).unwrap());
+        let mut a = Absent::new("t", 20);
+        assert!(a.surely(&conn, || 1).unwrap());
         let added: Vec<u64> = (0..50_000).map(|i| key(&[&"k", &(i as i64)])).collect();
         for k in &added {
             a.add(*k);
         }
-        assert!(added.iter().all(|k| !a.surely(&conn, "t", *k).unwrap()));
+        assert!(added.iter().all(|k| !a.surely(&conn, || *k).unwrap()));
         let others = (50_000..60_000)
-            .filter(|i| a.surely(&conn, "t", key(&[&"k", &(*i as i64)])).unwrap())
+            .filter(|i| a.surely(&conn, || key(&[&"k", &(*i as i64)])).unwrap())
             .count();
         assert!(others > 9_900, "{others} of 10 000 known absent");
     }
@@ -189,9 +192,9 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
             .unwrap();
-        let mut a = Absent::new(20);
-        assert!(!a.surely(&conn, "t", 7).unwrap());
+        let mut a = Absent::new("t", 20);
+        assert!(!a.surely(&conn, || 7).unwrap());
         conn.execute_batch("DELETE FROM t").unwrap();
-        assert!(!a.surely(&conn, "t", 7).unwrap());
+        assert!(!a.surely(&conn, || 7).unwrap());
     }
 }

@@ -141,7 +141,7 @@ fn insert_error(e: rusqlite::Error, m: &Media) -> Error {
 
 impl MediaReads for SqliteTx<'_> {
     fn media_by_id(&self, id: &str) -> Result<Option<Media>> {
-        if self.media_surely_absent(absent::media_id(id))? {
+        if self.media_surely_absent(|| absent::media_id(id))? {
             return Ok(None);
         }
         one(
@@ -153,7 +153,7 @@ impl MediaReads for SqliteTx<'_> {
     }
 
     fn media_by_infohash(&self, profile_id: &str, infohash: &str) -> Result<Option<Media>> {
-        if self.media_surely_absent(absent::media_infohash(profile_id, infohash))? {
+        if self.media_surely_absent(|| absent::media_infohash(profile_id, infohash))? {
             return Ok(None);
         }
         one(
@@ -174,7 +174,7 @@ impl MediaReads for SqliteTx<'_> {
         key: &MediaKey<'_>,
         except_id: &str,
     ) -> Result<Option<Media>> {
-        let probe = match key {
+        let probe = || match key {
             MediaKey::Tmdb { kind, tmdb_id } => {
                 absent::media_tmdb(profile_id, kind.as_str(), *tmdb_id)
             }
@@ -537,10 +537,8 @@ impl MediaWrites for SqliteTx<'_> {
 
 impl SqliteTx<'_> {
     /// Whether no media row has this key ([`absent`]): then the look-up is not made.
-    fn media_surely_absent(&self, key: u64) -> Result<bool> {
-        self.absent_media
-            .borrow_mut()
-            .surely(self.conn, "media", key)
+    fn media_surely_absent(&self, key: impl FnOnce() -> u64) -> Result<bool> {
+        self.absent_media.borrow_mut().surely(self.conn, key)
     }
 
     /// Records the keys of a media row just written.

@@ -99,11 +99,11 @@ const PAGE_AFTER: &str = concat!(
 impl MemberReads for SqliteTx<'_> {
     fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>> {
         // Surely no such membership ([`super::absent`]): no look-up.
-        if self.absent_members.borrow_mut().surely(
-            self.conn,
-            "members",
-            super::absent::member(profile_id, user_id),
-        )? {
+        if self
+            .absent_members
+            .borrow_mut()
+            .surely(self.conn, || super::absent::member(profile_id, user_id))?
+        {
             return Ok(None);
         }
         one(

@@ -640,9 +640,9 @@ impl<'c> SqliteTx<'c> {
             audit_head: None,
             roles: Default::default(),
             any_session: Default::default(),
-            absent_media: std::cell::RefCell::new(absent::Absent::new(23)),
-            absent_members: std::cell::RefCell::new(absent::Absent::new(22)),
-            absent_users: std::cell::RefCell::new(absent::Absent::new(22)),
+            absent_media: std::cell::RefCell::new(absent::Absent::new("media", 23)),
+            absent_members: std::cell::RefCell::new(absent::Absent::new("members", 22)),
+            absent_users: std::cell::RefCell::new(absent::Absent::new("users", 22)),
             profiles: Default::default(),
         }
     }

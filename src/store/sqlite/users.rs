@@ -46,14 +46,14 @@ macro_rules! by {
 
 impl UserReads for SqliteTx<'_> {
     fn user_by_id(&self, id: &str) -> Result<Option<User>> {
-        if self.user_surely_absent(absent::key(&[&"id", &id]))? {
+        if self.user_surely_absent(|| absent::key(&[&"id", &id]))? {
             return Ok(None);
         }
         one(self.conn, by!("id"), [id], from_row)
     }
 
     fn user_by_email(&self, email: &str) -> Result<Option<User>> {
-        if self.user_surely_absent(absent::key(&[&"email", &email]))? {
+        if self.user_surely_absent(|| absent::key(&[&"email", &email]))? {
             return Ok(None);
         }
         one(self.conn, by!("email"), [email], from_row)
@@ -61,15 +61,15 @@ impl UserReads for SqliteTx<'_> {
 
     fn user_by_username(&self, username: &str) -> Result<Option<User>> {
         // NOCASE: ASCII case folded, as the column compares.
-        let folded = username.to_ascii_lowercase();
-        if self.user_surely_absent(absent::key(&[&"username", &folded]))? {
+        let probe = || absent::key(&[&"username", &username.to_ascii_lowercase()]);
+        if self.user_surely_absent(probe)? {
             return Ok(None);
         }
         one(self.conn, by!("username"), [username], from_row)
     }
 
     fn user_by_phone(&self, phone: &str) -> Result<Option<User>> {
-        if self.user_surely_absent(absent::key(&[&"phone", &phone]))? {
+        if self.user_surely_absent(|| absent::key(&[&"phone", &phone]))? {
             return Ok(None);
         }
         one(self.conn, by!("phone"), [phone], from_row)
@@ -211,10 +211,8 @@ impl UserWrites for SqliteTx<'_> {
 
 impl SqliteTx<'_> {
     /// Whether no user row has this key ([`absent`]): then the look-up is not made.
-    fn user_surely_absent(&self, key: u64) -> Result<bool> {
-        self.absent_users
-            .borrow_mut()
-            .surely(self.conn, "users", key)
+    fn user_surely_absent(&self, key: impl FnOnce() -> u64) -> Result<bool> {
+        self.absent_users.borrow_mut().surely(self.conn, key)
     }
 
     /// Records the keys of a user row about to be written.
