@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
-use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::actions::{self, Ctx};
 use crate::audit_chain::{self, AuditKey};
@@ -153,14 +153,21 @@ fn db_flag(db: &Location, from_env: bool) -> Option<crate::output::DbFlag> {
     if from_env || db.file() == Some(std::path::Path::new("roster.db")) {
         return None;
     }
-    let commands = <Cli as clap::CommandFactory>::command()
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
     let words = format!("--db {}", crate::output::shell_quote(&db.to_string()));
     Some(crate::output::DbFlag {
         words: safe(&words).into_owned(),
-        commands,
+        commands: command_names,
+    })
+}
+
+/// The top-level command names, read from the tree once, when first asked.
+fn command_names() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect()
     })
 }
 
@@ -662,7 +669,25 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let mut cmd = help::command();
+    use clap::error::ErrorKind;
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    // The tree as declared, built by clap only along the path the arguments take: what
+    // every command pays before it starts. Help is rendered from the whole tree with its
+    // grouped template ([`help::command`]), so a request for help parses again with that.
+    match parse_with(<Cli as CommandFactory>::command(), &args) {
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            parse_with(help::command(), &args)
+        }
+        parsed => parsed,
+    }
+}
+
+fn parse_with(mut cmd: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
     let mut matches = cmd.try_get_matches_from_mut(args)?;
     // An empty ROSTER_AS is unset (the operator); an empty --as is a mistake — a script's
     // empty variable — and must not run as the operator, who may do everything.

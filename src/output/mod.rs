@@ -332,7 +332,7 @@ pub fn render_said(said: impl IntoIterator<Item = Said>) -> String {
     text
 }
 
-pub fn render_json(v: &Value) -> String {
+pub fn render_json(v: &(impl serde::Serialize + ?Sized)) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|_| "null".into());
     s.push('\n');
     s
@@ -436,13 +436,13 @@ pub struct Printer {
 
 /// `--db PATH` as the commands roster prints must carry it, so that a hint run as shown
 /// acts on the database it was given about (not on `./roster.db`, nor creates one).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct DbFlag {
     /// `--db WORD`, the location shell-quoted (a PostgreSQL URL with its password masked).
     pub words: String,
     /// The top-level command names: `roster ` starts a command only before one of them
-    /// or a flag.
-    pub commands: Vec<String>,
+    /// or a flag. Asked for only when a printed text holds `roster `.
+    pub commands: fn() -> &'static [String],
 }
 
 impl DbFlag {
@@ -468,7 +468,7 @@ impl DbFlag {
             let command = !after.starts_with("--db")
                 && (next.starts_with("--")
                     || next.starts_with('-') && next.len() == 2
-                    || self.commands.iter().any(|c| c == next));
+                    || (self.commands)().iter().any(|c| c == next));
             out.push_str(&rest[..at + WORD.len()]);
             if starts && command {
                 out.push_str(&self.words);
@@ -556,7 +556,8 @@ impl Printer {
                 }
                 return Ok(());
             }
-            Format::Json => render_json(&Value::Array(items.to_vec())),
+            // A slice is written as the array it is, without copying it into one.
+            Format::Json => render_json(items),
             Format::Jsonl => render_jsonl(items),
             Format::Csv => render_csv(shape, items),
         };
@@ -733,9 +734,14 @@ mod tests {
     fn flag() -> DbFlag {
         DbFlag {
             words: "--db 'my dir/x.db'".into(),
-            commands: ["user", "init", "invite", "seed"]
-                .map(String::from)
-                .to_vec(),
+            commands: || {
+                static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+                NAMES.get_or_init(|| {
+                    ["user", "init", "invite", "seed"]
+                        .map(String::from)
+                        .to_vec()
+                })
+            },
         }
     }
 

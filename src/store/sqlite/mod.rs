@@ -7,6 +7,7 @@
 //! `error.rs`.
 
 mod absent;
+pub mod alloc;
 mod audit;
 mod copy;
 mod doctor;
