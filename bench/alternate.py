@@ -4,37 +4,43 @@ prints each one's median wall time and the ratio of the first's median to each o
 On a shared, noisy machine, drift then falls on every command alike, where hyperfine's
 one-after-the-other batches give it to whichever ran during it.
 
-    bench/alternate.py ROUNDS NAME=COMMAND NAME=COMMAND...
+    bench/alternate.py [--prepare SHELL-COMMAND] ROUNDS NAME=COMMAND NAME=COMMAND...
 
 Each command is a whitespace-separated argument list (no shell), spawned with
 posix_spawn, its output sent to /dev/null; the time is from the spawn to the wait.
-A command that exits non-zero stops the run.
+A command that exits non-zero stops the run. --prepare runs (untimed, through sh) before
+every timed command: to remove the database a seed is about to create, say.
 """
 import os
 import random
 import shlex
 import statistics
+import subprocess
 import sys
 import time
 
 
 def main():
-    rounds = int(sys.argv[1])
+    args = sys.argv[1:]
+    prepare = None
+    if args[0] == "--prepare":
+        prepare, args = args[1], args[2:]
+    rounds = int(args[0])
     commands = []
-    for spec in sys.argv[2:]:
+    for spec in args[1:]:
         name, _, cmd = spec.partition("=")
         argv = shlex.split(cmd)
         commands.append((name, argv))
     null = os.open(os.devnull, os.O_WRONLY)
     times = {name: [] for name, _ in commands}
     order = list(commands)
-    for warm in range(5):
+    for warm in range(min(5, rounds)):
         for name, argv in order:
-            run(argv, null)
+            run(argv, null, prepare)
     for _ in range(rounds):
         random.shuffle(order)
         for name, argv in order:
-            times[name].append(run(argv, null))
+            times[name].append(run(argv, null, prepare))
     first = commands[0][0]
     base = statistics.median(times[first])
     for name, _ in commands:
@@ -45,7 +51,9 @@ def main():
         print(f"{first} / {name} = {base / statistics.median(times[name]):.2f}  (ratio of medians, {rounds} alternating rounds)")
 
 
-def run(argv, null):
+def run(argv, null, prepare):
+    if prepare is not None:
+        subprocess.run(["sh", "-c", prepare], check=True)
     actions = [(os.POSIX_SPAWN_DUP2, null, 1)]
     t0 = time.perf_counter()
     pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)

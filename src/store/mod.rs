@@ -24,7 +24,7 @@ use crate::model::{MediaType, Role};
 pub use location::{Location, PgEnv};
 use postgres::PgStore;
 use sqlite::SqliteStore;
-pub use sqlite::alloc::use_mimalloc as sqlite_uses_mimalloc;
+pub use sqlite::alloc::{choose_pages, use_mimalloc as sqlite_uses_mimalloc};
 pub use sqlite::schema;
 pub use traits::{ReadTx, WriteTx};
 
