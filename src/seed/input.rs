@@ -16,8 +16,6 @@ use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
-use blake2::{Blake2b256, Digest};
-
 use super::scan::{Layout, Scanner};
 use crate::error::{Error, Kind, Result};
 
@@ -150,7 +148,7 @@ impl Input {
                     Counted {
                         inner: reader,
                         spool,
-                        hasher: Blake2b256::new(),
+                        hasher: blake3::Hasher::new(),
                         len: 0,
                         limit,
                         over: false,
@@ -199,7 +197,7 @@ fn spool_file(name: &str) -> Result<File> {
 pub(super) struct Counted {
     inner: Handle,
     spool: Option<File>,
-    hasher: Blake2b256,
+    hasher: blake3::Hasher,
     len: u64,
     limit: Limit,
     over: bool,
@@ -229,7 +227,7 @@ impl Read for Counted {
 /// Pass two's reader: the checked bytes again, digested to prove they are the same.
 pub(super) struct Replay {
     inner: File,
-    hasher: Blake2b256,
+    hasher: blake3::Hasher,
     len: u64,
 }
 
@@ -282,7 +280,7 @@ impl Opened {
             )
             .hint("free space in TMPDIR (or point it elsewhere), or give the seed as a file"));
         }
-        self.digest = counted.hasher.finalize().into();
+        self.digest = *counted.hasher.finalize().as_bytes();
         self.len = counted.len;
         let file = match (counted.spool, counted.inner) {
             (Some(spool), _) => spool,
@@ -314,7 +312,7 @@ impl Opened {
                 256 * 1024,
                 Replay {
                     inner: file,
-                    hasher: Blake2b256::new(),
+                    hasher: blake3::Hasher::new(),
                     len: 0,
                 },
             ),
@@ -330,7 +328,7 @@ impl Opened {
             Error::no_input(format!("cannot read {} a second time: {e}", self.name))
         })?;
         let replay = replay.into_inner();
-        let digest: [u8; 32] = replay.hasher.finalize().into();
+        let digest: [u8; 32] = *replay.hasher.finalize().as_bytes();
         if digest != self.digest || replay.len != self.len {
             return Err(Error::conflict(format!(
                 "{} changed while the seed was being applied; nothing was written",

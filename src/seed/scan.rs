@@ -366,7 +366,8 @@ impl<R: Read> Scanner<R> {
         }
         let (text, chars) = if high < 0x80 {
             // ASCII: valid UTF-8, one character a byte.
-            (String::from_utf8(text.to_vec()).ok()?, end)
+            // SAFETY: every byte of `text` is below 0x80 (`high`), and ASCII is UTF-8.
+            (unsafe { String::from_utf8_unchecked(text.to_vec()) }, end)
         } else {
             let s = std::str::from_utf8(text).ok()?;
             (s.to_string(), s.chars().count())
