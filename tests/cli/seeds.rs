@@ -1863,6 +1863,9 @@ fn a_role_converged_in_the_same_seed_leaves_one_membership_with_the_last_role() 
             r#"{"event": "member-add", "data": {"profile": "family", "user": "ann@example.com", "role": "member"}}"#,
             r#"{"event": "member-add", "data": {"profile": "family", "user": "bob@example.com", "role": "member"}}"#,
             r#"{"event": "member-add", "data": {"profile": "family", "user": "ann@example.com", "role": "admin"}}"#,
+            // A second change of the same membership: the last role is the one kept.
+            r#"{"event": "member-add", "data": {"profile": "family", "user": "bob@example.com", "role": "admin"}}"#,
+            r#"{"event": "member-add", "data": {"profile": "family", "user": "bob@example.com", "role": "owner"}}"#,
         ]
         .join("\n"),
     )
@@ -1883,8 +1886,8 @@ fn a_role_converged_in_the_same_seed_leaves_one_membership_with_the_last_role() 
     assert_eq!(
         roles,
         vec![
-            ("ann@example.com".to_string(), "admin".to_string()),
-            ("bob@example.com".to_string(), "member".to_string())
+            ("bob@example.com".to_string(), "owner".to_string()),
+            ("ann@example.com".to_string(), "admin".to_string())
         ],
         "{members}"
     );

@@ -275,30 +275,29 @@ impl PgTx<'_> {
         Ok(())
     }
 
-    /// Empties the tables ([`crate::store::table`]) a stream filled with rows that were
-    /// then changed, before they are loaded again from their final state.
-    /// Replaces the memberships `ids` with their rows in `src`: the ones a seed streamed
-    /// and then changed the role of.
-    pub(super) fn replace_members(&mut self, src: &dyn ReadTx, ids: &[String]) -> Result<()> {
-        if ids.is_empty() {
+    /// Gives the memberships a seed streamed and then changed the role of their last role
+    /// and time (`(id, role, updated_at)`), in one statement.
+    pub(super) fn set_member_roles(&mut self, changes: &[(String, String, String)]) -> Result<()> {
+        if changes.is_empty() {
             return Ok(());
         }
-        self.txn
-            .borrow_mut()
-            .execute("DELETE FROM members WHERE id = ANY($1)", &[&ids])?;
-        let wanted: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
-        self.copy_in(MEMBERS.0, MEMBERS.1, &mut |c| {
-            src.members_each(&mut |m| {
-                if wanted.contains(m.id.as_str()) {
-                    c.row(|l| member_line(l, &m))
-                } else {
-                    Ok(())
-                }
-            })
-        })?;
+        let ids: Vec<&str> = changes.iter().map(|c| c.0.as_str()).collect();
+        let roles: Vec<&str> = changes.iter().map(|c| c.1.as_str()).collect();
+        let ats = changes
+            .iter()
+            .map(|c| super::ts(&c.2))
+            .collect::<Result<Vec<_>>>()?;
+        self.txn.borrow_mut().execute(
+            "UPDATE members m SET role = v.role, updated_at = v.at
+               FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS v(id, role, at)
+              WHERE m.id = v.id",
+            &[&ids, &roles, &ats],
+        )?;
         Ok(())
     }
 
+    /// Empties the tables ([`crate::store::table`]) a stream filled with rows that were
+    /// then changed, before they are loaded again from their final state.
     pub(super) fn truncate(&self, tables: u8) -> Result<()> {
         use crate::store::table;
         let names: Vec<&str> = [

@@ -219,12 +219,10 @@ impl PgStore {
             })?;
             let (out, (changed, members)) = out;
             // Tables whose rows changed after they were streamed are loaded again whole;
-            // memberships whose role alone changed, one by one.
+            // memberships whose role alone changed get their last role.
             pg.truncate(changed)?;
-            scratch.read(|s| {
-                pg.load_rows(s, bulk::Load::Tables(changed))?;
-                pg.replace_members(s, &members)
-            })?;
+            scratch.read(|s| pg.load_rows(s, bulk::Load::Tables(changed)))?;
+            pg.set_member_roles(&members)?;
             pg.restore_checks(&deferred)?;
             Ok(out)
         })

@@ -223,7 +223,10 @@ impl MemberWrites for SqliteTx<'_> {
     fn member_set_role(&self, id: &str, role: &Role, updated_at: &str) -> Result<()> {
         // Only the role and its time change: the server replaces this one row at the end.
         if let Some(tap) = self.tap {
-            tap.members_updated.borrow_mut().insert(id.to_string());
+            tap.members_updated.borrow_mut().insert(
+                id.to_string(),
+                (role.as_str().to_string(), updated_at.to_string()),
+            );
         }
         self.conn
             .prepare_cached("UPDATE members SET role = ?2, updated_at = ?3 WHERE id = ?1")?

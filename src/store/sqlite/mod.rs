@@ -164,16 +164,21 @@ impl SqliteStore {
 
     /// Sends what is left and stops sending rows (the receiver then sees the end); the
     /// tables ([`crate::store::table`]) whose rows were changed or deleted after they were
-    /// sent, and the memberships whose role alone changed after they were sent (by id, in
-    /// no order; their table is not among the first).
-    pub fn close_tap(&mut self) -> Result<(u8, Vec<String>)> {
+    /// sent, and the memberships whose role alone changed after they were sent, with their
+    /// last role and time (`(id, role, updated_at)`, in no order; their table is not among
+    /// the first).
+    pub fn close_tap(&mut self) -> Result<(u8, Vec<(String, String, String)>)> {
         match self.tap.take() {
             Some(tap) => tap.flush().map(|()| {
                 let changed = tap.changed.get();
                 let members = if changed & crate::store::table::MEMBERS != 0 {
                     Vec::new()
                 } else {
-                    tap.members_updated.into_inner().into_iter().collect()
+                    tap.members_updated
+                        .into_inner()
+                        .into_iter()
+                        .map(|(id, (role, at))| (id, role, at))
+                        .collect()
                 };
                 (changed, members)
             }),
@@ -658,8 +663,9 @@ pub struct RowTap {
     rows: std::cell::RefCell<Vec<crate::store::Written>>,
     changed: std::cell::Cell<u8>,
     /// Memberships whose role changed after they were passed on (a seed converging a
-    /// member's role): the server replaces just those rows, not the whole table.
-    members_updated: std::cell::RefCell<std::collections::HashSet<String>>,
+    /// member's role), by id, with the last role and time: the server updates just those
+    /// rows, not the whole table.
+    members_updated: std::cell::RefCell<std::collections::HashMap<String, (String, String)>>,
 }
 
 impl RowTap {
