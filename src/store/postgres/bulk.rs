@@ -277,7 +277,10 @@ impl PgTx<'_> {
 
     /// Gives the memberships a seed streamed and then changed the role of their last role
     /// and time (`(id, role, updated_at)`), in one statement.
-    pub(super) fn set_member_roles(&mut self, changes: &[(String, String, String)]) -> Result<()> {
+    pub(super) fn set_member_roles(
+        &mut self,
+        changes: &[crate::store::sqlite::RoleChange],
+    ) -> Result<()> {
         if changes.is_empty() {
             return Ok(());
         }

@@ -167,7 +167,7 @@ impl SqliteStore {
     /// sent, and the memberships whose role alone changed after they were sent, with their
     /// last role and time (`(id, role, updated_at)`, in no order; their table is not among
     /// the first).
-    pub fn close_tap(&mut self) -> Result<(u8, Vec<(String, String, String)>)> {
+    pub fn close_tap(&mut self) -> Result<(u8, Vec<RoleChange>)> {
         match self.tap.take() {
             Some(tap) => tap.flush().map(|()| {
                 let changed = tap.changed.get();
@@ -653,6 +653,9 @@ impl<'c> SqliteTx<'c> {
         }
     }
 }
+
+/// A membership's last role and time: `(id, role, updated_at)`.
+pub type RoleChange = (String, String, String);
 
 /// The rows a scratch database passes on as it inserts them, in batches (one hand-over
 /// per row would cost more than the row), and whether it ever changed or deleted one
