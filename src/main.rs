@@ -1,5 +1,6 @@
 fn main() {
-    roster::store::sqlite_uses_mimalloc();
+    // SAFETY: the first thing the process does: no other thread exists, none uses SQLite.
+    unsafe { roster::store::sqlite_uses_mimalloc() };
     std::process::exit(roster::run());
 }
 

@@ -33,7 +33,8 @@ pub const GROUPS: &[(&str, &[&str])] = &[
 /// The heading of commands that no group names.
 pub const OTHER: &str = "Other commands";
 
-/// The whole command tree, as parsed, completed and documented.
+/// The whole command tree, as its help is rendered, completed and documented (parsing
+/// uses the tree as declared, and this one only to show help: [`parse_from`]).
 pub fn command() -> clap::Command {
     let mut cmd = Cli::command();
     // Builds the tree (adding the `help` subcommand) so that every command is listed.

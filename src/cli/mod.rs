@@ -658,8 +658,8 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
 }
 
-/// Parses the process arguments against the whole tree ([`help::command`], which groups
-/// the top-level help).
+/// Parses the process arguments (see [`parse_from`]: the tree as declared, the whole one
+/// with its grouped help when help is asked for).
 pub fn parse() -> Result<Cli, clap::Error> {
     parse_from(std::env::args_os())
 }

@@ -1848,8 +1848,8 @@ fn a_password_hash_that_asks_for_too_much_work_is_refused() {
 }
 
 /// Into an empty database, a seed that changes a member's role after adding it: on
-/// PostgreSQL the membership was already streamed to the server, and just that row is
-/// replaced (store::postgres::bulk::replace_members); one row, with the last role.
+/// PostgreSQL the membership was already streamed to the server, and just that row gets
+/// its last role (store::postgres::bulk::set_member_roles); one row, with the last role.
 #[test]
 fn a_role_converged_in_the_same_seed_leaves_one_membership_with_the_last_role() {
     let env = Env::new();

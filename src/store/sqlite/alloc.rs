@@ -33,8 +33,10 @@ unsafe extern "C" fn size(p: *mut c_void) -> c_int {
 }
 
 unsafe extern "C" fn roundup(n: c_int) -> c_int {
-    // What `malloc(n)` hands out: mimalloc's size classes are multiples of 8 bytes.
-    n.saturating_add(7) & !7
+    // What `malloc(n)` hands out: the size of mimalloc's class for `n`.
+    // SAFETY: mi_good_size only computes a size.
+    let good = unsafe { mi::mi_good_size(n.max(0) as usize) };
+    c_int::try_from(good).unwrap_or(n)
 }
 
 unsafe extern "C" fn init(_: *mut c_void) -> c_int {
@@ -46,7 +48,12 @@ unsafe extern "C" fn shutdown(_: *mut c_void) {}
 /// Makes mimalloc SQLite's allocator. Only the first call does anything, and only if it
 /// comes before SQLite is first used in the process (SQLite refuses a new allocator
 /// after that, and keeps its own: nothing is lost but the speed).
-pub fn use_mimalloc() {
+///
+/// # Safety
+///
+/// `sqlite3_config` is not thread-safe: no other thread may be using SQLite during the
+/// call. `main` calls it first, before the process has another thread.
+pub unsafe fn use_mimalloc() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let methods = ffi::sqlite3_mem_methods {
@@ -85,7 +92,9 @@ pub fn choose_pages<'a>(args: impl Iterator<Item = &'a [u8]>) {
         // SAFETY: PR_SET_THP_DISABLE takes an integer flag and no pointer; it affects
         // only this process's later page faults. Refused (an old kernel), nothing changes.
         unsafe {
-            libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+            // prctl reads its arguments as unsigned longs.
+            let (on, unused): (libc::c_ulong, libc::c_ulong) = (1, 0);
+            libc::prctl(libc::PR_SET_THP_DISABLE, on, unused, unused, unused);
         }
     }
 }

@@ -44,6 +44,7 @@ impl AuditReads for SqliteTx<'_> {
     }
 
     fn audit_first_keyed(&self) -> Result<Option<i64>> {
+        self.audit_kept()?;
         Ok(one(
             self.conn,
             "SELECT min(seq) FROM audit WHERE keyed = 1",
@@ -54,6 +55,7 @@ impl AuditReads for SqliteTx<'_> {
     }
 
     fn audit_list(&self, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        self.audit_kept()?;
         let mut sql = format!("SELECT {COLS} FROM audit WHERE 1 = 1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         if let Some(actor) = &f.actor {
@@ -135,6 +137,7 @@ impl AuditReads for SqliteTx<'_> {
     }
 
     fn audit_high_water(&self) -> Result<i64> {
+        self.audit_kept()?;
         Ok(one(
             self.conn,
             "SELECT seq FROM sqlite_sequence WHERE name = 'audit'",
@@ -145,6 +148,7 @@ impl AuditReads for SqliteTx<'_> {
     }
 
     fn audit_count(&self) -> Result<i64> {
+        self.audit_kept()?;
         Ok(self
             .conn
             .prepare_cached("SELECT count(*) FROM audit")?
@@ -191,12 +195,24 @@ impl AuditWrites for SqliteTx<'_> {
 }
 
 impl SqliteTx<'_> {
+    /// A scratch database with a tap keeps no audit rows ([`AuditWrites::audit_insert`]):
+    /// a read of them there would see an empty log, so it is refused as the bug it is.
+    fn audit_kept(&self) -> Result<()> {
+        match self.tap {
+            Some(_) => Err(crate::error::Error::internal(
+                "the audit log was read from a scratch database, which keeps none",
+            )),
+            None => Ok(()),
+        }
+    }
+
     fn audit_each_where(
         &self,
         filter: &str,
         args: &[&str],
         visit: &mut dyn FnMut(&AuditEntry) -> Result<bool>,
     ) -> Result<()> {
+        self.audit_kept()?;
         let mut stmt = self
             .conn
             .prepare(&format!("SELECT {COLS} FROM audit {filter} ORDER BY seq"))?;

@@ -221,7 +221,7 @@ impl MemberWrites for SqliteTx<'_> {
     }
 
     fn member_set_role(&self, id: &str, role: &Role, updated_at: &str) -> Result<()> {
-        // Only the role and its time change: the server replaces this one row at the end.
+        // Only the role and its time change: the server gets the last of them at the end.
         if let Some(tap) = self.tap {
             tap.members_updated.borrow_mut().insert(
                 id.to_string(),
