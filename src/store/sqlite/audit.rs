@@ -161,31 +161,26 @@ impl AuditWrites for SqliteTx<'_> {
         // A scratch database with a tap hands its audit rows to the server and keeps none:
         // nothing in it reads them (the chain goes on from the head kept below, and the log
         // is never loaded again from here), and writing them was a sixth of its work.
-        if let Some(tap) = self.tap {
-            tap.push(crate::store::Written::Audit(e.clone()))?;
-            self.audit_head = Some(AuditHead {
-                row: e,
-                written_here: true,
-            });
-            return Ok(());
+        self.tapped(|| crate::store::Written::Audit(e.clone()))?;
+        if self.tap.is_none() {
+            self.conn
+                .prepare_cached(
+                    "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute(params![
+                    e.seq,
+                    e.at,
+                    e.actor,
+                    e.event,
+                    e.subject,
+                    e.data,
+                    e.source,
+                    e.prev_hash,
+                    e.hash,
+                    e.keyed
+                ])?;
         }
-        self.conn
-            .prepare_cached(
-                "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?
-            .execute(params![
-                e.seq,
-                e.at,
-                e.actor,
-                e.event,
-                e.subject,
-                e.data,
-                e.source,
-                e.prev_hash,
-                e.hash,
-                e.keyed
-            ])?;
         self.audit_head = Some(AuditHead {
             row: e,
             written_here: true,
