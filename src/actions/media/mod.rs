@@ -869,6 +869,101 @@ mod tests {
             .unwrap();
     }
 
+    /// The index is asked for the titles holding a term's rarest trigrams, weighed from
+    /// FTS5's own tables, and the page tests every candidate: whatever trigrams it picks,
+    /// the list is exactly the titles containing the term, in list order. The library is
+    /// written in several transactions (so the index has several segments), with deletes
+    /// and retitles (so its segments hold delete markers).
+    #[test]
+    fn a_search_lists_exactly_the_titles_that_contain_the_term() {
+        let (_dir, mut store) = store();
+        setup(&mut store);
+        let ctx = operator();
+        let movie = |id: String, title: String| NewMedia {
+            id: Some(id),
+            kind: Some("movie".into()),
+            title: Some(title),
+            ..Default::default()
+        };
+        for batch in 0..4i64 {
+            store
+                .write(|tx| {
+                    for i in batch * 1500..(batch + 1) * 1500 {
+                        let title = match i % 10 {
+                            0 => format!("Amélie {i}"),
+                            1 => format!("Say \"hi\" {i}"),
+                            2 => format!("ÉCOLE {i:05}"),
+                            _ => format!("Film {i:05}"),
+                        };
+                        add(tx, &ctx, "family", movie(format!("m{i:05}"), title), OnExists::Fail)?;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        }
+        store
+            .write(|tx| {
+                for i in (0..6000).step_by(7) {
+                    remove(tx, &ctx, &format!("m{i:05}"))?;
+                }
+                for i in (3..6000).step_by(11) {
+                    if i % 7 != 0 {
+                        let retitled = movie(format!("m{i:05}"), format!("Film {:06}", 999_999 - i));
+                        add(tx, &ctx, "family", retitled, OnExists::Converge)?;
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+        store
+            .read(|tx| {
+                let mut all: Vec<(String, String)> = Vec::new();
+                tx.media_each(&mut |m, _| {
+                    all.push((m.title, m.id));
+                    Ok(())
+                })?;
+                all.sort_by(|a, b| {
+                    (a.0.to_ascii_lowercase(), &a.1).cmp(&(b.0.to_ascii_lowercase(), &b.1))
+                });
+                for term in [
+                    "Film 0123",
+                    "film 01",
+                    "0123",
+                    "m 04",
+                    "ilm",
+                    "Film 05999",
+                    "Film 09",
+                    "amélie 1",
+                    "AMÉLIE 59",
+                    "école 0",
+                    "say \"hi\" 4",
+                    "\"hi\"",
+                    "i\" 1",
+                    "05",
+                    "zzz",
+                    "Film 00000",
+                ] {
+                    let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+                    let want: Vec<String> = all
+                        .iter()
+                        .filter(|(t, _)| fold(t).contains(&fold(term)))
+                        .map(|(_, id)| id.clone())
+                        .collect();
+                    for limit in [1, 50, 1000] {
+                        let q = ListQuery {
+                            kind: None,
+                            search: Some(term.to_string()),
+                            limit: Some(limit),
+                            after: None,
+                        };
+                        assert_eq!(all_pages(tx, &q, WINDOW)?, want, "{term:?} limit {limit}");
+                    }
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
     /// In a transaction that began with no media, the store answers "not there" from
     /// memory (store::sqlite::absent): a key a write changed must still be found.
     #[test]

@@ -29,7 +29,10 @@
 //! items; the trigram index only narrows the candidates.
 
 use rusqlite::functions::FunctionFlags;
-use rusqlite::types::Value as SqlValue;
+use std::rc::Rc;
+
+use rusqlite::types::{ToSql, Value as SqlValue};
+use rusqlite::vtab::array::Array;
 use rusqlite::{Connection, params};
 
 use super::{SqliteTx, absent, one};
@@ -104,7 +107,8 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
     fold(haystack).contains(folded_needle)
 }
 
-/// Registers `roster_contains(text, folded_term)` on a connection. Queries only: no schema
+/// Registers `roster_contains(text, folded_term)` on a connection, and `rarray(?)`, the
+/// table of a bound list of values (the index's candidates for a page). Queries only: no schema
 /// object refers to it, so other programs can read the file without it.
 pub fn register_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
@@ -120,6 +124,7 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
             }
         },
     )?;
+    rusqlite::vtab::array::load_module(conn)?;
     Ok(())
 }
 
@@ -315,9 +320,10 @@ impl MediaReads for SqliteTx<'_> {
         })
     }
 
-    /// The index is asked once: for the candidates' rowids, at most `candidates` of them,
-    /// which the page's query then looks up (so the term's postings are read once, not
-    /// counted first and read again).
+    /// The index is asked for the candidates' rowids, fewer than `candidates` of them,
+    /// which the page's query then looks up and tests (so no posting list is read twice):
+    /// the titles holding the term's rarest trigrams ([`SqliteTx::rare_trigrams`]), or,
+    /// when none is rare, the titles FTS5 matches the whole phrase in.
     fn media_index_page(
         &self,
         q: &MediaQuery<'_>,
@@ -329,26 +335,20 @@ impl MediaReads for SqliteTx<'_> {
         if !self.search_index || term.chars().count() < 3 {
             return Ok(None);
         }
-        let mut rowids = String::from("[");
-        let mut n = 0i64;
-        {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT rowid FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2")?;
-            let mut rows = stmt.query(params![phrase(term), candidates.max(0)])?;
-            while let Some(r) = rows.next()? {
-                if n > 0 {
-                    rowids.push(',');
+        let candidates = candidates.max(0);
+        let rowids = match self.rare_trigrams(term, candidates)? {
+            Rarity::Absent => return Ok(Some(Vec::new())),
+            Rarity::Rare(rowids) => rowids,
+            Rarity::Common => {
+                let rowids = self.fts_rowids(&phrase(term), candidates)?;
+                if rowids.len() as i64 >= candidates {
+                    return Ok(None);
                 }
-                rowids.push_str(&r.get::<_, i64>(0)?.to_string());
-                n += 1;
+                rowids
             }
-        }
-        if n >= candidates {
-            return Ok(None);
-        }
-        rowids.push(']');
-        self.page(q, Some(rowids)).map(Some)
+        };
+        let list = Rc::new(rowids.into_iter().map(SqlValue::from).collect());
+        self.page(q, Some(list)).map(Some)
     }
 
     fn media_page(&self, q: &MediaQuery<'_>) -> Result<Vec<(Media, MediaPlace)>> {
@@ -549,9 +549,9 @@ impl SqliteTx<'_> {
         }
     }
 
-    /// [`MediaReads::media_page`]; with `rowids` (a JSON array), over those items only:
+    /// [`MediaReads::media_page`]; with `rowids`, over those items only:
     /// the candidates [`MediaReads::media_index_page`] found.
-    fn page(&self, q: &MediaQuery<'_>, rowids: Option<String>) -> Result<Vec<(Media, MediaPlace)>> {
+    fn page(&self, q: &MediaQuery<'_>, rowids: Option<Array>) -> Result<Vec<(Media, MediaPlace)>> {
         // The plan the caller asked for (the index's plan, or the scan's SQL without one).
         let plan = q.search.and(q.plan);
         let start = MediaPlace::start();
@@ -566,11 +566,14 @@ impl SqliteTx<'_> {
             after.number.into(),
             after.id.clone().into(),
         ];
-        let mut sql = match (rowids, plan) {
-            (Some(rowids), _) => {
-                args.push(rowids.into());
+        // The candidates' parameter, bound apart: a list is no SQL value.
+        let mut list_at = None;
+        let mut sql = match (&rowids, plan) {
+            (Some(_), _) => {
+                args.push(SqlValue::Null);
+                list_at = Some(args.len() - 1);
                 format!(
-                    "SELECT {COLS}, {GROUP_TITLE} FROM json_each(?{}) c CROSS JOIN media m ON m.rowid = c.value
+                    "SELECT {COLS}, {GROUP_TITLE} FROM rarray(?{}) c CROSS JOIN media m ON m.rowid = c.value
                      LEFT JOIN media s ON s.id = m.parent_id
                      WHERE m.profile_id = ?1",
                     args.len()
@@ -600,8 +603,12 @@ impl SqliteTx<'_> {
             sql.push_str(&format!(" AND roster_contains(m.title, ?{})", args.len()));
         }
         sql.push_str(&format!(" ORDER BY {PLACE} LIMIT ?4"));
+        let params = args.iter().enumerate().map(|(i, a)| match (&rowids, list_at) {
+            (Some(list), Some(at)) if at == i => list as &dyn ToSql,
+            _ => a as &dyn ToSql,
+        });
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             let m = from_row(r)?;
             let title: String = r.get(15)?;
             Ok((m, title))
@@ -614,6 +621,173 @@ impl SqliteTx<'_> {
                 (m, place)
             })
             .collect())
+    }
+}
+
+/// What the index says of a term's trigrams ([`SqliteTx::rare_trigrams`]).
+#[derive(Debug, PartialEq)]
+enum Rarity {
+    /// A trigram of the term is in no title: nothing matches.
+    Absent,
+    /// The rowids of the titles holding every rare trigram asked about (fewer than the
+    /// limit asked with), ascending: a superset of the titles containing the term.
+    Rare(Vec<i64>),
+    /// No trigram asked about is rare.
+    Common,
+}
+
+/// At most this many of a term's trigrams are weighed (spread evenly over it): a longer
+/// term has rare ones among them as surely, and weighing costs a few look-ups each.
+const TRIGRAMS_WEIGHED: usize = 16;
+
+/// The distinct trigrams of `term` (of characters, as FTS5's trigram tokenizer cuts them),
+/// at most [`TRIGRAMS_WEIGHED`], spread evenly from its first to its last.
+fn trigrams(term: &str) -> Vec<String> {
+    let chars: Vec<char> = term.chars().collect();
+    let windows = chars.len().saturating_sub(2);
+    let picks = windows.min(TRIGRAMS_WEIGHED);
+    let mut out: Vec<String> = Vec::new();
+    for k in 0..picks {
+        let at = if picks > 1 {
+            k * (windows - 1) / (picks - 1)
+        } else {
+            0
+        };
+        let t: String = chars[at..at + 3].iter().collect();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A trigram as FTS5 keys it in its `%_idx` table: the main index's prefix byte `0`, then
+/// the trigram folded as the tokenizer folds it (ASCII exactly; other letters by their
+/// simple lower case, close enough for an estimate).
+fn idx_key(trigram: &str) -> Vec<u8> {
+    let mut key = String::from("0");
+    for c in trigram.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) => key.push(l),
+            _ => key.push(c),
+        }
+    }
+    key.into_bytes()
+}
+
+/// The rowids of the titles FTS5 finds for `query`, at most `limit`, ascending.
+impl SqliteTx<'_> {
+    fn fts_rowids(&self, query: &str, limit: i64) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT rowid FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2")?;
+        let mut rows = stmt.query(params![query, limit])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(r.get::<_, i64>(0)?);
+        }
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// The index's segments, each with its last leaf page: the largest `%_data` id of
+    /// the segment (FTS5 numbers a leaf `segid << 37` plus its page). None when FTS5's
+    /// tables cannot be read so; the trigrams are then read in the term's order.
+    fn index_segments(&self) -> Option<Vec<(i64, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT segid, (SELECT max(id) - (segid << 37) FROM media_fts_data
+                                WHERE id BETWEEN segid << 37 AND (segid << 37) + (1 << 31) - 1)
+                 FROM (SELECT DISTINCT segid FROM media_fts_idx)",
+            )
+            .ok()?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(1))))
+            .ok()?;
+        rows.collect::<rusqlite::Result<_>>().ok()
+    }
+
+    /// An upper bound on the leaf pages a trigram's postings span, summed over the index's
+    /// `segments` ([`Self::index_segments`]), from FTS5's `%_idx` table: it has a row per
+    /// leaf page that starts a term (`pgno` is the page number shifted left one bit), so
+    /// the postings of a term lie between the page whose first term is at most it and the
+    /// next such page, or the segment's last leaf. Two look-ups a segment, however common
+    /// the trigram. None when the table cannot be read so.
+    fn trigram_pages(&self, segments: &[(i64, i64)], trigram: &str) -> Option<i64> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = ?1 AND term <= ?2
+                         ORDER BY term DESC LIMIT 1),
+                        (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = ?1 AND term > ?2
+                         ORDER BY term LIMIT 1)",
+            )
+            .ok()?;
+        let key = idx_key(trigram);
+        let mut pages = 0i64;
+        for &(segid, last) in segments {
+            let (from, to): (Option<i64>, Option<i64>) = stmt
+                .query_row(params![segid, key], |r| Ok((r.get(0)?, r.get(1)?)))
+                .ok()?;
+            pages += to.unwrap_or(last) - from.unwrap_or(1) + 1;
+        }
+        Some(pages)
+    }
+
+    /// The titles holding the term's rare trigrams, found without reading the postings of
+    /// its common ones: a title containing the term holds every trigram of it, so the
+    /// titles holding all the rare ones are a superset of the matches, no larger than the
+    /// rarest's list (`page` then tests each with `roster_contains`). The trigrams are
+    /// weighed first by the pages their postings span ([`Self::trigram_pages`]), then read,
+    /// rarest first, up to `limit` postings each: a trigram with fewer is rare. Reading
+    /// stops at the first trigram that spans more than twice the pages of the rarest read,
+    /// or at the second that is not rare. This is what keeps a phrase of trigrams that are
+    /// in nearly every title (`Film 0123` among `Film 0000000`…) from costing FTS5 a walk
+    /// through all their postings to match positions.
+    fn rare_trigrams(&self, term: &str, limit: i64) -> Result<Rarity> {
+        let segments = self.index_segments();
+        let mut weighed: Vec<(i64, String)> = trigrams(term)
+            .into_iter()
+            .map(|t| {
+                let pages = segments.as_deref().and_then(|s| self.trigram_pages(s, &t));
+                (pages.unwrap_or(0), t)
+            })
+            .collect();
+        // Stable: without weights, the term's order.
+        weighed.sort_by_key(|(pages, _)| *pages);
+        let mut rare: Option<(i64, Vec<i64>)> = None;
+        let mut common = 0;
+        for (pages, t) in weighed {
+            if let Some((first, _)) = &rare {
+                if pages > 2 * first {
+                    break;
+                }
+            }
+            let rowids = self.fts_rowids(&phrase(&t), limit)?;
+            if rowids.is_empty() {
+                return Ok(Rarity::Absent);
+            }
+            if (rowids.len() as i64) >= limit {
+                common += 1;
+                if common >= 2 && rare.is_none() {
+                    break;
+                }
+                continue;
+            }
+            rare = Some(match rare {
+                None => (pages.max(1), rowids),
+                Some((first, mut have)) => {
+                    have.retain(|r| rowids.binary_search(r).is_ok());
+                    (first, have)
+                }
+            });
+        }
+        Ok(match rare {
+            Some((_, rowids)) => Rarity::Rare(rowids),
+            None => Rarity::Common,
+        })
     }
 }
 
@@ -630,6 +804,24 @@ mod tests {
         assert!(contains_folded("Amélie", &fold("AMÉLIE")));
         assert!(contains_folded("anything", ""));
         assert!(!contains_folded("ab", "abc"));
+    }
+
+    #[test]
+    fn trigrams_are_of_characters_distinct_and_spread_over_a_long_term() {
+        assert_eq!(trigrams("Film 0123"), ["Fil", "ilm", "lm ", "m 0", " 01", "012", "123"]);
+        assert_eq!(trigrams("aaaaa"), ["aaa"]);
+        assert_eq!(trigrams("Amélie"), ["Amé", "mél", "éli", "lie"]);
+        assert!(trigrams("ab").is_empty());
+        let long = "abcdefghijklmnopqrstuvwxyz";
+        let picked = trigrams(long);
+        assert_eq!(picked.len(), TRIGRAMS_WEIGHED);
+        assert_eq!((picked[0].as_str(), picked[15].as_str()), ("abc", "xyz"));
+    }
+
+    #[test]
+    fn index_keys_are_the_main_index_byte_then_the_folded_trigram() {
+        assert_eq!(idx_key("FiL"), b"0fil");
+        assert_eq!(idx_key("ÉCO"), "0éco".as_bytes());
     }
 
     #[test]
