@@ -895,7 +895,13 @@ mod tests {
                             2 => format!("ÉCOLE {i:05}"),
                             _ => format!("Film {i:05}"),
                         };
-                        add(tx, &ctx, "family", movie(format!("m{i:05}"), title), OnExists::Fail)?;
+                        add(
+                            tx,
+                            &ctx,
+                            "family",
+                            movie(format!("m{i:05}"), title),
+                            OnExists::Fail,
+                        )?;
                     }
                     Ok(())
                 })
@@ -908,7 +914,8 @@ mod tests {
                 }
                 for i in (3..6000).step_by(11) {
                     if i % 7 != 0 {
-                        let retitled = movie(format!("m{i:05}"), format!("Film {:06}", 999_999 - i));
+                        let retitled =
+                            movie(format!("m{i:05}"), format!("Film {:06}", 999_999 - i));
                         add(tx, &ctx, "family", retitled, OnExists::Converge)?;
                     }
                 }

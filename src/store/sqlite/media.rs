@@ -26,11 +26,14 @@
 //!
 //! Both plans end with the same test, `roster_contains(title, term)` (Unicode lower-case
 //! on both sides, registered by [`register_functions`]), so they return exactly the same
-//! items; the trigram index only narrows the candidates.
+//! items; the trigram index only narrows the candidates. `media list` asks it for the
+//! titles holding the term's rare trigrams, not for the phrase
+//! ([`SqliteTx::rare_trigrams`]): FTS5 matches a phrase by walking the postings of all its
+//! trigrams, the common ones too.
 
-use rusqlite::functions::FunctionFlags;
 use std::rc::Rc;
 
+use rusqlite::functions::FunctionFlags;
 use rusqlite::types::{ToSql, Value as SqlValue};
 use rusqlite::vtab::array::Array;
 use rusqlite::{Connection, params};
@@ -603,10 +606,13 @@ impl SqliteTx<'_> {
             sql.push_str(&format!(" AND roster_contains(m.title, ?{})", args.len()));
         }
         sql.push_str(&format!(" ORDER BY {PLACE} LIMIT ?4"));
-        let params = args.iter().enumerate().map(|(i, a)| match (&rowids, list_at) {
-            (Some(list), Some(at)) if at == i => list as &dyn ToSql,
-            _ => a as &dyn ToSql,
-        });
+        let params = args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match (&rowids, list_at) {
+                (Some(list), Some(at)) if at == i => list as &dyn ToSql,
+                _ => a as &dyn ToSql,
+            });
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
             let m = from_row(r)?;
@@ -635,6 +641,34 @@ enum Rarity {
     /// No trigram asked about is rare.
     Common,
 }
+
+/// How the index's trigrams are weighed ([`SqliteTx::index_weights`]).
+struct Weights {
+    /// The largest segments, with their last leaf page.
+    segments: Vec<(i64, i64)>,
+    /// Postings a leaf page holds, on average.
+    per_page: f64,
+}
+
+/// The leaf pages a trigram's postings can span ([`SqliteTx::trigram_pages`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    /// At most this many: the weight trigrams are read in order of.
+    most: i64,
+    /// The pages between two that start terms, wholly one term's postings (the trigram's,
+    /// or a term's that starts after it on the same page): how common it likely is. Pages
+    /// after a segment's last term-starting page are left out, since which term fills
+    /// them is not known.
+    filled: i64,
+}
+
+/// Weighing looks at this many of the index's segments at most, the largest: FTS5 merges
+/// small segments into larger ones, so these hold nearly every posting.
+const SEGMENTS_WEIGHED: usize = 8;
+
+/// Once the candidates are this few, reading another trigram to narrow them costs more
+/// than looking them up.
+const FEW_CANDIDATES: usize = 64;
 
 /// At most this many of a term's trigrams are weighed (spread evenly over it): a longer
 /// term has rare ones among them as surely, and weighing costs a few look-ups each.
@@ -691,10 +725,13 @@ impl SqliteTx<'_> {
         Ok(out)
     }
 
-    /// The index's segments, each with its last leaf page: the largest `%_data` id of
-    /// the segment (FTS5 numbers a leaf `segid << 37` plus its page). None when FTS5's
-    /// tables cannot be read so; the trigrams are then read in the term's order.
-    fn index_segments(&self) -> Option<Vec<(i64, i64)>> {
+    /// What [`Self::trigram_pages`] weighs with: the index's largest segments (at most
+    /// [`SEGMENTS_WEIGHED`]), each with its last leaf page, the largest `%_data` id of the
+    /// segment (FTS5 numbers a leaf `segid << 37` plus its page), and the postings a leaf
+    /// page holds on average, from FTS5's averages record (`%_data` id 1: two varints, the
+    /// rows and the trigrams indexed) over all leaf pages. None when FTS5's tables cannot
+    /// be read so; the trigrams are then read in the term's order.
+    fn index_weights(&self) -> Option<Weights> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -704,18 +741,36 @@ impl SqliteTx<'_> {
             )
             .ok()?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(1))))
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(1)))
+            })
             .ok()?;
-        rows.collect::<rusqlite::Result<_>>().ok()
+        let mut segments: Vec<(i64, i64)> = rows.collect::<rusqlite::Result<_>>().ok()?;
+        let pages: i64 = segments.iter().map(|(_, last)| last).sum();
+        let averages: Vec<u8> = self
+            .conn
+            .prepare_cached("SELECT block FROM media_fts_data WHERE id = 1")
+            .ok()?
+            .query_row([], |r| r.get(0))
+            .ok()?;
+        let mut at = &averages[..];
+        let _rows = varint(&mut at)?;
+        let postings = varint(&mut at)?;
+        segments.sort_by_key(|(_, last)| std::cmp::Reverse(*last));
+        segments.truncate(SEGMENTS_WEIGHED);
+        Some(Weights {
+            segments,
+            per_page: postings as f64 / pages.max(1) as f64,
+        })
     }
 
-    /// An upper bound on the leaf pages a trigram's postings span, summed over the index's
-    /// `segments` ([`Self::index_segments`]), from FTS5's `%_idx` table: it has a row per
-    /// leaf page that starts a term (`pgno` is the page number shifted left one bit), so
-    /// the postings of a term lie between the page whose first term is at most it and the
-    /// next such page, or the segment's last leaf. Two look-ups a segment, however common
-    /// the trigram. None when the table cannot be read so.
-    fn trigram_pages(&self, segments: &[(i64, i64)], trigram: &str) -> Option<i64> {
+    /// How many leaf pages a trigram's postings span, summed over the index's largest
+    /// segments ([`Self::index_weights`]), from FTS5's `%_idx` table: it has a row per leaf
+    /// page that starts a term (`pgno` is the page number shifted left one bit), so the
+    /// postings of a term lie between the page whose first term is at most it and the next
+    /// such page, or the segment's last leaf. Two look-ups a segment, however common the
+    /// trigram. The answer is a [`Span`]; None when the table cannot be read so.
+    fn trigram_pages(&self, weights: &Weights, trigram: &str) -> Option<Span> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -726,14 +781,18 @@ impl SqliteTx<'_> {
             )
             .ok()?;
         let key = idx_key(trigram);
-        let mut pages = 0i64;
-        for &(segid, last) in segments {
+        let mut span = Span { most: 0, filled: 0 };
+        for &(segid, last) in &weights.segments {
             let (from, to): (Option<i64>, Option<i64>) = stmt
                 .query_row(params![segid, key], |r| Ok((r.get(0)?, r.get(1)?)))
                 .ok()?;
-            pages += to.unwrap_or(last) - from.unwrap_or(1) + 1;
+            let from = from.unwrap_or(1);
+            span.most += to.unwrap_or(last) - from + 1;
+            if let Some(to) = to {
+                span.filled += (to - from - 1).max(0);
+            }
         }
-        Some(pages)
+        Some(span)
     }
 
     /// The titles holding the term's rare trigrams, found without reading the postings of
@@ -741,27 +800,35 @@ impl SqliteTx<'_> {
     /// titles holding all the rare ones are a superset of the matches, no larger than the
     /// rarest's list (`page` then tests each with `roster_contains`). The trigrams are
     /// weighed first by the pages their postings span ([`Self::trigram_pages`]), then read,
-    /// rarest first, up to `limit` postings each: a trigram with fewer is rare. Reading
-    /// stops at the first trigram that spans more than twice the pages of the rarest read,
-    /// or at the second that is not rare. This is what keeps a phrase of trigrams that are
+    /// lightest first, up to `limit` postings each: a trigram with fewer is rare. Reading
+    /// stops at the first trigram that is not rare, once [`FEW_CANDIDATES`] are left, at
+    /// one that spans more than twice the pages of the rarest read, and before one likely
+    /// to hold four times `limit` (so a term of common trigrams reads none and is asked
+    /// for as a phrase, as before). Only speed depends on these: which trigrams are read
+    /// never changes the page, since `page` tests every candidate. This is what keeps a phrase of trigrams that are
     /// in nearly every title (`Film 0123` among `Film 0000000`…) from costing FTS5 a walk
     /// through all their postings to match positions.
     fn rare_trigrams(&self, term: &str, limit: i64) -> Result<Rarity> {
-        let segments = self.index_segments();
-        let mut weighed: Vec<(i64, String)> = trigrams(term)
+        let weights = self.index_weights();
+        let mut weighed: Vec<(Span, String)> = trigrams(term)
             .into_iter()
             .map(|t| {
-                let pages = segments.as_deref().and_then(|s| self.trigram_pages(s, &t));
-                (pages.unwrap_or(0), t)
+                let span = weights.as_ref().and_then(|w| self.trigram_pages(w, &t));
+                (span.unwrap_or_default(), t)
             })
             .collect();
         // Stable: without weights, the term's order.
-        weighed.sort_by_key(|(pages, _)| *pages);
+        weighed.sort_by_key(|(span, _)| span.most);
+        let per_page = weights.as_ref().map_or(0.0, |w| w.per_page);
         let mut rare: Option<(i64, Vec<i64>)> = None;
-        let mut common = 0;
-        for (pages, t) in weighed {
-            if let Some((first, _)) = &rare {
-                if pages > 2 * first {
+        for (span, t) in weighed {
+            // Likely to have four times the limit: no rarer one is left to read.
+            if (span.filled as f64 * per_page) as i64 >= limit.saturating_mul(4) {
+                break;
+            }
+            let pages = span.most;
+            if let Some((first, have)) = &rare {
+                if pages > 2 * first || have.len() <= FEW_CANDIDATES {
                     break;
                 }
             }
@@ -770,11 +837,8 @@ impl SqliteTx<'_> {
                 return Ok(Rarity::Absent);
             }
             if (rowids.len() as i64) >= limit {
-                common += 1;
-                if common >= 2 && rare.is_none() {
-                    break;
-                }
-                continue;
+                // The lightest of the rest is no rarer, most likely.
+                break;
             }
             rare = Some(match rare {
                 None => (pages.max(1), rowids),
@@ -789,6 +853,24 @@ impl SqliteTx<'_> {
             None => Rarity::Common,
         })
     }
+}
+
+/// Reads one SQLite varint (big-endian, 7 bits a byte, the ninth byte whole), as FTS5
+/// writes its records, and moves past it. None when the bytes end first.
+fn varint(bytes: &mut &[u8]) -> Option<u64> {
+    let mut v: u64 = 0;
+    for i in 0..9 {
+        let (&b, rest) = bytes.split_first()?;
+        *bytes = rest;
+        if i == 8 {
+            return Some((v << 8) | u64::from(b));
+        }
+        v = (v << 7) | u64::from(b & 0x7f);
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    Some(v)
 }
 
 #[cfg(test)]
@@ -808,7 +890,10 @@ mod tests {
 
     #[test]
     fn trigrams_are_of_characters_distinct_and_spread_over_a_long_term() {
-        assert_eq!(trigrams("Film 0123"), ["Fil", "ilm", "lm ", "m 0", " 01", "012", "123"]);
+        assert_eq!(
+            trigrams("Film 0123"),
+            ["Fil", "ilm", "lm ", "m 0", " 01", "012", "123"]
+        );
         assert_eq!(trigrams("aaaaa"), ["aaa"]);
         assert_eq!(trigrams("Amélie"), ["Amé", "mél", "éli", "lie"]);
         assert!(trigrams("ab").is_empty());
@@ -822,6 +907,16 @@ mod tests {
     fn index_keys_are_the_main_index_byte_then_the_folded_trigram() {
         assert_eq!(idx_key("FiL"), b"0fil");
         assert_eq!(idx_key("ÉCO"), "0éco".as_bytes());
+    }
+
+    #[test]
+    fn varints_read_as_sqlite_writes_them() {
+        let mut at: &[u8] = &[0x8c, 0x9a, 0x40, 0xfa, 0x89, 0x00, 0x81];
+        assert_eq!(varint(&mut at), Some(200_000));
+        assert_eq!(varint(&mut at), Some(2_000_000));
+        assert_eq!(varint(&mut at), None);
+        let mut nine: &[u8] = &[0xff; 9];
+        assert_eq!(varint(&mut nine), Some(u64::MAX));
     }
 
     #[test]
