@@ -664,7 +664,7 @@ struct Span {
 
 /// Weighing looks at this many of the index's segments at most, the largest: FTS5 merges
 /// small segments into larger ones, so these hold nearly every posting.
-const SEGMENTS_WEIGHED: usize = 8;
+const SEGMENTS_WEIGHED: usize = 6;
 
 /// Once the candidates are this few, reading another trigram to narrow them costs more
 /// than looking them up.
@@ -735,9 +735,15 @@ impl SqliteTx<'_> {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT segid, (SELECT max(id) - (segid << 37) FROM media_fts_data
+                // The segments one seek each (not a scan of the whole `%_idx`).
+                "WITH RECURSIVE s(segid) AS (
+                     SELECT min(segid) FROM media_fts_idx
+                     UNION ALL
+                     SELECT (SELECT min(segid) FROM media_fts_idx WHERE segid > s.segid)
+                     FROM s WHERE s.segid IS NOT NULL)
+                 SELECT segid, (SELECT max(id) - (segid << 37) FROM media_fts_data
                                 WHERE id BETWEEN segid << 37 AND (segid << 37) + (1 << 31) - 1)
-                 FROM (SELECT DISTINCT segid FROM media_fts_idx)",
+                 FROM s WHERE segid IS NOT NULL",
             )
             .ok()?;
         let rows = stmt
@@ -764,35 +770,52 @@ impl SqliteTx<'_> {
         })
     }
 
-    /// How many leaf pages a trigram's postings span, summed over the index's largest
+    /// How many leaf pages each trigram's postings span, summed over the index's largest
     /// segments ([`Self::index_weights`]), from FTS5's `%_idx` table: it has a row per leaf
     /// page that starts a term (`pgno` is the page number shifted left one bit), so the
     /// postings of a term lie between the page whose first term is at most it and the next
     /// such page, or the segment's last leaf. Two look-ups a segment, however common the
-    /// trigram. The answer is a [`Span`]; None when the table cannot be read so.
-    fn trigram_pages(&self, weights: &Weights, trigram: &str) -> Option<Span> {
+    /// trigram. The answer is a [`Span`] a trigram; None when the table cannot be read so.
+    fn trigram_pages(&self, weights: &Weights, trigrams: &[String]) -> Option<Vec<Span>> {
+        // One statement for every (trigram, segment) pair, each row two seeks.
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = ?1 AND term <= ?2
-                         ORDER BY term DESC LIMIT 1),
-                        (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = ?1 AND term > ?2
-                         ORDER BY term LIMIT 1)",
+                "SELECT k.rowid - 1, s.rowid - 1,
+                        (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = s.value
+                         AND term <= k.value ORDER BY term DESC LIMIT 1),
+                        (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = s.value
+                         AND term > k.value ORDER BY term LIMIT 1)
+                 FROM rarray(?1) k, rarray(?2) s",
             )
             .ok()?;
-        let key = idx_key(trigram);
-        let mut span = Span { most: 0, filled: 0 };
-        for &(segid, last) in &weights.segments {
-            let (from, to): (Option<i64>, Option<i64>) = stmt
-                .query_row(params![segid, key], |r| Ok((r.get(0)?, r.get(1)?)))
-                .ok()?;
+        let keys: Array = Rc::new(
+            trigrams
+                .iter()
+                .map(|t| SqlValue::Blob(idx_key(t)))
+                .collect(),
+        );
+        let segids: Array = Rc::new(
+            weights
+                .segments
+                .iter()
+                .map(|&(segid, _)| SqlValue::Integer(segid))
+                .collect(),
+        );
+        let mut spans = vec![Span::default(); trigrams.len()];
+        let mut rows = stmt.query(params![keys, segids]).ok()?;
+        while let Some(r) = rows.next().ok()? {
+            let (k, seg): (i64, i64) = (r.get(0).ok()?, r.get(1).ok()?);
+            let (k, seg) = (usize::try_from(k).ok()?, usize::try_from(seg).ok()?);
+            let (from, to): (Option<i64>, Option<i64>) = (r.get(2).ok()?, r.get(3).ok()?);
+            let (span, last) = (spans.get_mut(k)?, weights.segments.get(seg)?.1);
             let from = from.unwrap_or(1);
             span.most += to.unwrap_or(last) - from + 1;
             if let Some(to) = to {
                 span.filled += (to - from - 1).max(0);
             }
         }
-        Some(span)
+        Some(spans)
     }
 
     /// The titles holding the term's rare trigrams, found without reading the postings of
@@ -810,13 +833,12 @@ impl SqliteTx<'_> {
     /// through all their postings to match positions.
     fn rare_trigrams(&self, term: &str, limit: i64) -> Result<Rarity> {
         let weights = self.index_weights();
-        let mut weighed: Vec<(Span, String)> = trigrams(term)
-            .into_iter()
-            .map(|t| {
-                let span = weights.as_ref().and_then(|w| self.trigram_pages(w, &t));
-                (span.unwrap_or_default(), t)
-            })
-            .collect();
+        let trigrams = trigrams(term);
+        let spans = weights
+            .as_ref()
+            .and_then(|w| self.trigram_pages(w, &trigrams))
+            .unwrap_or_else(|| vec![Span::default(); trigrams.len()]);
+        let mut weighed: Vec<(Span, String)> = spans.into_iter().zip(trigrams).collect();
         // Stable: without weights, the term's order.
         weighed.sort_by_key(|(span, _)| span.most);
         let per_page = weights.as_ref().map_or(0.0, |w| w.per_page);
@@ -827,10 +849,10 @@ impl SqliteTx<'_> {
                 break;
             }
             let pages = span.most;
-            if let Some((first, have)) = &rare {
-                if pages > 2 * first || have.len() <= FEW_CANDIDATES {
-                    break;
-                }
+            if let Some((first, have)) = &rare
+                && (pages > 2 * first || have.len() <= FEW_CANDIDATES)
+            {
+                break;
             }
             let rowids = self.fts_rowids(&phrase(&t), limit)?;
             if rowids.is_empty() {
