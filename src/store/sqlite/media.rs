@@ -342,7 +342,7 @@ impl MediaReads for SqliteTx<'_> {
         let rowids = match self.rare_trigrams(term, candidates)? {
             Rarity::Absent => return Ok(Some(Vec::new())),
             Rarity::Rare(rowids) => rowids,
-            Rarity::Common => {
+            Rarity::Phrase => {
                 let rowids = self.fts_rowids(&phrase(term), candidates)?;
                 if rowids.len() as i64 >= candidates {
                     return Ok(None);
@@ -635,11 +635,11 @@ impl SqliteTx<'_> {
 enum Rarity {
     /// A trigram of the term is in no title: nothing matches.
     Absent,
-    /// The rowids of the titles holding every rare trigram asked about (fewer than the
-    /// limit asked with), ascending: a superset of the titles containing the term.
+    /// The rowids of the titles holding every trigram read (fewer than the limit asked
+    /// with), ascending: a superset of the titles containing the term.
     Rare(Vec<i64>),
-    /// No trigram asked about is rare.
-    Common,
+    /// Asking for trigrams would not be quicker than for the phrase.
+    Phrase,
 }
 
 /// How the index's trigrams are weighed ([`SqliteTx::index_weights`]).
@@ -669,6 +669,9 @@ const SEGMENTS_WEIGHED: usize = 6;
 /// Once the candidates are this few, reading another trigram to narrow them costs more
 /// than looking them up.
 const FEW_CANDIDATES: usize = 64;
+
+/// At most this many trigrams besides the lightest narrow its candidates.
+const NARROWING: usize = 4;
 
 /// At most this many of a term's trigrams are weighed (spread evenly over it): a longer
 /// term has rare ones among them as surely, and weighing costs a few look-ups each.
@@ -822,12 +825,12 @@ impl SqliteTx<'_> {
     /// its common ones: a title containing the term holds every trigram of it, so the
     /// titles holding all the rare ones are a superset of the matches, no larger than the
     /// rarest's list (`page` then tests each with `roster_contains`). The trigrams are
-    /// weighed first by the pages their postings span ([`Self::trigram_pages`]), then read,
-    /// lightest first, up to `limit` postings each: a trigram with fewer is rare. Reading
-    /// stops at the first trigram that is not rare, once [`FEW_CANDIDATES`] are left, at
-    /// one that spans more than twice the pages of the rarest read, and before one likely
-    /// to hold four times `limit` (so a term of common trigrams reads none and is asked
-    /// for as a phrase, as before). Only speed depends on these: which trigrams are read
+    /// weighed first by the pages their postings span ([`Self::trigram_pages`]); the
+    /// lightest is read, up to `limit` postings: with fewer it is rare. Unless its titles
+    /// are already few ([`FEW_CANDIDATES`]), one more query narrows them to those also
+    /// holding the next lightest trigrams (at most [`NARROWING`], each spanning at most
+    /// twice its pages). A lightest trigram that is not rare, or likely to hold four times
+    /// `limit`, is left to the phrase, as before (a term of common trigrams reads none). Only speed depends on these: which trigrams are read
     /// never changes the page, since `page` tests every candidate. This is what keeps a phrase of trigrams that are
     /// in nearly every title (`Film 0123` among `Film 0000000`…) from costing FTS5 a walk
     /// through all their postings to match positions.
@@ -842,37 +845,45 @@ impl SqliteTx<'_> {
         // Stable: without weights, the term's order.
         weighed.sort_by_key(|(span, _)| span.most);
         let per_page = weights.as_ref().map_or(0.0, |w| w.per_page);
-        let mut rare: Option<(i64, Vec<i64>)> = None;
-        for (span, t) in weighed {
-            // Likely to have four times the limit: no rarer one is left to read.
-            if (span.filled as f64 * per_page) as i64 >= limit.saturating_mul(4) {
-                break;
-            }
-            let pages = span.most;
-            if let Some((first, have)) = &rare
-                && (pages > 2 * first || have.len() <= FEW_CANDIDATES)
-            {
-                break;
-            }
-            let rowids = self.fts_rowids(&phrase(&t), limit)?;
-            if rowids.is_empty() {
-                return Ok(Rarity::Absent);
-            }
-            if (rowids.len() as i64) >= limit {
-                // The lightest of the rest is no rarer, most likely.
-                break;
-            }
-            rare = Some(match rare {
-                None => (pages.max(1), rowids),
-                Some((first, mut have)) => {
-                    have.retain(|r| rowids.binary_search(r).is_ok());
-                    (first, have)
-                }
-            });
+        // Likely to hold four times the limit: not worth reading.
+        let heavy = |span: &Span| (span.filled as f64 * per_page) as i64 >= limit.saturating_mul(4);
+        let Some((first, t)) = weighed.first() else {
+            return Ok(Rarity::Phrase);
+        };
+        // All about as heavy (or not weighed): the phrase reads no list much longer than
+        // the lightest's, so it is asked for as it is.
+        let heaviest = weighed.last().map_or(0, |(span, _)| span.most);
+        if heavy(first) || heaviest < 2 * first.most.max(1) {
+            return Ok(Rarity::Phrase);
         }
-        Ok(match rare {
-            Some((_, rowids)) => Rarity::Rare(rowids),
-            None => Rarity::Common,
+        let rowids = self.fts_rowids(&phrase(t), limit)?;
+        if rowids.is_empty() {
+            return Ok(Rarity::Absent);
+        }
+        if rowids.len() as i64 >= limit {
+            // The lightest is common: the rest most likely too.
+            return Ok(Rarity::Phrase);
+        }
+        if rowids.len() <= FEW_CANDIDATES {
+            return Ok(Rarity::Rare(rowids));
+        }
+        // Narrowed by the next lightest in one query (FTS5 steps the lists together,
+        // seeking in the longer ones), if any is about as light.
+        let more: Vec<String> = weighed[1..]
+            .iter()
+            .take_while(|(span, _)| span.most <= 2 * first.most.max(1) && !heavy(span))
+            .take(NARROWING)
+            .map(|(_, t)| phrase(t))
+            .collect();
+        if more.is_empty() {
+            return Ok(Rarity::Rare(rowids));
+        }
+        let query = format!("{} AND {}", phrase(t), more.join(" AND "));
+        let narrowed = self.fts_rowids(&query, limit)?;
+        Ok(if narrowed.is_empty() {
+            Rarity::Absent
+        } else {
+            Rarity::Rare(narrowed)
         })
     }
 }
