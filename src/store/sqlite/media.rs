@@ -666,12 +666,8 @@ struct Span {
 /// small segments into larger ones, so these hold nearly every posting.
 const SEGMENTS_WEIGHED: usize = 6;
 
-/// Once the candidates are this few, reading another trigram to narrow them costs more
-/// than looking them up.
-const FEW_CANDIDATES: usize = 64;
-
-/// At most this many trigrams besides the lightest narrow its candidates.
-const NARROWING: usize = 4;
+/// At most this many of the lightest trigrams are read.
+const LIGHT_READ: usize = 5;
 
 /// At most this many of a term's trigrams are weighed (spread evenly over it): a longer
 /// term has rare ones among them as surely, and weighing costs a few look-ups each.
@@ -826,14 +822,15 @@ impl SqliteTx<'_> {
     /// titles holding all the rare ones are a superset of the matches, no larger than the
     /// rarest's list (`page` then tests each with `roster_contains`). The trigrams are
     /// weighed first by the pages their postings span ([`Self::trigram_pages`]); the
-    /// lightest is read, up to `limit` postings: with fewer it is rare. Unless its titles
-    /// are already few ([`FEW_CANDIDATES`]), one more query narrows them to those also
-    /// holding the next lightest trigrams (at most [`NARROWING`], each spanning at most
-    /// twice its pages). A lightest trigram that is not rare, or likely to hold four times
-    /// `limit`, is left to the phrase, as before (a term of common trigrams reads none). Only speed depends on these: which trigrams are read
-    /// never changes the page, since `page` tests every candidate. This is what keeps a phrase of trigrams that are
-    /// in nearly every title (`Film 0123` among `Film 0000000`…) from costing FTS5 a walk
-    /// through all their postings to match positions.
+    /// lightest and those spanning at most twice its pages (at most [`LIGHT_READ`]) are
+    /// then asked for together, up to `limit` titles: with fewer, those are the
+    /// candidates. When the trigrams weigh alike, the lightest is likely to hold four
+    /// times `limit`, or the light ones together hold `limit`, the phrase is asked for, as
+    /// before (a term of common trigrams reads none). Only speed depends on these: which
+    /// trigrams are read never changes the page, since `page` tests every candidate. This
+    /// is what keeps a phrase of trigrams that are in nearly every title (`Film 0123` among
+    /// `Film 0000000`…) from costing FTS5 a walk through all their postings to match
+    /// positions.
     fn rare_trigrams(&self, term: &str, limit: i64) -> Result<Rarity> {
         let weights = self.index_weights();
         let trigrams = trigrams(term);
@@ -847,7 +844,7 @@ impl SqliteTx<'_> {
         let per_page = weights.as_ref().map_or(0.0, |w| w.per_page);
         // Likely to hold four times the limit: not worth reading.
         let heavy = |span: &Span| (span.filled as f64 * per_page) as i64 >= limit.saturating_mul(4);
-        let Some((first, t)) = weighed.first() else {
+        let Some((first, _)) = weighed.first() else {
             return Ok(Rarity::Phrase);
         };
         // All about as heavy (or not weighed): the phrase reads no list much longer than
@@ -856,34 +853,21 @@ impl SqliteTx<'_> {
         if heavy(first) || heaviest < 2 * first.most.max(1) {
             return Ok(Rarity::Phrase);
         }
-        let rowids = self.fts_rowids(&phrase(t), limit)?;
-        if rowids.is_empty() {
-            return Ok(Rarity::Absent);
-        }
-        if rowids.len() as i64 >= limit {
-            // The lightest is common: the rest most likely too.
-            return Ok(Rarity::Phrase);
-        }
-        if rowids.len() <= FEW_CANDIDATES {
-            return Ok(Rarity::Rare(rowids));
-        }
-        // Narrowed by the next lightest in one query (FTS5 steps the lists together,
-        // seeking in the longer ones), if any is about as light.
-        let more: Vec<String> = weighed[1..]
+        // The lightest and those about as light (ties are common: a page holds hundreds
+        // of postings), asked for together: FTS5 steps their lists side by side.
+        let light: Vec<String> = weighed
             .iter()
             .take_while(|(span, _)| span.most <= 2 * first.most.max(1) && !heavy(span))
-            .take(NARROWING)
+            .take(LIGHT_READ)
             .map(|(_, t)| phrase(t))
             .collect();
-        if more.is_empty() {
-            return Ok(Rarity::Rare(rowids));
-        }
-        let query = format!("{} AND {}", phrase(t), more.join(" AND "));
-        let narrowed = self.fts_rowids(&query, limit)?;
-        Ok(if narrowed.is_empty() {
+        let rowids = self.fts_rowids(&light.join(" AND "), limit)?;
+        Ok(if rowids.is_empty() {
             Rarity::Absent
+        } else if rowids.len() as i64 >= limit {
+            Rarity::Phrase
         } else {
-            Rarity::Rare(narrowed)
+            Rarity::Rare(rowids)
         })
     }
 }
@@ -940,6 +924,76 @@ mod tests {
     fn index_keys_are_the_main_index_byte_then_the_folded_trigram() {
         assert_eq!(idx_key("FiL"), b"0fil");
         assert_eq!(idx_key("ÉCO"), "0éco".as_bytes());
+    }
+
+    /// `Film 00000`…`Film 39999` in one segment, and the rowids whose titles contain
+    /// `term` (ignoring case), by hand.
+    fn films(dir: &std::path::Path) -> crate::store::sqlite::SqliteStore {
+        let path = dir.join("films.db");
+        let mut store =
+            crate::store::sqlite::SqliteStore::open(&path, crate::store::OpenMode::Create, 1000)
+                .unwrap();
+        store
+            .write(|tx| {
+                tx.conn.execute_batch(
+                    "INSERT INTO profiles (id, slug, name, created_at, updated_at)
+                     VALUES ('p', 'p', 'P', '2026-12-03T00:00:00Z', '2026-12-03T00:00:00Z');
+                     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39999)
+                     INSERT INTO media (id, profile_id, type, title, added_at)
+                     SELECT printf('m%05d', i), 'p', 'movie', printf('Film %05d', i),
+                            '2026-12-03T00:00:00Z' FROM n;
+                     INSERT INTO media_fts (media_fts) VALUES ('rebuild');",
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        store
+    }
+
+    fn holding(tx: &SqliteTx<'_>, term: &str) -> Vec<i64> {
+        let mut stmt = tx
+            .conn
+            .prepare("SELECT rowid FROM media WHERE roster_contains(title, ?1) ORDER BY rowid")
+            .unwrap();
+        stmt.query_map([fold(term)], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_term_of_common_trigrams_is_found_by_its_rare_ones_and_nothing_is_missed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = films(dir.path());
+        store
+            .read(|tx| {
+                // `Fil`, `ilm`, `lm ` are in every title, `m 0` in a quarter: only the light
+                // ` 01`, `012` and `123` are read (their titles are then tested against the
+                // whole term).
+                let want = holding(tx, "Film 0123");
+                assert_eq!(want.len(), 10);
+                match tx.rare_trigrams("Film 0123", 800)? {
+                    Rarity::Rare(rowids) => {
+                        assert!(rowids.len() < 800, "{}", rowids.len());
+                        assert!(want.iter().all(|r| rowids.binary_search(r).is_ok()));
+                    }
+                    other => panic!("{other:?}"),
+                }
+                // Another: its light trigrams read together, the match among their titles.
+                match tx.rare_trigrams("Film 12345", 800)? {
+                    Rarity::Rare(rowids) => {
+                        let want = holding(tx, "Film 12345");
+                        assert!(want.iter().all(|r| rowids.binary_search(r).is_ok()));
+                    }
+                    other => panic!("{other:?}"),
+                }
+                // A trigram no title holds, though the rest are everywhere.
+                assert_eq!(tx.rare_trigrams("Film 0x", 800)?, Rarity::Absent);
+                // Every trigram in every title: the phrase is asked for.
+                assert_eq!(tx.rare_trigrams("Film", 800)?, Rarity::Phrase);
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]
