@@ -278,10 +278,7 @@ impl MediaReads for SqliteTx<'_> {
     }
 
     fn media_search_cap(&self) -> Result<i64> {
-        let n: i64 = self
-            .conn
-            .prepare_cached("SELECT coalesce(max(rowid), 0) FROM media")?
-            .query_row([], |r| r.get(0))?;
+        let n = self.media_items()?;
         let root = (n.max(0) as f64).sqrt().ceil() as i64;
         Ok(root.clamp(SEARCH_CAP_MIN, SEARCH_CAP_MAX))
     }
@@ -664,7 +661,11 @@ struct Span {
 
 /// Weighing looks at this many of the index's segments at most, the largest: FTS5 merges
 /// small segments into larger ones, so these hold nearly every posting.
-const SEGMENTS_WEIGHED: usize = 6;
+const SEGMENTS_WEIGHED: usize = 4;
+
+/// Trigrams are weighed in a database of this many media items or more
+/// ([`SqliteTx::rare_trigrams`]); below, the phrase is asked for.
+const WEIGHED_FROM: i64 = 50_000;
 
 /// At most this many of the lightest trigrams are read.
 const LIGHT_READ: usize = 5;
@@ -709,8 +710,17 @@ fn idx_key(trigram: &str) -> Vec<u8> {
     key.into_bytes()
 }
 
-/// The rowids of the titles FTS5 finds for `query`, at most `limit`, ascending.
 impl SqliteTx<'_> {
+    /// About how many media items the database holds (the largest rowid: rows are never
+    /// renumbered, so deletes leave it higher), one look-up.
+    fn media_items(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT coalesce(max(rowid), 0) FROM media")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// The rowids of the titles FTS5 finds for `query`, at most `limit`, ascending.
     fn fts_rowids(&self, query: &str, limit: i64) -> Result<Vec<i64>> {
         let mut stmt = self
             .conn
@@ -832,6 +842,11 @@ impl SqliteTx<'_> {
     /// `Film 0000000`…) from costing FTS5 a walk through all their postings to match
     /// positions.
     fn rare_trigrams(&self, term: &str, limit: i64) -> Result<Rarity> {
+        // A small library's phrase is quick whatever its trigrams; weighing them would cost
+        // more than it could save.
+        if self.media_items()? < WEIGHED_FROM {
+            return Ok(Rarity::Phrase);
+        }
         let weights = self.index_weights();
         let trigrams = trigrams(term);
         let spans = weights
@@ -926,7 +941,7 @@ mod tests {
         assert_eq!(idx_key("ÉCO"), "0éco".as_bytes());
     }
 
-    /// `Film 00000`…`Film 39999` in one segment, and the rowids whose titles contain
+    /// `Film 00000`…`Film 59999` in one segment, and the rowids whose titles contain
     /// `term` (ignoring case), by hand.
     fn films(dir: &std::path::Path) -> crate::store::sqlite::SqliteStore {
         let path = dir.join("films.db");
@@ -938,7 +953,7 @@ mod tests {
                 tx.conn.execute_batch(
                     "INSERT INTO profiles (id, slug, name, created_at, updated_at)
                      VALUES ('p', 'p', 'P', '2026-12-03T00:00:00Z', '2026-12-03T00:00:00Z');
-                     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39999)
+                     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 59999)
                      INSERT INTO media (id, profile_id, type, title, added_at)
                      SELECT printf('m%05d', i), 'p', 'movie', printf('Film %05d', i),
                             '2026-12-03T00:00:00Z' FROM n;
