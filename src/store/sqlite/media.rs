@@ -667,6 +667,11 @@ const SEGMENTS_WEIGHED: usize = 4;
 /// ([`SqliteTx::rare_trigrams`]); below, the phrase is asked for.
 const WEIGHED_FROM: i64 = 50_000;
 
+/// The trigrams read with the lightest span at most this many times its pages: one
+/// that spans more costs more postings to step through than the candidates it would rule
+/// out cost to look up (1-2 µs each, against a fraction of that a posting).
+const LIGHT_SPAN: i64 = 4;
+
 /// At most this many of the lightest trigrams are read.
 const LIGHT_READ: usize = 5;
 
@@ -832,7 +837,7 @@ impl SqliteTx<'_> {
     /// titles holding all the rare ones are a superset of the matches, no larger than the
     /// rarest's list (`page` then tests each with `roster_contains`). The trigrams are
     /// weighed first by the pages their postings span ([`Self::trigram_pages`]); the
-    /// lightest and those spanning at most twice its pages (at most [`LIGHT_READ`]) are
+    /// lightest and those spanning at most [`LIGHT_SPAN`] times its pages (at most [`LIGHT_READ`]) are
     /// then asked for together, up to `limit` titles: with fewer, those are the
     /// candidates. When the trigrams weigh alike, the lightest is likely to hold four
     /// times `limit`, or the light ones together hold `limit`, the phrase is asked for, as
@@ -872,7 +877,7 @@ impl SqliteTx<'_> {
         // of postings), asked for together: FTS5 steps their lists side by side.
         let light: Vec<String> = weighed
             .iter()
-            .take_while(|(span, _)| span.most <= 2 * first.most.max(1) && !heavy(span))
+            .take_while(|(span, _)| span.most <= LIGHT_SPAN * first.most.max(1))
             .take(LIGHT_READ)
             .map(|(_, t)| phrase(t))
             .collect();
