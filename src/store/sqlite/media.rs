@@ -4,8 +4,8 @@
 //! Search is a case-insensitive substring match on the title, answered one of two ways,
 //! chosen per query by [`Tx::media_search_plan`]:
 //!
-//! - [`SearchPlan::Index`]: the trigram index `media_fts` finds the titles containing the
-//!   term, which are then looked up, filtered to the profile and sorted. It costs the
+//! - [`SearchPlan::Index`]: the trigram index `media_fts` finds the titles that may contain
+//!   the term, which are then looked up, tested, filtered to the profile and sorted. It costs the
 //!   index's work on the term's trigrams plus about 1-2 µs per candidate, so it is used
 //!   only when the index says the candidates are few — a rare term.
 //! - [`SearchPlan::Scan`]: walk the profile's (title, id) index in list order from the
@@ -288,12 +288,7 @@ impl MediaReads for SqliteTx<'_> {
             return Ok(SearchPlan::Scan);
         }
         let cap = self.media_search_cap()?;
-        let candidates: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT count(*) FROM (SELECT 1 FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2)",
-            )?
-            .query_row(params![phrase(term), cap], |r| r.get(0))?;
+        let candidates = self.fts_rowids(&phrase(term), cap)?.len() as i64;
         Ok(if candidates < cap {
             SearchPlan::Index
         } else {
@@ -664,8 +659,12 @@ struct Span {
 const SEGMENTS_WEIGHED: usize = 4;
 
 /// Trigrams are weighed in a database of this many media items or more
-/// ([`SqliteTx::rare_trigrams`]); below, the phrase is asked for.
+/// ([`SqliteTx::rare_trigrams`]); below, the phrase is asked for. The crate's own tests
+/// weigh them in any library, so that their small ones take the rare trigrams' path.
+#[cfg(not(test))]
 const WEIGHED_FROM: i64 = 50_000;
+#[cfg(test)]
+const WEIGHED_FROM: i64 = 0;
 
 /// The trigrams read with the lightest span at most this many times its pages: one
 /// that spans more costs more postings to step through than the candidates it would rule
@@ -716,8 +715,8 @@ fn idx_key(trigram: &str) -> Vec<u8> {
 }
 
 impl SqliteTx<'_> {
-    /// About how many media items the database holds (the largest rowid: rows are never
-    /// renumbered, so deletes leave it higher), one look-up.
+    /// About how many media items the database holds, one look-up: the largest rowid
+    /// (deletes below it leave it as it was).
     fn media_items(&self) -> Result<i64> {
         Ok(self
             .conn
@@ -824,9 +823,13 @@ impl SqliteTx<'_> {
             let (from, to): (Option<i64>, Option<i64>) = (r.get(2).ok()?, r.get(3).ok()?);
             let (span, last) = (spans.get_mut(k)?, weights.segments.get(seg)?.1);
             let from = from.unwrap_or(1);
-            span.most += to.unwrap_or(last) - from + 1;
+            // Saturating: the numbers are read from the file.
+            let most = to.unwrap_or(last).saturating_sub(from).saturating_add(1);
+            span.most = span.most.saturating_add(most.max(0));
             if let Some(to) = to {
-                span.filled += (to - from - 1).max(0);
+                span.filled = span
+                    .filled
+                    .saturating_add(to.saturating_sub(from).saturating_sub(1).max(0));
             }
         }
         Some(spans)
@@ -848,8 +851,8 @@ impl SqliteTx<'_> {
     /// positions.
     fn rare_trigrams(&self, term: &str, limit: i64) -> Result<Rarity> {
         // A small library's phrase is quick whatever its trigrams; weighing them would cost
-        // more than it could save.
-        if self.media_items()? < WEIGHED_FROM {
+        // more than it could save. (No candidate asked for: nothing to weigh for.)
+        if limit < 1 || self.media_items()? < WEIGHED_FROM {
             return Ok(Rarity::Phrase);
         }
         let weights = self.index_weights();
@@ -870,14 +873,14 @@ impl SqliteTx<'_> {
         // All about as heavy (or not weighed): the phrase reads no list much longer than
         // the lightest's, so it is asked for as it is.
         let heaviest = weighed.last().map_or(0, |(span, _)| span.most);
-        if heavy(first) || heaviest < 2 * first.most.max(1) {
+        if heavy(first) || heaviest < first.most.max(1).saturating_mul(2) {
             return Ok(Rarity::Phrase);
         }
         // The lightest and those about as light (ties are common: a page holds hundreds
         // of postings), asked for together: FTS5 steps their lists side by side.
         let light: Vec<String> = weighed
             .iter()
-            .take_while(|(span, _)| span.most <= LIGHT_SPAN * first.most.max(1))
+            .take_while(|(span, _)| span.most <= first.most.max(1).saturating_mul(LIGHT_SPAN))
             .take(LIGHT_READ)
             .map(|(_, t)| phrase(t))
             .collect();
