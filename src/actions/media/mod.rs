@@ -872,8 +872,9 @@ mod tests {
     /// The index is asked for the titles holding a term's rarest trigrams, weighed from
     /// FTS5's own tables (in any library, under the crate's tests), and the page tests every
     /// candidate: whatever trigrams it picks, the list is exactly the titles containing the
-    /// term, in list order. (Here `AMÉLIE 59` and `kraken` take the rare trigrams' path,
-    /// `nothing` finds a trigram no title holds, the rest ask for the phrase.) The library is
+    /// term, in list order. (Here `AMÉLIE 59` takes the rare trigrams' path and the rest ask
+    /// for the phrase; in the walk's test, `kraken` takes it and `nothing` finds a trigram
+    /// no title holds.) The library is
     /// written in several transactions (so the index has several segments), with deletes
     /// and retitles (so its segments hold delete markers).
     #[test]
