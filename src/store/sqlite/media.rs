@@ -5,9 +5,9 @@
 //! chosen per query by [`Tx::media_search_plan`]:
 //!
 //! - [`SearchPlan::Index`]: the trigram index `media_fts` finds the titles that may contain
-//!   the term, which are then looked up, tested, filtered to the profile and sorted. It costs the
-//!   index's work on the term's trigrams plus about 1-2 µs per candidate, so it is used
-//!   only when the index says the candidates are few — a rare term.
+//!   the term, which are then looked up, tested, filtered to the profile and sorted. It
+//!   costs the index's work on the term's trigrams plus about 1-2 µs per candidate, so it
+//!   is used only when the index says the candidates are few — a rare term.
 //! - [`SearchPlan::Scan`]: walk the profile's (title, id) index in list order from the
 //!   cursor and keep the titles that match, stopping when the page is full. It costs
 //!   0.1-0.2 µs per title walked, that is the page size divided by the share of titles that
@@ -743,7 +743,7 @@ impl SqliteTx<'_> {
     /// segment (FTS5 numbers a leaf `segid << 37` plus its page), and the postings a leaf
     /// page holds on average, from FTS5's averages record (`%_data` id 1: two varints, the
     /// rows and the trigrams indexed) over all leaf pages. None when FTS5's tables cannot
-    /// be read so; the trigrams are then read in the term's order.
+    /// be read so; the phrase is then asked for.
     fn index_weights(&self) -> Option<Weights> {
         let mut stmt = self
             .conn
@@ -765,7 +765,9 @@ impl SqliteTx<'_> {
             })
             .ok()?;
         let mut segments: Vec<(i64, i64)> = rows.collect::<rusqlite::Result<_>>().ok()?;
-        let pages: i64 = segments.iter().map(|(_, last)| last).sum();
+        let pages = segments
+            .iter()
+            .fold(0i64, |sum, (_, last)| sum.saturating_add(*last));
         let averages: Vec<u8> = self
             .conn
             .prepare_cached("SELECT block FROM media_fts_data WHERE id = 1")
@@ -788,7 +790,7 @@ impl SqliteTx<'_> {
     /// page that starts a term (`pgno` is the page number shifted left one bit), so the
     /// postings of a term lie between the page whose first term is at most it and the next
     /// such page, or the segment's last leaf. Two look-ups a segment, however common the
-    /// trigram. The answer is a [`Span`] a trigram; None when the table cannot be read so.
+    /// trigram. The answer is one [`Span`] a trigram; None when the table cannot be read so.
     fn trigram_pages(&self, weights: &Weights, trigrams: &[String]) -> Option<Vec<Span>> {
         // One statement for every (trigram, segment) pair, each row two seeks.
         let mut stmt = self
@@ -840,9 +842,9 @@ impl SqliteTx<'_> {
     /// titles holding all the rare ones are a superset of the matches, no larger than the
     /// rarest's list (`page` then tests each with `roster_contains`). The trigrams are
     /// weighed first by the pages their postings span ([`Self::trigram_pages`]); the
-    /// lightest and those spanning at most [`LIGHT_SPAN`] times its pages (at most [`LIGHT_READ`]) are
-    /// then asked for together, up to `limit` titles: with fewer, those are the
-    /// candidates. When the trigrams weigh alike, the lightest is likely to hold four
+    /// lightest and those spanning at most [`LIGHT_SPAN`] times its pages (at most
+    /// [`LIGHT_READ`]) are then asked for together, up to `limit` titles: with fewer, those
+    /// are the candidates. When the trigrams weigh alike, the lightest is likely to hold four
     /// times `limit`, or the light ones together hold `limit`, the phrase is asked for, as
     /// before (a term of common trigrams reads none). Only speed depends on these: which
     /// trigrams are read never changes the page, since `page` tests every candidate. This
@@ -862,7 +864,7 @@ impl SqliteTx<'_> {
             .and_then(|w| self.trigram_pages(w, &trigrams))
             .unwrap_or_else(|| vec![Span::default(); trigrams.len()]);
         let mut weighed: Vec<(Span, String)> = spans.into_iter().zip(trigrams).collect();
-        // Stable: without weights, the term's order.
+        // Stable: equal weights keep the term's order.
         weighed.sort_by_key(|(span, _)| span.most);
         let per_page = weights.as_ref().map_or(0.0, |w| w.per_page);
         // Likely to hold four times the limit: not worth reading.
@@ -949,8 +951,7 @@ mod tests {
         assert_eq!(idx_key("ÉCO"), "0éco".as_bytes());
     }
 
-    /// `Film 00000`…`Film 59999` in one segment, and the rowids whose titles contain
-    /// `term` (ignoring case), by hand.
+    /// `Film 00000`…`Film 59999`, in one segment.
     fn films(dir: &std::path::Path) -> crate::store::sqlite::SqliteStore {
         let path = dir.join("films.db");
         let mut store =
@@ -973,6 +974,7 @@ mod tests {
         store
     }
 
+    /// The rowids whose titles contain `term` (ignoring case), every title tested.
     fn holding(tx: &SqliteTx<'_>, term: &str) -> Vec<i64> {
         let mut stmt = tx
             .conn
