@@ -874,9 +874,8 @@ mod tests {
     /// candidate: whatever trigrams it picks, the list is exactly the titles containing the
     /// term, in list order. (Here `AMÉLIE 59` takes the rare trigrams' path and the rest ask
     /// for the phrase; in the walk's test, `kraken` takes it and `nothing` finds a trigram
-    /// no title holds.) The library is
-    /// written in several transactions (so the index has several segments), with deletes
-    /// and retitles (so its segments hold delete markers).
+    /// no title holds.) The library is written in several transactions (so the index has
+    /// several segments), with deletes and retitles (so its segments hold delete markers).
     #[test]
     fn a_search_lists_exactly_the_titles_that_contain_the_term() {
         let (_dir, mut store) = store();
