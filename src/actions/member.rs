@@ -1,12 +1,11 @@
 //! `member-*` events: add, role, remove, and the member list.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::access::{Place, Request, Target};
 use super::{Ctx, OnExists, Outcome, allow, find_profile, page, profile_for, profile_ref_for};
 use crate::error::{Error, Result};
 use crate::model::{Member, Profile, ProfileRef, Role, RoleDef, Scope, User, new_id};
-use crate::output::Record;
 use crate::store::{MemberQuery, Tx};
 
 /// How a member is named in messages: their email, else their username, else their id.
@@ -430,13 +429,9 @@ pub struct MemberPage {
 }
 
 impl MemberPage {
-    /// The `--format json` document of a page: `{"items": [...], "next_cursor": "..." | null}`,
-    /// as `media list` prints.
+    /// The `--format json` document of a page ([`super::page::document`]).
     pub fn to_json(&self) -> Value {
-        json!({
-            "items": self.items.iter().map(Member::to_json).collect::<Vec<_>>(),
-            "next_cursor": self.next_cursor,
-        })
+        super::page::document(&self.items, self.next_cursor.as_deref())
     }
 }
 

@@ -10,8 +10,10 @@
 //! refuses non-canonical text, so each cursor has exactly one spelling.
 
 use base64ct::{Base64UrlUnpadded, Encoding};
+use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::output::Record;
 
 /// Records per page when `--limit` is left out (of a list that pages by default).
 pub const DEFAULT_LIMIT: i64 = 50;
@@ -36,6 +38,18 @@ pub fn limit(given: Option<i64>) -> Result<i64> {
         );
     }
     Ok(limit)
+}
+
+/// The `--format json` document of a page, as every paged list prints it:
+/// `{"items": [...], "next_cursor": "..." | null}`. Built in place: `json!` would serialise
+/// the items' values over again into new ones, a copy of the whole page.
+pub fn document<T: Record>(items: &[T], next_cursor: Option<&str>) -> Value {
+    let mut doc = Map::new();
+    let items = items.iter().map(Record::to_json).collect();
+    doc.insert("items".into(), Value::Array(items));
+    let next = next_cursor.map_or(Value::Null, |c| Value::String(c.to_string()));
+    doc.insert("next_cursor".into(), next);
+    Value::Object(doc)
 }
 
 /// Cuts a page read with one record more than `limit` (which says whether another page

@@ -692,13 +692,9 @@ pub struct UserPage {
 }
 
 impl UserPage {
-    /// The `--format json` document of a page: `{"items": [...], "next_cursor": "..." | null}`,
-    /// as `media list` and `member list` print.
+    /// The `--format json` document of a page ([`super::page::document`]).
     pub fn to_json(&self) -> Value {
-        json!({
-            "items": self.items.iter().map(User::to_json).collect::<Vec<_>>(),
-            "next_cursor": self.next_cursor,
-        })
+        super::page::document(&self.items, self.next_cursor.as_deref())
     }
 }
 

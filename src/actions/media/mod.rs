@@ -402,12 +402,9 @@ pub struct MediaPage {
 }
 
 impl MediaPage {
-    /// The `--format json` document: `{"items": [...], "next_cursor": "..." | null}`.
+    /// The `--format json` document of a page ([`crate::actions::page::document`]).
     pub fn to_json(&self) -> Value {
-        json!({
-            "items": self.items.iter().map(Media::to_json).collect::<Vec<_>>(),
-            "next_cursor": self.next_cursor,
-        })
+        crate::actions::page::document(&self.items, self.next_cursor.as_deref())
     }
 }
 
