@@ -1,5 +1,6 @@
-//! Keyset pages of the long lists (`media list`, `member list`): the page size and the
-//! cursor, shared so that both lists take the same `--limit` and refuse the same way.
+//! Keyset pages of the long lists (`media list`, `member list`, `user list`): the page size,
+//! the cursor and the JSON document, shared so that every list takes the same `--limit`,
+//! refuses the same way and prints its pages alike.
 //!
 //! A cursor is the list-order key of the last record of a page, as base64url (RFC 4648 §5,
 //! no padding) of a tag naming the list and the version, then each field, joined by the

@@ -402,9 +402,9 @@ pub struct MediaPage {
 }
 
 impl MediaPage {
-    /// The `--format json` document of a page ([`crate::actions::page::document`]).
+    /// The `--format json` document of a page ([`super::page::document`]).
     pub fn to_json(&self) -> Value {
-        crate::actions::page::document(&self.items, self.next_cursor.as_deref())
+        super::page::document(&self.items, self.next_cursor.as_deref())
     }
 }
 
