@@ -126,7 +126,7 @@ pub fn add(
     let mut out = Vec::with_capacity(user_refs.len());
     for reference in user_refs {
         let user = user_to_add(tx, &profile, reference)?;
-        if let Some(current) = tx.member_get(&profile.id, &user.id)? {
+        if let Some(current) = tx.member_of(&profile.id, &profile.slug, &user)? {
             match on_exists {
                 OnExists::Fail => {
                     return Err(Error::conflict(format!(
@@ -231,7 +231,7 @@ pub fn set_role(
     let profile = profile_for(tx, ctx, profile_ref, "member-role")?;
     let user = super::find_user(tx, user_ref)?;
     let current = match &user {
-        Some(u) => tx.member_get(&profile.id, &u.id)?,
+        Some(u) => tx.member_of(&profile.id, &profile.slug, u)?,
         None => None,
     };
     let def = tx.role_get(Scope::Profile, role.as_str())?;
@@ -292,7 +292,7 @@ fn removals(
     for reference in user_refs {
         let user = super::find_user(tx, reference)?;
         let member = match &user {
-            Some(u) => tx.member_get(&profile.id, &u.id)?,
+            Some(u) => tx.member_of(&profile.id, &profile.slug, u)?,
             None => None,
         };
         // Named as given, whether or not they are a member: a refusal tells no one who
@@ -533,5 +533,87 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    /// A membership read by its own row (`member_of`) is the one the join reads
+    /// (`member_get`), labels and all, also after the user's labels change in the same
+    /// transaction; and a profile found by slug from the transaction's cache is found
+    /// under its new slug only, once renamed.
+    #[test]
+    fn a_membership_read_alone_is_the_joined_one() {
+        use crate::actions::Actor;
+        use crate::actions::{profile, user};
+        use crate::store::{OpenMode, Store};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("t.db"), OpenMode::Create, 1000).unwrap();
+        let now = crate::model::parse_timestamp("2026-11-21T12:00:00Z").unwrap();
+        let ctx = Ctx::new(
+            Actor::Operator {
+                login: "test".into(),
+            },
+            now,
+            "test",
+        );
+        store
+            .write(|tx| {
+                let p = profile::NewProfile {
+                    slug: Some("family".into()),
+                    name: Some("Family".into()),
+                    ..Default::default()
+                };
+                profile::create(tx, &ctx, p, OnExists::Fail)?;
+                for (id, email, username) in [
+                    ("u1", Some("one@example.com"), None),
+                    ("u2", None, Some("two")),
+                    ("u3", Some("three@example.com"), Some("three")),
+                ] {
+                    let u = user::NewUser {
+                        id: Some(id.into()),
+                        email: email.map(Into::into),
+                        username: username.map(Into::into),
+                        name: Some(format!("User {id}")),
+                        ..Default::default()
+                    };
+                    user::create(tx, &ctx, u, OnExists::Fail)?;
+                }
+                add(
+                    tx,
+                    &ctx,
+                    "family",
+                    &["u1".into(), "u2".into()],
+                    &Role::admin(),
+                    OnExists::Fail,
+                )?;
+                let both = |tx: &Tx<'_>| -> Result<()> {
+                    let p = tx.profile_by_slug("family")?.expect("family");
+                    for id in ["u1", "u2", "u3"] {
+                        let u = tx.user_by_id(id)?.expect("user");
+                        let alone = tx.member_of(&p.id, &p.slug, &u)?;
+                        assert_eq!(alone, tx.member_get(&p.id, id)?, "{id}");
+                        assert_eq!(alone.is_some(), id != "u3", "{id}");
+                    }
+                    Ok(())
+                };
+                both(tx)?;
+                let changes = user::UserChanges {
+                    name: Some("Renamed".into()),
+                    email: Some(Some("new@example.com".into())),
+                    ..Default::default()
+                };
+                user::update(tx, &ctx, "u1", changes)?;
+                both(tx)?;
+
+                let before = tx.profile_ref_by_slug("family")?.expect("by slug");
+                let renamed = profile::ProfileChanges {
+                    slug: Some("household".into()),
+                    ..Default::default()
+                };
+                profile::update(tx, &ctx, "family", renamed)?;
+                assert_eq!(tx.profile_ref_by_slug("family")?, None);
+                let after = tx.profile_ref_by_slug("household")?.expect("renamed");
+                assert_eq!((after.id, after.slug.as_str()), (before.id, "household"));
+                Ok(())
+            })
+            .unwrap();
     }
 }

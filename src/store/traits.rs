@@ -89,6 +89,15 @@ pub trait ProfileWrites: ProfileReads {
 pub trait MemberReads {
     fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>>;
 
+    /// [`MemberReads::member_get`] of a profile (id and slug) and a user the caller has
+    /// read in this transaction: a backend may read the membership's own row alone and
+    /// label it with the slug and the user's email, username and name, the very values
+    /// the join would give.
+    fn member_of(&self, profile_id: &str, slug: &str, user: &User) -> Result<Option<Member>> {
+        let _ = slug;
+        self.member_get(profile_id, &user.id)
+    }
+
     /// The actor's role in a profile, if a member: the hot path of every permission check.
     fn member_role(&self, profile_id: &str, user_id: &str) -> Result<Option<Role>>;
 

@@ -4,7 +4,7 @@ use rusqlite::params;
 
 use super::{SqliteTx, one};
 use crate::error::{Error, Result};
-use crate::model::{Member, Role};
+use crate::model::{Member, Role, User};
 use crate::store::MemberQuery;
 use crate::store::traits::*;
 
@@ -111,6 +111,38 @@ impl MemberReads for SqliteTx<'_> {
             concat!(select!(), " WHERE m.profile_id = ?1 AND m.user_id = ?2"),
             [profile_id, user_id],
             from_row,
+        )
+    }
+
+    fn member_of(&self, profile_id: &str, slug: &str, user: &User) -> Result<Option<Member>> {
+        if self
+            .absent_members
+            .borrow_mut()
+            .surely(self.conn, || super::absent::member(profile_id, &user.id))?
+        {
+            return Ok(None);
+        }
+        // The row alone: the join's four B-tree searches (profile, user) give what the
+        // caller holds.
+        one(
+            self.conn,
+            "SELECT id, role, created_at, updated_at FROM members \
+             WHERE profile_id = ?1 AND user_id = ?2",
+            [profile_id, &user.id],
+            |r| {
+                Ok(Member {
+                    id: r.get(0)?,
+                    profile_id: profile_id.to_string(),
+                    user_id: user.id.clone(),
+                    role: role_col(r, 1)?,
+                    created_at: r.get(2)?,
+                    updated_at: r.get(3)?,
+                    profile_slug: slug.to_string(),
+                    user_email: user.email.clone(),
+                    user_username: user.username.clone(),
+                    user_name: user.name.clone(),
+                })
+            },
         )
     }
 

@@ -60,13 +60,28 @@ impl Cache {
             .cloned()
     }
 
+    /// The id of the profile `slug`, when known.
+    fn id(&self, slug: &str) -> Option<String> {
+        self.ids.get(slug).cloned()
+    }
+
     fn put(&mut self, p: &Profile) {
-        // Bounded: a seed of many profiles keeps the last few thousand it read.
-        if self.by_id.len() >= 4096 {
-            self.clear();
-        }
+        self.make_room();
         self.ids.insert(p.slug.clone(), p.id.clone());
         self.by_id.insert(p.id.clone(), p.clone());
+    }
+
+    /// A profile read by slug without its row (media's look-up): its id alone.
+    fn put_ref(&mut self, p: &ProfileRef) {
+        self.make_room();
+        self.ids.insert(p.slug.clone(), p.id.clone());
+    }
+
+    /// Bounded: a seed of many profiles keeps the last few thousand it read.
+    fn make_room(&mut self) {
+        if self.ids.len() >= 4096 {
+            self.clear();
+        }
     }
 
     pub(super) fn clear(&mut self) {
@@ -109,12 +124,22 @@ impl ProfileReads for SqliteTx<'_> {
     }
 
     fn profile_ref_by_slug(&self, slug: &str) -> Result<Option<ProfileRef>> {
-        one(
+        if let Some(id) = self.profiles.borrow().id(slug) {
+            return Ok(Some(ProfileRef {
+                id,
+                slug: slug.to_string(),
+            }));
+        }
+        let found = one(
             self.conn,
             "SELECT id, slug FROM profiles WHERE slug = ?1",
             [slug],
             ref_from_row,
-        )
+        )?;
+        if let Some(p) = &found {
+            self.profiles.borrow_mut().put_ref(p);
+        }
+        Ok(found)
     }
 
     fn profile_ref_by_id(&self, id: &str) -> Result<Option<ProfileRef>> {
