@@ -888,6 +888,55 @@ fn media_add_and_remove_from_a_seed() {
 }
 
 #[test]
+fn an_episodes_parent_is_checked_whenever_it_is_set_or_changed() {
+    // A re-run does not read an episode's show again (the parent it has was checked when
+    // it was set); a parent that changes is checked as a new one is.
+    let env = cast();
+    let shows = r##"[
+  {"event": "media-add", "data": {"id": "bluey", "profile": "family", "type": "show", "title": "Bluey"}},
+  {"event": "media-add", "data": {"id": "cosmos", "profile": "family", "type": "show", "title": "Cosmos"}},
+  {"event": "media-add", "data": {"id": "up", "profile": "family", "type": "movie", "title": "Up"}},
+  {"event": "profile-create", "data": {"id": "oth", "slug": "other", "name": "Other"}},
+  {"event": "media-add", "data": {"id": "far", "profile": "other", "type": "show", "title": "Far"}}
+]"##;
+    write(&env, "shows.json", shows);
+    seed(&env, &["shows.json"]);
+    let episode = |parent: &str| {
+        format!(
+            r##"[{{"event": "media-add", "data": {{"id": "e1", "profile": "family", "type": "episode", "title": "E1", "parent": "{parent}", "episode": 1}}}}]"##
+        )
+    };
+    write(&env, "e.json", &episode("bluey"));
+    let report = seed(&env, &["e.json"]);
+    assert_eq!(counts(&report), expect(&[("media-add", [1, 0, 0, 0])]));
+    all_unchanged(&seed(&env, &["e.json"]));
+    let before = snapshot(&env);
+    let mut refusals = String::new();
+    for (parent, code) in [("up", 65), ("nope", 67), ("far", 67)] {
+        write(&env, "e.json", &episode(parent));
+        refusals.push_str(&env.fails(code, &["--format", "table", "seed", "e.json"]));
+        assert_eq!(snapshot(&env), before, "{parent}");
+    }
+    insta::assert_snapshot!(refusals, @r#"
+    error: e.json:1:2: event 1 (media-add): parent "up": is movie "Up"; an episode's parent must be a show
+    hint: list the profile's shows with `roster media list family --type show`
+    error: e.json:1:2: event 1 (media-add): parent "nope": no media item with that id in profile family
+    hint: list the profile's shows with `roster media list family --type show`
+    error: e.json:1:2: event 1 (media-add): parent "far": no media item with that id in profile family
+    hint: far belongs to another profile (id oth); a parent must be in the same profile
+    hint: list the profile's shows with `roster media list family --type show`
+    "#);
+    write(&env, "e.json", &episode("cosmos"));
+    let report = seed(&env, &["e.json"]);
+    assert_eq!(counts(&report), expect(&[("media-add", [0, 1, 0, 0])]));
+    assert_eq!(
+        env.json(&["media", "show", "e1"])["parent_id"],
+        json!("cosmos")
+    );
+    all_unchanged(&seed(&env, &["e.json"]));
+}
+
+#[test]
 fn as_applies_an_event_as_that_user_under_the_rules() {
     let env = cast();
     // Allowed: the owner adds a member; the audit names the user.

@@ -222,9 +222,6 @@ pub fn add(
         None => ctx.actor.user_id().map(str::to_string),
     };
     let kind = input.media_type()?;
-    if let Some(parent) = &input.parent {
-        check_parent(tx, ctx, &profile, parent)?;
-    }
     let candidate = Media {
         id: input.id.clone().unwrap_or_else(new_id),
         profile_id: profile.id.clone(),
@@ -260,6 +257,16 @@ pub fn add(
         },
         None => find_by_key(tx, &candidate)?,
     };
+    // A parent is checked when it is set. One the item already has was checked when it
+    // was set, and holds: it exists (a foreign key), and an item's type and profile never
+    // change. So a seed's re-run reads each episode once, not its show too.
+    if let Some(parent) = &input.parent
+        && existing
+            .as_ref()
+            .is_none_or(|m| m.parent_id.as_deref() != Some(parent.as_str()))
+    {
+        check_parent(tx, ctx, &profile, parent)?;
+    }
     if let Some(current) = existing {
         return match on_exists {
             OnExists::Fail => Err(Error::conflict(format!(
