@@ -377,6 +377,31 @@ impl<R: Read> Scanner<R> {
         Some(text)
     }
 
+    /// A non-negative integer of at most 18 digits, without a leading zero, that ends
+    /// inside the buffer: the years, ids and numbers of a seed, read without a JSON
+    /// parser (serde_json reads it as the same `u64`). `None` (nothing consumed)
+    /// otherwise: a fraction, an exponent, a sign or a longer number takes the parser.
+    fn plain_integer(&mut self) -> Option<u64> {
+        let rest = self.buf.get(self.at..self.len)?;
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || digits > 18 || (digits > 1 && rest[0] == b'0') {
+            return None;
+        }
+        // What follows must end the number here; the end of the buffer is not known to.
+        if !matches!(
+            rest.get(digits)?,
+            b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
+        ) {
+            return None;
+        }
+        let n = rest[..digits]
+            .iter()
+            .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0'));
+        self.col += digits as u32;
+        self.at += digits;
+        Some(n)
+    }
+
     /// One value, `name`d in messages. Objects, arrays and numbers are also checked for
     /// what serde_json accepts silently ([`crate::json::check`]); strings, nearly every
     /// value of a seed, are not looked at twice.
@@ -385,6 +410,9 @@ impl<R: Read> Scanner<R> {
         let pos = self.pos();
         if let Some(text) = self.plain_string() {
             return Ok((Value::String(text), pos));
+        }
+        if let Some(n) = self.plain_integer() {
+            return Ok((Value::from(n), pos));
         }
         let mut raw = Vec::new();
         self.capture(&mut raw)?;
@@ -879,6 +907,64 @@ mod tests {
         // A control character makes a string not plain: the parser refuses it, with its place.
         let (_, err, _) = all("[{\"event\": \"a\u{1}b\"}]", None);
         assert!(err.is_some());
+    }
+
+    #[test]
+    fn numbers_read_without_the_parser_are_the_parsers_numbers() {
+        // Every spelling, plain or not, gives serde_json's own value and the next key its
+        // column; the ones that are no plain integer give the parser's verdict.
+        for lit in [
+            "0",
+            "7",
+            "1000",
+            "123456789012345678",
+            "1234567890123456789",
+            "18446744073709551615",
+            "-5",
+            "-0",
+            "1.5",
+            "1e3",
+            "2E-2",
+            "01",
+            "12x",
+            "[1, 2]",
+        ] {
+            for sep in ["", " ", "\n "] {
+                let text =
+                    format!("[{{\"event\": \"a\", \"data\": {{\"n\": {lit}{sep}, \"k\": 1}}}}]");
+                let (evs, err, _) = all(&text, None);
+                match serde_json::from_str::<Value>(lit) {
+                    Ok(want) => {
+                        assert!(err.is_none(), "{lit:?}: {err:?}");
+                        let data = evs[0].data.as_ref().expect("data");
+                        assert_eq!(data[0].value, want, "{lit:?}");
+                        assert_eq!(
+                            serde_json::to_string(&data[0].value).unwrap(),
+                            serde_json::to_string(&want).unwrap(),
+                            "{lit:?}"
+                        );
+                        let col = text[..text.find("\"k\"").unwrap()]
+                            .rsplit('\n')
+                            .next()
+                            .unwrap()
+                            .chars()
+                            .count() as u32
+                            + 1;
+                        assert_eq!(data[1].key_pos.col, col, "{lit:?} {sep:?}");
+                    }
+                    Err(_) => assert!(err.is_some(), "{lit:?} was read: {evs:?}"),
+                }
+            }
+        }
+        // A number cut by the end of the scanner's buffer is read whole.
+        let pad = " ".repeat(BUF - 30);
+        let text = format!("[{{\"event\": \"a\",{pad}\"data\": {{\"n\": 123456}}}}]");
+        let (evs, err, _) = all(&text, None);
+        assert!(err.is_none(), "{err:?}");
+        assert_eq!(
+            evs[0].data.as_ref().unwrap()[0].value,
+            serde_json::json!(123456)
+        );
     }
 
     #[test]
