@@ -93,8 +93,7 @@ pub trait MemberReads {
     /// read in this transaction: a backend may read the membership's own row alone and
     /// label it with the slug and the user's email, username and name, the very values
     /// the join would give.
-    fn member_of(&self, profile_id: &str, slug: &str, user: &User) -> Result<Option<Member>> {
-        let _ = slug;
+    fn member_of(&self, profile_id: &str, _slug: &str, user: &User) -> Result<Option<Member>> {
         self.member_get(profile_id, &user.id)
     }
 

@@ -98,12 +98,7 @@ const PAGE_AFTER: &str = concat!(
 
 impl MemberReads for SqliteTx<'_> {
     fn member_get(&self, profile_id: &str, user_id: &str) -> Result<Option<Member>> {
-        // Surely no such membership ([`super::absent`]): no look-up.
-        if self
-            .absent_members
-            .borrow_mut()
-            .surely(self.conn, || super::absent::member(profile_id, user_id))?
-        {
+        if self.member_surely_absent(profile_id, user_id)? {
             return Ok(None);
         }
         one(
@@ -115,11 +110,7 @@ impl MemberReads for SqliteTx<'_> {
     }
 
     fn member_of(&self, profile_id: &str, slug: &str, user: &User) -> Result<Option<Member>> {
-        if self
-            .absent_members
-            .borrow_mut()
-            .surely(self.conn, || super::absent::member(profile_id, &user.id))?
-        {
+        if self.member_surely_absent(profile_id, &user.id)? {
             return Ok(None);
         }
         // The row alone: the join's four B-tree searches (profile, user) give what the
@@ -273,6 +264,15 @@ impl MemberWrites for SqliteTx<'_> {
             .prepare_cached("DELETE FROM members WHERE id = ?1")?
             .execute([id])?;
         Ok(())
+    }
+}
+
+impl SqliteTx<'_> {
+    /// Surely no such membership ([`super::absent`]): then no look-up is made.
+    fn member_surely_absent(&self, profile_id: &str, user_id: &str) -> Result<bool> {
+        self.absent_members
+            .borrow_mut()
+            .surely(self.conn, || super::absent::member(profile_id, user_id))
     }
 }
 
