@@ -206,6 +206,9 @@ impl Store {
     pub fn write_unpublished<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         let key = self.audit_key.as_deref();
         match &mut self.backend {
+            Backend::Sqlite(b) if self.bulk => {
+                b.write_created_in_bulk(|inner| f(&mut Tx::new(inner, key)))
+            }
             Backend::Sqlite(b) => b.write(|inner| f(&mut Tx::new(inner, key))),
             Backend::Postgres(b) if self.bulk => {
                 b.write_staged(true, |inner| f(&mut Tx::new(inner, key)))

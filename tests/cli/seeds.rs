@@ -1942,3 +1942,78 @@ fn a_role_converged_in_the_same_seed_leaves_one_membership_with_the_last_role() 
     );
     env.ok(&["audit", "verify"]);
 }
+
+#[test]
+fn a_seed_into_a_new_file_builds_the_indexes_init_has_and_its_titles_are_found() {
+    // A seed into a file it creates builds the indexes no seed reads, and the title
+    // search index, once at its end (README "Seeds at speed"): the schema must come out
+    // as `init` makes it, and search must find what the seed left, retitles and removals
+    // included.
+    let env = Env::file();
+    write(&env, "cast.json", CAST);
+    let media = r##"[
+  {"event": "media-add", "data": {"id": "a", "profile": "family", "type": "movie", "title": "Alpha Film"}},
+  {"event": "media-add", "data": {"id": "g", "profile": "family", "type": "movie", "title": "Gamma"}},
+  {"event": "media-add", "data": {"id": "o", "profile": "family", "type": "movie", "title": "Omega Film"}},
+  {"event": "media-add", "data": {"id": "g", "profile": "family", "type": "movie", "title": "Delta Film"}},
+  {"event": "media-remove", "data": {"profile": "family", "id": "o"}},
+  {"event": "media-add", "data": {"id": "b", "profile": "family", "type": "movie", "title": "Beta Film"}}
+]"##;
+    write(&env, "media.json", media);
+    let report = seed(&env, &["cast.json", "media.json"]);
+    assert_eq!(report["changed"], json!(true), "{report}");
+    let made = Env::file();
+    made.ok(&["init"]);
+    let schema = |db: &Path| -> Vec<(String, String, String, Option<String>)> {
+        let conn = sqlite(db);
+        let mut stmt = conn
+            .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
+            .expect("schema query");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("schema rows")
+            .collect::<Result<_, _>>()
+            .expect("schema")
+    };
+    let seeded = schema(&env.db());
+    assert_eq!(seeded, schema(&made.db()));
+    for name in [
+        "audit_by_subject",
+        "media_by_title",
+        "members_in_list_order",
+        "media_fts_update",
+    ] {
+        assert!(
+            seeded.iter().any(|(_, n, _, _)| n == name),
+            "{name} missing"
+        );
+    }
+    let found = |term: &str| -> Vec<String> {
+        let page = env.json(&["media", "list", "family", "--search", term]);
+        let mut titles: Vec<String> = page["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|m| m["title"].as_str().expect("title").to_string())
+            .collect();
+        titles.sort();
+        titles
+    };
+    assert_eq!(found("Film"), ["Alpha Film", "Beta Film", "Delta Film"]);
+    assert!(found("Gamma").is_empty());
+    assert!(found("Omega").is_empty());
+    let doctor = env.json(&["doctor"]);
+    assert_eq!(doctor["findings"], json!([]), "{doctor}");
+    // The indexes are the schema's from here on: a later change keeps them, and search.
+    write(
+        &env,
+        "retitle.json",
+        r##"[{"event": "media-add", "data": {"id": "b", "profile": "family", "type": "movie", "title": "Beta Cut"}}]"##,
+    );
+    assert_eq!(
+        counts(&seed(&env, &["retitle.json"])),
+        expect(&[("media-add", [0, 1, 0, 0])])
+    );
+    assert_eq!(found("Film"), ["Alpha Film", "Delta Film"]);
+    assert_eq!(found("Cut"), ["Beta Cut"]);
+    assert_eq!(env.json(&["doctor"])["findings"], json!([]));
+}

@@ -35,6 +35,40 @@ use crate::error::{Error, Result};
 /// `application_id` marking a SQLite file as roster's: "RSTR".
 pub const APPLICATION_ID: i64 = 0x5253_5452;
 
+/// Indexes no seed reads: nothing a seed's rules ask looks rows up by them (they serve
+/// listings, reports, search order and `doctor`). A seed's scratch database goes without
+/// them; a seed into a database it creates builds them once, at the end.
+const SEED_UNREAD_INDEXES: [&str; 14] = [
+    "audit_by_event",
+    "audit_by_actor",
+    "audit_by_subject",
+    "media_by_added_by",
+    "media_by_title",
+    "invitations_by_inviter",
+    "invitations_pending_by_expiry",
+    "invitations_pending_by_role",
+    "sessions_by_profile",
+    "users_by_created",
+    "members_in_list_order",
+    "members_by_role",
+    "outbox_by_created",
+    "outbox_unsent",
+];
+
+/// The triggers that keep the title search index (`media_fts`) in step with `media`'s
+/// deletes and retitles (a media insert indexes its title itself: `media_insert`).
+const SEARCH_INDEX_TRIGGERS: [&str; 2] = ["media_fts_delete", "media_fts_update"];
+
+/// The page cache of a connection, in KiB.
+const CACHE_KIB: i64 = 16_000;
+/// The page cache while a seed writes the database it created, in KiB: smaller than
+/// [`CACHE_KIB`], so that the index builds at its end fit beside it within the seed's
+/// memory bound (README, "Seeds at speed").
+const BULK_CACHE_KIB: i64 = 12_000;
+/// The page cache while those indexes are built, in KiB (each build's sort takes at most
+/// as much memory as this, and never less than 1 MiB).
+const BUILD_CACHE_KIB: i64 = 1_000;
+
 /// An open SQLite database.
 pub struct SqliteStore {
     conn: Connection,
@@ -94,7 +128,7 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", journal)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "cache_size", -16000)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         media::register_functions(&conn)?;
 
@@ -130,7 +164,7 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "MEMORY")?;
         conn.pragma_update(None, "synchronous", "OFF")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "cache_size", -16000)?;
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         statements(&conn)?;
         media::register_functions(&conn)?;
@@ -149,16 +183,17 @@ impl SqliteStore {
         // indexes to write). Migration 8's profile form triggers go too: every row here
         // passed the actions' validation, and the server's CHECKs test each row again as
         // it arrives. (Media's form is a CHECK since migration 9, which costs nothing.)
-        store.conn.execute_batch(
-            "DROP TRIGGER media_fts_delete; DROP TRIGGER media_fts_update; DROP TABLE media_fts;
-             DROP INDEX audit_by_event; DROP INDEX audit_by_actor; DROP INDEX media_by_added_by;
-             DROP INDEX invitations_by_inviter; DROP INDEX sessions_by_profile;
-             DROP INDEX audit_by_subject; DROP INDEX users_by_created;
-             DROP INDEX media_by_title; DROP INDEX members_in_list_order; DROP INDEX members_by_role;
-             DROP INDEX invitations_pending_by_expiry; DROP INDEX invitations_pending_by_role;
-             DROP INDEX outbox_by_created; DROP INDEX outbox_unsent;
+        let mut drop = String::from(
+            "DROP TABLE media_fts;
              DROP TRIGGER profiles_check_insert; DROP TRIGGER profiles_check_update;",
-        )?;
+        );
+        for name in SEARCH_INDEX_TRIGGERS {
+            drop.push_str(&format!("DROP TRIGGER {name};"));
+        }
+        for name in SEED_UNREAD_INDEXES {
+            drop.push_str(&format!("DROP INDEX {name};"));
+        }
+        store.conn.execute_batch(&drop)?;
         Ok(store)
     }
 
@@ -310,6 +345,91 @@ impl SqliteStore {
             let mut tx = SqliteTx::new(&txn, self.search_index, self.tap.as_ref());
             f(&mut tx)?
         };
+        txn.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f`, a seed, in a `BEGIN IMMEDIATE` transaction; commits when it returns Ok.
+    /// Into a database this open created (private until published, discarded on failure),
+    /// the indexes no seed reads ([`SEED_UNREAD_INDEXES`]) and the title search index are
+    /// built once, at the end, from all the rows, instead of row by row: they are dropped
+    /// as the transaction begins and created again, from the very statements the schema
+    /// holds, before it commits. Anything else is [`SqliteStore::write`].
+    ///
+    /// Memory stays flat: the sorts that build the indexes spill to temporary files
+    /// (SQLite's, deleted as they are opened) rather than to memory, and take their page
+    /// cache's place while they run ([`BULK_CACHE_KIB`], [`BUILD_CACHE_KIB`]).
+    pub fn write_created_in_bulk<T>(
+        &mut self,
+        f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        if !self.created || !self.search_index {
+            return self.write(f);
+        }
+        self.conn.pragma_update(None, "temp_store", "FILE")?;
+        self.conn
+            .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
+        let out = self.write_deferring_indexes(f);
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        self.conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+        out
+    }
+
+    fn write_deferring_indexes<T>(
+        &mut self,
+        f: impl FnOnce(&mut SqliteTx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let txn = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let names = |list: &[&str]| -> rusqlite::vtab::array::Array {
+            std::rc::Rc::new(
+                list.iter()
+                    .map(|n| rusqlite::types::Value::from(n.to_string()))
+                    .collect(),
+            )
+        };
+        let deferred = txn
+            .prepare(
+                "SELECT type, name, sql FROM sqlite_schema \
+                 WHERE (type = 'index' AND name IN rarray(?1)) \
+                    OR (type = 'trigger' AND name IN rarray(?2)) \
+                 ORDER BY rowid",
+            )?
+            .query_map(
+                [names(&SEED_UNREAD_INDEXES), names(&SEARCH_INDEX_TRIGGERS)],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let expected = SEED_UNREAD_INDEXES.len() + SEARCH_INDEX_TRIGGERS.len();
+        if deferred.len() != expected {
+            return Err(Error::internal(format!(
+                "the schema holds {} of the {expected} indexes and triggers a seed builds at its end",
+                deferred.len(),
+            )));
+        }
+        let mut drop = String::new();
+        for (kind, name, _) in &deferred {
+            drop.push_str(&format!("DROP {} {name};", kind.to_uppercase()));
+        }
+        txn.execute_batch(&drop)?;
+        // The title index is left empty while the rows go in (no trigger, no insert: see
+        // `media_insert`), and filled from them at the end.
+        let out = {
+            let mut tx = SqliteTx::new(&txn, false, self.tap.as_ref());
+            f(&mut tx)?
+        };
+        txn.pragma_update(None, "cache_size", -BUILD_CACHE_KIB)?;
+        for (_, _, sql) in &deferred {
+            txn.execute_batch(sql)?;
+        }
+        txn.execute_batch("INSERT INTO media_fts (media_fts) VALUES ('rebuild')")?;
         txn.commit()?;
         Ok(out)
     }
@@ -704,11 +824,16 @@ fn json_col<T: serde::de::DeserializeOwned>(
     row: &rusqlite::Row<'_>,
     idx: usize,
 ) -> rusqlite::Result<T> {
-    // Parsed where SQLite holds the text: no copy of it first.
-    let text = row.get_ref(idx)?.as_str()?;
-    serde_json::from_str(text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
+    // Parsed where SQLite holds the text: no copy of it first. Either failure names the
+    // column, as `row.get` would.
+    let failure = |e: Box<dyn std::error::Error + Send + Sync>| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, e)
+    };
+    let text = row
+        .get_ref(idx)?
+        .as_str()
+        .map_err(|e| failure(Box::new(e)))?;
+    serde_json::from_str(text).map_err(|e| failure(Box::new(e)))
 }
 
 /// Shorthand for `query_row(...).optional()` on a cached statement.
