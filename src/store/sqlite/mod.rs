@@ -369,7 +369,13 @@ impl SqliteStore {
         self.conn.pragma_update(None, "temp_store", "FILE")?;
         self.conn
             .pragma_update(None, "cache_size", -BULK_CACHE_KIB)?;
-        let out = self.write_deferring_indexes(f);
+        let out = self.write_deferring_indexes(f).map_err(|e| match e.kind {
+            crate::error::Kind::Output => e.hint(
+                "a seed into a new file sorts its indexes in the temporary directory \
+                 (SQLITE_TMPDIR, else TMPDIR, else /var/tmp or /tmp): it needs free space too",
+            ),
+            _ => e,
+        });
         self.conn.pragma_update(None, "temp_store", "MEMORY")?;
         self.conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         out
