@@ -207,8 +207,30 @@ pub fn create(
     input: NewUser,
     on_exists: OnExists,
 ) -> Result<Outcome<User>> {
+    create_with(tx, ctx, input, on_exists, NewUser::validated)
+}
+
+/// [`create`] of an input [`NewUser::validated`] returned, as it returned it: a seed
+/// validates each event as it builds it, and its action would validate the same values
+/// again. The same permission checks, in the same order.
+pub fn create_valid(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    input: NewUser,
+    on_exists: OnExists,
+) -> Result<Outcome<User>> {
+    create_with(tx, ctx, input, on_exists, Ok)
+}
+
+fn create_with(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    input: NewUser,
+    on_exists: OnExists,
+    validate: fn(NewUser) -> Result<NewUser>,
+) -> Result<Outcome<User>> {
     allow(tx, ctx, Request::new("user-create").at(Place::Global))?;
-    let input = input.validated()?;
+    let input = validate(input)?;
     let defs = global_roles(tx, &input.roles)?;
     let mut req = Request::new("user-create").at(Place::Global);
     req.grants = defs.iter().collect();

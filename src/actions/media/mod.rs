@@ -206,6 +206,30 @@ pub fn add(
     input: NewMedia,
     on_exists: OnExists,
 ) -> Result<Outcome<Media>> {
+    add_with(tx, ctx, profile_ref, input, on_exists, NewMedia::validated)
+}
+
+/// [`add`] of an input [`NewMedia::validated`] returned (at `ctx.now`), as it returned
+/// it: a seed validates each event as it builds it, and its action would validate the
+/// same values again. The same permission checks, in the same order.
+pub fn add_valid(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    input: NewMedia,
+    on_exists: OnExists,
+) -> Result<Outcome<Media>> {
+    add_with(tx, ctx, profile_ref, input, on_exists, |input, _| Ok(input))
+}
+
+fn add_with(
+    tx: &mut Tx<'_>,
+    ctx: &Ctx,
+    profile_ref: &str,
+    input: NewMedia,
+    on_exists: OnExists,
+    validate: fn(NewMedia, chrono::DateTime<chrono::Utc>) -> Result<NewMedia>,
+) -> Result<Outcome<Media>> {
     let found = super::find_profile_ref(tx, profile_ref)?;
     let mut req = Request::new("media-add").at(super::place_of(
         found.as_ref().map(|p| (p.id.as_str(), p.slug.as_str())),
@@ -216,7 +240,7 @@ pub fn add(
     }
     allow(tx, ctx, req)?;
     let profile = found.ok_or_else(|| super::profile_not_found(tx, profile_ref))?;
-    let input = input.validated(ctx.now)?;
+    let input = validate(input, ctx.now)?;
     let added_by = match &input.added_by {
         Some(r) => Some(super::need_user(tx, r)?.id),
         None => ctx.actor.user_id().map(str::to_string),

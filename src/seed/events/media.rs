@@ -63,7 +63,8 @@ impl SeedEvent for MediaAdd {
     }
 
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
-        let o = media::add(tx, ctx, &self.profile, *self.input, OnExists::Converge)?;
+        // Validated as it was built, at the seed's time (which is `ctx.now`).
+        let o = media::add_valid(tx, ctx, &self.profile, *self.input, OnExists::Converge)?;
         Ok((
             label(&o),
             format!("{}: {}", self.profile, media::label(o.value())),

@@ -86,11 +86,16 @@ impl SeedEvent for UserCreate {
     }
 
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, prepared: &Prepared<'_>) -> Result<Applied> {
+        // Validated as it was built: only the hash of a plain password is new, and it is
+        // checked as `validated` checks a given one (it may be the user's stored hash, kept
+        // because the password verifies against it).
         let mut input = *self.input;
         if let Some(plain) = &self.password {
-            input.password_hash = Some(prepared.password_hash(tx, &input, plain)?);
+            let hash = prepared.password_hash(tx, &input, plain)?;
+            password::check_phc(&hash)?;
+            input.password_hash = Some(hash);
         }
-        let o = user::create(tx, ctx, input, OnExists::Converge)?;
+        let o = user::create_valid(tx, ctx, input, OnExists::Converge)?;
         Ok((label(&o), o.value().label().to_string()))
     }
 
