@@ -57,7 +57,8 @@ pub struct App {
     pub interactive: bool,
     /// --no-input was given: why nothing is asked, even at a terminal.
     pub no_input: bool,
-    /// Threads for password hashing in seeds: `ROSTER_THREADS`, else every core.
+    /// Threads a seed may use (password hashing; from 2, pass two read on its own thread):
+    /// `ROSTER_THREADS`, else every core.
     pub threads: usize,
     /// The largest seed input accepted: `ROSTER_MAX_INPUT` bytes, else 4 GiB.
     pub max_input: crate::seed::Limit,

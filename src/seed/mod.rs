@@ -4,7 +4,8 @@
 //! Two passes keep memory flat however large the input: the first streams every input to
 //! check shapes and collect plain-text passwords (which are then hashed on all cores,
 //! outside the write lock); the second streams the same bytes again and applies each
-//! event. Each input is opened and read once ([`input`]): a file is re-read through the
+//! event, read and checked on a thread of its own a few batches ahead of the transaction
+//! ([`pass_two`]). Each input is opened and read once ([`input`]): a file is re-read through the
 //! handle pass one checked, and proven unchanged; a stream is copied to a private,
 //! unlinked file as pass one reads it.
 
@@ -51,7 +52,7 @@ pub struct RunAs<'a> {
 pub struct Options {
     /// Apply in a transaction that is rolled back.
     pub rollback: bool,
-    /// Threads for password hashing.
+    /// Threads for password hashing; from 2, pass two is read on a thread of its own.
     pub threads: usize,
     /// The largest input accepted.
     pub max_input: Limit,
@@ -216,7 +217,7 @@ fn text_digest(text: &str) -> [u8; 32] {
 fn check_all(
     inputs: &[Input],
     now: DateTime<Utc>,
-    env: &dyn Fn(&str) -> Option<String>,
+    env: &(dyn Fn(&str) -> Option<String> + Sync),
     options: &Options,
     observer: &dyn Observer,
 ) -> Result<(Vec<Opened>, u64, Vec<PendingPassword>)> {
@@ -434,7 +435,7 @@ pub fn run(
     now: DateTime<Utc>,
     inputs: &[Input],
     options: Options,
-    env: &dyn Fn(&str) -> Option<String>,
+    env: &(dyn Fn(&str) -> Option<String> + Sync),
     observer: &mut dyn Observer,
 ) -> Result<Report> {
     let started = Instant::now();
@@ -466,22 +467,29 @@ pub fn run(
         for (input, file) in inputs.iter().zip(opened.iter()) {
             let base = Ctx::new(runner.clone(), now, input.audit_source())
                 .notifying(options.notify.clone());
-            let mut scanner = file.replay()?;
-            let applied = apply_input(
-                tx,
-                &options,
-                &base,
-                login,
-                &runner,
+            let scanner = file.replay()?;
+            let (scanner, applied) = pass_two(
+                scanner,
+                options.threads,
                 &file.name,
-                &mut scanner,
                 input.from,
                 &mut index,
                 now,
                 env,
-                &hashes,
-                &mut counts,
-                observer,
+                |events| {
+                    apply_input(
+                        tx,
+                        &options,
+                        &base,
+                        login,
+                        &runner,
+                        &file.name,
+                        events,
+                        &hashes,
+                        &mut counts,
+                        observer,
+                    )
+                },
             );
             // Whatever happened, the bytes applied must be the bytes checked: a file
             // changed under the seed is reported as such, not as the error it caused.
@@ -516,53 +524,140 @@ pub fn run(
     })
 }
 
-/// Pass two over one input: each event checked again (cheaply: its values were validated
-/// in pass one) and applied through its action.
+/// How many events pass two's reader hands over at a time, and how many such batches may
+/// wait: a few hundred events in flight at most, so memory stays flat.
+const PASS_TWO_BATCH: usize = 64;
+const PASS_TWO_BATCHES: usize = 4;
+
+/// Pass two over one input: its events read and checked again (cheaply: their values were
+/// validated in pass one) and handed, in order, to `apply`. With two threads or more the
+/// reading runs on a thread of its own, a few batches ahead of `apply` (which holds the
+/// transaction); with one it runs in between. Either way `apply` sees the same events in
+/// the same order, and the first that cannot be read is the last it sees, as an error.
+/// Returns the scanner, to be read to its end and its digest compared, and what `apply`
+/// returned.
 #[allow(clippy::too_many_arguments)]
-fn apply_input<R: std::io::Read>(
+fn pass_two<T>(
+    mut scanner: input::PassTwo,
+    threads: usize,
+    name: &str,
+    dialect: Dialect,
+    index: &mut usize,
+    now: DateTime<Utc>,
+    env: &(dyn Fn(&str) -> Option<String> + Sync),
+    apply: impl FnOnce(&mut dyn Iterator<Item = Result<Checked>>) -> Result<T>,
+) -> (input::PassTwo, Result<T>) {
+    if threads < 2 {
+        let applied = apply(&mut read_checked(
+            &mut scanner,
+            name,
+            dialect,
+            index,
+            now,
+            env,
+        ));
+        return (scanner, applied);
+    }
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Checked>>>(PASS_TWO_BATCHES);
+    let start = *index;
+    std::thread::scope(|s| {
+        let reader = s.spawn(move || {
+            let mut at = start;
+            let mut batch = Vec::with_capacity(PASS_TWO_BATCH);
+            for item in read_checked(&mut scanner, name, dialect, &mut at, now, env) {
+                batch.push(item);
+                if batch.len() == PASS_TWO_BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(PASS_TWO_BATCH));
+                    // A closed channel: `apply` stopped (at an error) and reads no more.
+                    if tx.send(full).is_err() {
+                        batch.clear();
+                        break;
+                    }
+                }
+            }
+            // The rest, which ends with the error that stopped the reading, if one did.
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            (scanner, at)
+        });
+        let applied = apply(&mut rx.iter().flatten());
+        // Unblocks a reader waiting to hand over a batch `apply` will not take.
+        drop(rx);
+        match reader.join() {
+            Ok((scanner, at)) => {
+                *index = at;
+                (scanner, applied)
+            }
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Pass two's reading of one input: each event, checked again, with its 1-based index
+/// across the seed (counted in `index`); the first that cannot be read ends it, as an
+/// error.
+fn read_checked<'a, R: std::io::Read>(
+    scanner: &'a mut scan::Scanner<R>,
+    name: &'a str,
+    dialect: Dialect,
+    index: &'a mut usize,
+    now: DateTime<Utc>,
+    env: &'a (dyn Fn(&str) -> Option<String> + Sync),
+) -> impl Iterator<Item = Result<Checked>> + 'a {
+    let mut done = false;
+    Events::new(scanner, dialect)
+        .filter_map(move |next| {
+            if done {
+                return None;
+            }
+            *index += 1;
+            let index = *index;
+            let checked = match next {
+                Next::Event(raw) => events::check(raw, index, now, env, false).map_err(|errs| {
+                    let first = errs
+                        .into_iter()
+                        .next()
+                        .map(|e| e.message)
+                        .unwrap_or_default();
+                    Error::invalid(format!("{name}: event {index}: {first}"))
+                }),
+                Next::Folded => return Some(None),
+                Next::Syntax(e) => Err(Error::invalid(format!("{name}:{}: {}", e.pos, e.message))),
+                Next::Refused(event, problems) => {
+                    let first = problems.into_iter().next();
+                    Err(Error::invalid(format!(
+                        "{name}:{}: event {index} ({event}): {}",
+                        first.as_ref().map(|p| p.pos).unwrap_or_default(),
+                        first.map(|p| p.message).unwrap_or_default()
+                    )))
+                }
+            };
+            done = checked.is_err();
+            Some(Some(checked))
+        })
+        .flatten()
+}
+
+/// Applies one input's checked events through their actions, in order; the first error
+/// (of reading or of applying) stops it.
+#[allow(clippy::too_many_arguments)]
+fn apply_input(
     tx: &mut Tx<'_>,
     options: &Options,
     base: &Ctx,
     login: &str,
     runner: &actions::Actor,
     name: &str,
-    scanner: &mut scan::Scanner<R>,
-    dialect: Dialect,
-    index: &mut usize,
-    now: DateTime<Utc>,
-    env: &dyn Fn(&str) -> Option<String>,
+    events: &mut dyn Iterator<Item = Result<Checked>>,
     hashes: &HashMap<usize, Prehashed>,
     counts: &mut [(&'static str, Counts)],
     observer: &mut dyn Observer,
 ) -> Result<()> {
-    for next in Events::new(scanner, dialect) {
+    for checked in events {
         options.go_on()?;
-        *index += 1;
-        let index = *index;
-        let raw = match next {
-            Next::Event(raw) => raw,
-            Next::Folded => continue,
-            Next::Syntax(e) => {
-                return Err(Error::invalid(format!("{name}:{}: {}", e.pos, e.message)));
-            }
-            Next::Refused(event, problems) => {
-                let first = problems.into_iter().next();
-                return Err(Error::invalid(format!(
-                    "{name}:{}: event {index} ({event}): {}",
-                    first.as_ref().map(|p| p.pos).unwrap_or_default(),
-                    first.map(|p| p.message).unwrap_or_default()
-                )));
-            }
-        };
-        let Checked { event: ev, op } =
-            events::check(raw, index, now, env, false).map_err(|errs| {
-                let first = errs
-                    .into_iter()
-                    .next()
-                    .map(|e| e.message)
-                    .unwrap_or_default();
-                Error::invalid(format!("{name}: event {index}: {first}"))
-            })?;
+        let Checked { event: ev, op } = checked?;
+        let index = ev.index;
         // Where the event is, for messages: built only when one is needed.
         let where_ = || locate(name, ev.pos, ev.index, Some(&ev.shown_name()));
         let acting_as;
@@ -602,4 +697,110 @@ fn apply_input<R: std::io::Read>(
         observer.applied(&ev, outcome, &subject);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::seed::input::{Input, Source};
+
+    /// A seed of `n` user-create events, the `bad`th (1-based) not JSON, opened and read
+    /// through pass one (which, unlike a real run, goes on past the error).
+    fn opened(n: usize, bad: Option<usize>) -> (tempfile::TempDir, Opened) {
+        let events: Vec<String> = (1..=n)
+            .map(|i| match bad {
+                Some(b) if b == i => r#"{"event": "user-create", "data": }"#.to_string(),
+                _ => format!(
+                    r#"{{"event": "user-create", "data": {{"email": "u{i}@x.io", "name": "U {i}"}}}}"#
+                ),
+            })
+            .collect();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("s.json");
+        std::fs::write(&path, format!("[{}]", events.join(",\n"))).expect("write seed");
+        let input = Input {
+            source: Source::File(path),
+            lines: false,
+            from: Dialect::Roster,
+        };
+        let mut file = input.open(input::Limit::default()).expect("open");
+        let scanner = file.scanner().expect("pass one");
+        while let Some(e) = scanner.next_event() {
+            if e.is_err() {
+                break;
+            }
+        }
+        file.end_pass_one(input::Limit::default())
+            .expect("end of pass one");
+        (dir, file)
+    }
+
+    /// What `apply` saw: each event's index, name and input, or the error that ended it.
+    fn seen(file: &Opened, threads: usize, stop_after: Option<usize>) -> (Vec<String>, usize) {
+        let mut index = 0;
+        let mut got = Vec::new();
+        let (scanner, applied) = pass_two(
+            file.replay().expect("replay"),
+            threads,
+            "s.json",
+            Dialect::Roster,
+            &mut index,
+            DateTime::<Utc>::UNIX_EPOCH,
+            &|_| None,
+            |events| {
+                for e in events {
+                    let c = e?;
+                    got.push(format!("{} {} {:?}", c.event.index, c.event.name, c.op));
+                    if Some(got.len()) == stop_after {
+                        return Err(Error::invalid("stopped by apply"));
+                    }
+                }
+                Ok(())
+            },
+        );
+        if let Err(e) = applied {
+            got.push(format!("error: {}", e.message));
+        }
+        // Read to its end and proven unchanged, however early `apply` stopped.
+        file.end_replay(scanner).expect("the same bytes");
+        (got, index)
+    }
+
+    #[test]
+    fn pass_two_on_its_own_thread_hands_over_what_it_reads_inline() {
+        // More events than the batches in flight, so the reader waits on `apply`.
+        let n = PASS_TWO_BATCH * PASS_TWO_BATCHES * 3 + 5;
+        let (_dir, file) = opened(n, None);
+        let inline = seen(&file, 1, None);
+        assert_eq!(inline.0.len(), n);
+        assert_eq!(inline.1, n);
+        assert!(
+            inline.0[n - 1].starts_with(&format!("{n} user-create ")),
+            "{:?}",
+            inline.0[n - 1]
+        );
+        assert_eq!(seen(&file, 2, None), inline);
+        assert_eq!(seen(&file, 4, None), inline);
+    }
+
+    #[test]
+    fn pass_two_stops_at_the_first_event_it_cannot_read_on_either_thread() {
+        let n = PASS_TWO_BATCH * PASS_TWO_BATCHES * 2;
+        let (_dir, file) = opened(n, Some(300));
+        let (inline, _) = seen(&file, 1, None);
+        assert_eq!(inline.len(), 300, "299 events, then the error");
+        assert!(inline[299].starts_with("error: s.json:"), "{}", inline[299]);
+        assert_eq!(seen(&file, 2, None).0, inline);
+    }
+
+    #[test]
+    fn an_apply_that_stops_early_stops_the_reader_without_waiting_for_it() {
+        let n = PASS_TWO_BATCH * PASS_TWO_BATCHES * 4;
+        let (_dir, file) = opened(n, None);
+        for threads in [1, 2] {
+            let (got, _) = seen(&file, threads, Some(3));
+            assert_eq!(got.len(), 4, "{got:?}");
+            assert_eq!(got[3], "error: stopped by apply");
+        }
+    }
 }

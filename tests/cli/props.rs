@@ -525,6 +525,24 @@ fn run(env: &Env, args: &[&str]) -> Result<String, TestCaseError> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// [`run`] with `ROSTER_THREADS` set.
+fn run_on(env: &Env, threads: &str, args: &[&str]) -> Result<String, TestCaseError> {
+    let out = env
+        .cmd()
+        .env("ROSTER_THREADS", threads)
+        .args(args)
+        .output()
+        .expect("run roster");
+    if out.status.code() != Some(0) {
+        return Err(TestCaseError::fail(format!(
+            "ROSTER_THREADS={threads} roster {args:?} exited {:?}\nstderr: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 fn audit_len(env: &Env) -> Result<usize, TestCaseError> {
     let rows: Value = serde_json::from_str(&run(env, &["--json", "audit"])?)
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
@@ -551,6 +569,36 @@ proptest! {
         prop_assert_eq!(&twice, &once);
         prop_assert_eq!(audit_len(&env)?, audit);
         run(&env, &["seed", "--check"])?;
+    }
+
+    /// A seed's second pass read on a thread of its own (`ROSTER_THREADS=2`, on any
+    /// machine) applies what it reads inline (`1`) applies: the same report, the same
+    /// export, the same audit log. The seed is an export, so every id is given.
+    #[test]
+    fn a_seed_read_ahead_on_a_thread_applies_as_one_read_inline(seed in world()) {
+        let env = Env::new();
+        write(&env, "seed.json", &serde_json::to_string(&seed).unwrap());
+        run(&env, &["seed"])?;
+        let one = run(&env, &["export", "--with-secrets"])?;
+        let mut results = Vec::new();
+        for threads in ["1", "2"] {
+            let copy = Env::new();
+            write(&copy, "one.json", &one);
+            let mut report: Value = serde_json::from_str(&run_on(&copy, threads, &["seed", "one.json"])?)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            report.as_object_mut().map(|o| o.remove("elapsed_ms"));
+            let export = run_on(&copy, threads, &["export", "--with-secrets"])?;
+            // Every row but the ids roster makes (a membership's) and the hashes over them.
+            let audit: Value = serde_json::from_str(&run_on(&copy, threads, &["--json", "audit"])?)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let audit: Vec<Value> = audit.as_array().into_iter().flatten().map(|row| {
+                json!([row["seq"], row["at"], row["actor"], row["event"], row["data"],
+                       row["source"], row["subject_label"], row["summary"]])
+            }).collect();
+            results.push((report, export, audit));
+        }
+        prop_assert_eq!(&results[0], &results[1]);
+        prop_assert_eq!(&results[0].1, &one);
     }
 
     /// export → seed into an empty database → export gives the same bytes, and the copy

@@ -336,6 +336,13 @@ impl<'a> Data<'a> {
         }
     }
 
+    /// Validates with `f` in both passes, for an event whose action takes the input as
+    /// validated (`user::create_valid`, `media::add_valid`): pass two, which may run on a
+    /// thread of its own, does the validation its action would otherwise repeat.
+    pub fn validated<T>(&mut self, v: T, f: impl FnOnce(T) -> Result<T>) -> Option<T> {
+        self.check(f(v))
+    }
+
     /// The value, or its error filed (see [`Data::valid`] for where).
     pub fn check<T>(&mut self, r: Result<T>) -> Option<T> {
         match r {

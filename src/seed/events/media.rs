@@ -55,7 +55,7 @@ impl SeedEvent for MediaAdd {
         };
         d.boolean("if_not_exists");
         let now = d.now;
-        let input = d.valid(input, |i| i.validated(now))?;
+        let input = d.validated(input, |i| i.validated(now))?;
         Some(MediaAdd {
             profile,
             input: Box::new(input),
@@ -63,7 +63,8 @@ impl SeedEvent for MediaAdd {
     }
 
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, _: &Prepared<'_>) -> Result<Applied> {
-        // Validated as it was built, at the seed's time (which is `ctx.now`).
+        // Validated as it was built, in pass two too (`Data::validated`), at the seed's time
+        // (which is `ctx.now`).
         let o = media::add_valid(tx, ctx, &self.profile, *self.input, OnExists::Converge)?;
         Ok((
             label(&o),

@@ -128,7 +128,7 @@ impl FieldSpec {
 pub type Applied = (&'static str, String);
 
 /// One event, defined once: see the module documentation.
-pub trait SeedEvent: Debug + Sized + 'static {
+pub trait SeedEvent: Debug + Send + Sized + 'static {
     /// The event's name, which is the command's: `member-add` is `roster member add`.
     const NAME: &'static str;
     /// The fields of its `data`, in the order messages list them.
@@ -149,7 +149,7 @@ pub trait SeedEvent: Debug + Sized + 'static {
 }
 
 /// A checked event's input, whatever its event: what the second pass applies.
-pub trait Op: Debug {
+pub trait Op: Debug + Send {
     fn apply(
         self: Box<Self>,
         tx: &mut Tx<'_>,

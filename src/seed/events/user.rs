@@ -78,7 +78,7 @@ impl SeedEvent for UserCreate {
             let pos = d.value_pos("password");
             d.push(pos, e.message);
         }
-        let input = d.valid(input, NewUser::validated)?;
+        let input = d.validated(input, NewUser::validated)?;
         Some(UserCreate {
             input: Box::new(input),
             password: plain,
@@ -86,9 +86,9 @@ impl SeedEvent for UserCreate {
     }
 
     fn apply(self, tx: &mut Tx<'_>, ctx: &Ctx, prepared: &Prepared<'_>) -> Result<Applied> {
-        // Validated as it was built: only the hash of a plain password is new, and it is
-        // checked as `validated` checks a given one (it may be the user's stored hash, kept
-        // because the password verifies against it).
+        // Validated as it was built, in pass two too (`Data::validated`): only the hash of a
+        // plain password is new, and it is checked as `validated` checks a given one (it may
+        // be the user's stored hash, kept because the password verifies against it).
         let mut input = *self.input;
         if let Some(plain) = &self.password {
             let hash = prepared.password_hash(tx, &input, plain)?;
