@@ -526,8 +526,8 @@ pub fn run(
 
 /// How many events pass two's reader hands over at a time, and how many such batches may
 /// wait: a few hundred events in flight at most, so memory stays flat.
-const PASS_TWO_BATCH: usize = 64;
-const PASS_TWO_BATCHES: usize = 4;
+const PASS_TWO_BATCH: usize = 256;
+const PASS_TWO_BATCHES: usize = 2;
 
 /// Pass two over one input: its events read and checked again (cheaply: their values were
 /// validated in pass one) and handed, in order, to `apply`. With two threads or more the
