@@ -605,12 +605,13 @@ fn read_checked<'a, R: std::io::Read>(
     now: DateTime<Utc>,
     env: &'a (dyn Fn(&str) -> Option<String> + Sync),
 ) -> impl Iterator<Item = Result<Checked>> + 'a {
+    let mut events = Events::new(scanner, dialect);
     let mut done = false;
-    Events::new(scanner, dialect)
-        .filter_map(move |next| {
-            if done {
-                return None;
-            }
+    // Stops at the first error: nothing after it is scanned (the digest check reads the
+    // rest as bytes).
+    std::iter::from_fn(move || {
+        while !done {
+            let next = events.next()?;
             *index += 1;
             let index = *index;
             let checked = match next {
@@ -622,7 +623,7 @@ fn read_checked<'a, R: std::io::Read>(
                         .unwrap_or_default();
                     Error::invalid(format!("{name}: event {index}: {first}"))
                 }),
-                Next::Folded => return Some(None),
+                Next::Folded => continue,
                 Next::Syntax(e) => Err(Error::invalid(format!("{name}:{}: {}", e.pos, e.message))),
                 Next::Refused(event, problems) => {
                     let first = problems.into_iter().next();
@@ -634,9 +635,10 @@ fn read_checked<'a, R: std::io::Read>(
                 }
             };
             done = checked.is_err();
-            Some(Some(checked))
-        })
-        .flatten()
+            return Some(checked);
+        }
+        None
+    })
 }
 
 /// Applies one input's checked events through their actions, in order; the first error

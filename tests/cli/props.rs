@@ -513,10 +513,14 @@ fn world() -> impl Strategy<Value = Value> {
 /// Runs roster; on failure, a test-case failure naming the output (not a panic, so that
 /// proptest shrinks it).
 fn run(env: &Env, args: &[&str]) -> Result<String, TestCaseError> {
-    let out = env.run(args);
+    succeeded(env.run(args), "", args)
+}
+
+/// The stdout of a run that exited 0, else the failure with what it printed.
+fn succeeded(out: std::process::Output, set: &str, args: &[&str]) -> Result<String, TestCaseError> {
     if out.status.code() != Some(0) {
         return Err(TestCaseError::fail(format!(
-            "roster {args:?} exited {:?}\nstdout: {}\nstderr: {}",
+            "{set}roster {args:?} exited {:?}\nstdout: {}\nstderr: {}",
             out.status.code(),
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
@@ -533,14 +537,7 @@ fn run_on(env: &Env, threads: &str, args: &[&str]) -> Result<String, TestCaseErr
         .args(args)
         .output()
         .expect("run roster");
-    if out.status.code() != Some(0) {
-        return Err(TestCaseError::fail(format!(
-            "ROSTER_THREADS={threads} roster {args:?} exited {:?}\nstderr: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr)
-        )));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    succeeded(out, &format!("ROSTER_THREADS={threads} "), args)
 }
 
 fn audit_len(env: &Env) -> Result<usize, TestCaseError> {
