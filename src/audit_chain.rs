@@ -138,7 +138,7 @@ pub fn append(
     actor: &str,
     event: &str,
     subject: &str,
-    data: &serde_json::Value,
+    data: String,
     source: &str,
 ) -> Result<()> {
     enum Refusal {
@@ -183,7 +183,7 @@ pub fn append(
         actor: actor.to_string(),
         event: event.to_string(),
         subject: subject.to_string(),
-        data: data.to_string(),
+        data,
         source: source.to_string(),
         prev_hash,
         hash: String::new(),

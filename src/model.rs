@@ -4,11 +4,19 @@
 //! audit log and export alike. No `to_json` includes a password hash.
 
 use chrono::{DateTime, SecondsFormat, Utc};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{Map, Value, json};
 
 use crate::output::{Column, Record, Shape};
 
 pub type JsonObject = Map<String, Value>;
+
+/// A record's JSON value, from its one shape, its `Serialize` impl (which the audit log
+/// writes as text directly, with no `Value` built in between). Serializing a record into
+/// a `Value` cannot fail: every key is a string.
+fn json_value(record: &impl Serialize) -> Value {
+    serde_json::to_value(record).unwrap_or(Value::Null)
+}
 
 /// RFC 3339 UTC with milliseconds: `2026-11-21T19:52:55.453Z`.
 pub fn timestamp(t: DateTime<Utc>) -> String {
@@ -140,28 +148,35 @@ impl Record for User {
         columns: USER_COLUMNS,
     };
 
-    /// The public JSON shape: every column but `password_hash`, plus `has_password` and
-    /// `is_admin`.
+    /// The public JSON shape: see the `Serialize` impl.
     fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "email": self.email,
-            "username": self.username,
-            "phone": self.phone,
-            "name": self.name,
-            "image": self.image,
-            "type": self.kind,
-            "roles": self.roles,
-            "tags": self.tags,
-            "metadata": self.metadata,
-            "active": self.active,
-            "has_password": self.password_hash.is_some(),
-            "is_admin": self.is_admin(),
-            "email_verified_at": self.email_verified_at,
-            "phone_verified_at": self.phone_verified_at,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        })
+        json_value(self)
+    }
+}
+
+/// The public JSON shape: every column but `password_hash`, plus `has_password` and
+/// `is_admin`.
+impl Serialize for User {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("User", 17)?;
+        o.serialize_field("id", &self.id)?;
+        o.serialize_field("email", &self.email)?;
+        o.serialize_field("username", &self.username)?;
+        o.serialize_field("phone", &self.phone)?;
+        o.serialize_field("name", &self.name)?;
+        o.serialize_field("image", &self.image)?;
+        o.serialize_field("type", &self.kind)?;
+        o.serialize_field("roles", &self.roles)?;
+        o.serialize_field("tags", &self.tags)?;
+        o.serialize_field("metadata", &self.metadata)?;
+        o.serialize_field("active", &self.active)?;
+        o.serialize_field("has_password", &self.password_hash.is_some())?;
+        o.serialize_field("is_admin", &self.is_admin())?;
+        o.serialize_field("email_verified_at", &self.email_verified_at)?;
+        o.serialize_field("phone_verified_at", &self.phone_verified_at)?;
+        o.serialize_field("created_at", &self.created_at)?;
+        o.serialize_field("updated_at", &self.updated_at)?;
+        o.end()
     }
 }
 
@@ -617,20 +632,41 @@ impl Invitation {
 
     /// The JSON shape, with the effective status at `now` (the audit log's too).
     pub fn to_json(&self, now: &str) -> Value {
-        json!({
-            "id": self.id,
-            "profile_id": self.profile_id,
-            "profile": self.profile_slug,
-            "profile_name": self.profile_name,
-            "email": self.email,
-            "role": self.role.as_str(),
-            "status": self.effective_status(now).as_str(),
-            "inviter_id": self.inviter_id,
-            "inviter_email": self.inviter_email,
-            "expires_at": self.expires_at,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-        })
+        json_value(&self.shape_at(now))
+    }
+
+    /// The JSON shape at `now`, to serialize ([`InvitationShape`]).
+    pub fn shape_at<'a>(&'a self, now: &'a str) -> InvitationShape<'a> {
+        InvitationShape {
+            invitation: self,
+            now,
+        }
+    }
+}
+
+/// An invitation's JSON shape, with its effective status at `now`.
+pub struct InvitationShape<'a> {
+    invitation: &'a Invitation,
+    now: &'a str,
+}
+
+impl Serialize for InvitationShape<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let i = self.invitation;
+        let mut o = s.serialize_struct("Invitation", 12)?;
+        o.serialize_field("id", &i.id)?;
+        o.serialize_field("profile_id", &i.profile_id)?;
+        o.serialize_field("profile", &i.profile_slug)?;
+        o.serialize_field("profile_name", &i.profile_name)?;
+        o.serialize_field("email", &i.email)?;
+        o.serialize_field("role", i.role.as_str())?;
+        o.serialize_field("status", i.effective_status(self.now).as_str())?;
+        o.serialize_field("inviter_id", &i.inviter_id)?;
+        o.serialize_field("inviter_email", &i.inviter_email)?;
+        o.serialize_field("expires_at", &i.expires_at)?;
+        o.serialize_field("created_at", &i.created_at)?;
+        o.serialize_field("updated_at", &i.updated_at)?;
+        o.end()
     }
 }
 
@@ -779,23 +815,30 @@ impl Record for Media {
     };
 
     fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "profile_id": self.profile_id,
-            "type": self.kind.as_str(),
-            "title": self.title,
-            "year": self.year,
-            "tmdb_id": self.tmdb_id,
-            "imdb_id": self.imdb_id,
-            "infohash": self.infohash,
-            "file_path": self.file_path,
-            "parent_id": self.parent_id,
-            "season_number": self.season_number,
-            "episode_number": self.episode_number,
-            "status": self.status,
-            "added_by": self.added_by,
-            "added_at": self.added_at,
-        })
+        json_value(self)
+    }
+}
+
+/// A media item's JSON shape: its columns.
+impl Serialize for Media {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("Media", 15)?;
+        o.serialize_field("id", &self.id)?;
+        o.serialize_field("profile_id", &self.profile_id)?;
+        o.serialize_field("type", self.kind.as_str())?;
+        o.serialize_field("title", &self.title)?;
+        o.serialize_field("year", &self.year)?;
+        o.serialize_field("tmdb_id", &self.tmdb_id)?;
+        o.serialize_field("imdb_id", &self.imdb_id)?;
+        o.serialize_field("infohash", &self.infohash)?;
+        o.serialize_field("file_path", &self.file_path)?;
+        o.serialize_field("parent_id", &self.parent_id)?;
+        o.serialize_field("season_number", &self.season_number)?;
+        o.serialize_field("episode_number", &self.episode_number)?;
+        o.serialize_field("status", &self.status)?;
+        o.serialize_field("added_by", &self.added_by)?;
+        o.serialize_field("added_at", &self.added_at)?;
+        o.end()
     }
 }
 

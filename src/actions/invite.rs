@@ -452,7 +452,7 @@ fn insert(
         updated_at: ctx.now_text.clone(),
     };
     tx.invite_insert(&inv)?;
-    ctx.audit(tx, "invite-send", &inv.id, inv.to_json(&ctx.now_text))?;
+    ctx.audit(tx, "invite-send", &inv.id, inv.shape_at(&ctx.now_text))?;
     Ok(Outcome::Created(inv))
 }
 

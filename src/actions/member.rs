@@ -48,9 +48,21 @@ pub fn insert(
         tx,
         event,
         &member.id,
-        serde_json::json!({ "profile": profile.slug, "user_id": user.id, "role": member.role.as_str() }),
+        Joined {
+            profile: &profile.slug,
+            user_id: &user.id,
+            role: member.role.as_str(),
+        },
     )?;
     Ok(member)
+}
+
+/// The audit data of a membership made: `{"profile", "user_id", "role"}`.
+#[derive(serde::Serialize)]
+struct Joined<'a> {
+    profile: &'a str,
+    user_id: &'a str,
+    role: &'a str,
 }
 
 /// Inserts a membership, making the profile the active one of the user's sessions that

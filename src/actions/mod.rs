@@ -127,15 +127,24 @@ impl Ctx {
         }
     }
 
-    /// Appends the audit row of a change made by this context's actor.
-    pub fn audit(&self, tx: &mut Tx<'_>, event: &str, subject: &str, data: Value) -> Result<()> {
+    /// Appends the audit row of a change made by this context's actor, its `data` written
+    /// as compact JSON straight from the record's shape (a `Value`, or a record itself).
+    pub fn audit(
+        &self,
+        tx: &mut Tx<'_>,
+        event: &str,
+        subject: &str,
+        data: impl serde::Serialize,
+    ) -> Result<()> {
+        let data = serde_json::to_string(&data)
+            .map_err(|e| Error::internal(format!("the audit data of {event} {subject}: {e}")))?;
         crate::audit_chain::append(
             tx,
             &self.now_text,
             &self.actor.audit_name(),
             event,
             subject,
-            &data,
+            data,
             &self.source,
         )
     }

@@ -194,11 +194,6 @@ impl Handles<'_> {
     }
 }
 
-/// What the audit log keeps of a user: everything public, and whether a password is set.
-fn audit_data(u: &User) -> Value {
-    u.to_json()
-}
-
 /// `user-create`. Only the operator and global admins may create users; the first user
 /// ever created becomes a global admin.
 pub fn create(
@@ -276,7 +271,8 @@ fn create_with(
     verified(&mut user, &input_verified, &ctx.now_text);
     check_unique(tx, &user)?;
     tx.user_insert(&user)?;
-    ctx.audit(tx, "user-create", &user.id, audit_data(&user))?;
+    // What the audit log keeps of a user: everything public, and whether a password is set.
+    ctx.audit(tx, "user-create", &user.id, &user)?;
     Ok(Outcome::Created(user))
 }
 

@@ -307,7 +307,7 @@ fn add_with(
 
     check_unique(tx, &profile, &candidate, input.id.is_none())?;
     tx.media_insert(&candidate)?;
-    ctx.audit(tx, "media-add", &candidate.id, candidate.to_json())?;
+    ctx.audit(tx, "media-add", &candidate.id, &candidate)?;
     Ok(Outcome::Created(candidate))
 }
 
