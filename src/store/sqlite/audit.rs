@@ -149,9 +149,7 @@ impl AuditReads for SqliteTx<'_> {
 
     fn audit_count(&self) -> Result<i64> {
         self.audit_kept()?;
-        Ok(self
-            .conn
-            .prepare_cached("SELECT count(*) FROM audit")?
+        Ok(self.stmt("SELECT count(*) FROM audit")?
             .query_row([], |r| r.get(0))?)
     }
 }
@@ -163,8 +161,7 @@ impl AuditWrites for SqliteTx<'_> {
         // is never loaded again from here), and writing them was a sixth of its work.
         self.tapped(|| crate::store::Written::Audit(e.clone()))?;
         if self.tap.is_none() {
-            self.conn
-                .prepare_cached(
+            self.stmt(
                     "INSERT INTO audit (seq, at, actor, event, subject, data, source, prev_hash, hash, keyed)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )?

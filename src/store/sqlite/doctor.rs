@@ -48,7 +48,7 @@ impl CheckReads for SqliteTx<'_> {
     }
 
     fn doctor_ownerless_profiles(&self) -> Result<Vec<OwnerlessProfile>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT p.id, p.slug, (SELECT count(*) FROM members m WHERE m.profile_id = p.id)
              FROM profiles p
              WHERE NOT EXISTS (SELECT 1 FROM members o WHERE o.profile_id = p.id AND o.role = 'owner')
@@ -65,7 +65,7 @@ impl CheckReads for SqliteTx<'_> {
     }
 
     fn doctor_overfull_profiles(&self) -> Result<Vec<OverfullProfile>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT p.id, p.slug, p.member_limit, c.n
              FROM profiles p
              JOIN (SELECT profile_id, count(*) AS n FROM members GROUP BY profile_id) c
@@ -85,7 +85,7 @@ impl CheckReads for SqliteTx<'_> {
     }
 
     fn doctor_lapsed_invitations(&self, now: &str) -> Result<Vec<LapsedInvitation>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT i.id, coalesce(p.slug, i.profile_id), i.email, i.expires_at
              FROM invitations i LEFT JOIN profiles p ON p.id = i.profile_id
              WHERE i.status = 'pending' AND i.expires_at <= ?1
@@ -103,7 +103,7 @@ impl CheckReads for SqliteTx<'_> {
     }
 
     fn doctor_misplaced_media(&self) -> Result<Vec<MisplacedMedia>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT c.id, c.title, coalesce(cp.slug, c.profile_id), par.id, par.type,
                     coalesce(pp.slug, par.profile_id), c.profile_id = par.profile_id
              FROM media c

@@ -50,7 +50,7 @@ impl InviteReads for SqliteTx<'_> {
     }
 
     fn invites_by_prefix(&self, prefix: &str, limit: i64) -> Result<Vec<Invitation>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
+        let mut stmt = self.stmt(concat!(
             select!(),
             " WHERE i.id >= ?1 AND i.id < ?1 || '~' ORDER BY i.id LIMIT ?2"
         ))?;
@@ -106,7 +106,7 @@ impl InviteReads for SqliteTx<'_> {
     }
 
     fn invite_lapsed(&self, now: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT id FROM invitations WHERE status = 'pending' AND expires_at <= ?1 ORDER BY expires_at, id",
         )?;
         let rows = stmt.query_map([now], |r| r.get(0))?;
@@ -114,16 +114,14 @@ impl InviteReads for SqliteTx<'_> {
     }
 
     fn invite_pending_count(&self, profile_id: &str, now: &str) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(
+        Ok(self.stmt(
                 "SELECT count(*) FROM invitations WHERE profile_id = ?1 AND status = 'pending' AND expires_at > ?2",
             )?
             .query_row([profile_id, now], |r| r.get(0))?)
     }
 
     fn invite_to_members(&self, now: &str) -> Result<Vec<Invitation>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
+        let mut stmt = self.stmt(concat!(
             select!(),
             " WHERE i.status = 'pending' AND i.expires_at > ?1 AND EXISTS (
                 SELECT 1 FROM members m JOIN users u ON u.id = m.user_id
@@ -137,8 +135,7 @@ impl InviteReads for SqliteTx<'_> {
 
 impl InviteWrites for SqliteTx<'_> {
     fn invite_insert(&self, i: &Invitation) -> Result<()> {
-        self.conn
-            .prepare_cached(
+        self.stmt(
                 "INSERT INTO invitations (id, profile_id, email, role, status, inviter_id, expires_at, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
@@ -159,8 +156,7 @@ impl InviteWrites for SqliteTx<'_> {
 
     fn invite_update(&self, i: &Invitation) -> Result<()> {
         self.untapped(crate::store::table::INVITATIONS);
-        self.conn
-            .prepare_cached(
+        self.stmt(
                 "UPDATE invitations SET role = ?2, status = ?3, expires_at = ?4, updated_at = ?5 WHERE id = ?1",
             )?
             .execute(params![i.id, i.role.as_str(), i.status.as_str(), i.expires_at, i.updated_at])?;

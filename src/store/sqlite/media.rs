@@ -268,9 +268,7 @@ impl MediaReads for SqliteTx<'_> {
     }
 
     fn media_children(&self, parent_id: &str, user_id: Option<&str>) -> Result<(i64, i64)> {
-        Ok(self
-            .conn
-            .prepare_cached(
+        Ok(self.stmt(
                 "SELECT count(*), count(*) FILTER (WHERE added_by IS NOT ?2 OR added_by IS NULL)
                  FROM media WHERE parent_id = ?1",
             )?
@@ -303,7 +301,7 @@ impl MediaReads for SqliteTx<'_> {
         size: i64,
     ) -> Result<Option<(String, String)>> {
         // Along the (profile_id, title, id) index alone: no row is read.
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT title, id FROM media INDEXED BY media_by_title
              WHERE profile_id = ?1 AND (title, id) > (?2, ?3)
              ORDER BY title, id LIMIT 1 OFFSET ?4",
@@ -458,7 +456,7 @@ impl MediaReads for SqliteTx<'_> {
 
 impl MediaWrites for SqliteTx<'_> {
     fn media_insert(&self, m: &Media) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "INSERT INTO media (id, profile_id, type, title, year, tmdb_id, imdb_id, infohash,
                  file_path, parent_id, season_number, episode_number, status, added_by, added_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
@@ -487,8 +485,7 @@ impl MediaWrites for SqliteTx<'_> {
         // every savepoint, which made each media insert write a new index segment.
         if self.search_index {
             let rowid = self.conn.last_insert_rowid();
-            self.conn
-                .prepare_cached("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
+            self.stmt("INSERT INTO media_fts (rowid, title) VALUES (?1, ?2)")?
                 .execute(params![rowid, m.title])?;
         }
         self.tapped(|| crate::store::Written::Media(m.clone()))?;
@@ -498,7 +495,7 @@ impl MediaWrites for SqliteTx<'_> {
     fn media_update(&self, m: &Media) -> Result<()> {
         self.untapped(crate::store::table::MEDIA);
         self.media_written(m);
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "UPDATE media SET title = ?2, year = ?3, tmdb_id = ?4, imdb_id = ?5, infohash = ?6,
                  file_path = ?7, parent_id = ?8, season_number = ?9, episode_number = ?10,
                  status = ?11
@@ -523,8 +520,7 @@ impl MediaWrites for SqliteTx<'_> {
 
     fn media_delete(&self, id: &str) -> Result<()> {
         self.untapped(crate::store::table::MEDIA);
-        self.conn
-            .prepare_cached("DELETE FROM media WHERE id = ?1")?
+        self.stmt("DELETE FROM media WHERE id = ?1")?
             .execute([id])?;
         Ok(())
     }
@@ -718,17 +714,13 @@ impl SqliteTx<'_> {
     /// About how many media items the database holds, one look-up: the largest rowid
     /// (deletes below it leave it as it was).
     fn media_items(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT coalesce(max(rowid), 0) FROM media")?
+        Ok(self.stmt("SELECT coalesce(max(rowid), 0) FROM media")?
             .query_row([], |r| r.get(0))?)
     }
 
     /// The rowids of the titles FTS5 finds for `query`, at most `limit`, ascending.
     fn fts_rowids(&self, query: &str, limit: i64) -> Result<Vec<i64>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT rowid FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2")?;
+        let mut stmt = self.stmt("SELECT rowid FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2")?;
         let mut rows = stmt.query(params![query, limit])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
@@ -745,9 +737,7 @@ impl SqliteTx<'_> {
     /// rows and the trigrams indexed) over all leaf pages. None when FTS5's tables cannot
     /// be read so; the phrase is then asked for.
     fn index_weights(&self) -> Option<Weights> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
+        let mut stmt = self.stmt(
                 // The segments one seek each (not a scan of the whole `%_idx`).
                 "WITH RECURSIVE s(segid) AS (
                      SELECT min(segid) FROM media_fts_idx
@@ -768,9 +758,7 @@ impl SqliteTx<'_> {
         let pages = segments
             .iter()
             .fold(0i64, |sum, (_, last)| sum.saturating_add(*last));
-        let averages: Vec<u8> = self
-            .conn
-            .prepare_cached("SELECT block FROM media_fts_data WHERE id = 1")
+        let averages: Vec<u8> = self.stmt("SELECT block FROM media_fts_data WHERE id = 1")
             .ok()?
             .query_row([], |r| r.get(0))
             .ok()?;
@@ -793,9 +781,7 @@ impl SqliteTx<'_> {
     /// trigram. The answer is one [`Span`] a trigram; None when the table cannot be read so.
     fn trigram_pages(&self, weights: &Weights, trigrams: &[String]) -> Option<Vec<Span>> {
         // One statement for every (trigram, segment) pair, each row two seeks.
-        let mut stmt = self
-            .conn
-            .prepare_cached(
+        let mut stmt = self.stmt(
                 "SELECT k.rowid - 1, s.rowid - 1,
                         (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = s.value
                          AND term <= k.value ORDER BY term DESC LIMIT 1),

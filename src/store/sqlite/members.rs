@@ -147,7 +147,7 @@ impl MemberReads for SqliteTx<'_> {
     }
 
     fn member_list(&self, profile_id: &str) -> Result<Vec<Member>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
+        let mut stmt = self.stmt(concat!(
             select!(),
             " WHERE m.profile_id = ?1 ORDER BY ",
             list_order!()
@@ -158,11 +158,11 @@ impl MemberReads for SqliteTx<'_> {
 
     fn member_page(&self, q: &MemberQuery<'_>) -> Result<Vec<Member>> {
         let Some((role, created_at, id)) = q.after else {
-            let mut stmt = self.conn.prepare_cached(PAGE_FIRST)?;
+            let mut stmt = self.stmt(PAGE_FIRST)?;
             let rows = stmt.query_map(params![q.profile_id, q.limit], from_row)?;
             return Ok(rows.collect::<rusqlite::Result<_>>()?);
         };
-        let mut stmt = self.conn.prepare_cached(PAGE_AFTER)?;
+        let mut stmt = self.stmt(PAGE_AFTER)?;
         let rows = stmt.query_map(
             params![q.profile_id, role.as_str(), created_at, id, q.limit],
             from_row,
@@ -171,23 +171,19 @@ impl MemberReads for SqliteTx<'_> {
     }
 
     fn member_count(&self, profile_id: &str) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT count(*) FROM members WHERE profile_id = ?1")?
+        Ok(self.stmt("SELECT count(*) FROM members WHERE profile_id = ?1")?
             .query_row([profile_id], |r| r.get(0))?)
     }
 
     fn owner_count(&self, profile_id: &str) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(
+        Ok(self.stmt(
                 "SELECT count(*) FROM members WHERE profile_id = ?1 AND role = 'owner'",
             )?
             .query_row([profile_id], |r| r.get(0))?)
     }
 
     fn profiles_solely_owned_by(&self, user_id: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT p.slug FROM members m JOIN profiles p ON p.id = m.profile_id
              WHERE m.user_id = ?1 AND m.role = 'owner'
                AND (SELECT count(*) FROM members o WHERE o.profile_id = m.profile_id AND o.role = 'owner') = 1
@@ -198,17 +194,13 @@ impl MemberReads for SqliteTx<'_> {
     }
 
     fn memberships_of(&self, user_id: &str) -> Result<HashMap<String, Role>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT profile_id, role FROM members WHERE user_id = ?1")?;
+        let mut stmt = self.stmt("SELECT profile_id, role FROM members WHERE user_id = ?1")?;
         let rows = stmt.query_map([user_id], |r| Ok((r.get::<_, String>(0)?, role_col(r, 1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn member_of_user(&self, user_id: &str) -> Result<Vec<Member>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(concat!(select!(), " WHERE m.user_id = ?1 ORDER BY p.slug"))?;
+        let mut stmt = self.stmt(concat!(select!(), " WHERE m.user_id = ?1 ORDER BY p.slug"))?;
         let rows = stmt.query_map([user_id], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -219,7 +211,7 @@ impl MemberWrites for SqliteTx<'_> {
         self.absent_members
             .borrow_mut()
             .add(super::absent::member(&m.profile_id, &m.user_id));
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "INSERT INTO members (id, profile_id, user_id, role, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
@@ -251,8 +243,7 @@ impl MemberWrites for SqliteTx<'_> {
                 (role.as_str().to_string(), updated_at.to_string()),
             );
         }
-        self.conn
-            .prepare_cached("UPDATE members SET role = ?2, updated_at = ?3 WHERE id = ?1")?
+        self.stmt("UPDATE members SET role = ?2, updated_at = ?3 WHERE id = ?1")?
             .execute(params![id, role.as_str(), updated_at])?;
         Ok(())
     }
@@ -260,8 +251,7 @@ impl MemberWrites for SqliteTx<'_> {
     fn member_delete(&self, id: &str) -> Result<()> {
         self.untapped(crate::store::table::MEMBERS);
         self.profiles.borrow_mut().clear();
-        self.conn
-            .prepare_cached("DELETE FROM members WHERE id = ?1")?
+        self.stmt("DELETE FROM members WHERE id = ?1")?
             .execute([id])?;
         Ok(())
     }

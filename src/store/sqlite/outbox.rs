@@ -61,7 +61,7 @@ impl OutboxReads for SqliteTx<'_> {
     }
 
     fn outbox_due(&self, now: &str, all: bool, limit: i64) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT id FROM outbox
               WHERE status <> 'sent'
                 AND (?2 OR (status = 'queued' AND next_attempt_at <= ?1))
@@ -73,9 +73,7 @@ impl OutboxReads for SqliteTx<'_> {
     }
 
     fn outbox_waiting(&self, now: &str) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached(
+        Ok(self.stmt(
                 "SELECT count(*) FROM outbox WHERE status = 'queued' AND next_attempt_at > ?1",
             )?
             .query_row([now], |r| r.get(0))?)
@@ -100,8 +98,7 @@ impl OutboxReads for SqliteTx<'_> {
 
 impl OutboxWrites for SqliteTx<'_> {
     fn outbox_insert(&self, m: &OutboxMessage) -> Result<()> {
-        self.conn
-            .prepare_cached(
+        self.stmt(
                 "INSERT INTO outbox (id, invitation_id, recipient, subject, body_text, body_html, status,
                                      attempts, last_error, next_attempt_at, claimed_until, created_at, sent_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -127,9 +124,7 @@ impl OutboxWrites for SqliteTx<'_> {
 
     fn outbox_claim(&self, id: &str, now: &str, until: &str) -> Result<bool> {
         self.untapped(crate::store::table::OUTBOX);
-        let n = self
-            .conn
-            .prepare_cached(
+        let n = self.stmt(
                 "UPDATE outbox SET claimed_until = ?3, attempts = attempts + 1
                   WHERE id = ?1 AND status <> 'sent' AND (claimed_until IS NULL OR claimed_until <= ?2)",
             )?
@@ -139,9 +134,7 @@ impl OutboxWrites for SqliteTx<'_> {
 
     fn outbox_record(&self, m: &OutboxMessage) -> Result<bool> {
         self.untapped(crate::store::table::OUTBOX);
-        let n = self
-            .conn
-            .prepare_cached(
+        let n = self.stmt(
                 "UPDATE outbox SET status = ?2, attempts = ?3, last_error = ?4, next_attempt_at = ?5,
                                    sent_at = ?6, claimed_until = NULL
                   WHERE id = ?1",
@@ -159,9 +152,7 @@ impl OutboxWrites for SqliteTx<'_> {
 
     fn outbox_drop_unsent(&self, invitation_id: &str) -> Result<usize> {
         self.untapped(crate::store::table::OUTBOX);
-        Ok(self
-            .conn
-            .prepare_cached("DELETE FROM outbox WHERE invitation_id = ?1 AND status <> 'sent'")?
+        Ok(self.stmt("DELETE FROM outbox WHERE invitation_id = ?1 AND status <> 'sent'")?
             .execute([invitation_id])?)
     }
 }

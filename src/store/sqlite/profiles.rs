@@ -152,24 +152,20 @@ impl ProfileReads for SqliteTx<'_> {
     }
 
     fn profile_list(&self) -> Result<Vec<Profile>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(concat!(select!(), " ORDER BY p.slug"))?;
+        let mut stmt = self.stmt(concat!(select!(), " ORDER BY p.slug"))?;
         let rows = stmt.query_map([], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn profile_slugs(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached("SELECT slug FROM profiles")?;
+        let mut stmt = self.stmt("SELECT slug FROM profiles")?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn profile_contents(&self, id: &str) -> Result<ProfileContents> {
         let count = |table: &str| -> Result<i64> {
-            Ok(self
-                .conn
-                .prepare_cached(&format!(
+            Ok(self.conn.prepare_cached(&format!(
                     "SELECT count(*) FROM {table} WHERE profile_id = ?1"
                 ))?
                 .query_row([id], |r| r.get(0))?)
@@ -184,7 +180,7 @@ impl ProfileReads for SqliteTx<'_> {
 
 impl ProfileWrites for SqliteTx<'_> {
     fn profile_insert(&self, p: &Profile) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "INSERT INTO profiles (id, slug, name, logo, color, member_limit, metadata, created_at, updated_at, require_verified_email, invitation_limit)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
@@ -208,7 +204,7 @@ impl ProfileWrites for SqliteTx<'_> {
     fn profile_update(&self, p: &Profile) -> Result<()> {
         self.untapped(crate::store::table::PROFILES);
         self.profiles.borrow_mut().clear();
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "UPDATE profiles SET slug = ?2, name = ?3, logo = ?4, color = ?5, member_limit = ?6,
              metadata = ?7, updated_at = ?8, require_verified_email = ?9, invitation_limit = ?10 WHERE id = ?1",
         )?;
@@ -237,8 +233,7 @@ impl ProfileWrites for SqliteTx<'_> {
                 | crate::store::table::SESSIONS,
         );
         self.profiles.borrow_mut().clear();
-        self.conn
-            .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
+        self.stmt("DELETE FROM profiles WHERE id = ?1")?
             .execute([id])?;
         Ok(())
     }

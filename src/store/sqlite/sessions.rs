@@ -45,9 +45,7 @@ impl SqliteTx<'_> {
         if let Some(known) = self.any_session.get() {
             return Ok(known);
         }
-        let any: bool = self
-            .conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM sessions)")?
+        let any: bool = self.stmt("SELECT EXISTS (SELECT 1 FROM sessions)")?
             .query_row([], |r| r.get(0))?;
         self.any_session.set(Some(any));
         Ok(any)
@@ -71,7 +69,7 @@ impl SessionReads for SqliteTx<'_> {
         limit: i64,
     ) -> Result<Vec<Session>> {
         // `prefix` holds only [0-9a-f-] (the caller checks): no LIKE wildcard in it.
-        let mut stmt = self.conn.prepare_cached(concat!(
+        let mut stmt = self.stmt(concat!(
             select!(),
             " WHERE s.id >= ?1 AND s.id < ?1 || 'g' AND (?2 IS NULL OR s.user_id = ?2) \
              ORDER BY s.id LIMIT ?3"
@@ -90,7 +88,7 @@ impl SessionReads for SqliteTx<'_> {
     }
 
     fn session_list(&self, q: &SessionQuery<'_>) -> Result<Vec<Session>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
+        let mut stmt = self.stmt(concat!(
             select!(),
             " WHERE (?1 IS NULL OR s.user_id = ?1) AND (?2 IS NULL OR s.active_profile_id = ?2) \
              AND (?3 OR (s.revoked_at IS NULL AND s.expires_at > ?4)) \
@@ -124,8 +122,7 @@ impl SessionReads for SqliteTx<'_> {
 impl SessionWrites for SqliteTx<'_> {
     fn session_insert(&self, s: &Session, token_hash: &str) -> Result<()> {
         self.any_session.set(Some(true));
-        self.conn
-            .prepare_cached(
+        self.stmt(
                 "INSERT INTO sessions (id, user_id, token_hash, active_profile_id, roles, origin, \
                  user_agent, ip, created_at, expires_at, last_used_at, revoked_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -150,16 +147,14 @@ impl SessionWrites for SqliteTx<'_> {
 
     fn session_set_profile(&self, id: &str, profile_id: Option<&str>) -> Result<()> {
         self.untapped(crate::store::table::SESSIONS);
-        self.conn
-            .prepare_cached("UPDATE sessions SET active_profile_id = ?2 WHERE id = ?1")?
+        self.stmt("UPDATE sessions SET active_profile_id = ?2 WHERE id = ?1")?
             .execute(params![id, profile_id])?;
         Ok(())
     }
 
     fn session_revoke(&self, id: &str, at: &str) -> Result<()> {
         self.untapped(crate::store::table::SESSIONS);
-        self.conn
-            .prepare_cached(
+        self.stmt(
                 "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
             )?
             .execute(params![id, at])?;
@@ -167,7 +162,7 @@ impl SessionWrites for SqliteTx<'_> {
     }
 
     fn sessions_revoke_user(&self, user_id: &str, at: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "UPDATE sessions SET revoked_at = ?2 \
              WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2 RETURNING id",
         )?;
@@ -184,9 +179,7 @@ impl SessionWrites for SqliteTx<'_> {
         if !self.any_session()? {
             return Ok(0);
         }
-        let n = self
-            .conn
-            .prepare_cached(
+        let n = self.stmt(
                 "UPDATE sessions SET active_profile_id = NULL \
                  WHERE user_id = ?1 AND active_profile_id = ?2",
             )?
@@ -203,9 +196,7 @@ impl SessionWrites for SqliteTx<'_> {
         }
         // Rows changed or not, the tap is told: this one statement is not worth counting.
         self.untapped(crate::store::table::SESSIONS);
-        Ok(self
-            .conn
-            .prepare_cached(
+        Ok(self.stmt(
                 "UPDATE sessions SET active_profile_id = ?2 \
                  WHERE user_id = ?1 AND active_profile_id IS NULL \
                  AND revoked_at IS NULL AND expires_at > ?3 \
@@ -215,9 +206,7 @@ impl SessionWrites for SqliteTx<'_> {
     }
 
     fn sessions_prune(&self, before: &str) -> Result<usize> {
-        let n = self
-            .conn
-            .prepare_cached(
+        let n = self.stmt(
                 "DELETE FROM sessions WHERE (revoked_at IS NOT NULL AND revoked_at < ?1) \
                  OR expires_at < ?1",
             )?

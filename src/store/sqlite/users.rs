@@ -76,9 +76,7 @@ impl UserReads for SqliteTx<'_> {
     }
 
     fn no_users(&self) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM users)")?
+        Ok(self.stmt("SELECT NOT EXISTS (SELECT 1 FROM users)")?
             .query_row([], |r| r.get(0))?)
     }
 
@@ -114,7 +112,7 @@ impl UserReads for SqliteTx<'_> {
     }
 
     fn user_global_admins(&self) -> Result<Vec<User>> {
-        let mut stmt = self.conn.prepare_cached(concat!(
+        let mut stmt = self.stmt(concat!(
             "SELECT ",
             cols!(),
             " FROM users WHERE EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'admin')
@@ -125,7 +123,7 @@ impl UserReads for SqliteTx<'_> {
     }
 
     fn user_handles(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "SELECT email FROM users WHERE email IS NOT NULL
              UNION ALL SELECT username FROM users WHERE username IS NOT NULL",
         )?;
@@ -137,7 +135,7 @@ impl UserReads for SqliteTx<'_> {
 impl UserWrites for SqliteTx<'_> {
     fn user_insert(&self, u: &User) -> Result<()> {
         self.user_written(u);
-        let mut stmt = self.conn.prepare_cached(concat!(
+        let mut stmt = self.stmt(concat!(
             "INSERT INTO users (",
             cols!(),
             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
@@ -167,7 +165,7 @@ impl UserWrites for SqliteTx<'_> {
     fn user_update(&self, u: &User) -> Result<()> {
         self.untapped(crate::store::table::USERS);
         self.user_written(u);
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.stmt(
             "UPDATE users SET email = ?2, username = ?3, phone = ?4, name = ?5, image = ?6, type = ?7,
              roles = ?8, tags = ?9, metadata = ?10, active = ?11, password_hash = ?12, updated_at = ?13,
              email_verified_at = ?14, phone_verified_at = ?15
@@ -202,8 +200,7 @@ impl UserWrites for SqliteTx<'_> {
                 | crate::store::table::SESSIONS,
         );
         self.profiles.borrow_mut().clear();
-        self.conn
-            .prepare_cached("DELETE FROM users WHERE id = ?1")?
+        self.stmt("DELETE FROM users WHERE id = ?1")?
             .execute([id])?;
         Ok(())
     }
