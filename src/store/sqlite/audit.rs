@@ -149,7 +149,8 @@ impl AuditReads for SqliteTx<'_> {
 
     fn audit_count(&self) -> Result<i64> {
         self.audit_kept()?;
-        Ok(self.stmt("SELECT count(*) FROM audit")?
+        Ok(self
+            .stmt("SELECT count(*) FROM audit")?
             .query_row([], |r| r.get(0))?)
     }
 }

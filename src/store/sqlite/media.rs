@@ -268,7 +268,8 @@ impl MediaReads for SqliteTx<'_> {
     }
 
     fn media_children(&self, parent_id: &str, user_id: Option<&str>) -> Result<(i64, i64)> {
-        Ok(self.stmt(
+        Ok(self
+            .stmt(
                 "SELECT count(*), count(*) FILTER (WHERE added_by IS NOT ?2 OR added_by IS NULL)
                  FROM media WHERE parent_id = ?1",
             )?
@@ -714,13 +715,15 @@ impl SqliteTx<'_> {
     /// About how many media items the database holds, one look-up: the largest rowid
     /// (deletes below it leave it as it was).
     fn media_items(&self) -> Result<i64> {
-        Ok(self.stmt("SELECT coalesce(max(rowid), 0) FROM media")?
+        Ok(self
+            .stmt("SELECT coalesce(max(rowid), 0) FROM media")?
             .query_row([], |r| r.get(0))?)
     }
 
     /// The rowids of the titles FTS5 finds for `query`, at most `limit`, ascending.
     fn fts_rowids(&self, query: &str, limit: i64) -> Result<Vec<i64>> {
-        let mut stmt = self.stmt("SELECT rowid FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2")?;
+        let mut stmt =
+            self.stmt("SELECT rowid FROM media_fts WHERE media_fts MATCH ?1 LIMIT ?2")?;
         let mut rows = stmt.query(params![query, limit])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
@@ -737,7 +740,8 @@ impl SqliteTx<'_> {
     /// rows and the trigrams indexed) over all leaf pages. None when FTS5's tables cannot
     /// be read so; the phrase is then asked for.
     fn index_weights(&self) -> Option<Weights> {
-        let mut stmt = self.stmt(
+        let mut stmt = self
+            .stmt(
                 // The segments one seek each (not a scan of the whole `%_idx`).
                 "WITH RECURSIVE s(segid) AS (
                      SELECT min(segid) FROM media_fts_idx
@@ -758,7 +762,8 @@ impl SqliteTx<'_> {
         let pages = segments
             .iter()
             .fold(0i64, |sum, (_, last)| sum.saturating_add(*last));
-        let averages: Vec<u8> = self.stmt("SELECT block FROM media_fts_data WHERE id = 1")
+        let averages: Vec<u8> = self
+            .stmt("SELECT block FROM media_fts_data WHERE id = 1")
             .ok()?
             .query_row([], |r| r.get(0))
             .ok()?;
@@ -781,7 +786,8 @@ impl SqliteTx<'_> {
     /// trigram. The answer is one [`Span`] a trigram; None when the table cannot be read so.
     fn trigram_pages(&self, weights: &Weights, trigrams: &[String]) -> Option<Vec<Span>> {
         // One statement for every (trigram, segment) pair, each row two seeks.
-        let mut stmt = self.stmt(
+        let mut stmt = self
+            .stmt(
                 "SELECT k.rowid - 1, s.rowid - 1,
                         (SELECT pgno >> 1 FROM media_fts_idx WHERE segid = s.value
                          AND term <= k.value ORDER BY term DESC LIMIT 1),

@@ -171,14 +171,14 @@ impl MemberReads for SqliteTx<'_> {
     }
 
     fn member_count(&self, profile_id: &str) -> Result<i64> {
-        Ok(self.stmt("SELECT count(*) FROM members WHERE profile_id = ?1")?
+        Ok(self
+            .stmt("SELECT count(*) FROM members WHERE profile_id = ?1")?
             .query_row([profile_id], |r| r.get(0))?)
     }
 
     fn owner_count(&self, profile_id: &str) -> Result<i64> {
-        Ok(self.stmt(
-                "SELECT count(*) FROM members WHERE profile_id = ?1 AND role = 'owner'",
-            )?
+        Ok(self
+            .stmt("SELECT count(*) FROM members WHERE profile_id = ?1 AND role = 'owner'")?
             .query_row([profile_id], |r| r.get(0))?)
     }
 

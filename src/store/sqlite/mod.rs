@@ -131,13 +131,17 @@ impl<'c> std::ops::Deref for Stmt<'_, 'c> {
     type Target = rusqlite::Statement<'c>;
     fn deref(&self) -> &Self::Target {
         // Some until dropped.
-        self.stmt.as_ref().expect("a statement borrowed from the cache")
+        self.stmt
+            .as_ref()
+            .expect("a statement borrowed from the cache")
     }
 }
 
 impl std::ops::DerefMut for Stmt<'_, '_> {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        self.stmt.as_mut().expect("a statement borrowed from the cache")
+        self.stmt
+            .as_mut()
+            .expect("a statement borrowed from the cache")
     }
 }
 

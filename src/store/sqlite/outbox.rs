@@ -73,9 +73,8 @@ impl OutboxReads for SqliteTx<'_> {
     }
 
     fn outbox_waiting(&self, now: &str) -> Result<i64> {
-        Ok(self.stmt(
-                "SELECT count(*) FROM outbox WHERE status = 'queued' AND next_attempt_at > ?1",
-            )?
+        Ok(self
+            .stmt("SELECT count(*) FROM outbox WHERE status = 'queued' AND next_attempt_at > ?1")?
             .query_row([now], |r| r.get(0))?)
     }
 
@@ -152,7 +151,8 @@ impl OutboxWrites for SqliteTx<'_> {
 
     fn outbox_drop_unsent(&self, invitation_id: &str) -> Result<usize> {
         self.untapped(crate::store::table::OUTBOX);
-        Ok(self.stmt("DELETE FROM outbox WHERE invitation_id = ?1 AND status <> 'sent'")?
+        Ok(self
+            .stmt("DELETE FROM outbox WHERE invitation_id = ?1 AND status <> 'sent'")?
             .execute([invitation_id])?)
     }
 }

@@ -165,7 +165,9 @@ impl ProfileReads for SqliteTx<'_> {
 
     fn profile_contents(&self, id: &str) -> Result<ProfileContents> {
         let count = |table: &str| -> Result<i64> {
-            Ok(self.conn.prepare_cached(&format!(
+            Ok(self
+                .conn
+                .prepare_cached(&format!(
                     "SELECT count(*) FROM {table} WHERE profile_id = ?1"
                 ))?
                 .query_row([id], |r| r.get(0))?)

@@ -58,12 +58,14 @@ impl RoleReads for SqliteTx<'_> {
 
     fn role_holders(&self, scope: Scope, name: &str) -> Result<i64> {
         let n = match scope {
-            Scope::Global => self.stmt(
+            Scope::Global => self
+                .stmt(
                     "SELECT count(*) FROM users WHERE EXISTS \
                      (SELECT 1 FROM json_each(users.roles) j WHERE j.value = ?1)",
                 )?
                 .query_row([name], |r| r.get(0))?,
-            Scope::Profile => self.stmt(
+            Scope::Profile => self
+                .stmt(
                     "SELECT (SELECT count(*) FROM members WHERE role = ?1) + \
                      (SELECT count(*) FROM invitations WHERE role = ?1 AND status = 'pending')",
                 )?
@@ -76,7 +78,8 @@ impl RoleReads for SqliteTx<'_> {
 impl RoleWrites for SqliteTx<'_> {
     fn role_insert(&self, r: &RoleDef) -> Result<()> {
         self.roles.borrow_mut().clear();
-        self.conn.prepare_cached(&format!(
+        self.conn
+            .prepare_cached(&format!(
                 "INSERT INTO roles ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
             ))?
             .execute(params![
@@ -94,16 +97,16 @@ impl RoleWrites for SqliteTx<'_> {
     fn role_update(&self, r: &RoleDef) -> Result<()> {
         self.roles.borrow_mut().clear();
         self.stmt(
-                "UPDATE roles SET permissions = ?3, description = ?4, updated_at = ?5 \
+            "UPDATE roles SET permissions = ?3, description = ?4, updated_at = ?5 \
                  WHERE scope = ?1 AND name = ?2 AND builtin = 0",
-            )?
-            .execute(params![
-                r.scope.as_str(),
-                r.name,
-                serde_json::to_string(&r.permissions).unwrap_or_else(|_| "[]".into()),
-                r.description,
-                r.updated_at
-            ])?;
+        )?
+        .execute(params![
+            r.scope.as_str(),
+            r.name,
+            serde_json::to_string(&r.permissions).unwrap_or_else(|_| "[]".into()),
+            r.description,
+            r.updated_at
+        ])?;
         Ok(())
     }
 

@@ -45,7 +45,8 @@ impl SqliteTx<'_> {
         if let Some(known) = self.any_session.get() {
             return Ok(known);
         }
-        let any: bool = self.stmt("SELECT EXISTS (SELECT 1 FROM sessions)")?
+        let any: bool = self
+            .stmt("SELECT EXISTS (SELECT 1 FROM sessions)")?
             .query_row([], |r| r.get(0))?;
         self.any_session.set(Some(any));
         Ok(any)
@@ -123,24 +124,24 @@ impl SessionWrites for SqliteTx<'_> {
     fn session_insert(&self, s: &Session, token_hash: &str) -> Result<()> {
         self.any_session.set(Some(true));
         self.stmt(
-                "INSERT INTO sessions (id, user_id, token_hash, active_profile_id, roles, origin, \
+            "INSERT INTO sessions (id, user_id, token_hash, active_profile_id, roles, origin, \
                  user_agent, ip, created_at, expires_at, last_used_at, revoked_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![
-                s.id,
-                s.user_id,
-                token_hash,
-                s.active_profile_id,
-                serde_json::to_string(&s.roles).unwrap_or_else(|_| "[]".into()),
-                s.origin.as_str(),
-                s.user_agent,
-                s.ip,
-                s.created_at,
-                s.expires_at,
-                s.last_used_at,
-                s.revoked_at
-            ])?;
+        )?
+        .execute(params![
+            s.id,
+            s.user_id,
+            token_hash,
+            s.active_profile_id,
+            serde_json::to_string(&s.roles).unwrap_or_else(|_| "[]".into()),
+            s.origin.as_str(),
+            s.user_agent,
+            s.ip,
+            s.created_at,
+            s.expires_at,
+            s.last_used_at,
+            s.revoked_at
+        ])?;
         self.tapped(|| crate::store::Written::Session(s.clone(), token_hash.to_string()))?;
         Ok(())
     }
@@ -154,9 +155,7 @@ impl SessionWrites for SqliteTx<'_> {
 
     fn session_revoke(&self, id: &str, at: &str) -> Result<()> {
         self.untapped(crate::store::table::SESSIONS);
-        self.stmt(
-                "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
-            )?
+        self.stmt("UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")?
             .execute(params![id, at])?;
         Ok(())
     }
@@ -179,7 +178,8 @@ impl SessionWrites for SqliteTx<'_> {
         if !self.any_session()? {
             return Ok(0);
         }
-        let n = self.stmt(
+        let n = self
+            .stmt(
                 "UPDATE sessions SET active_profile_id = NULL \
                  WHERE user_id = ?1 AND active_profile_id = ?2",
             )?
@@ -196,7 +196,8 @@ impl SessionWrites for SqliteTx<'_> {
         }
         // Rows changed or not, the tap is told: this one statement is not worth counting.
         self.untapped(crate::store::table::SESSIONS);
-        Ok(self.stmt(
+        Ok(self
+            .stmt(
                 "UPDATE sessions SET active_profile_id = ?2 \
                  WHERE user_id = ?1 AND active_profile_id IS NULL \
                  AND revoked_at IS NULL AND expires_at > ?3 \
@@ -206,7 +207,8 @@ impl SessionWrites for SqliteTx<'_> {
     }
 
     fn sessions_prune(&self, before: &str) -> Result<usize> {
-        let n = self.stmt(
+        let n = self
+            .stmt(
                 "DELETE FROM sessions WHERE (revoked_at IS NOT NULL AND revoked_at < ?1) \
                  OR expires_at < ?1",
             )?

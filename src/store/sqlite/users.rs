@@ -76,7 +76,8 @@ impl UserReads for SqliteTx<'_> {
     }
 
     fn no_users(&self) -> Result<bool> {
-        Ok(self.stmt("SELECT NOT EXISTS (SELECT 1 FROM users)")?
+        Ok(self
+            .stmt("SELECT NOT EXISTS (SELECT 1 FROM users)")?
             .query_row([], |r| r.get(0))?)
     }
 
