@@ -45,9 +45,10 @@ unsafe extern "C" fn init(_: *mut c_void) -> c_int {
 
 unsafe extern "C" fn shutdown(_: *mut c_void) {}
 
-/// Makes mimalloc SQLite's allocator. Only the first call does anything, and only if it
-/// comes before SQLite is first used in the process (SQLite refuses a new allocator
-/// after that, and keeps its own: nothing is lost but the speed).
+/// Makes mimalloc SQLite's allocator, and turns off SQLite's memory statistics. Only the
+/// first call does anything, and only if it comes before SQLite is first used in the
+/// process (SQLite refuses a new configuration after that, and keeps its own: nothing is
+/// lost but the speed).
 ///
 /// # Safety
 ///
@@ -71,6 +72,13 @@ pub unsafe fn use_mimalloc() {
         // with SQLITE_MISUSE if one did).
         unsafe {
             ffi::sqlite3_config(ffi::SQLITE_CONFIG_MALLOC, &raw const methods);
+        }
+        // SAFETY: as above; SQLITE_CONFIG_MEMSTATUS takes one int. Off, SQLite stops
+        // counting its memory, and with it the global mutex it took around every
+        // allocation and free: a twentieth of a seed's time (BENCHMARKS.md). roster never
+        // asks SQLite how much memory it uses, nor sets a soft heap limit, which need it.
+        unsafe {
+            ffi::sqlite3_config(ffi::SQLITE_CONFIG_MEMSTATUS, 0 as c_int);
         }
     });
 }
